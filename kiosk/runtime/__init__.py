@@ -1,0 +1,1 @@
+"""Threads and timing shared by services and devices (Qt-free)."""
