@@ -1,0 +1,38 @@
+"""The central API contract: pydantic models shared by the kiosk client and the reference central.
+
+Qt-free and transport-free (no requests, no fastapi). Request bodies forbid unknown fields;
+response bodies ignore them so a newer central keeps working with older kiosks.
+docs/openapi.json is generated from the reference central built on these models.
+"""
+
+from kiosk.contract.base import LocalizedText, RequestModel, ResponseModel
+from kiosk.contract.catalog import (
+    Agency,
+    Catalog,
+    IdentityRule,
+    OpeningHours,
+    QueueStatus,
+    QueuesResponse,
+    Service,
+    Site,
+)
+from kiosk.contract.identity import IdentityKind, IdentityResolveRequest, ResolvedIdentity
+from kiosk.contract.system import ApiError, ServerTime
+from kiosk.contract.tickets import (
+    ConfirmMode,
+    Language,
+    Priority,
+    Ticket,
+    TicketConfirmRequest,
+    TicketFailRequest,
+    TicketReserveRequest,
+    TicketStatus,
+)
+
+__all__ = [
+    "Agency", "ApiError", "Catalog", "ConfirmMode", "IdentityKind", "IdentityResolveRequest",
+    "IdentityRule", "Language", "LocalizedText", "OpeningHours", "Priority", "QueueStatus",
+    "QueuesResponse", "RequestModel", "ResolvedIdentity", "ResponseModel", "ServerTime", "Service",
+    "Site", "Ticket", "TicketConfirmRequest", "TicketFailRequest", "TicketReserveRequest",
+    "TicketStatus",
+]
