@@ -1,0 +1,210 @@
+"""The reference central service: FastAPI app over SQLite, built on the shared contract models.
+
+For demos, training and tests; production points kiosks at its own central implementing the same
+contract (docs/openapi.json). Every error answer is an ``ApiError`` body.
+"""
+
+import hashlib
+import hmac
+import logging
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Annotated, Any, Callable
+
+from fastapi import Depends, FastAPI, Header, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from central.catalog_file import load_catalog_file
+from central.db import Database
+from central.errors import ApiProblem
+from central.faults import FaultInjector, FaultMiddleware, FaultRequest
+from central.identities import IdentityDirectory
+from central.pages import render_ticket_page
+from central.tickets import TicketDesk
+from kiosk.contract import (
+    ApiError,
+    Catalog,
+    IdentityResolveRequest,
+    QueuesResponse,
+    ResolvedIdentity,
+    ServerTime,
+    Ticket,
+    TicketConfirmRequest,
+    TicketFailRequest,
+    TicketReserveRequest,
+)
+
+log = logging.getLogger(__name__)
+
+API_VERSION = "1.0.0"
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": ApiError, "description": "Missing or wrong terminal token"},
+    422: {"model": ApiError, "description": "Request does not match the contract"},
+    503: {"model": ApiError, "description": "Central temporarily unavailable (retry later)"},
+}
+_bearer = HTTPBearer(auto_error=False, description="Terminal token from enrolment")
+
+
+def _digest(token: str) -> bytes:
+    return hashlib.sha256(token.encode("utf-8")).digest()
+
+
+def _utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _error(status: int, code: str, message: str) -> JSONResponse:
+    return JSONResponse(ApiError(code=code, message=message).model_dump(), status_code=status)
+
+
+def create_app(
+    db_path: Path,
+    catalog_path: Path,
+    terminals: dict[str, str],
+    public_url: str,
+    faults_enabled: bool = False,
+    reservation_ttl_s: int = 120,
+    clock: Callable[[], datetime] | None = None,
+) -> FastAPI:
+    """Build the app. ``terminals`` maps terminal id -> token (only hashes are kept)."""
+    catalog_file = load_catalog_file(catalog_path)
+    db = Database(db_path)
+    desk = TicketDesk(
+        db, catalog_file, reservation_ttl_s=reservation_ttl_s, public_url=public_url,
+        clock=clock or _utc_now,
+    )
+    identities = IdentityDirectory(db, catalog_file)
+    token_digests = {tid: _digest(tok) for tid, tok in terminals.items()}
+    dummy = _digest("no such terminal")
+
+    app = FastAPI(
+        title="Anjungan central API",
+        version=API_VERSION,
+        description="Contract between Anjungan kiosks and the central service (queue tickets, "
+        "catalogue, identities). Every non-2xx answer carries an ApiError body.",
+    )
+    app.state.desk = desk
+
+    def terminal(
+        creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+        x_terminal_id: Annotated[str | None, Header(description="This kiosk's terminal id")] = None,
+    ) -> str:
+        presented = creds.credentials if creds is not None else ""
+        expected = token_digests.get(x_terminal_id or "", dummy)
+        # Compare digests in constant time, even for unknown terminals.
+        ok = hmac.compare_digest(_digest(presented), expected) and x_terminal_id in token_digests
+        if not presented or not ok:
+            raise ApiProblem(401, "unauthorized", "missing or wrong terminal token / X-Terminal-Id")
+        return x_terminal_id  # type: ignore[return-value]
+
+    Terminal = Annotated[str, Depends(terminal)]
+
+    @app.exception_handler(ApiProblem)
+    async def _problem(_: Request, exc: ApiProblem) -> JSONResponse:
+        return _error(exc.status, exc.code, exc.message)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        errs = exc.errors()
+        first = errs[0] if errs else {}
+        loc = ".".join(str(p) for p in first.get("loc", ()))
+        return _error(422, "invalid_request", f"{loc}: {first.get('msg', 'invalid request')}")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, f"http_{exc.status_code}")
+        return _error(exc.status_code, code, str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def _crash(_: Request, exc: Exception) -> JSONResponse:
+        log.error("unhandled error: %s", type(exc).__name__, exc_info=exc)
+        return _error(500, "internal_error", "internal error in the central service")
+
+    @app.get("/v1/catalog", response_model=Catalog, responses=_ERRORS, tags=["catalogue"])
+    def get_catalog(_: Terminal) -> Catalog:
+        return catalog_file.catalog
+
+    @app.get("/v1/queues", response_model=QueuesResponse, responses=_ERRORS, tags=["catalogue"])
+    def get_queues(_: Terminal) -> QueuesResponse:
+        return desk.queues()
+
+    @app.post(
+        "/v1/tickets", response_model=Ticket, tags=["tickets"],
+        responses={**_ERRORS, 404: {"model": ApiError}, 409: {"model": ApiError}},
+    )
+    def reserve_ticket(
+        body: TicketReserveRequest,
+        terminal_id: Terminal,
+        idempotency_key: Annotated[
+            str | None,
+            Header(description="Client-generated UUID; a replay returns the same ticket", max_length=128),
+        ] = None,
+    ) -> Ticket:
+        """Reserve the next number. Same key + same body -> same ticket; different body -> 409."""
+        if not idempotency_key:
+            raise ApiProblem(400, "idempotency_key_required", "POST /v1/tickets needs an Idempotency-Key header")
+        return desk.reserve(terminal_id, idempotency_key, body)
+
+    @app.post(
+        "/v1/tickets/{ticket_id}/confirm", response_model=Ticket, tags=["tickets"],
+        responses={**_ERRORS, 403: {"model": ApiError}, 404: {"model": ApiError}, 409: {"model": ApiError}},
+    )
+    def confirm_ticket(ticket_id: str, body: TicketConfirmRequest, terminal_id: Terminal) -> Ticket:
+        """The ticket reached the citizen. Idempotent; after the reservation lapsed -> 409."""
+        return desk.confirm(terminal_id, ticket_id, body.mode)
+
+    @app.post(
+        "/v1/tickets/{ticket_id}/fail", response_model=Ticket, tags=["tickets"],
+        responses={**_ERRORS, 403: {"model": ApiError}, 404: {"model": ApiError}, 409: {"model": ApiError}},
+    )
+    def fail_ticket(ticket_id: str, body: TicketFailRequest, terminal_id: Terminal) -> Ticket:
+        """The ticket never reached the citizen; its number is never called. Idempotent."""
+        return desk.fail(terminal_id, ticket_id, body.reason)
+
+    @app.get(
+        "/v1/tickets/{ticket_id}", response_model=Ticket, tags=["tickets"],
+        responses={**_ERRORS, 404: {"model": ApiError}},
+    )
+    def get_ticket(ticket_id: str, _: Terminal) -> Ticket:
+        return desk.get(ticket_id)
+
+    @app.get("/v1/time", response_model=ServerTime, tags=["system"])
+    def get_time() -> ServerTime:
+        """Public (no token) so a technician can check clock skew before enrolment."""
+        return ServerTime(now=desk.now().astimezone(timezone.utc), site_timezone=catalog_file.catalog.site.timezone)
+
+    @app.post("/v1/identities/resolve", response_model=ResolvedIdentity, responses=_ERRORS, tags=["identities"])
+    def resolve_identity(body: IdentityResolveRequest, _: Terminal) -> ResolvedIdentity:
+        """Card UID or NIK -> masked identity. The value is never logged."""
+        return identities.resolve(body)
+
+    @app.get("/healthz", tags=["system"])
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/t/{ticket_id}", response_class=HTMLResponse, include_in_schema=False)
+    def track(ticket_id: str, lang: str = "id") -> HTMLResponse:
+        try:
+            ticket = desk.get(ticket_id)
+        except ApiProblem:
+            return HTMLResponse("<!doctype html><title>404</title><h1>Tiket tidak ditemukan / Ticket not found</h1>", 404)
+        return HTMLResponse(render_ticket_page(ticket, lang))
+
+    if faults_enabled:
+        injector = FaultInjector()
+        app.state.faults = injector
+        app.add_middleware(FaultMiddleware, injector=injector)
+
+        @app.get("/__faults__", include_in_schema=False)
+        def fault_state() -> dict[str, Any]:
+            return injector.state()
+
+        @app.post("/__faults__", include_in_schema=False)
+        def set_fault(body: FaultRequest) -> dict[str, Any]:
+            injector.configure(body)
+            return injector.state()
+
+    return app

@@ -1,0 +1,63 @@
+"""Demo identity lookups: citizens by NIK or card UID, staff cards by salted hash.
+
+Staff card UIDs are stored only as SHA-256(salt + UID) with one random salt per database, so a
+copy of the database does not reveal which cards open admin mode. Values are never logged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import date
+
+from central.catalog_file import CatalogFile
+from central.db import Database
+from kiosk.contract import IdentityResolveRequest, ResolvedIdentity
+from kiosk.contract.nik import mask_name, mask_nik, parse_nik
+
+
+class IdentityDirectory:
+    def __init__(self, db: Database, catalog_file: CatalogFile) -> None:
+        self.db = db
+        with db.write() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key='staff_salt'").fetchone()
+            if row is None:
+                self._salt = secrets.token_hex(16)
+                conn.execute("INSERT INTO meta (key, value) VALUES ('staff_salt', ?)", (self._salt,))
+            else:
+                self._salt = row["value"]
+            for c in catalog_file.citizens:
+                born = parse_nik(c.nik).birth_date
+                conn.execute(
+                    "INSERT OR REPLACE INTO citizens (nik, card_uid, name, birth_date) VALUES (?,?,?,?)",
+                    (c.nik, c.card_uid, c.name, born.isoformat()),
+                )
+            for s in catalog_file.staff:
+                conn.execute(
+                    "INSERT OR REPLACE INTO staff_cards (uid_hash, name, role) VALUES (?,?,?)",
+                    (self._hash(s.card_uid), s.name, s.role),
+                )
+
+    def _hash(self, uid: str) -> str:
+        return hashlib.sha256((self._salt + uid.upper()).encode()).hexdigest()
+
+    def resolve(self, req: IdentityResolveRequest) -> ResolvedIdentity:
+        with self.db.read() as conn:
+            if req.kind == "uid":
+                staff = conn.execute(
+                    "SELECT name, role FROM staff_cards WHERE uid_hash=?", (self._hash(req.value),)
+                ).fetchone()
+                if staff is not None:
+                    return ResolvedIdentity(
+                        found=True, display_name_masked=mask_name(staff["name"]), is_staff=True,
+                        staff_role=staff["role"],
+                    )
+                row = conn.execute("SELECT * FROM citizens WHERE card_uid=?", (req.value,)).fetchone()
+            else:
+                row = conn.execute("SELECT * FROM citizens WHERE nik=?", (req.value,)).fetchone()
+        if row is None:
+            return ResolvedIdentity(found=False)
+        return ResolvedIdentity(
+            found=True, display_name_masked=mask_name(row["name"]), nik_masked=mask_nik(row["nik"]),
+            birth_date=date.fromisoformat(row["birth_date"]),
+        )

@@ -1,0 +1,107 @@
+"""Run the central app with uvicorn on a background thread, on 127.0.0.1.
+
+Used by the demo command, by tests and by ``python main.py central``. We bind the socket
+ourselves, so ``port=0`` gives a free port that is known before the server starts.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+import threading
+from pathlib import Path
+from typing import Any
+
+import uvicorn
+
+from central.app import create_app
+
+log = logging.getLogger(__name__)
+
+
+class RunningCentral:
+    """A started central; ``.url`` to talk to it, ``.stop()`` (or ``with``) to shut it down."""
+
+    def __init__(self, server: uvicorn.Server, thread: threading.Thread, sock: socket.socket, url: str, app: Any) -> None:
+        self._server = server
+        self._thread = thread
+        self._sock = sock
+        self.url = url
+        self.app = app
+
+    @property
+    def port(self) -> int:
+        return self._sock.getsockname()[1]
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Ask uvicorn to exit, join its thread, close the listening socket."""
+        self._server.should_exit = True
+        self._thread.join(timeout)
+        if self._thread.is_alive():
+            self._server.force_exit = True
+            self._thread.join(timeout)
+        self._sock.close()
+        if self._thread.is_alive():
+            raise RuntimeError("central server thread did not stop")
+
+    def __enter__(self) -> "RunningCentral":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def start(
+    db_path: Path,
+    catalog_path: Path,
+    terminals: dict[str, str],
+    *,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    public_url: str | None = None,
+    faults_enabled: bool = False,
+    reservation_ttl_s: int = 120,
+    clock: Any = None,
+    access_log: bool = False,
+    startup_timeout_s: float = 10.0,
+) -> RunningCentral:
+    """Bind ``host:port`` (0 = any free port), start serving on a thread, return when ready."""
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError:
+        sock.close()
+        raise
+    bound_port = sock.getsockname()[1]
+    url = f"http://{host}:{bound_port}"
+    app = create_app(
+        db_path, catalog_path, terminals, public_url or url, faults_enabled=faults_enabled,
+        reservation_ttl_s=reservation_ttl_s, clock=clock,
+    )
+    config = uvicorn.Config(
+        app, log_level="warning", access_log=access_log, proxy_headers=False,
+        timeout_graceful_shutdown=2, lifespan="off",
+    )
+    server = uvicorn.Server(config)
+    # Off the main thread uvicorn installs no signal handlers; stop() sets should_exit instead.
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="central-uvicorn", daemon=True)
+    thread.start()
+    started = threading.Event()
+
+    def wait_started() -> bool:
+        for _ in range(int(startup_timeout_s / 0.01)):
+            if server.started:
+                return True
+            if not thread.is_alive():
+                return False
+            started.wait(0.01)
+        return False
+
+    if not wait_started():
+        server.should_exit = True
+        thread.join(5)
+        sock.close()
+        raise RuntimeError(f"central did not start on {url}")
+    log.info("central listening on %s", url)
+    return RunningCentral(server, thread, sock, url, app)

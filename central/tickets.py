@@ -1,0 +1,216 @@
+"""Ticket numbering and life cycle for the reference central.
+
+Numbers are per prefix and per business day in the SITE's time zone, so a kiosk in Makassar
+(WITA) restarts at 1 at local midnight, not at UTC midnight. A reserved number is spent even if
+it lapses or fails: numbers are never reused (no duplicates), and lapsed/failed ones are never
+called (no ghost tickets).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import sqlite3
+import uuid
+from datetime import date, datetime, timedelta
+from typing import Callable
+
+from central.catalog_file import CatalogFile
+from central.db import Database, from_us, to_us
+from central.errors import ApiProblem
+from kiosk.contract import (
+    ConfirmMode,
+    QueueStatus,
+    QueuesResponse,
+    Service,
+    Ticket,
+    TicketReserveRequest,
+)
+
+Clock = Callable[[], datetime]
+_IN_QUEUE = ("confirmed", "virtual")
+
+
+class TicketDesk:
+    """Reserve, confirm, fail and look up tickets; compute queue figures."""
+
+    def __init__(
+        self, db: Database, catalog_file: CatalogFile, *, reservation_ttl_s: int,
+        public_url: str, clock: Clock,
+    ) -> None:
+        self.db = db
+        self.cf = catalog_file
+        self.ttl = timedelta(seconds=reservation_ttl_s)
+        self.public_url = public_url.rstrip("/")
+        self.clock = clock
+
+    # -- helpers --------------------------------------------------------------------------------
+
+    def now(self) -> datetime:
+        now = self.clock()
+        if now.tzinfo is None:
+            raise RuntimeError("the central's clock must return tz-aware datetimes")
+        return now
+
+    def business_date(self, at: datetime) -> date:
+        return at.astimezone(self.cf.catalog.site.tz).date()
+
+    def _service(self, service_id: str) -> Service:
+        try:
+            return self.cf.catalog.service(service_id)
+        except KeyError:
+            raise ApiProblem(404, "unknown_service", f"no service {service_id!r} in the catalogue") from None
+
+    @staticmethod
+    def _lapse_expired(conn: sqlite3.Connection, now: datetime) -> None:
+        conn.execute(
+            "UPDATE tickets SET status='lapsed' WHERE status='reserved' AND expires_us <= ?",
+            (to_us(now),),
+        )
+
+    def _people_ahead(self, conn: sqlite3.Connection, service_id: str, day: str, below: int | None) -> int:
+        sql = "SELECT COUNT(*) FROM tickets WHERE service_id=? AND business_date=? AND status IN (?,?)"
+        args: list[object] = [service_id, day, *_IN_QUEUE]
+        if below is not None:
+            sql += " AND sequence < ?"
+            args.append(below)
+        (count,) = conn.execute(sql, args).fetchone()
+        return self.cf.demo_waiting.get(service_id, 0) + count
+
+    @staticmethod
+    def _wait(people: int, svc: Service) -> int:
+        return math.ceil(people * svc.avg_service_minutes / svc.counters)
+
+    def _ticket(self, conn: sqlite3.Connection, row: sqlite3.Row, now: datetime) -> Ticket:
+        svc = self._service(row["service_id"])
+        status = row["status"]
+        if status == "reserved" and row["expires_us"] <= to_us(now):
+            status = "lapsed"  # read-only view; the next write persists it
+        ahead = self._people_ahead(conn, svc.id, row["business_date"], row["sequence"])
+        return Ticket(
+            id=row["id"],
+            number=f"{row['prefix']}-{row['sequence']:03d}",
+            service_id=svc.id,
+            sequence=row["sequence"],
+            business_date=date.fromisoformat(row["business_date"]),
+            status=status,
+            reserved_at=from_us(row["reserved_us"]),
+            reservation_expires_at=from_us(row["expires_us"]),
+            people_ahead=ahead,
+            estimated_wait_minutes=self._wait(ahead, svc),
+            zone=svc.zone,
+            track_url=f"{self.public_url}/t/{row['id']}",
+            terminal_id=row["terminal_id"],
+            priority=row["priority"],
+            service_name=svc.name,
+            confirmed_at=from_us(row["confirmed_us"]) if row["confirmed_us"] is not None else None,
+            failure_reason=row["failure_reason"],
+        )
+
+    def _row(self, conn: sqlite3.Connection, ticket_id: str) -> sqlite3.Row:
+        row = conn.execute("SELECT * FROM tickets WHERE id=?", (ticket_id,)).fetchone()
+        if row is None:
+            raise ApiProblem(404, "ticket_not_found", f"no ticket {ticket_id!r}")
+        return row
+
+    # -- operations -----------------------------------------------------------------------------
+
+    def reserve(self, terminal_id: str, idem_key: str, req: TicketReserveRequest) -> Ticket:
+        """Reserve the next number; the same (terminal, key) returns the same ticket."""
+        request_hash = hashlib.sha256(req.model_dump_json().encode()).hexdigest()
+        svc = self._service(req.service_id)
+        with self.db.write() as conn:
+            now = self.now()
+            self._lapse_expired(conn, now)
+            existing = conn.execute(
+                "SELECT * FROM tickets WHERE terminal_id=? AND idem_key=?", (terminal_id, idem_key)
+            ).fetchone()
+            if existing is not None:
+                if existing["request_hash"] != request_hash:
+                    raise ApiProblem(
+                        409, "idempotency_conflict",
+                        "this Idempotency-Key was already used with a different request body",
+                    )
+                return self._ticket(conn, existing, now)
+            if not svc.enabled:
+                raise ApiProblem(409, "service_disabled", f"service {svc.id!r} is switched off")
+            day = self.business_date(now).isoformat()
+            (seq,) = conn.execute(
+                "INSERT INTO sequences (prefix, business_date, last_seq) VALUES (?, ?, 1) "
+                "ON CONFLICT (prefix, business_date) DO UPDATE SET last_seq = last_seq + 1 "
+                "RETURNING last_seq",
+                (svc.prefix, day),
+            ).fetchone()
+            ticket_id = str(uuid.uuid4())
+            conn.execute(
+                "INSERT INTO tickets (id, terminal_id, idem_key, request_hash, service_id, prefix,"
+                " business_date, sequence, priority, language, status, reserved_us, expires_us)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,'reserved',?,?)",
+                (ticket_id, terminal_id, idem_key, request_hash, svc.id, svc.prefix, day, seq,
+                 req.priority, req.language, to_us(now), to_us(now + self.ttl)),
+            )
+            row = self._row(conn, ticket_id)
+            return self._ticket(conn, row, now)
+
+    def confirm(self, terminal_id: str, ticket_id: str, mode: ConfirmMode) -> Ticket:
+        """reserved -> confirmed/virtual; a repeat is a no-op; lapsed/failed -> 409."""
+        with self.db.write() as conn:
+            now = self.now()
+            self._lapse_expired(conn, now)
+            row = self._own_row(conn, terminal_id, ticket_id)
+            status = row["status"]
+            if status == "reserved":
+                new = "confirmed" if mode == "printed" else "virtual"
+                conn.execute(
+                    "UPDATE tickets SET status=?, confirmed_us=? WHERE id=?", (new, to_us(now), ticket_id)
+                )
+                row = self._row(conn, ticket_id)
+            elif status == "lapsed":
+                raise ApiProblem(
+                    409, "reservation_lapsed",
+                    "the reservation was not confirmed in time; its number will not be called. "
+                    "Reserve a new ticket.",
+                )
+            elif status == "failed":
+                raise ApiProblem(409, "ticket_failed", "the ticket was already reported as failed")
+            return self._ticket(conn, row, now)
+
+    def fail(self, terminal_id: str, ticket_id: str, reason: str) -> Ticket:
+        """reserved -> failed (never called); repeats and lapsed tickets are no-ops."""
+        with self.db.write() as conn:
+            now = self.now()
+            self._lapse_expired(conn, now)
+            row = self._own_row(conn, terminal_id, ticket_id)
+            if row["status"] == "reserved":
+                conn.execute(
+                    "UPDATE tickets SET status='failed', failure_reason=? WHERE id=?", (reason, ticket_id)
+                )
+                row = self._row(conn, ticket_id)
+            elif row["status"] in _IN_QUEUE:
+                raise ApiProblem(
+                    409, "ticket_confirmed",
+                    "the ticket was already confirmed; it cannot be failed afterwards",
+                )
+            return self._ticket(conn, row, now)
+
+    def _own_row(self, conn: sqlite3.Connection, terminal_id: str, ticket_id: str) -> sqlite3.Row:
+        row = self._row(conn, ticket_id)
+        if row["terminal_id"] != terminal_id:
+            raise ApiProblem(403, "not_your_ticket", "only the terminal that reserved a ticket may change it")
+        return row
+
+    def get(self, ticket_id: str) -> Ticket:
+        with self.db.read() as conn:
+            return self._ticket(conn, self._row(conn, ticket_id), self.now())
+
+    def queues(self) -> QueuesResponse:
+        now = self.now()
+        day = self.business_date(now).isoformat()
+        out = []
+        with self.db.read() as conn:
+            for svc in self.cf.catalog.services:
+                waiting = self._people_ahead(conn, svc.id, day, None)
+                out.append(QueueStatus(
+                    service_id=svc.id, waiting=waiting, estimated_wait_minutes=self._wait(waiting, svc)
+                ))
+        return QueuesResponse(as_of=now, queues=out)
