@@ -1,0 +1,126 @@
+"""A printer that exists only in memory: the whole stack runs against it in the demo and tests.
+
+It answers DLE EOT like a real printer according to its paper state (changeable at runtime from the
+demo panel), records every byte through the same decoder as the loopback emulator, and renders each
+printed ``Document`` to an image for the on-screen "printed ticket".
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+from typing import Any, Callable, Literal
+
+from kiosk.devices.printer.escpos_decode import Job, JobRecorder
+from kiosk.devices.printer.settings import PrinterSettings
+from kiosk.devices.printer.status import encode_status
+from kiosk.devices.printer.transports import register_transport
+
+PaperState = Literal["ok", "near_end", "out"]
+
+
+class VirtualPrinter:
+    """Paper, cover and recorded jobs of the pretend printer, plus the last ticket image."""
+
+    def __init__(self, paper: PaperState = "ok", width_dots: int = 576) -> None:
+        self.width_dots = width_dots
+        self._lock = threading.Lock()
+        self._paper: PaperState = paper
+        self._cover_open = False
+        self._answer_status = True
+        self.recorder = JobRecorder()
+        self.last_image: Any = None  # PIL.Image of the last printed document
+        self._image_listeners: list[Callable[[Any], None]] = []
+
+    def set_paper(self, state: PaperState) -> None:
+        if state not in ("ok", "near_end", "out"):
+            raise ValueError(f"paper state must be ok, near_end or out, got {state!r}")
+        with self._lock:
+            self._paper = state
+
+    def set_cover_open(self, is_open: bool) -> None:
+        with self._lock:
+            self._cover_open = is_open
+
+    def set_status_answer(self, enabled: bool) -> None:
+        """False makes the printer silent to DLE EOT (as a hung or unplugged printer is)."""
+        with self._lock:
+            self._answer_status = enabled
+
+    @property
+    def paper(self) -> PaperState:
+        return self._paper
+
+    @property
+    def jobs(self) -> list[Job]:
+        with self._lock:
+            return list(self.recorder.jobs)
+
+    def receive(self, data: bytes) -> bytes:
+        """Consume bytes sent to the printer; returns the status bytes it answers with."""
+        with self._lock:
+            out, cover = self._paper == "out", self._cover_open
+            self.recorder.faulted = out or cover
+            queries = self.recorder.feed(data)
+            if not self._answer_status:
+                return b""
+            return b"".join(encode_status(n, offline=out or cover, cover_open=cover,
+                                          near_end=self._paper == "near_end", paper_out=out)
+                            for n in queries)
+
+    # ---- images for the demo panel -------------------------------------------------------------
+    def add_image_listener(self, cb: Callable[[Any], None]) -> None:
+        """``cb(PIL.Image)`` after each printed document, on the printer worker thread."""
+        self._image_listeners.append(cb)
+
+    def document_printed(self, doc: Any, result: Any) -> None:
+        if not getattr(result, "printed", False):
+            return
+        from kiosk.printing.image_render import render_image
+
+        image = render_image(doc, self.width_dots)
+        self.last_image = image
+        for cb in list(self._image_listeners):
+            cb(image)
+
+    def last_png(self) -> bytes | None:
+        if self.last_image is None:
+            return None
+        buf = io.BytesIO()
+        self.last_image.save(buf, format="PNG")
+        return buf.getvalue()
+
+
+class VirtualTransport:
+    """The transport face of a ``VirtualPrinter``: writes go in, status replies come out."""
+
+    supports_status = True
+
+    def __init__(self, printer: VirtualPrinter) -> None:
+        self.printer = printer
+        self._replies = bytearray()
+        self._open = False
+
+    @property
+    def is_open(self) -> bool:
+        return self._open
+
+    def open(self) -> None:
+        self._open = True
+        self._replies.clear()
+
+    def write(self, data: bytes, timeout: float) -> None:
+        self._replies += self.printer.receive(data)
+
+    def read(self, n: int, timeout: float) -> bytes:
+        out = bytes(self._replies[:n])
+        del self._replies[:n]
+        return out
+
+    def close(self) -> None:
+        self._open = False
+
+
+@register_transport("virtual")
+def _make_virtual(settings: PrinterSettings) -> VirtualTransport:
+    return VirtualTransport(VirtualPrinter(settings.virtual_paper, settings.printer_profile().width_dots))
