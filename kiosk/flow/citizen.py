@@ -1,0 +1,251 @@
+"""Drives the transition table: the one place where the citizen's session changes.
+
+Single-threaded by contract: ``send`` is only called on the scheduler's thread. Results of work
+done elsewhere (ticket issuing on a worker) come back through ``Scheduler.post``.
+"""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import Future
+from dataclasses import dataclass
+from typing import Any, Callable, Protocol
+
+from kiosk.runtime.scheduler import Scheduler, Timer
+
+from .session import CitizenSession
+from .status import KioskStatus
+from .steps import IDLE_GUARDED, Step
+from .table import ON_ENTER, TRANSITIONS, USER_INTENTS, Transition
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class IssueRequest:
+    session_id: int
+    service_id: str
+    priority: str
+    language: str
+
+
+class TicketIssuing(Protocol):
+    def issue(self, request: IssueRequest) -> "Future[Any]":
+        """Reserve, print and confirm a ticket; the future's result is shown on the ticket step."""
+
+
+@dataclass(frozen=True)
+class FlowTiming:
+    idle_warn_after_s: float = 45.0
+    idle_answer_s: float = 30.0
+    ticket_display_s: float = 20.0
+
+
+@dataclass(frozen=True)
+class FlowView:
+    """Everything a screen needs to draw the current step; immutable."""
+
+    step: Step
+    session: CitizenSession
+    status: KioskStatus
+    idle_warning: bool
+    idle_answer_s: float
+    languages: tuple[str, ...]
+
+    @property
+    def language(self) -> str:
+        return self.session.language
+
+
+class CitizenFlow:
+    def __init__(
+        self,
+        issuer: TicketIssuing,
+        scheduler: Scheduler,
+        timing: FlowTiming = FlowTiming(),
+        languages: tuple[str, ...] = ("id", "en"),
+    ) -> None:
+        if timing.idle_answer_s < 20:
+            raise ValueError("idle_answer_s must give the citizen at least 20 s (WCAG 2.2.1)")
+        self._issuer = issuer
+        self._scheduler = scheduler
+        self._timing = timing
+        self._languages = languages
+        self.step = Step.WELCOME
+        self.session = CitizenSession(language=languages[0])
+        self.status = KioskStatus()
+        self._idle_timer: Timer | None = None
+        self._answer_timer: Timer | None = None
+        self._display_timer: Timer | None = None
+        self._idle_warning = False
+        self._observers: list[Callable[[FlowView], None]] = []
+
+    # ---- observing -------------------------------------------------------------------------
+    def subscribe(self, observer: Callable[[FlowView], None]) -> None:
+        self._observers.append(observer)
+        observer(self.view())
+
+    def view(self) -> FlowView:
+        return FlowView(self.step, self.session, self.status, self._idle_warning,
+                        self._timing.idle_answer_s, self._languages)
+
+    def _notify(self) -> None:
+        view = self.view()
+        for observer in list(self._observers):
+            observer(view)
+
+    # ---- inputs ----------------------------------------------------------------------------
+    def update_status(self, **changes: Any) -> None:
+        """Kiosk-wide facts changed (catalog, queues, connectivity, printer)."""
+        self.status = self.status.with_(**changes)
+        self._notify()
+
+    def send(self, intent: str, **payload: Any) -> bool:
+        """Apply an intent or event; returns False when the current step does not accept it."""
+        row = self._match(intent, payload)
+        if row is None:
+            log.debug("intent %s ignored in step %s", intent, self.step.value)
+            return False
+        if intent in USER_INTENTS:
+            self._clear_idle_warning()
+        if row.action:
+            getattr(self, f"_act_{row.action}")(**payload)
+        if row.target is not None and row.target is not self.step:
+            self._enter(row.target)
+        else:
+            self._arm_idle()
+            self._notify()
+        return True
+
+    def _match(self, intent: str, payload: dict) -> Transition | None:
+        for row in TRANSITIONS:
+            if row.intent != intent:
+                continue
+            if row.source is None:
+                if self.step in row.blocked_from:
+                    continue
+            elif row.source is not self.step:
+                continue
+            if row.guard and not getattr(self, f"_guard_{row.guard}")(**payload):
+                continue
+            return row
+        return None
+
+    def _enter(self, step: Step) -> None:
+        log.info("flow %s -> %s", self.step.value, step.value)
+        self._cancel_timers()
+        self.step = step
+        effect = ON_ENTER.get(step)
+        if effect:
+            getattr(self, f"_on_{effect}")()
+        self._arm_idle()
+        self._notify()
+
+    # ---- guards ----------------------------------------------------------------------------
+    def _catalog(self):
+        return self.status.catalog
+
+    def _guard_can_take_ticket(self, **_: Any) -> bool:
+        return self.status.blocking_reason() is None
+
+    def _guard_agency_exists(self, agency_id: str = "", **_: Any) -> bool:
+        cat = self._catalog()
+        return cat is not None and any(a.id == agency_id for a in cat.agencies)
+
+    def _guard_service_available(self, service_id: str = "", **_: Any) -> bool:
+        cat = self._catalog()
+        if cat is None:
+            return False
+        svc = next((s for s in cat.services if s.id == service_id), None)
+        return svc is not None and svc.enabled and svc.agency_id == self.session.agency_id
+
+    def _guard_service_still_available(self, **_: Any) -> bool:
+        return self.status.blocking_reason() is None and self._guard_service_available(
+            service_id=self.session.service_id or "")
+
+    def _guard_current_session(self, session_id: int = -1, **_: Any) -> bool:
+        return session_id == self.session.id
+
+    # ---- actions ---------------------------------------------------------------------------
+    def _act_set_language(self, language: str = "", **_: Any) -> None:
+        if language in self._languages:
+            self.session.language = language
+
+    def _act_extend_time(self, **_: Any) -> None:
+        pass  # the idle warning was already cleared; re-arming happens after every intent
+
+    def _act_explain_unavailable(self, **_: Any) -> None:
+        self.session.error_key = self.status.blocking_reason() or "service_closed"
+
+    def _act_set_agency(self, agency_id: str, **_: Any) -> None:
+        self.session.agency_id = agency_id
+        self.session.service_id = None
+
+    def _act_set_service(self, service_id: str, **_: Any) -> None:
+        self.session.service_id = service_id
+        self.session.priority = "none"
+
+    def _act_set_priority(self, priority: str = "none", **_: Any) -> None:
+        if priority in ("none", "elderly", "disability", "pregnancy"):
+            self.session.priority = priority  # type: ignore[assignment]
+
+    def _act_keep_outcome(self, outcome: Any = None, **_: Any) -> None:
+        self.session.outcome = outcome
+
+    def _act_keep_error(self, error_key: str = "issue.failed", detail: str = "", **_: Any) -> None:
+        self.session.error_key = error_key
+        self.session.error_detail = detail
+
+    # ---- effects on entering a step --------------------------------------------------------
+    def _on_end_session(self) -> None:
+        # A fresh object, not a cleared one: nothing of the last citizen can linger in a field
+        # someone forgot to reset. The kiosk's default language comes back too.
+        self.session = CitizenSession(language=self._languages[0])
+
+    def _on_start_issue(self) -> None:
+        session = self.session
+        session.error_key = None
+        request = IssueRequest(session.id, session.service_id or "", session.priority, session.language)
+        future = self._issuer.issue(request)
+        future.add_done_callback(lambda f: self._scheduler.post(lambda: self._issue_done(request, f)))
+
+    def _issue_done(self, request: IssueRequest, future: "Future[Any]") -> None:
+        exc = future.exception()
+        if exc is None:
+            self.send("issued", session_id=request.session_id, outcome=future.result())
+        else:
+            key = getattr(exc, "user_message_key", "issue.failed")
+            self.send("issue_failed", session_id=request.session_id, error_key=key, detail=str(exc))
+
+    def _on_start_display_timer(self) -> None:
+        self._display_timer = self._scheduler.call_later(
+            self._timing.ticket_display_s, lambda: self.send("display_expired"))
+
+    # ---- idle handling (WCAG 2.2.1: warn, allow extension, then end) -------------------------
+    def _arm_idle(self) -> None:
+        if self._idle_timer:
+            self._idle_timer.cancel()
+            self._idle_timer = None
+        if self.step in IDLE_GUARDED and not self._idle_warning:
+            self._idle_timer = self._scheduler.call_later(self._timing.idle_warn_after_s, self._idle_warn)
+
+    def _idle_warn(self) -> None:
+        if self.step not in IDLE_GUARDED:
+            return
+        self._idle_warning = True
+        self._answer_timer = self._scheduler.call_later(
+            self._timing.idle_answer_s, lambda: self.send("idle_expired"))
+        self._notify()
+
+    def _clear_idle_warning(self) -> None:
+        self._idle_warning = False
+        if self._answer_timer:
+            self._answer_timer.cancel()
+            self._answer_timer = None
+
+    def _cancel_timers(self) -> None:
+        self._clear_idle_warning()
+        for timer in (self._idle_timer, self._display_timer):
+            if timer:
+                timer.cancel()
+        self._idle_timer = self._display_timer = None

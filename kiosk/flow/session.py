@@ -1,0 +1,26 @@
+"""What the kiosk knows about the citizen in front of it, and only for as long as they are there."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from typing import Literal
+
+Priority = Literal["none", "elderly", "disability", "pregnancy"]
+
+_session_ids = itertools.count(1)
+
+
+@dataclass
+class CitizenSession:
+    """Mutable per-citizen state; replaced wholesale (never partially cleared) when it ends."""
+
+    language: str
+    id: int = field(default_factory=lambda: next(_session_ids))
+    agency_id: str | None = None
+    service_id: str | None = None
+    priority: Priority = "none"
+    # Filled once a ticket is issued; holds no personal data (numbers and service only).
+    outcome: object | None = None
+    error_key: str | None = None
+    error_detail: str | None = None

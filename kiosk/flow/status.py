@@ -1,0 +1,36 @@
+"""Kiosk-wide facts the flow needs to decide what a citizen may do right now."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+# What the printer means for the citizen, not the raw status bits (those live in devices/).
+PrinterReadiness = Literal["ok", "near_end", "virtual_only", "out_of_service", "unknown"]
+UnavailableReason = Literal["no_catalog", "central_offline", "printer", "closed", "service_closed"]
+
+
+@dataclass(frozen=True)
+class KioskStatus:
+    catalog: object | None = None  # kiosk.contract.Catalog once loaded (live or from cache)
+    catalog_from_cache: bool = False
+    queues: dict = field(default_factory=dict)  # service_id -> kiosk.contract.QueueStatus
+    central_online: bool = True
+    printer: PrinterReadiness = "unknown"
+    closed_message: str | None = None
+
+    def with_(self, **changes) -> "KioskStatus":
+        return replace(self, **changes)
+
+    def blocking_reason(self) -> UnavailableReason | None:
+        """Why no ticket can be taken now, or None when one can."""
+        if self.closed_message:
+            return "closed"
+        if self.catalog is None:
+            return "no_catalog"
+        if not self.central_online:
+            # Numbers come from the central service; until leased blocks exist, none offline.
+            return "central_offline"
+        if self.printer == "out_of_service":
+            return "printer"
+        return None

@@ -1,0 +1,19 @@
+"""The steps a citizen moves through; each maps to one screen in ``kiosk.ui``."""
+
+from enum import Enum
+
+
+class Step(str, Enum):
+    WELCOME = "welcome"
+    AGENCY = "agency"
+    SERVICE = "service"
+    CONFIRM = "confirm"
+    ISSUING = "issuing"
+    TICKET = "ticket"
+    ISSUE_FAILED = "issue_failed"
+    UNAVAILABLE = "unavailable"
+
+
+# Steps where an unattended kiosk must warn and then wipe the session. ISSUING is excluded: the
+# kiosk, not the citizen, is busy there. TICKET has its own shorter display timeout.
+IDLE_GUARDED = frozenset({Step.AGENCY, Step.SERVICE, Step.CONFIRM, Step.ISSUE_FAILED, Step.UNAVAILABLE})

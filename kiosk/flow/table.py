@@ -1,0 +1,67 @@
+"""The citizen flow as a table: (step, intent) -> target, with named guards and actions.
+
+Keeping this as data (Electrum's wizard navmap is the model) means the whole flow can be read in
+one screen, checked by tests for unreachable steps and dead ends, and driven by any front end.
+Guards and actions are names of methods on ``CitizenFlow``; the first row whose guard passes wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .steps import Step
+
+
+@dataclass(frozen=True)
+class Transition:
+    source: Step | None  # None: allowed from any step not listed in ``blocked_from``
+    intent: str
+    target: Step | None  # None: stay on the current step
+    guard: str | None = None
+    action: str | None = None
+    blocked_from: frozenset[Step] = frozenset()
+
+
+_BUSY = frozenset({Step.ISSUING})
+
+TRANSITIONS: tuple[Transition, ...] = (
+    # Anywhere the citizen is in control.
+    Transition(None, "set_language", None, action="set_language", blocked_from=_BUSY),
+    Transition(None, "more_time", None, action="extend_time", blocked_from=_BUSY),
+    Transition(None, "cancel", Step.WELCOME, blocked_from=_BUSY),
+    Transition(None, "idle_expired", Step.WELCOME, blocked_from=_BUSY),
+    # Welcome.
+    Transition(Step.WELCOME, "take_ticket", Step.AGENCY, guard="can_take_ticket"),
+    Transition(Step.WELCOME, "take_ticket", Step.UNAVAILABLE, action="explain_unavailable"),
+    # Agency and service choice.
+    Transition(Step.AGENCY, "choose_agency", Step.SERVICE, guard="agency_exists", action="set_agency"),
+    Transition(Step.AGENCY, "back", Step.WELCOME),
+    Transition(Step.SERVICE, "choose_service", Step.CONFIRM, guard="service_available", action="set_service"),
+    Transition(Step.SERVICE, "back", Step.AGENCY),
+    Transition(Step.CONFIRM, "set_priority", None, action="set_priority"),
+    Transition(Step.CONFIRM, "confirm", Step.ISSUING, guard="service_still_available"),
+    Transition(Step.CONFIRM, "confirm", Step.UNAVAILABLE, action="explain_unavailable"),
+    Transition(Step.CONFIRM, "back", Step.SERVICE),
+    # Issuing: only the kiosk's own events move it on.
+    Transition(Step.ISSUING, "issued", Step.TICKET, guard="current_session", action="keep_outcome"),
+    Transition(Step.ISSUING, "issue_failed", Step.ISSUE_FAILED, guard="current_session", action="keep_error"),
+    Transition(Step.ISSUE_FAILED, "retry", Step.ISSUING),
+    Transition(Step.ISSUE_FAILED, "done", Step.WELCOME),
+    Transition(Step.TICKET, "done", Step.WELCOME),
+    Transition(Step.TICKET, "display_expired", Step.WELCOME),
+    Transition(Step.UNAVAILABLE, "done", Step.WELCOME),
+    Transition(Step.UNAVAILABLE, "retry", Step.AGENCY, guard="can_take_ticket"),
+)
+
+# Work the flow starts when it enters a step.
+ON_ENTER: dict[Step, str] = {
+    Step.WELCOME: "end_session",
+    Step.ISSUING: "start_issue",
+    Step.TICKET: "start_display_timer",
+}
+
+# Intents that come from the citizen's hand (they reset the idle timer); the rest are events.
+USER_INTENTS = frozenset(
+    {"set_language", "more_time", "cancel", "take_ticket", "choose_agency", "back",
+     "choose_service", "set_priority", "confirm", "retry", "done"}
+)
