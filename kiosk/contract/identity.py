@@ -53,7 +53,7 @@ class ResolvedIdentity(ResponseModel):
     found: bool
     """False when the central knows no one with that UID/NIK."""
     display_name_masked: str | None = None
-    """Name with most letters hidden, e.g. "S••• R•••••••" (safe to show on screen)."""
+    """Name with most letters hidden, e.g. "S••• R••••••••" (safe to show on screen)."""
     nik_masked: str | None = None
     """NIK masked like 3201••••••••0003 (None for staff cards)."""
     birth_date: date | None = None

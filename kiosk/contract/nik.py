@@ -69,5 +69,5 @@ def mask_nik(nik: str) -> str:
 
 
 def mask_name(name: str) -> str:
-    """Keep each word's first letter: "Siti Rahmawati" -> "S••• R•••••••"."""
+    """Keep each word's first letter: "Siti Rahmawati" -> "S••• R••••••••"."""
     return " ".join(w[0] + "•" * (len(w) - 1) for w in name.split() if w)

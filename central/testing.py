@@ -1,0 +1,75 @@
+"""Helpers for tests and the demo that drive a reference central: a settable clock, catalogue
+variants (other site time zones) and the fault switch."""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import requests
+
+from central.cli import DEFAULT_CATALOG
+
+TEST_TERMINAL = "kiosk-test-01"
+TEST_TOKEN = "test-token-0123456789abcdef"
+
+
+class SettableClock:
+    """A clock the test moves by hand (thread-safe; the server reads it from its thread pool)."""
+
+    def __init__(self, start: datetime) -> None:
+        if start.tzinfo is None:
+            raise ValueError("start must be tz-aware")
+        self._now = start
+        self._lock = threading.Lock()
+
+    def __call__(self) -> datetime:
+        with self._lock:
+            return self._now
+
+    def set(self, when: datetime) -> None:
+        with self._lock:
+            self._now = when
+
+    def advance(self, seconds: float) -> None:
+        with self._lock:
+            self._now += timedelta(seconds=seconds)
+
+
+def utc(*args: int) -> datetime:
+    return datetime(*args, tzinfo=timezone.utc)  # type: ignore[misc]
+
+
+def catalog_variant(dest: Path, *, timezone_name: str | None = None, replace: dict[str, str] | None = None) -> Path:
+    """Copy the demo catalogue to ``dest`` with another site time zone and/or text replacements."""
+    text = DEFAULT_CATALOG.read_text(encoding="utf-8")
+    if timezone_name:
+        text = text.replace('timezone = "Asia/Jakarta"', f'timezone = "{timezone_name}"', 1)
+    for old, new in (replace or {}).items():
+        if old not in text:
+            raise ValueError(f"{old!r} not in the demo catalogue")
+        text = text.replace(old, new, 1)
+    dest.write_text(text, encoding="utf-8")
+    return dest
+
+
+class Faults:
+    """Switch the fault mode of a central started with ``faults_enabled=True``."""
+
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url
+
+    def set(self, mode: str, *, delay_s: float = 0.0, times: int | None = None, reset_counts: bool = True) -> None:
+        body: dict[str, Any] = {"mode": mode, "delay_s": delay_s, "reset_counts": reset_counts}
+        if times is not None:
+            body["times"] = times
+        r = requests.post(self.base_url + "/__faults__", json=body, timeout=5)
+        r.raise_for_status()
+
+    def requests(self, key: str) -> int:
+        """How many times the server saw ``key`` ("GET /v1/queues") since the last reset."""
+        r = requests.get(self.base_url + "/__faults__", timeout=5)
+        r.raise_for_status()
+        return int(r.json()["requests"].get(key, 0))
