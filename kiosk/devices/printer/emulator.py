@@ -38,7 +38,9 @@ class LoopbackPrinter:
         self._error = False
         self._answer_status = True
         self._invalid_status = False
-        self._answers_left: int | None = None  # answer this many more queries, then go silent
+        self._answers_left: int | None = None
+        self._data_total = 0  # job bytes received over all connections
+        self._paper_ends_at: int | None = None  # _data_total at which the roll runs out  # answer this many more queries, then go silent
         self._drop_after: int | None = None
         self._jobs: list[Job] = []
         self.connections = 0
@@ -67,6 +69,11 @@ class LoopbackPrinter:
         with self._lock:
             self._answer_status = enabled
 
+    def run_out_after(self, n_bytes: int) -> None:
+        """The roll ends after ``n_bytes`` more bytes of job data (paper out mid-ticket)."""
+        with self._lock:
+            self._paper_ends_at = self._data_total + n_bytes
+
     def silence_status_after(self, n_queries: int | None) -> None:
         """Answer ``n_queries`` more status queries, then none (a printer hanging mid-job)."""
         with self._lock:
@@ -87,7 +94,7 @@ class LoopbackPrinter:
         with self._lock:
             self._paper, self._cover_open, self._error = "ok", False, False
             self._answer_status, self._invalid_status, self._drop_after = True, False, None
-            self._answers_left = None
+            self._answers_left = self._paper_ends_at = None
 
     @property
     def jobs(self) -> list[Job]:
@@ -137,6 +144,26 @@ class LoopbackPrinter:
         return encode_status(n, offline=out or cover or self._error, cover_open=cover,
                              near_end=self._paper == "near_end", paper_out=out, error=self._error)
 
+    def _feed(self, recorder: JobRecorder, data: bytes, limit: int | None) -> list[int]:
+        """Decode ``data`` in pieces that stop exactly where a fault armed by bytes begins."""
+        queries: list[int] = []
+        while data:
+            budget = len(data)
+            if limit is not None:
+                budget = min(budget, limit - recorder.data_bytes)
+                if budget <= 0:
+                    break  # the connection is about to drop: the rest never arrived
+            if self._paper_ends_at is not None:
+                budget = min(budget, max(1, self._paper_ends_at - self._data_total))
+            chunk, data = data[:budget], data[budget:]
+            recorder.faulted = self._paper == "out" or self._cover_open or self._error
+            before = recorder.data_bytes
+            queries += recorder.feed(chunk)
+            self._data_total += recorder.data_bytes - before
+            if self._paper_ends_at is not None and self._data_total >= self._paper_ends_at:
+                self._paper, self._paper_ends_at = "out", None
+        return queries
+
     def _serve(self) -> None:
         assert self._server is not None
         sel = selectors.DefaultSelector()
@@ -185,19 +212,11 @@ class LoopbackPrinter:
             return False
         recorder, _ = clients[conn]
         with self._lock:
-            recorder.faulted = self._paper == "out" or self._cover_open or self._error
             limit = self._drop_after
             if limit is not None:  # counted from the first data after the fault was armed
                 limit += clients[conn][1] if clients[conn][1] >= 0 else recorder.data_bytes
                 clients[conn] = (recorder, limit - self._drop_after)
-            queries: list[int] = []
-            if limit is None:
-                queries = recorder.feed(data)
-            else:  # take only what fits in the budget; status queries do not count against it
-                while data and recorder.data_bytes < limit:
-                    budget = limit - recorder.data_bytes
-                    queries += recorder.feed(data[:budget])
-                    data = data[budget:]
+            queries = self._feed(recorder, data, limit)
             self.status_queries += len(queries)
             reply = b"".join(self._status_reply(n) for n in queries)
             drop = limit is not None and recorder.data_bytes >= limit

@@ -1,0 +1,43 @@
+"""Printer fixtures: a real loopback TCP printer and a network PrinterService pointed at it."""
+
+from datetime import datetime, timezone
+
+import pytest
+
+from kiosk.devices.printer.emulator import LoopbackPrinter
+from kiosk.devices.printer.service import PrinterService
+from kiosk.devices.printer.settings import PrinterSettings
+from kiosk.printing.layouts import TicketPrintData, queue_ticket
+
+TRACK_URL = "https://antrean.example.go.id/t/7f3a9c2e"
+
+
+@pytest.fixture
+def ticket():
+    return queue_ticket(TicketPrintData(
+        number="A-007", service_name="Pembuatan KTP-el", agency_name="Disdukcapil",
+        zone="Zona A", issued_at=datetime(2026, 11, 28, 2, 0, tzinfo=timezone.utc),
+        people_ahead=0, estimated_wait_minutes=5, track_url=TRACK_URL,
+        site_name="MPP Kota Bandung", terminal_id="K-02"))
+
+
+@pytest.fixture
+def emulator():
+    printer = LoopbackPrinter().start()
+    yield printer
+    printer.stop()
+
+
+def network_settings(port: int, **changes) -> PrinterSettings:
+    # Short status timeout: a silent printer must not slow the suite down.
+    base = dict(backend="network", host="127.0.0.1", port=port, profile="TM-T88V",
+                paper_width_mm=80, status_timeout_s=0.2, connect_timeout_s=2.0)
+    base.update(changes)
+    return PrinterSettings(**base)
+
+
+@pytest.fixture
+def service(emulator):
+    svc = PrinterService(network_settings(emulator.port))
+    yield svc
+    svc.close()
