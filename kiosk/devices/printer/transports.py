@@ -92,7 +92,12 @@ class NetworkTransport:
     def write(self, data: bytes, timeout: float) -> None:
         sock = self._socket()
         sock.settimeout(timeout)  # since 3.5 this bounds the whole sendall, not each chunk
-        sock.sendall(data)
+        try:
+            sock.sendall(data)
+        except TimeoutError as exc:
+            raise TransportError(f"printer did not take {len(data)} bytes within {timeout} s") from exc
+        except OSError as exc:
+            raise TransportError(f"printer connection lost while writing: {exc}") from exc
 
     def read(self, n: int, timeout: float) -> bytes:
         sock = self._socket()
@@ -101,6 +106,8 @@ class NetworkTransport:
             data = sock.recv(n)
         except (TimeoutError, BlockingIOError):
             return b""
+        except OSError as exc:
+            raise TransportError(f"printer connection lost while reading: {exc}") from exc
         if not data:
             raise TransportError("printer closed the connection")
         return data

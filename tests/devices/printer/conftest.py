@@ -37,6 +37,17 @@ def network_settings(port: int, **changes) -> PrinterSettings:
 
 
 @pytest.fixture
+def track_url() -> str:
+    return TRACK_URL
+
+
+@pytest.fixture
+def make_settings():
+    """Factory: ``make_settings(port, **changes)`` -> network PrinterSettings for 127.0.0.1."""
+    return network_settings
+
+
+@pytest.fixture
 def service(emulator):
     svc = PrinterService(network_settings(emulator.port))
     yield svc
