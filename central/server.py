@@ -80,7 +80,8 @@ def start(
         reservation_ttl_s=reservation_ttl_s, clock=clock,
     )
     config = uvicorn.Config(
-        app, log_level="warning", access_log=access_log, proxy_headers=False,
+        # log_config=None: leave the host process's logging alone (uvicorn's loggers propagate).
+        app, log_config=None, log_level="warning", access_log=access_log, proxy_headers=False,
         timeout_graceful_shutdown=2, lifespan="off",
     )
     server = uvicorn.Server(config)

@@ -14,6 +14,8 @@ from central.cli import DEFAULT_CATALOG
 
 TEST_TERMINAL = "kiosk-test-01"
 TEST_TOKEN = "test-token-0123456789abcdef"
+OTHER_TERMINAL = "kiosk-test-02"
+OTHER_TOKEN = "other-token-0123456789"
 
 
 class SettableClock:

@@ -6,14 +6,14 @@ import pytest
 
 from central.cli import DEFAULT_CATALOG
 from central.server import RunningCentral, start
-from central.testing import TEST_TERMINAL, TEST_TOKEN, Faults
+from central.testing import OTHER_TOKEN, TEST_TERMINAL, TEST_TOKEN, Faults
 from kiosk.api import CentralClient, CentralSettings
 
 
 @pytest.fixture
 def central(tmp_path: Path):
     running = start(
-        tmp_path / "central.sqlite3", DEFAULT_CATALOG, {TEST_TERMINAL: TEST_TOKEN, "kiosk-other": "other-token-0123456789"},
+        tmp_path / "central.sqlite3", DEFAULT_CATALOG, {TEST_TERMINAL: TEST_TOKEN, "kiosk-other": OTHER_TOKEN},
         faults_enabled=True,
     )
     yield running

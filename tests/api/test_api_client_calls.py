@@ -5,7 +5,7 @@ import uuid
 
 import pytest
 
-from central.testing import TEST_TOKEN
+from central.testing import OTHER_TOKEN, TEST_TOKEN
 from kiosk.api import CentralClient, CentralRejected
 from kiosk.contract import IdentityResolveRequest, TicketReserveRequest
 
@@ -72,7 +72,7 @@ def test_wrong_token_is_rejected(settings):
 
 
 def test_token_of_another_terminal_is_rejected(settings):
-    with CentralClient(settings, "other-token-0123456789") as bad:
+    with CentralClient(settings, OTHER_TOKEN) as bad:
         with pytest.raises(CentralRejected, match="unauthorized"):
             bad.get_queues()
 
