@@ -1,0 +1,8 @@
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+if str(ROOT) not in sys.path:  # the shared harness lives in tests/pcsc (imported as tests.pcsc)
+    sys.path.insert(0, str(ROOT))
+
+from tests.pcsc.fixtures import pcsc_stack, vpcd  # noqa: E402,F401
