@@ -30,7 +30,7 @@ _PLAIN = {
 }
 
 
-def _escpos() -> Any:
+def import_escpos() -> Any:
     """Import python-escpos lazily, keeping its capability cache across processes.
 
     escpos re-parses its capability database on every import unless the pickle directory is
@@ -53,15 +53,23 @@ def supports_native_qr(profile: PrinterProfile) -> bool:
 
 
 def _new_printer(profile: PrinterProfile) -> Any:
-    dummy_cls = _escpos()
+    dummy_cls = import_escpos()
     try:
         return dummy_cls(profile=profile.name)
     except KeyError:
         raise ValueError(f"unknown python-escpos capability profile {profile.name!r}") from None
 
 
+def code_page_table(printer: Any) -> dict[str, int]:
+    """Code page name -> ESC t number; where a profile lists a page twice, the lower number wins."""
+    table: dict[str, int] = {}
+    for number, name in sorted(printer.profile.codePages.items(), key=lambda kv: int(kv[0])):
+        table.setdefault(name, int(number))
+    return table
+
+
 def choose_code_page(printer: Any, profile: PrinterProfile) -> str:
-    pages = printer.profile.get_code_pages()
+    pages = code_page_table(printer)
     if profile.code_page:
         if profile.code_page not in pages:
             raise ValueError(f"profile {profile.name!r} has no code page {profile.code_page!r}")
@@ -95,7 +103,8 @@ class _Writer:
         self.p = _new_printer(profile)
         self.p.hw("INIT")  # ESC @: known state whatever the previous job left behind
         self.code_page = choose_code_page(self.p, profile)
-        self.p.magic.force_encoding(self.code_page)  # ESC t n once, then no switching
+        # ESC t n once; we encode ourselves afterwards, so no mid-ticket code page switching.
+        self.p._raw(b"\x1bt" + bytes((code_page_table(self.p)[self.code_page],)))
         encoder = self.p.magic.encoder
         self._can_encode = lambda ch: ord(ch) >= 32 and encoder.can_encode(self.code_page, ch)
         self.style: dict[str, Any] = {"align": "left", "bold": False, "underline": 0,

@@ -132,6 +132,12 @@ def queue_ticket(data: TicketPrintData) -> Document:
 
 
 def _hex(reply: object) -> str:
+    """Bytes or a hex string (as in ``PrinterStatus.raw``) shown as hex and bits."""
+    if isinstance(reply, str):
+        try:
+            reply = bytes.fromhex(reply)
+        except ValueError:
+            return reply
     if isinstance(reply, (bytes, bytearray)):
         return " ".join(f"{b:02X} ({b:08b})" for b in reply) or "(no reply)"
     return "(no reply)" if reply in (None, "") else str(reply)
@@ -181,3 +187,6 @@ def test_page(profile: PrinterProfile, status_bytes: Mapping[int, object]) -> Do
         Cut(partial=True),
     ]
     return Document(tuple(elements), title=f"test page {profile.name}")
+
+
+test_page.__test__ = False  # type: ignore[attr-defined]  # a document, not a pytest test

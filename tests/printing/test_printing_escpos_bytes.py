@@ -172,3 +172,22 @@ def test_start_path_does_not_import_escpos_qrcode_or_pillow():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+def test_logo_is_a_left_padded_raster_image(tmp_path):
+    from PIL import Image
+
+    from kiosk.printing.document import Logo
+    from kiosk.printing.image_render import render_image
+
+    path = tmp_path / "logo.png"
+    Image.new("L", (16, 4), 0).save(path)  # a black bar 16 x 4 dots
+    out = body(Logo(str(path)))
+    # centred on 576 dots by 280 white dots on the left: 296 dots = 37 bytes per row, 4 rows
+    assert out[:8] == GS + b"v0\x00" + (37).to_bytes(2, "little") + (4).to_bytes(2, "little")
+    rows = [out[8 + 37 * r: 8 + 37 * (r + 1)] for r in range(4)]
+    assert all(row == b"\x00" * 35 + b"\xff\xff" for row in rows)
+    image = render_image(Document((Logo(str(path)),)), 576)
+    from PIL import ImageOps
+
+    assert ImageOps.invert(image.convert("L")).getbbox() == (280, 12, 296, 16)  # centred bar

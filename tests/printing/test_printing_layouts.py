@@ -75,3 +75,10 @@ def test_builder_and_validation():
         QrCode("")
     with pytest.raises(ValueError, match="align"):
         Text("x", align="middle")
+
+
+def test_test_page_accepts_status_raw_hex_strings():
+    doc = make_test_page(PrinterProfile("POS-5890", 58), {1: "16", 2: None, 4: "72"})
+    text = " ".join(doc.texts())
+    assert "16 (00010110)" in text and "72 (01110010)" in text and "(no reply)" in text
+    assert Columns("Native QR (GS ( k)", "no") in doc.elements  # POS-5890 has no GS ( k

@@ -186,9 +186,9 @@ class UsbTransport:
             import usb.core  # noqa: F401 - only to give a clear message when pyusb is missing
         except ImportError:
             raise TransportUnavailable("USB printer backend needs pyusb: pip install pyusb") from None
-        from kiosk.printing.escpos_render import _escpos
+        from kiosk.printing.escpos_render import import_escpos
 
-        _escpos()
+        import_escpos()  # with the capability cache directory set
         from escpos.exceptions import DeviceNotFoundError
         from escpos.printer import Usb
 
