@@ -47,7 +47,6 @@ class LoopbackPrinter:
         self.status_queries = 0
         self._thread: threading.Thread | None = None
         self._server: socket.socket | None = None
-        self._wake_r, self._wake_w = socket.socketpair()
 
     # ---- faults on command (any thread) --------------------------------------------------------
     def set_paper(self, state: PaperState) -> None:
@@ -103,6 +102,9 @@ class LoopbackPrinter:
 
     # ---- life cycle ----------------------------------------------------------------------------
     def start(self) -> "LoopbackPrinter":
+        if self._thread is not None:
+            raise RuntimeError("loopback printer already running")
+        self._wake_r, self._wake_w = socket.socketpair()
         server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # restart on the same port
         server.bind((self.host, self._requested_port))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -9,6 +11,18 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from kiosk.printing.profile import PrinterProfile
 
 Backend = Literal["virtual", "network", "usb", "serial", "cups"]
+
+
+@lru_cache(maxsize=1)
+def known_profiles() -> frozenset[str]:
+    """Capability profile names shipped with python-escpos (read as JSON: no escpos import)."""
+    try:
+        from importlib.resources import files
+
+        data = json.loads((files("escpos") / "capabilities.json").read_text(encoding="utf-8"))
+    except (ImportError, OSError, ValueError):
+        return frozenset()  # cannot check here; the renderer will say so clearly
+    return frozenset(data.get("profiles", {}))
 
 
 class PrinterSettings(BaseModel):
@@ -67,6 +81,15 @@ class PrinterSettings(BaseModel):
                 return int(value, 16)
             except ValueError:
                 raise ValueError(f"expected a hexadecimal id like '04b8' or '0x04b8', got {value!r}") from None
+        return value
+
+    @field_validator("profile")
+    @classmethod
+    def _known_profile(cls, value: str) -> str:
+        known = known_profiles()
+        if known and value not in known:
+            raise ValueError(f"unknown python-escpos capability profile {value!r}; "
+                             f"known: {', '.join(sorted(known))}")
         return value
 
     @field_validator("vendor_id", "product_id")

@@ -41,6 +41,12 @@ def test_settings_are_frozen_strict_and_documented():
     assert (s.printer_profile().width_dots, s.printer_profile().columns) == (384, 32)
 
 
+def test_profile_name_is_checked_against_the_escpos_database():
+    assert PrinterSettings(profile="POS-5890").profile == "POS-5890"
+    with pytest.raises(ValidationError, match="unknown python-escpos capability profile 'TM-X9'"):
+        PrinterSettings(profile="TM-X9")
+
+
 def test_registry_picks_the_backend():
     assert set(TRANSPORTS) >= {"network", "usb", "serial", "cups", "virtual"}
     assert isinstance(make_transport(PrinterSettings(backend="virtual")), VirtualTransport)
