@@ -89,7 +89,8 @@ class TicketPrintData:
 
 
 def format_date(moment: datetime, language: Language) -> str:
-    return f"{WEEKDAYS[language][moment.weekday()]}, {moment.day} {MONTHS[language][moment.month - 1]} {moment.year}"
+    weekday, month = WEEKDAYS[language][moment.weekday()], MONTHS[language][moment.month - 1]
+    return f"{weekday}, {moment.day} {month} {moment.year}"
 
 
 def format_time(moment: datetime, tz_name: str) -> str:

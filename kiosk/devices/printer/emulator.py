@@ -38,9 +38,9 @@ class LoopbackPrinter:
         self._error = False
         self._answer_status = True
         self._invalid_status = False
-        self._answers_left: int | None = None
+        self._answers_left: int | None = None  # answer this many more queries, then go silent
         self._data_total = 0  # job bytes received over all connections
-        self._paper_ends_at: int | None = None  # _data_total at which the roll runs out  # answer this many more queries, then go silent
+        self._paper_ends_at: int | None = None  # _data_total at which the roll runs out
         self._drop_after: int | None = None
         self._jobs: list[Job] = []
         self.connections = 0

@@ -202,5 +202,6 @@ class PrinterService:
             return PrintResult("fault_after", before, after, sent,
                                "this backend cannot report status: the job went out unconfirmed")
         if not after.can_print:
-            return PrintResult("fault_after", before, after, sent, f"printer reported {after.summary} after the job")
+            return PrintResult("fault_after", before, after, sent,
+                               f"printer reported {after.summary} after the job")
         return PrintResult("printed", before, after, sent)

@@ -98,7 +98,7 @@ class PrinterStatus:
         )
 
     @classmethod
-    def unknown_status(cls, reason: str = "") -> "PrinterStatus":
+    def unknown_status(cls) -> "PrinterStatus":
         return cls(unknown=True, raw={n: None for n in STATUS_QUERIES})
 
 
