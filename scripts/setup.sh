@@ -16,7 +16,7 @@ APT_PACKAGES=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
   libxcb-xkb1 libxkbcommon-x11-0
   pcscd libpcsclite-dev vsmartcard-vpcd swig gcc
-  fonts-dejavu-core
+  fonts-dejavu-core fonts-inter
 )
 # Only when the interpreter lacks them (a pyenv/uv Python brings its own venv and headers).
 if ! "$PY" -c 'import ensurepip, venv' >/dev/null 2>&1; then APT_PACKAGES+=(python3-venv); fi

@@ -1,0 +1,143 @@
+"""Builds a running kiosk from its config: services, devices, the flow, and how they talk.
+
+This is the only place that knows every part. It is Qt-free (the GUI passes its scheduler in),
+so the integration tests and the benchmarks drive the very same assembly as the app.
+"""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import Future
+from typing import Callable
+
+from kiosk.api.catalog_cache import CatalogCache
+from kiosk.api.client import CentralClient
+from kiosk.api.connectivity import ConnectivityMonitor
+from kiosk.catalog.sync import CatalogSync, SyncUpdate
+from kiosk.config.models import KioskConfig
+from kiosk.devices.printer.service import PrinterService
+from kiosk.flow.citizen import CitizenFlow, FlowTiming
+from kiosk.flow.status import PrinterReadiness
+from kiosk.runtime.scheduler import Scheduler, Timer
+from kiosk.tickets.issuer import TicketIssuer
+from kiosk.tickets.numbering import CentralNumbering
+
+log = logging.getLogger(__name__)
+
+PRINTER_POLL_S = 20.0
+
+
+def printer_readiness(status, on_fault: str) -> PrinterReadiness:
+    """What a printer status means for the citizen who is about to take a ticket."""
+    if status.unknown:
+        return "unknown"  # the next job will tell; never assume paper is there
+    if status.paper_out or status.cover_open or status.error or not status.online:
+        return "virtual_only" if on_fault == "virtual_ticket" else "out_of_service"
+    if status.paper_near_end:
+        return "near_end"
+    return "ok"
+
+
+class KioskRuntime:
+    def __init__(self, config: KioskConfig, scheduler: Scheduler, token: str | None = None) -> None:
+        self.config = config
+        self._scheduler = scheduler
+        self._paper_listeners: list[Callable[[bytes], None]] = []
+        data_dir = config.data.directory
+        data_dir.mkdir(parents=True, exist_ok=True)
+        self.monitor = ConnectivityMonitor(config.central.offline_after_failures)
+        # One HTTP session per thread that uses it: the sync thread and the tickets worker.
+        self._sync_client = CentralClient(config.central, token, monitor=self.monitor)
+        self._tickets_client = CentralClient(config.central, token, monitor=self.monitor)
+        self.printer = PrinterService(config.printer)
+        self.issuer = TicketIssuer(
+            CentralNumbering(self._tickets_client),
+            self.printer,
+            catalog=lambda: self.flow.status.catalog,
+            terminal_id=config.central.terminal_id,
+            on_print_fault=config.printer.on_fault,
+            virtual_width_dots=config.printer.printer_profile().width_dots,
+        )
+        idle = config.idle
+        self.flow = CitizenFlow(
+            self.issuer, scheduler,
+            FlowTiming(idle.warn_after_s, idle.answer_s, idle.ticket_display_s),
+            tuple(config.ui.languages),
+        )
+        self.sync = CatalogSync(self._sync_client, CatalogCache(data_dir / "catalog.json"), self.monitor,
+                                on_update=lambda u: scheduler.post(lambda: self._apply_sync(u)))
+        self.monitor.add_listener(lambda online: scheduler.post(
+            lambda: self.flow.update_status(central_online=online)))
+        self.printer.add_printed_listener(self._on_printed)
+        self._poll_timer: Timer | None = None
+        self._stopped = False
+
+    # ---- lifecycle -------------------------------------------------------------------------
+    def start(self) -> None:
+        self.sync.start()
+        self.poll_printer()
+
+    def stop(self) -> None:
+        self._stopped = True
+        if self._poll_timer:
+            self._poll_timer.cancel()
+        self.sync.stop()
+        self.issuer.close()
+        self.printer.close()
+        self._tickets_client.close()
+
+    # ---- printer ---------------------------------------------------------------------------
+    def poll_printer(self) -> "Future":
+        future = self.printer.status()
+        future.add_done_callback(lambda f: self._scheduler.post(lambda: self._printer_polled(f)))
+        return future
+
+    def _printer_polled(self, future: "Future") -> None:
+        if self._stopped:
+            return
+        if future.exception() is None:
+            readiness = printer_readiness(future.result(), self.config.printer.on_fault)
+        else:
+            readiness = "unknown"
+        if readiness != self.flow.status.printer:
+            log.info("printer readiness: %s", readiness)
+            self.flow.update_status(printer=readiness)
+        self._poll_timer = self._scheduler.call_later(PRINTER_POLL_S, self.poll_printer)
+
+    def add_paper_listener(self, listener: Callable[[bytes], None]) -> None:
+        """Called on the GUI thread with a PNG of each document the virtual printer printed."""
+        if self.printer.virtual is None:
+            return  # a real printer's paper is in the citizen's hand, not on a panel
+        if not self._paper_listeners:
+            self.printer.virtual.add_image_listener(self._on_paper_image)
+        self._paper_listeners.append(listener)
+
+    def _on_paper_image(self, image) -> None:
+        # On the printer worker: encoding the PNG here keeps it off the GUI thread.
+        import io
+
+        buffer = io.BytesIO()
+        image.save(buffer, format="PNG")
+        png = buffer.getvalue()
+        for listener in list(self._paper_listeners):
+            self._scheduler.post(lambda listener=listener: listener(png))
+
+    def _on_printed(self, document, result) -> None:
+        # The status read right after a job is the freshest truth about the paper.
+        status = result.status_after or result.status_before
+        if status is not None:
+            readiness = printer_readiness(status, self.config.printer.on_fault)
+            self._scheduler.post(lambda: self.flow.update_status(printer=readiness))
+
+    # ---- central ---------------------------------------------------------------------------
+    def _apply_sync(self, update: SyncUpdate) -> None:
+        changes = {}
+        if update.catalog is not None:
+            changes["catalog"] = update.catalog
+            changes["catalog_from_cache"] = update.catalog_from_cache
+        if update.queues is not None:
+            changes["queues"] = update.queues
+        if update.online is not None:
+            changes["central_online"] = update.online
+        if changes:
+            self.flow.update_status(**changes)

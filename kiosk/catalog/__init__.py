@@ -1,0 +1,1 @@
+"""Keeping the kiosk's copy of the catalogue and queue lengths fresh."""

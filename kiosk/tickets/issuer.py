@@ -1,0 +1,151 @@
+"""Reserve -> print -> confirm: the only path by which a citizen gets a queue number.
+
+The order matters. A number is confirmed only after the printer took the job and reported no
+fault, so a number is never called for someone who holds no ticket. When the printer fails, the
+ticket is shown on screen instead (confirmed as "virtual") or given back (failed), per config.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from concurrent.futures import Future
+from dataclasses import dataclass
+from typing import Any, Callable, Literal
+from zoneinfo import ZoneInfo
+
+from kiosk.contract import Catalog, Ticket, TicketReserveRequest
+from kiosk.flow.citizen import IssueRequest
+from kiosk.printing.layouts import TicketPrintData, queue_ticket
+from kiosk.runtime.worker import Worker
+
+from .numbering import TicketNumbering
+
+log = logging.getLogger(__name__)
+
+Delivery = Literal["printed", "virtual"]
+
+# Printed on the ticket so the counter sees at once why this citizen is served first.
+PRIORITY_LABELS = {
+    "elderly": {"id": "Lansia 60+", "en": "Elderly 60+"},
+    "disability": {"id": "Disabilitas", "en": "Disability"},
+    "pregnancy": {"id": "Ibu hamil", "en": "Pregnant"},
+}
+
+
+class IssueError(RuntimeError):
+    """A ticket could not be issued; ``user_message_key`` says what the citizen is told."""
+
+    def __init__(self, user_message_key: str, detail: str) -> None:
+        super().__init__(detail)
+        self.user_message_key = user_message_key
+
+
+@dataclass(frozen=True)
+class IssueOutcome:
+    ticket: Ticket
+    delivery: Delivery
+    document: Any  # kiosk.printing.document.Document, for the on-screen virtual ticket
+    confirmed: bool  # False only if the central could not be told after several attempts
+    virtual_png: bytes | None = None  # the ticket as an image, for the screen, when not printed
+
+
+class TicketIssuer:
+    def __init__(
+        self,
+        numbering: TicketNumbering,
+        printer: Any,  # kiosk.devices.printer.service.PrinterService
+        catalog: Callable[[], Catalog | None],
+        terminal_id: str,
+        on_print_fault: Literal["virtual_ticket", "out_of_service"],
+        print_timeout_s: float = 30.0,
+        confirm_attempts: int = 3,
+        virtual_width_dots: int = 576,
+    ) -> None:
+        self._virtual_width_dots = virtual_width_dots
+        self._numbering = numbering
+        self._printer = printer
+        self._catalog = catalog
+        self._terminal_id = terminal_id
+        self._on_print_fault = on_print_fault
+        self._print_timeout_s = print_timeout_s
+        self._confirm_attempts = confirm_attempts
+        self._worker = Worker("tickets")
+
+    def issue(self, request: IssueRequest) -> "Future[IssueOutcome]":
+        return self._worker.submit(self._issue, request)
+
+    def close(self) -> None:
+        self._worker.stop()
+
+    # Runs on the tickets worker.
+    def _issue(self, request: IssueRequest) -> IssueOutcome:
+        catalog = self._catalog()
+        if catalog is None:
+            raise IssueError("central.unavailable", "no catalogue loaded")
+        service = catalog.service(request.service_id)
+        agency = catalog.agency(service.agency_id)
+        reserve = TicketReserveRequest(service_id=service.id, priority=request.priority,
+                                       language=request.language)
+        # One key per attempt at a ticket: a retried POST after a lost answer gets the same number.
+        ticket = self._numbering.reserve(reserve, str(uuid.uuid4()))
+        try:
+            document = queue_ticket(self._print_data(ticket, service, agency, catalog, request, virtual=False))
+            outcome = self._print(document)
+            if outcome == "printed":
+                return self._finish(ticket, "printed", document)
+            if self._on_print_fault == "virtual_ticket":
+                virtual_doc = queue_ticket(self._print_data(ticket, service, agency, catalog, request, virtual=True))
+                from kiosk.printing.image_render import render_png
+                png = render_png(virtual_doc, self._virtual_width_dots)
+                return self._finish(ticket, "virtual", virtual_doc, png)
+        except Exception as exc:
+            # Whatever went wrong after the reservation, the number must not stay half-issued.
+            self._give_back(ticket, f"kiosk error: {type(exc).__name__}")
+            raise
+        self._give_back(ticket, f"print {outcome}")
+        raise IssueError("printer.failed", f"printer {outcome}")
+
+    def _print(self, document) -> str:
+        try:
+            result = self._printer.print_document(document).result(timeout=self._print_timeout_s)
+        except Exception as exc:  # noqa: BLE001 - any failure to print means "not printed"
+            log.warning("print job failed: %s", exc)
+            return "io_error"
+        return result.outcome
+
+    def _finish(self, ticket: Ticket, delivery: Delivery, document, png: bytes | None = None) -> IssueOutcome:
+        for attempt in range(self._confirm_attempts):
+            try:
+                confirmed = self._numbering.confirm(ticket.id, delivery)
+                return IssueOutcome(confirmed, delivery, document, confirmed=True, virtual_png=png)
+            except Exception as exc:  # noqa: BLE001 - the citizen keeps their ticket either way
+                log.warning("confirm %s failed (attempt %d): %s", ticket.number, attempt + 1, exc)
+        return IssueOutcome(ticket, delivery, document, confirmed=False, virtual_png=png)
+
+    def _give_back(self, ticket: Ticket, reason: str) -> None:
+        try:
+            self._numbering.fail(ticket.id, reason)
+        except Exception as exc:  # noqa: BLE001 - an unconfirmed reservation lapses by itself
+            log.warning("fail %s not acknowledged (%s); it will lapse", ticket.number, exc)
+
+    def _print_data(self, ticket: Ticket, service, agency, catalog: Catalog, request: IssueRequest,
+                    virtual: bool) -> TicketPrintData:
+        lang = request.language
+        return TicketPrintData(
+            number=ticket.number,
+            service_name=service.name.get(lang),
+            agency_name=agency.name.get(lang),
+            zone=ticket.zone.get(lang),
+            # Server time, shown in the site's zone (WIB/WITA/WIT): the kiosk clock may be off.
+            issued_at=ticket.reserved_at.astimezone(ZoneInfo(catalog.site.timezone)),
+            people_ahead=ticket.people_ahead,
+            estimated_wait_minutes=ticket.estimated_wait_minutes,
+            track_url=ticket.track_url,
+            site_name=catalog.site.name,
+            site_timezone=catalog.site.timezone,
+            terminal_id=self._terminal_id,
+            language=lang,
+            priority_label=PRIORITY_LABELS.get(request.priority, {}).get(lang),
+            is_virtual=virtual,
+        )

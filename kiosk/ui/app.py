@@ -1,0 +1,91 @@
+"""Starting and stopping the Qt kiosk around a ``KioskRuntime``."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Callable
+
+from kiosk.config.models import KioskConfig
+
+log = logging.getLogger(__name__)
+
+
+def has_display() -> bool:
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) or \
+        os.environ.get("QT_QPA_PLATFORM", "").startswith(("offscreen", "eglfs", "linuxfb", "vnc"))
+
+
+class KioskApp:
+    """The QApplication, the runtime, and the window, started and stopped together."""
+
+    def __init__(self, config: KioskConfig, token: str | None, demo_panel: bool | None = None) -> None:
+        from PySide6.QtGui import QFont
+        from PySide6.QtWidgets import QApplication
+
+        from kiosk.assembly import KioskRuntime
+
+        from .i18n import Translations
+        from .qt_scheduler import QtScheduler
+        from .theme import style_sheet
+        from .window import KioskWindow
+
+        self.qapp = QApplication.instance() or QApplication(sys.argv[:1])
+        self.qapp.setApplicationName("Anjungan")
+        self.qapp.setStyleSheet(style_sheet())
+        font = QFont("Inter")
+        font.setStyleHint(QFont.StyleHint.SansSerif)
+        self.qapp.setFont(font)
+        self.config = config
+        self.scheduler = QtScheduler()
+        self.runtime = KioskRuntime(config, self.scheduler, token)
+        self.translations = Translations()
+        show_panel = config.ui.demo_panel if demo_panel is None else demo_panel
+        self.window = KioskWindow(self.runtime.flow, self.translations, demo_panel=show_panel)
+        if self.window.demo_panel is not None:
+            self.runtime.add_paper_listener(self.window.demo_panel.show_png)
+        self._stopped = False
+
+    def show(self) -> None:
+        ui = self.config.ui
+        screen = self.qapp.primaryScreen()
+        offscreen = self.qapp.platformName() in ("offscreen", "minimal")
+        if ui.fullscreen and not offscreen and screen is not None:
+            # A bare X server has no window manager: place the window on the screen first.
+            self.window.setGeometry(screen.geometry())
+            self.window.showFullScreen()
+        else:
+            # The configured panel size, exactly: what the walk-through and the tests see is
+            # what a real panel of that size shows.
+            self.window.setFixedSize(ui.width_px, ui.height_px)
+            self.window.show()
+
+    def start(self) -> None:
+        self.runtime.start()
+        self.show()
+
+    def stop(self) -> None:
+        if self._stopped:
+            return
+        self._stopped = True
+        self.runtime.stop()
+        self.window.close_for_shutdown()
+        self.translations.uninstall()
+
+    def exec(self, before_exit: Callable[[], None] | None = None) -> int:
+        self.start()
+        try:
+            return self.qapp.exec()
+        finally:
+            if before_exit:
+                before_exit()
+            self.stop()
+
+
+def save_png(widget, path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not widget.grab().save(str(path), "PNG"):
+        raise OSError(f"could not write {path}")
+    return path

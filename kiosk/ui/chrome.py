@@ -1,0 +1,124 @@
+"""What frames every screen: the header with language choice, and the idle warning overlay."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDateTime, Qt, QTimer, QTimeZone, Signal
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.flow.citizen import FlowView
+
+from .widgets import button, label
+
+LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
+
+
+class Header(QWidget):
+    """Site name, clock, and the language switch (always visible, always one touch)."""
+
+    intent = Signal(str, dict)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Header")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setFixedHeight(120)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(48, 16, 48, 16)
+        row.setSpacing(24)
+        self.site = label(name="SiteName", wrap=False)
+        self.clock = label(name="Clock", wrap=False)
+        row.addWidget(self.site, 1)
+        row.addWidget(self.clock)
+        self.lang_buttons: dict[str, object] = {}
+        self._zone: QTimeZone | None = None
+        self._row = row
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start(1000)
+        self._tick()
+
+    def render(self, view: FlowView) -> None:
+        catalog = view.status.catalog
+        self.site.setText(catalog.site.name if catalog is not None else "Anjungan")
+        if catalog is not None and (self._zone is None or self._zone.id() != catalog.site.timezone.encode()):
+            # The hall's clock, not the kiosk's: tickets and counters use the site's time zone.
+            self._zone = QTimeZone(catalog.site.timezone.encode())
+            self._tick()
+        if set(self.lang_buttons) != set(view.languages):
+            for lang in view.languages:
+                b = button(LANGUAGE_NAMES.get(lang, lang), role="lang", name=f"lang-{lang}")
+                b.setCheckable(True)
+                b.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+                b.clicked.connect(lambda _=False, code=lang: self.intent.emit("set_language", {"language": code}))
+                self._row.addWidget(b)
+                self.lang_buttons[lang] = b
+        for lang, b in self.lang_buttons.items():
+            b.setChecked(lang == view.language)
+        self.setVisible(True)
+
+    def _tick(self) -> None:
+        now = QDateTime.currentDateTime()
+        if self._zone is not None and self._zone.isValid():
+            now = now.toTimeZone(self._zone)
+        self.clock.setText(now.toString("HH:mm"))
+
+
+class IdleOverlay(QWidget):
+    """The WCAG 2.2.1 warning: the citizen can ask for more time with one touch."""
+
+    intent = Signal(str, dict)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("Overlay")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        box = QWidget()
+        box.setObjectName("OverlayCard")
+        box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        box.setMaximumWidth(1100)
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(64, 56, 64, 56)
+        inner.setSpacing(32)
+        self.title = label(name="Title", align=Qt.AlignmentFlag.AlignCenter)
+        self.countdown = label(name="Lead", align=Qt.AlignmentFlag.AlignCenter)
+        self.more = button(role="primary", name="MoreTime")
+        self.more.clicked.connect(lambda: self.intent.emit("more_time", {}))
+        self.end = button(name="EndSession")
+        self.end.clicked.connect(lambda: self.intent.emit("cancel", {}))
+        for w in (self.title, self.countdown, self.more, self.end):
+            inner.addWidget(w)
+        centre = QHBoxLayout()
+        centre.addStretch(1)
+        centre.addWidget(box, 4)
+        centre.addStretch(1)
+        outer.addLayout(centre)
+        outer.addStretch(1)
+        self._remaining = 0
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._tick)
+        self.hide()
+
+    def render(self, view: FlowView) -> None:
+        if view.idle_warning and not self.isVisible():
+            self._remaining = int(view.idle_answer_s)
+            self.title.setText(self.tr("Do you need more time?"))
+            self.more.setText(self.tr("Yes, more time please"))
+            self.end.setText(self.tr("No, I am finished"))
+            self._update_countdown()
+            self.setGeometry(self.parentWidget().rect())
+            self.show()
+            self.raise_()
+            self._timer.start(1000)
+        elif not view.idle_warning and self.isVisible():
+            self._timer.stop()
+            self.hide()
+
+    def _tick(self) -> None:
+        self._remaining = max(0, self._remaining - 1)
+        self._update_countdown()
+
+    def _update_countdown(self) -> None:
+        self.countdown.setText(self.tr("For your privacy this session ends in %1 seconds.")
+                               .replace("%1", str(self._remaining)))

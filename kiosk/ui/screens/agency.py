@@ -1,0 +1,44 @@
+"""Agency choice: one large tile per agency in the hall."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGridLayout
+
+from kiosk.flow.citizen import FlowView
+from kiosk.ui.widgets import Tile, button, clear_layout, label
+
+from .base import Screen
+
+COLUMNS = 3
+
+
+class AgencyScreen(Screen):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.title = label(name="Title")
+        self.body.addWidget(self.title)
+        self.grid = QGridLayout()
+        self.grid.setSpacing(24)
+        self.body.addLayout(self.grid)
+        self.body.addStretch(1)
+        self.back = button(name="Back")
+        self.back.clicked.connect(lambda: self.send("back"))
+        self.nav_row(self.back)
+        self._drawn: tuple | None = None
+
+    def render(self, view: FlowView) -> None:
+        lang = view.language
+        self.title.setText(self.tr("Choose an agency"))
+        self.back.setText(self.tr("Back"))
+        catalog = view.status.catalog
+        key = (id(catalog), lang)
+        if catalog is None or key == self._drawn:
+            return
+        self._drawn = key
+        clear_layout(self.grid)
+        for i, agency in enumerate(catalog.agencies):
+            count = len(catalog.services_for(agency.id))
+            tile = Tile(f"agency-{agency.id}", accent=agency.color, min_height=200)
+            tile.set_lines(agency.short_name, agency.name.get(lang), self.tr("%n service(s)", "", count))
+            tile.clicked.connect(lambda _=False, a=agency.id: self.send("choose_agency", agency_id=a))
+            self.grid.addWidget(tile, i // COLUMNS, i % COLUMNS)

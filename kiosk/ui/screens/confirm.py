@@ -1,0 +1,90 @@
+"""Check before taking a number: documents to bring, fee, wait, and the priority queue."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout
+
+from kiosk.flow.citizen import FlowView
+from kiosk.formatting import rupiah
+from kiosk.ui.widgets import button, card, label
+
+from .base import Screen
+
+PRIORITIES = ("elderly", "disability", "pregnancy")
+
+
+class ConfirmScreen(Screen):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.title = label(name="Title")
+        self.agency = label(name="Lead")
+        self.body.addWidget(self.title)
+        self.body.addWidget(self.agency)
+        row = QHBoxLayout()
+        row.setSpacing(24)
+        facts, facts_layout = card()
+        self.fee = label()
+        self.wait = label()
+        self.zone = label()
+        for w in (self.fee, self.wait, self.zone):
+            facts_layout.addWidget(w)
+        facts_layout.addStretch(1)
+        docs, docs_layout = card()
+        self.docs_title = label(name="Caption")
+        self.docs = label()
+        docs_layout.addWidget(self.docs_title)
+        docs_layout.addWidget(self.docs)
+        docs_layout.addStretch(1)
+        row.addWidget(facts, 1)
+        row.addWidget(docs, 1)
+        self.body.addLayout(row)
+        self.priority_title = label(name="Caption")
+        self.body.addWidget(self.priority_title)
+        prio_row = QHBoxLayout()
+        prio_row.setSpacing(24)
+        self.priority_group = QButtonGroup(self)
+        self.priority_group.setExclusive(False)
+        self.priority_buttons = {}
+        for key in PRIORITIES:
+            b = button(role="choice", name=f"priority-{key}")
+            b.setCheckable(True)
+            b.clicked.connect(lambda checked, k=key: self.send("set_priority", priority=k if checked else "none"))
+            self.priority_buttons[key] = b
+            prio_row.addWidget(b)
+        self.body.addLayout(prio_row)
+        self.body.addStretch(1)
+        self.back = button(name="Back")
+        self.back.clicked.connect(lambda: self.send("back"))
+        self.take = button(role="primary", name="Confirm")
+        self.take.clicked.connect(lambda: self.send("confirm"))
+        self.nav_row(self.back, self.take).setStretch(1, 2)
+
+    def render(self, view: FlowView) -> None:
+        lang = view.language
+        catalog = view.status.catalog
+        if catalog is None or view.session.service_id is None:
+            return
+        service = catalog.service(view.session.service_id)
+        agency = catalog.agency(service.agency_id)
+        self.title.setText(service.name.get(lang))
+        self.agency.setText(agency.name.get(lang))
+        fee = rupiah(service.fee_idr, lang) if service.fee_idr else self.tr("Free")
+        self.fee.setText(self.tr("Fee: %1").replace("%1", fee))
+        queue = view.status.queues.get(service.id)
+        if queue is not None:
+            self.wait.setText(self.tr("%1 people waiting · about %2 minutes")
+                              .replace("%1", str(queue.waiting)).replace("%2", str(queue.estimated_wait_minutes)))
+        else:
+            self.wait.setText(self.tr("Queue length not known right now"))
+        self.zone.setText(self.tr("Where: %1").replace("%1", service.zone.get(lang)))
+        self.docs_title.setText(self.tr("Please bring"))
+        docs = [d.get(lang) for d in service.required_documents]
+        self.docs.setText("\n".join(f"•  {d}" for d in docs) if docs else self.tr("No documents needed."))
+        self.priority_title.setText(self.tr("Priority queue (optional): choose if it applies to you"))
+        names = {"elderly": self.tr("Elderly (60+)"), "disability": self.tr("Disability"),
+                 "pregnancy": self.tr("Pregnant")}
+        for key, b in self.priority_buttons.items():
+            b.setText(names[key])
+            b.setChecked(view.session.priority == key)
+        self.back.setText(self.tr("Back"))
+        self.take.setText(self.tr("Take my number"))

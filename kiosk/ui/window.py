@@ -1,0 +1,115 @@
+"""The kiosk window: header, one stacked page per flow step, idle overlay, optional demo panel.
+
+It only routes: flow views go to the screen for the current step, intents from screens go to the
+flow. Anything else belongs in a screen (drawing) or in the core (deciding).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.flow.citizen import CitizenFlow, FlowView
+from kiosk.flow.steps import Step
+
+from .chrome import Header, IdleOverlay
+from .demo_panel import DemoPrinterPanel
+from .i18n import Translations
+from .screens.agency import AgencyScreen
+from .screens.base import Screen
+from .screens.confirm import ConfirmScreen
+from .screens.problem import ProblemScreen
+from .screens.progress import IssuingScreen
+from .screens.service import ServiceScreen
+from .screens.ticket import TicketScreen
+from .screens.welcome import WelcomeScreen
+
+
+class KioskWindow(QWidget):
+    rendered = Signal(str)  # step value, after each render; for tests and the walk-through
+
+    def __init__(self, flow: CitizenFlow, translations: Translations, demo_panel: bool = False) -> None:
+        super().__init__()
+        self.setWindowTitle("Anjungan")
+        self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self._flow = flow
+        self._translations = translations
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.kiosk_area = QWidget()
+        self.kiosk_area.setObjectName("KioskArea")
+        self.kiosk_area.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        column = QVBoxLayout(self.kiosk_area)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.header = Header()
+        self.header.intent.connect(self._on_intent)
+        column.addWidget(self.header)
+        self.stack = QStackedWidget()
+        column.addWidget(self.stack, 1)
+        outer.addWidget(self.kiosk_area, 1)
+        self.demo_panel = DemoPrinterPanel() if demo_panel else None
+        if self.demo_panel is not None:
+            outer.addWidget(self.demo_panel)
+
+        problem = ProblemScreen()
+        self.screens: dict[Step, Screen] = {
+            Step.WELCOME: WelcomeScreen(),
+            Step.AGENCY: AgencyScreen(),
+            Step.SERVICE: ServiceScreen(),
+            Step.CONFIRM: ConfirmScreen(),
+            Step.ISSUING: IssuingScreen(),
+            Step.TICKET: TicketScreen(),
+            Step.ISSUE_FAILED: problem,
+            Step.UNAVAILABLE: problem,
+        }
+        for screen in dict.fromkeys(self.screens.values()):
+            self.stack.addWidget(screen)
+            screen.intent.connect(self._on_intent)
+        self.overlay = IdleOverlay(self.kiosk_area)
+        self.overlay.intent.connect(self._on_intent)
+        self.view: FlowView | None = None
+        flow.subscribe(self._render)
+
+    def screen(self, step: Step) -> Screen:
+        return self.screens[step]
+
+    def _on_intent(self, name: str, payload: dict) -> None:
+        self._flow.send(name, **payload)
+
+    def _render(self, view: FlowView) -> None:
+        self.view = view
+        self._translations.use(view.language)
+        screen = self.screens[view.step]
+        screen.render(view)
+        if self.stack.currentWidget() is not screen:
+            self.stack.setCurrentWidget(screen)
+        self.header.render(view)
+        self.overlay.render(view)
+        self.rendered.emit(view.step.value)
+
+    # The touch UI offers no way out: keys that close, switch or open menus do nothing.
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        event.accept()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
+        event.accept()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # Only the app (on shutdown) may close the window, never a stray Alt+F4.
+        if getattr(self, "_allow_close", False):
+            event.accept()
+        else:
+            event.ignore()
+
+    def close_for_shutdown(self) -> None:
+        self._allow_close = True
+        self.close()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.overlay.setGeometry(self.kiosk_area.rect())
+

@@ -1,0 +1,103 @@
+"""``python main.py COMMAND``: run, demo, check-config, central."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from kiosk.config import ConfigError, load_config
+
+DEFAULT_CONFIG = Path("/etc/anjungan/kiosk.toml")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="main.py", description="Anjungan self-service kiosk")
+    sub = parser.add_subparsers(dest="command")
+    run = sub.add_parser("run", help="run the kiosk (default)")
+    run.add_argument("--config", type=Path, default=Path(os.environ.get("ANJUNGAN_CONFIG", DEFAULT_CONFIG)))
+    demo = sub.add_parser("demo", help="the kiosk with the embedded reference central service and virtual devices")
+    demo.add_argument("--walkthrough", type=Path, metavar="DIR",
+                      help="run the scripted walk-through offscreen and write a PNG of every screen to DIR")
+    demo.add_argument("--windowed", action="store_true", help="a window instead of full screen")
+    check = sub.add_parser("check-config", help="validate a kiosk config file")
+    check.add_argument("file", type=Path)
+    central = sub.add_parser("central", help="run the reference central service alone")
+    central.add_argument("--host", default="127.0.0.1")
+    central.add_argument("--port", type=int, default=8780)
+    central.add_argument("--db", type=Path, default=Path("var/central.sqlite3"))
+    central.add_argument("--catalog", type=Path, default=Path(__file__).resolve().parents[1] / "config" / "catalog.toml")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+    command = args.command or "run"
+    if command == "check-config":
+        return check_config(args.file)
+    if command == "central":
+        from central.cli import run as run_central
+        run_central(args.host, args.port, args.db, args.catalog)
+        return 0
+    if command == "demo":
+        return run_demo(args.walkthrough, windowed=args.windowed)
+    return run_kiosk(getattr(args, "config", DEFAULT_CONFIG))
+
+
+def check_config(path: Path) -> int:
+    try:
+        config = load_config(path)
+    except ConfigError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 2
+    print(f"{path}: OK (terminal {config.central.terminal_id}, printer {config.printer.backend}, "
+          f"central {config.central.base_url})")
+    return 0
+
+
+def run_kiosk(path: Path) -> int:
+    try:
+        config = load_config(path)
+    except ConfigError as exc:
+        print("The kiosk cannot start: its configuration has problems.\n" + exc.report(), file=sys.stderr)
+        return 2
+    from kiosk.ui.app import KioskApp
+
+    return KioskApp(config, config.central.read_token()).exec()
+
+
+def run_demo(walkthrough: Path | None, windowed: bool = False) -> int:
+    from kiosk.ui.app import has_display
+
+    if walkthrough is None and not has_display():
+        walkthrough = Path("out/walkthrough")
+        print(f"No display found: running the demo walk-through offscreen into {walkthrough}/")
+    if walkthrough is not None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from launcher.demo import demo_environment
+
+    from kiosk.ui.app import KioskApp
+
+    with tempfile.TemporaryDirectory(prefix="anjungan-demo-") as tmp:
+        changes = {}
+        if walkthrough is not None:
+            changes["idle"] = {"warn_after_s": 10}  # the shortest allowed, so the demo shows it
+        if windowed:
+            changes["ui"] = {"fullscreen": False}
+        with demo_environment(Path(tmp), **changes) as env:
+            print(f"Reference central service on {env.central_url}")
+            app = KioskApp(env.config, env.token)
+            if walkthrough is None:
+                return app.exec()
+            from launcher.walkthrough import Walkthrough
+
+            app.start()
+            try:
+                written = Walkthrough(app, env.central_url, walkthrough).run()
+            finally:
+                app.stop()
+            print(f"Walk-through done: {len(written)} PNG files in {walkthrough.resolve()}")
+            for path in written:
+                print(f"  {path}")
+            return 0

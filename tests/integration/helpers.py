@@ -1,0 +1,41 @@
+"""Driving the real window the way a finger would: find the button by name, click it."""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from kiosk.flow.steps import Step
+
+
+def tap(qtbot, app, name: str) -> None:
+    visible = [b for b in app.window.findChildren(QPushButton, name) if b.isVisible()]
+    assert len(visible) == 1, f"expected one visible button {name}, found {len(visible)}"
+    button = visible[0]
+    assert button.isEnabled(), f"button {name} is disabled"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def wait_step(qtbot, app, step: Step, timeout_ms: int = 10_000) -> None:
+    qtbot.waitUntil(lambda: app.runtime.flow.step is step, timeout=timeout_ms)
+
+
+def walk_to_confirm(qtbot, app, agency_id: str) -> str:
+    tap(qtbot, app, "TakeTicket")
+    wait_step(qtbot, app, Step.AGENCY)
+    tap(qtbot, app, f"agency-{agency_id}")
+    wait_step(qtbot, app, Step.SERVICE)
+    service = app.runtime.flow.status.catalog.services_for(agency_id)[0]
+    tap(qtbot, app, f"service-{service.id}")
+    wait_step(qtbot, app, Step.CONFIRM)
+    return service.id
+
+
+def set_central_fault(url: str, mode: str) -> None:
+    req = urllib.request.Request(f"{url}/__faults__", data=json.dumps({"mode": mode, "delay_s": 0}).encode(),
+                                 method="POST", headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(req, timeout=5) as resp:
+        assert resp.status == 200
