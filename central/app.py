@@ -4,8 +4,6 @@ For demos, training and tests; production points kiosks at its own central imple
 contract (docs/openapi.json). Every error answer is an ``ApiError`` body.
 """
 
-import hashlib
-import hmac
 import logging
 from datetime import datetime, timezone
 from pathlib import Path
@@ -23,10 +21,13 @@ from central.errors import ApiProblem
 from central.faults import FaultInjector, FaultMiddleware, FaultRequest
 from central.identities import IdentityDirectory
 from central.pages import render_ticket_page
+from central.terminals import TerminalRegistry
 from central.tickets import TicketDesk
 from kiosk.contract import (
     ApiError,
     Catalog,
+    EnrolRequest,
+    EnrolResponse,
     IdentityResolveRequest,
     QueuesResponse,
     ResolvedIdentity,
@@ -48,10 +49,6 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 _bearer = HTTPBearer(auto_error=False, description="Terminal token from enrolment")
 
 
-def _digest(token: str) -> bytes:
-    return hashlib.sha256(token.encode("utf-8")).digest()
-
-
 def _utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -68,17 +65,22 @@ def create_app(
     faults_enabled: bool = False,
     reservation_ttl_s: int = 120,
     clock: Callable[[], datetime] | None = None,
+    enrolment_codes: list[str] | None = None,
 ) -> FastAPI:
-    """Build the app. ``terminals`` maps terminal id -> token (only hashes are kept)."""
+    """Build the app. ``terminals`` maps terminal id -> token (only hashes are kept);
+    ``enrolment_codes`` are one-time codes for POST /v1/terminals/enrol (None = the catalogue's
+    [demo] enrolment_codes)."""
     catalog_file = load_catalog_file(catalog_path)
     db = Database(db_path)
+    clock = clock or _utc_now
     desk = TicketDesk(
-        db, catalog_file, reservation_ttl_s=reservation_ttl_s, public_url=public_url,
-        clock=clock or _utc_now,
+        db, catalog_file, reservation_ttl_s=reservation_ttl_s, public_url=public_url, clock=clock,
     )
     identities = IdentityDirectory(db, catalog_file)
-    token_digests = {tid: _digest(tok) for tid, tok in terminals.items()}
-    dummy = _digest("no such terminal")
+    registry = TerminalRegistry(
+        db, terminals,
+        catalog_file.enrolment_codes if enrolment_codes is None else enrolment_codes, clock,
+    )
 
     app = FastAPI(
         title="Anjungan central API",
@@ -92,13 +94,7 @@ def create_app(
         creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
         x_terminal_id: Annotated[str | None, Header(description="This kiosk's terminal id")] = None,
     ) -> str:
-        presented = creds.credentials if creds is not None else ""
-        expected = token_digests.get(x_terminal_id or "", dummy)
-        # Compare digests in constant time, even for unknown terminals.
-        ok = hmac.compare_digest(_digest(presented), expected) and x_terminal_id in token_digests
-        if not presented or not ok:
-            raise ApiProblem(401, "unauthorized", "missing or wrong terminal token / X-Terminal-Id")
-        return x_terminal_id  # type: ignore[return-value]
+        return registry.authenticate(x_terminal_id, creds.credentials if creds is not None else None)
 
     Terminal = Annotated[str, Depends(terminal)]
 
@@ -122,6 +118,15 @@ def create_app(
     async def _crash(_: Request, exc: Exception) -> JSONResponse:
         log.error("unhandled error: %s", type(exc).__name__, exc_info=exc)
         return _error(500, "internal_error", "internal error in the central service")
+
+    @app.post(
+        "/v1/terminals/enrol", response_model=EnrolResponse, tags=["terminals"],
+        responses={403: {"model": ApiError}, 409: {"model": ApiError}, 422: {"model": ApiError}},
+    )
+    def enrol_terminal(body: EnrolRequest) -> EnrolResponse:
+        """One-time code -> terminal token. Replaying the same code for the same terminal within
+        10 minutes issues a fresh token (the earlier answer was lost); other reuse -> 409."""
+        return registry.enrol(body)
 
     @app.get("/v1/catalog", response_model=Catalog, responses=_ERRORS, tags=["catalogue"])
     def get_catalog(_: Terminal) -> Catalog:

@@ -63,6 +63,7 @@ class _Demo(_Strict):
     citizens: list[DemoCitizen] = Field(default_factory=list)
     staff: list[DemoStaff] = Field(default_factory=list)
     terminals: list[DemoTerminal] = Field(default_factory=list)
+    enrolment_codes: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ class CatalogFile:
     citizens: list[DemoCitizen] = field(default_factory=list)
     staff: list[DemoStaff] = field(default_factory=list)
     terminals: dict[str, str] = field(default_factory=dict)
+    enrolment_codes: list[str] = field(default_factory=list)
 
 
 def _fmt(where: str, exc: ValidationError) -> list[str]:
@@ -180,7 +182,7 @@ def parse_catalog(doc: dict[str, Any], *, generated_at: datetime) -> CatalogFile
         raise CatalogFileError("\n".join(_fmt("catalogue", exc))) from None
     return CatalogFile(
         catalog=catalog, demo_waiting=waiting, citizens=demo.citizens, staff=demo.staff,
-        terminals={t.id: t.token for t in demo.terminals},
+        terminals={t.id: t.token for t in demo.terminals}, enrolment_codes=demo.enrolment_codes,
     )
 
 

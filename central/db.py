@@ -46,6 +46,12 @@ CREATE INDEX IF NOT EXISTS tickets_reserved ON tickets (status, expires_us);
 CREATE TABLE IF NOT EXISTS citizens (
     nik TEXT PRIMARY KEY, card_uid TEXT UNIQUE, name TEXT NOT NULL, birth_date TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS enrolment_codes (
+    code_hash TEXT PRIMARY KEY, used_by TEXT, used_us INTEGER
+);
+CREATE TABLE IF NOT EXISTS terminals (
+    terminal_id TEXT PRIMARY KEY, token_hash TEXT NOT NULL, enrolled_us INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS staff_cards (
     uid_hash TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL
 );

@@ -62,6 +62,7 @@ def start(
     faults_enabled: bool = False,
     reservation_ttl_s: int = 120,
     clock: Any = None,
+    enrolment_codes: list[str] | None = None,
     access_log: bool = False,
     startup_timeout_s: float = 10.0,
 ) -> RunningCentral:
@@ -80,7 +81,7 @@ def start(
     url = f"http://{host}:{bound_port}"
     app = create_app(
         db_path, catalog_path, terminals, public_url or url, faults_enabled=faults_enabled,
-        reservation_ttl_s=reservation_ttl_s, clock=clock,
+        reservation_ttl_s=reservation_ttl_s, clock=clock, enrolment_codes=enrolment_codes,
     )
     config = uvicorn.Config(
         # log_config=None: leave the host process's logging alone (uvicorn's loggers propagate).

@@ -29,6 +29,8 @@ from kiosk.api.settings import CentralSettings
 from kiosk.contract import (
     Catalog,
     ConfirmMode,
+    EnrolRequest,
+    EnrolResponse,
     IdentityResolveRequest,
     QueuesResponse,
     ResolvedIdentity,
@@ -97,7 +99,22 @@ class CentralClient:
         if self._owns_session:
             self._session.close()
 
+    def set_token(self, token: str | None) -> None:
+        """Use ``token`` from now on (after enrolment), or send none."""
+        if token:
+            self._session.headers["Authorization"] = f"Bearer {token}"
+        else:
+            self._session.headers.pop("Authorization", None)
+
     # -- endpoints ------------------------------------------------------------------------------
+
+    def enrol(self, req: EnrolRequest) -> EnrolResponse:
+        """Trade a one-time code for a terminal token (store it with ``write_token_file``).
+
+        Retried like the idempotent calls: the central answers a replay of the same code for the
+        same terminal (within minutes) with a fresh token, so a lost answer costs nothing.
+        """
+        return self.call("POST", "/v1/terminals/enrol", EnrolResponse, body=req, idempotent=True)
 
     def get_catalog(self) -> Catalog:
         return self.call("GET", "/v1/catalog", Catalog, idempotent=True)

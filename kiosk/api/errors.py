@@ -38,6 +38,8 @@ class CentralRejected(CentralError):
 
     def __init__(self, code: str, message: str, *, status: int) -> None:
         super().__init__(f"HTTP {status} {code}: {message}")
+        if status == 401:  # a revoked/missing token needs staff, not a retry by the citizen
+            self.user_message_key = "central.unauthorized"
         self.code = code
         self.status = status
         self.detail = message

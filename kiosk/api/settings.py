@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import ipaddress
+import logging
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+log = logging.getLogger(__name__)
 
 
 def _is_loopback(host: str) -> bool:
@@ -63,4 +66,8 @@ class CentralSettings(BaseModel):
         """The token from ``token_file`` (stripped), or None when there is no such file."""
         if self.token_file is None or not self.token_file.exists():
             return None
+        from kiosk.api.token_file import token_file_too_open
+
+        if token_file_too_open(self.token_file):
+            log.warning("token file %s is readable by group/others; chmod 600 it", self.token_file)
         return self.token_file.read_text(encoding="utf-8").strip() or None

@@ -18,6 +18,7 @@ from kiosk.contract.catalog import (
 )
 from kiosk.contract.identity import IdentityKind, IdentityResolveRequest, ResolvedIdentity
 from kiosk.contract.system import ApiError, ServerTime
+from kiosk.contract.terminals import EnrolRequest, EnrolResponse
 from kiosk.contract.tickets import (
     ConfirmMode,
     Language,
@@ -30,7 +31,7 @@ from kiosk.contract.tickets import (
 )
 
 __all__ = [
-    "Agency", "ApiError", "Catalog", "ConfirmMode", "IdentityKind", "IdentityResolveRequest",
+    "Agency", "ApiError", "Catalog", "ConfirmMode", "EnrolRequest", "EnrolResponse", "IdentityKind", "IdentityResolveRequest",
     "IdentityRule", "Language", "LocalizedText", "OpeningHours", "Priority", "QueueStatus",
     "QueuesResponse", "RequestModel", "ResolvedIdentity", "ResponseModel", "ServerTime", "Service",
     "Site", "Ticket", "TicketConfirmRequest", "TicketFailRequest", "TicketReserveRequest",

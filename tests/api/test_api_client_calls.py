@@ -68,7 +68,7 @@ def test_wrong_token_is_rejected(settings):
         with pytest.raises(CentralRejected) as exc:
             bad.get_catalog()
     assert (exc.value.status, exc.value.code) == (401, "unauthorized")
-    assert exc.value.user_message_key == "central.rejected"
+    assert exc.value.user_message_key == "central.unauthorized"
 
 
 def test_token_of_another_terminal_is_rejected(settings):

@@ -1,0 +1,68 @@
+"""Enrolment with a one-time code, and the token file."""
+
+import stat
+
+import pytest
+
+from central.testing import TEST_TERMINAL
+from kiosk.api import CentralClient, CentralRejected, CentralSettings, token_file_too_open, write_token_file
+from kiosk.contract import EnrolRequest
+
+CODE = "MPP-BDG-ENROL-0001"  # from config/catalog.toml [demo]
+
+
+def _settings(central, terminal_id: str, **kw) -> CentralSettings:
+    return CentralSettings(base_url=central.url, terminal_id=terminal_id, backoff_s=0.01, **kw)
+
+
+def test_enrol_then_use_the_token_from_the_token_file(central, tmp_path):
+    token_file = tmp_path / "secrets" / "terminal.token"
+    settings = _settings(central, "kiosk-new-01", token_file=token_file)
+    with CentralClient(settings) as client:
+        with pytest.raises(CentralRejected, match="unauthorized"):
+            client.get_catalog()
+        creds = client.enrol(EnrolRequest(code=CODE, terminal_id="kiosk-new-01"))
+        assert creds.terminal_id == "kiosk-new-01"
+        assert creds.token not in repr(creds)
+        write_token_file(token_file, creds.token)
+    assert stat.S_IMODE(token_file.stat().st_mode) == 0o600
+    assert not token_file_too_open(token_file)
+    with CentralClient(settings) as enrolled:  # token read from token_file
+        assert enrolled.get_catalog().site.id == "mpp-bandung"
+
+
+def test_replayed_code_rotates_the_token_for_the_same_terminal_only(central):
+    with CentralClient(_settings(central, "kiosk-new-02")) as client:
+        first = client.enrol(EnrolRequest(code=CODE, terminal_id="kiosk-new-02"))
+        second = client.enrol(EnrolRequest(code=CODE, terminal_id="kiosk-new-02"))
+        assert first.token != second.token
+        client.set_token(first.token)
+        with pytest.raises(CentralRejected, match="unauthorized"):
+            client.get_queues()
+        client.set_token(second.token)
+        assert client.get_queues().queues
+    with CentralClient(_settings(central, "kiosk-thief")) as other:
+        with pytest.raises(CentralRejected) as exc:
+            other.enrol(EnrolRequest(code=CODE, terminal_id="kiosk-thief"))
+    assert (exc.value.status, exc.value.code) == (409, "enrolment_code_used")
+
+
+def test_unknown_code_and_static_terminal_are_refused(central):
+    with CentralClient(_settings(central, "kiosk-new-03")) as client:
+        with pytest.raises(CentralRejected) as exc:
+            client.enrol(EnrolRequest(code="WRONG-CODE-123", terminal_id="kiosk-new-03"))
+        assert (exc.value.status, exc.value.code) == (403, "enrolment_code_invalid")
+        with pytest.raises(CentralRejected) as exc:
+            client.enrol(EnrolRequest(code="MPP-BDG-ENROL-0002", terminal_id=TEST_TERMINAL))
+        assert exc.value.code == "terminal_exists"
+
+
+def test_token_file_is_replaced_atomically_and_stays_private(tmp_path):
+    path = tmp_path / "terminal.token"
+    path.write_text("old")
+    path.chmod(0o644)
+    assert token_file_too_open(path)
+    write_token_file(path, "new-token-0123456789")
+    assert path.read_text() == "new-token-0123456789\n"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["terminal.token"]

@@ -1,0 +1,36 @@
+"""Enrolment codes: one use, a short replay window for the same terminal, hashes only on disk."""
+
+import sqlite3
+
+import pytest
+
+from central.testing import SettableClock, utc
+from kiosk.api import CentralClient, CentralRejected, CentralSettings
+from kiosk.contract import EnrolRequest
+
+
+def test_replay_window_closes_after_ten_minutes(make_central, tmp_path):
+    clock = SettableClock(utc(2026, 11, 27, 1, 0, 0))
+    central = make_central(clock=clock, enrolment_codes=["CODE-FOR-TEST-1"])
+    settings = CentralSettings(base_url=central.url, terminal_id="kiosk-x", retries=0)
+    with CentralClient(settings) as client:
+        client.enrol(EnrolRequest(code="CODE-FOR-TEST-1", terminal_id="kiosk-x"))
+        clock.advance(600)
+        client.enrol(EnrolRequest(code="CODE-FOR-TEST-1", terminal_id="kiosk-x"))  # still inside
+        clock.advance(601)
+        with pytest.raises(CentralRejected) as exc:
+            client.enrol(EnrolRequest(code="CODE-FOR-TEST-1", terminal_id="kiosk-x"))
+    assert exc.value.code == "enrolment_code_used"
+
+
+def test_codes_and_tokens_are_stored_as_hashes(make_central, tmp_path):
+    central = make_central(enrolment_codes=["CODE-FOR-TEST-2"])
+    with CentralClient(CentralSettings(base_url=central.url, terminal_id="kiosk-y")) as client:
+        creds = client.enrol(EnrolRequest(code="CODE-FOR-TEST-2", terminal_id="kiosk-y"))
+    conn = sqlite3.connect(next(tmp_path.glob("central-*.sqlite3")))
+    try:
+        dump = "\n".join(conn.iterdump())
+    finally:
+        conn.close()
+    assert "kiosk-y" in dump
+    assert "CODE-FOR-TEST-2" not in dump and creds.token not in dump
