@@ -43,3 +43,23 @@ def run(
     app = create_app(Path(db), Path(catalog), terminals, url, faults_enabled=faults_enabled)
     print(f"central: serving {url} (db {db}, catalogue {catalog}, terminals: {', '.join(terminals)})")
     uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=False, lifespan="off")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Argument parsing for ``python -m central`` (main.py may call this or ``run`` directly)."""
+    import argparse
+
+    p = argparse.ArgumentParser(prog="central", description="Run the Anjungan reference central service.")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1; keep it on loopback)")
+    p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"TCP port (default {DEFAULT_PORT})")
+    p.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"SQLite file (default {DEFAULT_DB})")
+    p.add_argument("--catalog", type=Path, default=DEFAULT_CATALOG, help="catalogue TOML")
+    p.add_argument("--public-url", default=None, help="base URL printed in ticket QR codes")
+    p.add_argument("--faults", action="store_true", help="enable POST /__faults__ (demos and tests)")
+    args = p.parse_args(argv)
+    from central.catalog_file import CatalogFileError
+
+    try:
+        run(args.host, args.port, args.db, args.catalog, public_url=args.public_url, faults_enabled=args.faults)
+    except CatalogFileError as exc:
+        raise SystemExit(f"central: the catalogue cannot be used:\n{exc}") from None

@@ -103,3 +103,12 @@ def test_missing_services(tmp_path):
                     'id = "a"\nshort_name = "A"\ncolor = "#000000"\nname = { id = "A" }\n')
     with pytest.raises(CatalogFileError, match=r"\[\[services\]\]: expected one or more"):
         load_catalog_file(path)
+
+
+def test_cli_refuses_a_broken_catalogue_with_the_reason(tmp_path):
+    from central.cli import main
+
+    path = catalog_variant(tmp_path / "catalog.toml", replace={'timezone = "Asia/Jakarta"': 'timezone = "WIB"'})
+    with pytest.raises(SystemExit) as exc:
+        main(["--catalog", str(path), "--db", str(tmp_path / "c.sqlite3")])
+    assert "the catalogue cannot be used" in str(exc.value) and "unknown IANA time zone 'WIB'" in str(exc.value)
