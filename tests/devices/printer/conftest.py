@@ -29,9 +29,9 @@ def emulator():
 
 
 def network_settings(port: int, **changes) -> PrinterSettings:
-    # Short status timeout: a silent printer must not slow the suite down.
+    # 1 s per status byte: generous on a loaded CI box, and silence costs only one wait per call.
     base = dict(backend="network", host="127.0.0.1", port=port, profile="TM-T88V",
-                paper_width_mm=80, status_timeout_s=0.2, connect_timeout_s=2.0)
+                paper_width_mm=80, status_timeout_s=1.0, connect_timeout_s=5.0)
     base.update(changes)
     return PrinterSettings(**base)
 
