@@ -31,6 +31,7 @@ class CardRead:
     reader: str
     identity: CardIdentity
     apdu_count: int = 0
+    read_seconds: float = 0.0  # exclusive connect to identity, for the bench and diagnostics
 
 
 @dataclass(frozen=True)

@@ -347,6 +347,7 @@ class _PcscLoop:
 
     def _read_inner(self, reader: str, atr: bytes) -> None:
         assert self.ctx is not None
+        started = time.perf_counter()
         hr, hcard, proto = pcsc.connect_exclusive(self.ctx, reader)
         if hr != pcsc.OK:
             if hr in pcsc.SERVICE_GONE:
@@ -387,7 +388,8 @@ class _PcscLoop:
         assert isinstance(reading, CardIdentity)
         if svc._awaiting_mrz == reader:
             svc._awaiting_mrz = None
-        svc._emit(self.gen, CardRead(reader, reading, channel.apdu_count))
+        elapsed = time.perf_counter() - started
+        svc._emit(self.gen, CardRead(reader, reading, channel.apdu_count, elapsed))
 
     def _mrz_source(self) -> MrzInfo | None:
         with self.svc._mrz_lock:
