@@ -19,6 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command")
     run = sub.add_parser("run", help="run the kiosk (default)")
     run.add_argument("--config", type=Path, default=Path(os.environ.get("ANJUNGAN_CONFIG", DEFAULT_CONFIG)))
+    run.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     demo = sub.add_parser("demo", help="the kiosk with the embedded reference central service and virtual devices")
     demo.add_argument("--walkthrough", type=Path, metavar="DIR",
                       help="run the scripted walk-through offscreen and write a PNG of every screen to DIR")
@@ -42,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if command == "demo":
         return run_demo(args.walkthrough, windowed=args.windowed)
-    return run_kiosk(getattr(args, "config", DEFAULT_CONFIG))
+    return run_kiosk(getattr(args, "config", DEFAULT_CONFIG), probe=getattr(args, "startup_probe", False))
 
 
 def check_config(path: Path) -> int:
@@ -56,7 +57,7 @@ def check_config(path: Path) -> int:
     return 0
 
 
-def run_kiosk(path: Path) -> int:
+def run_kiosk(path: Path, probe: bool = False) -> int:
     try:
         config = load_config(path)
     except ConfigError as exc:
@@ -64,7 +65,14 @@ def run_kiosk(path: Path) -> int:
         return 2
     from kiosk.ui.app import KioskApp
 
-    return KioskApp(config, config.central.read_token()).exec()
+    app = KioskApp(config, config.central.read_token())
+    if probe:
+        # bench/startup.py: say when the welcome screen is first painted, then leave.
+        def first_frame() -> None:
+            print("first-frame", flush=True)
+            app.qapp.exit(0)
+        app.window.first_frame.connect(first_frame)
+    return app.exec()
 
 
 def run_demo(walkthrough: Path | None, windowed: bool = False) -> int:

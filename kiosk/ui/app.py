@@ -75,6 +75,7 @@ class KioskApp:
         self.translations.uninstall()
 
     def exec(self, before_exit: Callable[[], None] | None = None) -> int:
+        self._exit_on_signals()
         self.start()
         try:
             return self.qapp.exec()
@@ -82,6 +83,21 @@ class KioskApp:
             if before_exit:
                 before_exit()
             self.stop()
+
+
+    def _exit_on_signals(self) -> None:
+        # SIGTERM from the service manager ends the kiosk cleanly (threads joined, devices
+        # closed). QApplication.quit() would ask the window, which refuses to close by design.
+        import signal
+
+        from PySide6.QtCore import QTimer
+
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, lambda *_: self.qapp.exit(0))
+        # Python runs signal handlers only between bytecodes: wake it up now and then.
+        self._signal_pump = QTimer()
+        self._signal_pump.start(250)
+        self._signal_pump.timeout.connect(lambda: None)
 
 
 def save_png(widget, path: Path) -> Path:

@@ -1,0 +1,32 @@
+"""``python -m bench [NAME ...]``: run every benchmark (or the named ones), one JSON object a line."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import pkgutil
+import sys
+from pathlib import Path
+
+HELPERS = {"stats", "__main__"}
+
+
+def main(argv: list[str]) -> int:
+    names = argv or sorted(m.name for m in pkgutil.iter_modules([str(Path(__file__).parent)])
+                           if m.name not in HELPERS)
+    failed = 0
+    for name in names:
+        module = importlib.import_module(f"bench.{name}")
+        try:
+            figures = module.run()
+        except Exception as exc:  # noqa: BLE001 - report and go on with the other benchmarks
+            print(json.dumps({"benchmark": name, "error": f"{type(exc).__name__}: {exc}"}), flush=True)
+            failed += 1
+            continue
+        for fig in figures:
+            print(json.dumps({"benchmark": name, **fig}), flush=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
