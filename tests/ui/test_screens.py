@@ -1,0 +1,109 @@
+"""Screens rendered for real (offscreen) from flow views, without any service behind them."""
+
+from __future__ import annotations
+
+from concurrent.futures import Future
+from pathlib import Path
+
+import pytest
+
+from central.catalog_file import load_catalog_file
+from kiosk.flow.citizen import CitizenFlow, FlowTiming
+from kiosk.flow.steps import Step
+from kiosk.runtime.scheduler import ManualScheduler
+from kiosk.ui.i18n import Translations
+from kiosk.ui.theme import TOUCH_MIN, style_sheet
+from kiosk.ui.window import KioskWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+CATALOG = load_catalog_file(ROOT / "config" / "catalog.toml").catalog
+
+
+class NeverIssuer:
+    def issue(self, request) -> Future:
+        return Future()
+
+
+@pytest.fixture
+def window(qtbot, qapp):
+    qapp.setStyleSheet(style_sheet())
+    sched = ManualScheduler()
+    flow = CitizenFlow(NeverIssuer(), sched, FlowTiming(idle_warn_after_s=45, idle_answer_s=30))
+    flow.update_status(catalog=CATALOG, printer="ok")
+    translations = Translations()
+    win = KioskWindow(flow, translations)
+    qtbot.addWidget(win)
+    win.setFixedSize(1920, 1080)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win, flow, sched
+    translations.uninstall()
+
+
+def visible_buttons(win):
+    from PySide6.QtWidgets import QPushButton
+
+    return [b for b in win.findChildren(QPushButton) if b.isVisible()]
+
+
+@pytest.mark.parametrize("steps", [[], ["take_ticket"], ["take_ticket", ("choose_agency", "dukcapil")]])
+def test_every_visible_button_is_a_large_touch_target(window, qtbot, steps):
+    win, flow, _ = window
+    for step in steps:
+        if isinstance(step, tuple):
+            flow.send(step[0], agency_id=step[1])
+        else:
+            flow.send(step)
+    qtbot.wait(50)
+    buttons = visible_buttons(win)
+    assert buttons
+    small = [(b.objectName(), b.width(), b.height()) for b in buttons
+             if min(b.width(), b.height()) < min(TOUCH_MIN, 72)]
+    assert small == []
+
+
+def test_navigation_sits_in_the_lower_part_of_the_screen(window, qtbot):
+    win, flow, _ = window
+    flow.send("take_ticket")
+    qtbot.wait(50)
+    back = next(b for b in visible_buttons(win) if b.objectName() == "Back")
+    top = back.mapTo(win, back.rect().topLeft()).y()
+    assert top > win.height() * 0.75
+
+
+def test_idle_warning_overlay_offers_more_time_and_counts_down(window, qtbot):
+    win, flow, sched = window
+    flow.send("take_ticket")
+    sched.advance(46)
+    qtbot.waitUntil(win.overlay.isVisible)
+    assert "30" in win.overlay.countdown.text()
+    qtbot.mouseClick(win.overlay.more, __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.MouseButton.LeftButton)
+    assert not win.overlay.isVisible()
+    assert flow.step is Step.AGENCY
+    sched.advance(46 + 30)
+    assert flow.step is Step.WELCOME
+    assert not win.overlay.isVisible()
+
+
+def test_keys_that_could_leave_the_kiosk_do_nothing(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    win, flow, _ = window
+    flow.send("take_ticket")
+    qtbot.keyClick(win, Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(win, Qt.Key.Key_Escape)
+    assert win.isVisible() and flow.step is Step.AGENCY
+    assert win.close() is False and win.isVisible()
+
+
+def test_service_screen_shows_fee_and_queue(window, qtbot):
+    from kiosk.contract import QueueStatus
+
+    win, flow, _ = window
+    flow.update_status(queues={"paspor-biasa": QueueStatus(service_id="paspor-biasa", waiting=14,
+                                                             estimated_wait_minutes=70)})
+    flow.send("take_ticket")
+    flow.send("choose_agency", agency_id="imigrasi")
+    tiles = {b.objectName(): b for b in visible_buttons(win)}
+    paspor = next(t for name, t in tiles.items() if name.startswith("service-paspor"))
+    assert "Rp350.000" in paspor.meta.text() or "Rp" in paspor.meta.text()
