@@ -15,7 +15,7 @@ APT_PACKAGES=(
   libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
   libxcb-xkb1 libxkbcommon-x11-0
-  pcscd libpcsclite-dev vsmartcard-vpcd swig gcc
+  pcscd libpcsclite-dev vsmartcard-vpcd swig gcc libusb-1.0-0
   fonts-dejavu-core fonts-inter
 )
 # Only when the interpreter lacks them (a pyenv/uv Python brings its own venv and headers).
