@@ -99,3 +99,14 @@ def test_wrong_bac_key_is_refused_by_the_chip(vpcd, service):
     svc.provide_mrz(MRZ)  # corrected on the keypad
     assert log.wait_for(CardRead, after=mark).identity.name == "BUDI SANTOSO"
     assert not log.of(CardReadFailed)
+
+
+def test_diagnostics_check_readers(vpcd):
+    from kiosk.devices.card.diagnostics import check_readers
+
+    vpcd.insert(UidCard(), slot=1)
+    vpcd_settle = check_readers()
+    assert vpcd_settle.state == "ok"
+    assert vpcd_settle.readers == ("Virtual PCD 00 00", "Virtual PCD 00 01")
+    vpcd.stop()
+    assert check_readers().state == "no_service"
