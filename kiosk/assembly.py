@@ -21,6 +21,7 @@ from kiosk.flow.status import PrinterReadiness
 from kiosk.runtime.scheduler import Scheduler, Timer
 from kiosk.tickets.issuer import TicketIssuer
 from kiosk.tickets.numbering import CentralNumbering
+from kiosk.tickets.pending import PendingConfirmations
 
 log = logging.getLogger(__name__)
 
@@ -50,11 +51,13 @@ class KioskRuntime:
         self._sync_client = CentralClient(config.central, token, monitor=self.monitor)
         self._tickets_client = CentralClient(config.central, token, monitor=self.monitor)
         self.printer = PrinterService(config.printer)
+        self.pending = PendingConfirmations(data_dir / "pending-confirmations.sqlite3")
         self.issuer = TicketIssuer(
             CentralNumbering(self._tickets_client),
             self.printer,
             catalog=lambda: self.flow.status.catalog,
             terminal_id=config.central.terminal_id,
+            pending=self.pending,
             on_print_fault=config.printer.on_fault,
             virtual_width_dots=config.printer.printer_profile().width_dots,
         )
@@ -66,8 +69,7 @@ class KioskRuntime:
         )
         self.sync = CatalogSync(self._sync_client, CatalogCache(data_dir / "catalog.json"), self.monitor,
                                 on_update=lambda u: scheduler.post(lambda: self._apply_sync(u)))
-        self.monitor.add_listener(lambda online: scheduler.post(
-            lambda: self.flow.update_status(central_online=online)))
+        self.monitor.add_listener(lambda online: scheduler.post(lambda: self._connectivity_changed(online)))
         self.printer.add_printed_listener(self._on_printed)
         self._poll_timer: Timer | None = None
         self._stopped = False
@@ -76,15 +78,17 @@ class KioskRuntime:
     def start(self) -> None:
         self.sync.start()
         self.poll_printer()
+        self.issuer.retry_pending()  # confirmations owed from before a crash or restart
 
     def stop(self) -> None:
         self._stopped = True
         if self._poll_timer:
             self._poll_timer.cancel()
         self.sync.stop()
+        self._tickets_client.close()  # first: ends retry sleeps so the tickets worker can finish
         self.issuer.close()
         self.printer.close()
-        self._tickets_client.close()
+        self.pending.close()
 
     # ---- printer ---------------------------------------------------------------------------
     def poll_printer(self) -> "Future":
@@ -130,6 +134,11 @@ class KioskRuntime:
             self._scheduler.post(lambda: self.flow.update_status(printer=readiness))
 
     # ---- central ---------------------------------------------------------------------------
+    def _connectivity_changed(self, online: bool) -> None:
+        self.flow.update_status(central_online=online)
+        if online and not self._stopped:
+            self.issuer.retry_pending()
+
     def _apply_sync(self, update: SyncUpdate) -> None:
         changes = {}
         if update.catalog is not None:
@@ -137,6 +146,8 @@ class KioskRuntime:
             changes["catalog_from_cache"] = update.catalog_from_cache
         if update.queues is not None:
             changes["queues"] = update.queues
+            # The central answers again: a good moment to send any confirmation still owed.
+            self.issuer.retry_pending()
         if update.online is not None:
             changes["central_online"] = update.online
         if changes:

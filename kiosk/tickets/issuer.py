@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from typing import Any, Callable, Literal
 from zoneinfo import ZoneInfo
 
+from kiosk.api.errors import CentralRejected
 from kiosk.contract import Catalog, Ticket, TicketReserveRequest
 from kiosk.flow.citizen import IssueRequest
 from kiosk.printing.layouts import TicketPrintData, queue_ticket
 from kiosk.runtime.worker import Worker
 
 from .numbering import TicketNumbering
+from .pending import PendingConfirmations
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +48,7 @@ class IssueOutcome:
     ticket: Ticket
     delivery: Delivery
     document: Any  # kiosk.printing.document.Document, for the on-screen virtual ticket
-    confirmed: bool  # False only if the central could not be told after several attempts
+    confirmed: bool  # False if the central could not be told yet (it will be, from PendingConfirmations)
     virtual_png: bytes | None = None  # the ticket as an image, for the screen, when not printed
 
 
@@ -57,23 +59,27 @@ class TicketIssuer:
         printer: Any,  # kiosk.devices.printer.service.PrinterService
         catalog: Callable[[], Catalog | None],
         terminal_id: str,
+        pending: PendingConfirmations,
         on_print_fault: Literal["virtual_ticket", "out_of_service"],
         print_timeout_s: float = 30.0,
-        confirm_attempts: int = 3,
         virtual_width_dots: int = 576,
     ) -> None:
         self._virtual_width_dots = virtual_width_dots
         self._numbering = numbering
+        self._pending = pending
         self._printer = printer
         self._catalog = catalog
         self._terminal_id = terminal_id
         self._on_print_fault = on_print_fault
         self._print_timeout_s = print_timeout_s
-        self._confirm_attempts = confirm_attempts
         self._worker = Worker("tickets")
 
     def issue(self, request: IssueRequest) -> "Future[IssueOutcome]":
         return self._worker.submit(self._issue, request)
+
+    def retry_pending(self) -> "Future[int]":
+        """Send confirmations that did not get through before; returns how many are still owed."""
+        return self._worker.submit(self._retry_pending)
 
     def close(self) -> None:
         self._worker.stop()
@@ -115,13 +121,31 @@ class TicketIssuer:
         return result.outcome
 
     def _finish(self, ticket: Ticket, delivery: Delivery, document, png: bytes | None = None) -> IssueOutcome:
-        for attempt in range(self._confirm_attempts):
-            try:
-                confirmed = self._numbering.confirm(ticket.id, delivery)
-                return IssueOutcome(confirmed, delivery, document, confirmed=True, virtual_png=png)
-            except Exception as exc:  # noqa: BLE001 - the citizen keeps their ticket either way
-                log.warning("confirm %s failed (attempt %d): %s", ticket.number, attempt + 1, exc)
-        return IssueOutcome(ticket, delivery, document, confirmed=False, virtual_png=png)
+        # Written down before asking: if the answer is lost, or the kiosk dies now, the
+        # confirmation is sent again later and the holder of this ticket is still called.
+        self._pending.add(ticket.id, ticket.number, delivery)
+        confirmed = self._confirm_once(ticket.id, ticket.number, delivery)
+        return IssueOutcome(confirmed or ticket, delivery, document, confirmed=confirmed is not None,
+                            virtual_png=png)
+
+    def _confirm_once(self, ticket_id: str, number: str, mode: str) -> Ticket | None:
+        try:
+            confirmed = self._numbering.confirm(ticket_id, mode)
+        except CentralRejected as exc:
+            # The central refuses for good (e.g. the reservation lapsed): retrying cannot help.
+            log.error("confirm %s refused by the central (%s): the help desk must honour it", number, exc)
+            self._pending.remove(ticket_id)
+            return None
+        except Exception as exc:  # noqa: BLE001 - kept in PendingConfirmations, retried later
+            log.warning("confirm %s not acknowledged yet: %s", number, exc)
+            return None
+        self._pending.remove(ticket_id)
+        return confirmed
+
+    def _retry_pending(self) -> int:
+        for item in self._pending.all():
+            self._confirm_once(item.ticket_id, item.number, item.mode)
+        return len(self._pending.all())
 
     def _give_back(self, ticket: Ticket, reason: str) -> None:
         try:

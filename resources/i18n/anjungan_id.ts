@@ -113,14 +113,19 @@
 <context>
     <name>IssuingScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/progress.py" line="24" />
+        <location filename="../../kiosk/ui/screens/progress.py" line="36" />
         <source>Printing your ticket…</source>
         <translation>Mencetak tiket Anda…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/progress.py" line="25" />
+        <location filename="../../kiosk/ui/screens/progress.py" line="37" />
         <source>This takes a few seconds. Please wait by the printer.</source>
         <translation>Ini memerlukan beberapa detik. Mohon tunggu di dekat printer.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/progress.py" line="54" />
+        <source>The service centre is answering slowly. Still trying — please stay a little longer.</source>
+        <translation>Pusat layanan sedang lambat merespons. Masih mencoba — mohon tunggu sebentar lagi.</translation>
     </message>
 </context>
 <context>
