@@ -160,6 +160,10 @@ class CardReaderService:
                 self._stop.wait(_SUPERVISOR_TICK_S)
             if self._stop.is_set():
                 gen.thread.join(max(1.0, self._settings.poll_interval_s * 4))
+                if gen.thread.is_alive():  # blocked on a card mid-read: leave it, marked stale
+                    with self._emit_lock:
+                        gen.stale = True
+                    self._stale_threads.append(gen.thread)
                 break
             if gen.crashed:
                 self._stop.wait(backoff)
