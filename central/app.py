@@ -21,6 +21,7 @@ from central.errors import ApiProblem
 from central.faults import FaultInjector, FaultMiddleware, FaultRequest
 from central.identities import IdentityDirectory
 from central.pages import render_ticket_page
+from central.payments import PaymentDesk
 from central.terminals import TerminalRegistry
 from central.tickets import TicketDesk
 from kiosk.contract import (
@@ -29,6 +30,9 @@ from kiosk.contract import (
     EnrolRequest,
     EnrolResponse,
     IdentityResolveRequest,
+    Payment,
+    PaymentCreateRequest,
+    PaymentRefundRequest,
     QueuesResponse,
     ResolvedIdentity,
     ServerTime,
@@ -66,10 +70,13 @@ def create_app(
     reservation_ttl_s: int = 120,
     clock: Callable[[], datetime] | None = None,
     enrolment_codes: list[str] | None = None,
+    payment_ttl_s: int = 300,
+    payment_autopay_s: float | None = None,
 ) -> FastAPI:
     """Build the app. ``terminals`` maps terminal id -> token (only hashes are kept);
     ``enrolment_codes`` are one-time codes for POST /v1/terminals/enrol (None = the catalogue's
-    [demo] enrolment_codes)."""
+    [demo] enrolment_codes). ``payment_autopay_s``: demo payments turn "paid" that many seconds
+    after creation (None = only through POST /__faults__/payments/{id}/pay)."""
     catalog_file = load_catalog_file(catalog_path)
     db = Database(db_path)
     clock = clock or _utc_now
@@ -77,6 +84,7 @@ def create_app(
         db, catalog_file, reservation_ttl_s=reservation_ttl_s, public_url=public_url, clock=clock,
     )
     identities = IdentityDirectory(db, catalog_file)
+    payments = PaymentDesk(db, catalog_file, ttl_s=payment_ttl_s, autopay_s=payment_autopay_s, clock=clock)
     registry = TerminalRegistry(
         db, terminals,
         catalog_file.enrolment_codes if enrolment_codes is None else enrolment_codes, clock,
@@ -176,6 +184,46 @@ def create_app(
     def get_ticket(ticket_id: str, _: Terminal) -> Ticket:
         return desk.get(ticket_id)
 
+    @app.post(
+        "/v1/payments", response_model=Payment, tags=["payments"],
+        responses={**_ERRORS, 404: {"model": ApiError}, 409: {"model": ApiError}},
+    )
+    def create_payment(
+        body: PaymentCreateRequest,
+        terminal_id: Terminal,
+        idempotency_key: Annotated[
+            str | None,
+            Header(description="Client-generated UUID; a replay returns the same payment", max_length=128),
+        ] = None,
+    ) -> Payment:
+        """Dynamic QRIS for a service fee. Same key + same body -> same payment; amount must equal the fee."""
+        if not idempotency_key:
+            raise ApiProblem(400, "idempotency_key_required", "POST /v1/payments needs an Idempotency-Key header")
+        return payments.create(terminal_id, idempotency_key, body)
+
+    @app.get(
+        "/v1/payments/{payment_id}", response_model=Payment, tags=["payments"],
+        responses={**_ERRORS, 404: {"model": ApiError}},
+    )
+    def get_payment(payment_id: str, _: Terminal) -> Payment:
+        return payments.get(payment_id)
+
+    @app.post(
+        "/v1/payments/{payment_id}/cancel", response_model=Payment, tags=["payments"],
+        responses={**_ERRORS, 403: {"model": ApiError}, 404: {"model": ApiError}},
+    )
+    def cancel_payment(payment_id: str, terminal_id: Terminal) -> Payment:
+        """Cancel if still pending; always answers the payment as it now is ("paid" = it landed first)."""
+        return payments.cancel(terminal_id, payment_id)
+
+    @app.post(
+        "/v1/payments/{payment_id}/refund", response_model=Payment, tags=["payments"],
+        responses={**_ERRORS, 403: {"model": ApiError}, 404: {"model": ApiError}, 409: {"model": ApiError}},
+    )
+    def refund_payment(payment_id: str, body: PaymentRefundRequest, terminal_id: Terminal) -> Payment:
+        """Flag a paid payment for refund (no ticket could be issued). Idempotent."""
+        return payments.refund(terminal_id, payment_id, body.reason)
+
     @app.get("/v1/time", response_model=ServerTime, tags=["system"])
     def get_time() -> ServerTime:
         """Public (no token) so a technician can check clock skew before enrolment."""
@@ -211,5 +259,9 @@ def create_app(
         def set_fault(body: FaultRequest) -> dict[str, Any]:
             injector.configure(body)
             return injector.state()
+
+        @app.post("/__faults__/payments/{payment_id}/pay", include_in_schema=False)
+        def simulate_payment(payment_id: str) -> Payment:
+            return payments.mark_paid(payment_id)
 
     return app

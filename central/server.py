@@ -63,6 +63,8 @@ def start(
     reservation_ttl_s: int = 120,
     clock: Any = None,
     enrolment_codes: list[str] | None = None,
+    payment_ttl_s: int = 300,
+    payment_autopay_s: float | None = None,
     access_log: bool = False,
     startup_timeout_s: float = 10.0,
 ) -> RunningCentral:
@@ -82,6 +84,7 @@ def start(
     app = create_app(
         db_path, catalog_path, terminals, public_url or url, faults_enabled=faults_enabled,
         reservation_ttl_s=reservation_ttl_s, clock=clock, enrolment_codes=enrolment_codes,
+        payment_ttl_s=payment_ttl_s, payment_autopay_s=payment_autopay_s,
     )
     config = uvicorn.Config(
         # log_config=None: leave the host process's logging alone (uvicorn's loggers propagate).
@@ -112,11 +115,16 @@ def start(
     return RunningCentral(server, thread, sock, url, app)
 
 
-def start_demo(db_path: Path, *, port: int = 0, faults_enabled: bool = True) -> RunningCentral:
+def start_demo(
+    db_path: Path, *, port: int = 0, faults_enabled: bool = True, payment_autopay_s: float | None = 5.0
+) -> RunningCentral:
     """The demo central: demo catalogue, its [[demo.terminals]] and enrolment codes, faults on
-    (so the demo panel can show what an outage looks like)."""
+    (so the demo panel can show what an outage looks like), QRIS payments paid after 5 s."""
     from central.catalog_file import load_catalog_file
     from central.cli import DEFAULT_CATALOG
 
     terminals = load_catalog_file(DEFAULT_CATALOG).terminals
-    return start(db_path, DEFAULT_CATALOG, terminals, port=port, faults_enabled=faults_enabled)
+    return start(
+        db_path, DEFAULT_CATALOG, terminals, port=port, faults_enabled=faults_enabled,
+        payment_autopay_s=payment_autopay_s,
+    )

@@ -75,3 +75,8 @@ class Faults:
         r = requests.get(self.base_url + "/__faults__", timeout=5)
         r.raise_for_status()
         return int(r.json()["requests"].get(key, 0))
+
+    def pay(self, payment_id: str) -> None:
+        """Simulate the citizen's bank app paying a pending QRIS payment."""
+        r = requests.post(f"{self.base_url}/__faults__/payments/{payment_id}/pay", timeout=5)
+        r.raise_for_status()

@@ -32,6 +32,9 @@ from kiosk.contract import (
     EnrolRequest,
     EnrolResponse,
     IdentityResolveRequest,
+    Payment,
+    PaymentCreateRequest,
+    PaymentRefundRequest,
     QueuesResponse,
     ResolvedIdentity,
     ServerTime,
@@ -154,6 +157,29 @@ class CentralClient:
     def resolve_identity(self, req: IdentityResolveRequest) -> ResolvedIdentity:
         """Look up a card UID or NIK (a read: safe to retry)."""
         return self.call("POST", "/v1/identities/resolve", ResolvedIdentity, body=req, idempotent=True)
+
+    def create_payment(self, req: PaymentCreateRequest, idempotency_key: str) -> Payment:
+        """Dynamic QRIS for a fee; replaying the same key returns the same payment."""
+        if not idempotency_key or len(idempotency_key) > 128:
+            raise ValueError("idempotency_key must be 1-128 characters (use a uuid4)")
+        return self.call(
+            "POST", "/v1/payments", Payment, body=req,
+            headers={"Idempotency-Key": idempotency_key}, idempotent=True,
+        )
+
+    def get_payment(self, payment_id: str) -> Payment:
+        return self.call("GET", f"/v1/payments/{quote(payment_id, safe='')}", Payment, idempotent=True)
+
+    def cancel_payment(self, payment_id: str) -> Payment:
+        """Cancel if still pending; the answer is the payment as it now is (check for "paid")."""
+        return self.call("POST", f"/v1/payments/{quote(payment_id, safe='')}/cancel", Payment, idempotent=True)
+
+    def request_refund(self, payment_id: str, reason: str) -> Payment:
+        """Flag a paid payment for refund because no ticket could be issued."""
+        return self.call(
+            "POST", f"/v1/payments/{quote(payment_id, safe='')}/refund", Payment,
+            body=PaymentRefundRequest(reason=reason), idempotent=True,
+        )
 
     # -- transport ------------------------------------------------------------------------------
 

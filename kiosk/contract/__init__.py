@@ -17,6 +17,7 @@ from kiosk.contract.catalog import (
     Site,
 )
 from kiosk.contract.identity import IdentityKind, IdentityResolveRequest, ResolvedIdentity
+from kiosk.contract.payments import Payment, PaymentCreateRequest, PaymentRefundRequest, PaymentStatus
 from kiosk.contract.system import ApiError, ServerTime
 from kiosk.contract.terminals import EnrolRequest, EnrolResponse
 from kiosk.contract.tickets import (
@@ -32,7 +33,8 @@ from kiosk.contract.tickets import (
 
 __all__ = [
     "Agency", "ApiError", "Catalog", "ConfirmMode", "EnrolRequest", "EnrolResponse", "IdentityKind", "IdentityResolveRequest",
-    "IdentityRule", "Language", "LocalizedText", "OpeningHours", "Priority", "QueueStatus",
+    "IdentityRule", "Language", "LocalizedText", "OpeningHours", "Payment", "PaymentCreateRequest", "PaymentRefundRequest",
+    "PaymentStatus", "Priority", "QueueStatus",
     "QueuesResponse", "RequestModel", "ResolvedIdentity", "ResponseModel", "ServerTime", "Service",
     "Site", "Ticket", "TicketConfirmRequest", "TicketFailRequest", "TicketReserveRequest",
     "TicketStatus",
