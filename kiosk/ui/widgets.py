@@ -44,6 +44,9 @@ def clear_layout(layout) -> None:
         item = layout.takeAt(0)
         widget = item.widget()
         if widget is not None:
+            # Out of the widget tree at once (deleteLater alone leaves it findable until the
+            # event loop runs), then freed.
+            widget.setParent(None)
             widget.deleteLater()
         elif item.layout() is not None:
             clear_layout(item.layout())

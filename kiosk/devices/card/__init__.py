@@ -11,10 +11,19 @@ from kiosk.devices.card.events import (
     ReadersChanged,
     ReaderServiceState,
 )
-from kiosk.devices.card.service import CardReaderService
 from kiosk.devices.card.settings import CardReaderSettings
 
 __all__ = [
     "CardEvent", "CardInserted", "CardNeedsMrz", "CardRead", "CardReadFailed", "CardRemoved",
     "ReadersChanged", "ReaderServiceState", "CardReaderService", "CardReaderSettings",
 ]
+
+
+def __getattr__(name: str):
+    # pyscard is loaded only when a reader service is actually built: reading the config (and so
+    # starting the kiosk) must not pay for it, and a kiosk without a reader never loads it.
+    if name == "CardReaderService":
+        from kiosk.devices.card.service import CardReaderService
+
+        return CardReaderService
+    raise AttributeError(name)
