@@ -22,6 +22,7 @@ from central.faults import FaultInjector, FaultMiddleware, FaultRequest
 from central.identities import IdentityDirectory
 from central.pages import render_ticket_page
 from central.payments import PaymentDesk
+from central.telemetry import Telemetry
 from central.terminals import TerminalRegistry
 from central.tickets import TicketDesk
 from kiosk.contract import (
@@ -29,6 +30,10 @@ from kiosk.contract import (
     Catalog,
     EnrolRequest,
     EnrolResponse,
+    EventBatch,
+    EventsAck,
+    Heartbeat,
+    HeartbeatAck,
     IdentityResolveRequest,
     Payment,
     PaymentCreateRequest,
@@ -84,6 +89,7 @@ def create_app(
         db, catalog_file, reservation_ttl_s=reservation_ttl_s, public_url=public_url, clock=clock,
     )
     identities = IdentityDirectory(db, catalog_file)
+    telemetry = Telemetry(db, clock)
     payments = PaymentDesk(db, catalog_file, ttl_s=payment_ttl_s, autopay_s=payment_autopay_s, clock=clock)
     registry = TerminalRegistry(
         db, terminals,
@@ -97,6 +103,7 @@ def create_app(
         "catalogue, identities). Every non-2xx answer carries an ApiError body.",
     )
     app.state.desk = desk
+    app.state.telemetry = telemetry
 
     def terminal(
         creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
@@ -223,6 +230,16 @@ def create_app(
     def refund_payment(payment_id: str, body: PaymentRefundRequest, terminal_id: Terminal) -> Payment:
         """Flag a paid payment for refund (no ticket could be issued). Idempotent."""
         return payments.refund(terminal_id, payment_id, body.reason)
+
+    @app.post("/v1/heartbeat", response_model=HeartbeatAck, responses=_ERRORS, tags=["terminals"])
+    def heartbeat(body: Heartbeat, terminal_id: Terminal) -> HeartbeatAck:
+        """Device health; the answer carries the clock skew the central measured."""
+        return telemetry.heartbeat(terminal_id, body)
+
+    @app.post("/v1/events", response_model=EventsAck, responses=_ERRORS, tags=["terminals"])
+    def post_events(body: EventBatch, terminal_id: Terminal) -> EventsAck:
+        """Outbox batch; events whose id the central already has are counted as duplicates."""
+        return telemetry.events(terminal_id, body)
 
     @app.get("/v1/time", response_model=ServerTime, tags=["system"])
     def get_time() -> ServerTime:

@@ -1,11 +1,12 @@
-"""Blocking HTTP client for the central API (requests.Session, one per kiosk).
+"""Blocking HTTP client for the central API (one requests.Session per client; one client per thread).
 
 Every method blocks; the kiosk calls them on its API ``Worker`` thread, never on the GUI thread.
 Rules from the design brief, all enforced here:
 * a (connect, read) timeout on every request;
-* retries with exponential backoff only for idempotent calls: GETs, the reservation (it carries an
-  Idempotency-Key, so a replay returns the same ticket), confirm/fail (state transitions that are
-  no-ops the second time) and identity resolution (a lookup);
+* retries with exponential backoff only for idempotent calls: GETs, reservations and payments
+  (they carry an Idempotency-Key, so a replay returns the same ticket/payment), confirm/fail/
+  cancel/refund (no-ops the second time), event batches (deduplicated by id) and identity
+  resolution (a lookup). The heartbeat is sent once;
 * one keep-alive session, TLS verified;
 * every answer validated into its contract model; anything else is a ``CentralError``;
 * the terminal token is a header only: never logged, never in ``repr``.
@@ -31,6 +32,10 @@ from kiosk.contract import (
     ConfirmMode,
     EnrolRequest,
     EnrolResponse,
+    EventBatch,
+    EventsAck,
+    Heartbeat,
+    HeartbeatAck,
     IdentityResolveRequest,
     Payment,
     PaymentCreateRequest,
@@ -180,6 +185,14 @@ class CentralClient:
             "POST", f"/v1/payments/{quote(payment_id, safe='')}/refund", Payment,
             body=PaymentRefundRequest(reason=reason), idempotent=True,
         )
+
+    def send_heartbeat(self, hb: Heartbeat) -> HeartbeatAck:
+        """Sent once, never retried: a late heartbeat is worthless, the next one follows."""
+        return self.call("POST", "/v1/heartbeat", HeartbeatAck, body=hb, idempotent=False)
+
+    def post_events(self, batch: EventBatch) -> EventsAck:
+        """Outbox batch; retried, since the central drops event ids it already has."""
+        return self.call("POST", "/v1/events", EventsAck, body=batch, idempotent=True)
 
     # -- transport ------------------------------------------------------------------------------
 

@@ -19,6 +19,15 @@ from kiosk.contract.catalog import (
 from kiosk.contract.identity import IdentityKind, IdentityResolveRequest, ResolvedIdentity
 from kiosk.contract.payments import Payment, PaymentCreateRequest, PaymentRefundRequest, PaymentStatus
 from kiosk.contract.system import ApiError, ServerTime
+from kiosk.contract.telemetry import (
+    DeviceHealth,
+    DeviceState,
+    EventBatch,
+    EventsAck,
+    Heartbeat,
+    HeartbeatAck,
+    KioskEvent,
+)
 from kiosk.contract.terminals import EnrolRequest, EnrolResponse
 from kiosk.contract.tickets import (
     ConfirmMode,
@@ -32,7 +41,8 @@ from kiosk.contract.tickets import (
 )
 
 __all__ = [
-    "Agency", "ApiError", "Catalog", "ConfirmMode", "EnrolRequest", "EnrolResponse", "IdentityKind", "IdentityResolveRequest",
+    "Agency", "ApiError", "Catalog", "ConfirmMode", "DeviceHealth", "DeviceState", "EnrolRequest",
+    "EnrolResponse", "EventBatch", "EventsAck", "Heartbeat", "HeartbeatAck", "KioskEvent", "IdentityKind", "IdentityResolveRequest",
     "IdentityRule", "Language", "LocalizedText", "OpeningHours", "Payment", "PaymentCreateRequest", "PaymentRefundRequest",
     "PaymentStatus", "Priority", "QueueStatus",
     "QueuesResponse", "RequestModel", "ResolvedIdentity", "ResponseModel", "ServerTime", "Service",

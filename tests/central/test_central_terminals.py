@@ -45,3 +45,15 @@ def test_demo_central_accepts_the_demo_terminal(tmp_path):
     with start_demo(tmp_path / "demo.sqlite3") as central:
         with CentralClient(CentralSettings(base_url=central.url, terminal_id=terminal_id), token) as client:
             assert client.get_catalog().site.name == "MPP Kota Bandung"
+
+
+def test_heartbeat_reports_the_clock_skew(make_central, client_factory):
+    from datetime import timedelta
+
+    from kiosk.contract import Heartbeat
+
+    clock = SettableClock(utc(2026, 11, 27, 2, 0, 0))
+    client = client_factory(make_central(clock=clock))
+    ack = client.send_heartbeat(Heartbeat(sent_at=clock() + timedelta(seconds=42), app_version="0.1.0"))
+    assert ack.clock_skew_s == 42.0
+    assert ack.received_at == utc(2026, 11, 27, 2, 0, 0)
