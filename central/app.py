@@ -99,8 +99,10 @@ def create_app(
     app = FastAPI(
         title="Anjungan central API",
         version=API_VERSION,
-        description="Contract between Anjungan kiosks and the central service (queue tickets, "
-        "catalogue, identities). Every non-2xx answer carries an ApiError body.",
+        description="Contract between Anjungan kiosks and the central service: catalogue and queues, "
+        "queue tickets (reserve -> confirm/fail, lapse), QRIS payments, identities, terminal "
+        "enrolment, heartbeat and events. Authenticate with `Authorization: Bearer <token>` plus "
+        "`X-Terminal-Id`. Every non-2xx answer carries an ApiError body.",
     )
     app.state.desk = desk
     app.state.telemetry = telemetry
