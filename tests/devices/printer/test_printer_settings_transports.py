@@ -1,8 +1,7 @@
 """Settings validation, the transport registry, and the network transport's timeouts on real TCP."""
 
-import importlib.util
-import shutil
 import socket
+import sys
 import threading
 
 import pytest
@@ -54,26 +53,39 @@ def test_registry_picks_the_backend():
     assert isinstance(net, NetworkTransport) and not net.is_open
 
 
-@pytest.mark.skipif(importlib.util.find_spec("serial") is not None, reason="pyserial installed")
-def test_serial_without_pyserial_says_what_to_install():
+def test_serial_without_pyserial_says_what_to_install(monkeypatch):
+    monkeypatch.setitem(sys.modules, "serial", None)  # as on a machine without pyserial
     t = make_transport(PrinterSettings(backend="serial", serial_port="/dev/ttyS99"))
     with pytest.raises(TransportUnavailable, match="pip install pyserial"):
         t.open()
 
 
-@pytest.mark.skipif(importlib.util.find_spec("usb") is not None, reason="pyusb installed")
-def test_usb_without_pyusb_says_what_to_install():
+def test_usb_without_pyusb_says_what_to_install(monkeypatch):
+    for name in ("usb", "usb.core", "usb.util"):
+        monkeypatch.setitem(sys.modules, name, None)
     t = make_transport(PrinterSettings(backend="usb", vendor_id=0x04B8, product_id=0x0202))
     with pytest.raises(TransportUnavailable, match="pip install pyusb"):
         t.open()
 
 
-@pytest.mark.skipif(shutil.which("lp") is not None, reason="CUPS client installed")
-def test_cups_without_lp_says_what_to_install():
+def test_cups_without_lp_says_what_to_install(monkeypatch):
+    monkeypatch.setenv("PATH", "/nonexistent")
     t = make_transport(PrinterSettings(backend="cups", queue="receipt"))
     with pytest.raises(TransportUnavailable, match="lp command"):
         t.open()
     assert t.supports_status is False
+
+
+def test_serial_port_that_does_not_exist_is_a_clear_error():
+    t = make_transport(PrinterSettings(backend="serial", serial_port="/dev/ttyANJUNGAN-none"))
+    with pytest.raises(TransportError, match="cannot open serial printer /dev/ttyANJUNGAN-none"):
+        t.open()
+
+
+def test_usb_printer_that_is_not_plugged_in_is_a_clear_error():
+    t = make_transport(PrinterSettings(backend="usb", vendor_id=0xFFF0, product_id=0x0001))
+    with pytest.raises(TransportError, match="USB printer fff0:0001"):
+        t.open()
 
 
 @pytest.fixture
