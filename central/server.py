@@ -65,6 +65,8 @@ def start(
     enrolment_codes: list[str] | None = None,
     payment_ttl_s: int = 300,
     payment_autopay_s: float | None = None,
+    ssl_certfile: Path | None = None,
+    ssl_keyfile: Path | None = None,
     access_log: bool = False,
     startup_timeout_s: float = 10.0,
 ) -> RunningCentral:
@@ -80,7 +82,8 @@ def start(
         sock.close()
         raise
     bound_port = sock.getsockname()[1]
-    url = f"http://{host}:{bound_port}"
+    scheme = "https" if ssl_certfile else "http"
+    url = f"{scheme}://{host}:{bound_port}"
     app = create_app(
         db_path, catalog_path, terminals, public_url or url, faults_enabled=faults_enabled,
         reservation_ttl_s=reservation_ttl_s, clock=clock, enrolment_codes=enrolment_codes,
@@ -90,6 +93,8 @@ def start(
         # log_config=None: leave the host process's logging alone (uvicorn's loggers propagate).
         app, log_config=None, log_level="warning", access_log=access_log, proxy_headers=False,
         timeout_graceful_shutdown=2, lifespan="off",
+        ssl_certfile=str(ssl_certfile) if ssl_certfile else None,
+        ssl_keyfile=str(ssl_keyfile) if ssl_keyfile else None,
     )
     server = uvicorn.Server(config)
     # Off the main thread uvicorn installs no signal handlers; stop() sets should_exit instead.

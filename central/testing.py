@@ -3,6 +3,8 @@ variants (other site time zones) and the fault switch."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import threading
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -55,6 +57,20 @@ def catalog_variant(dest: Path, *, timezone_name: str | None = None, replace: di
         text = text.replace(old, new, 1)
     dest.write_text(text, encoding="utf-8")
     return dest
+
+
+def self_signed_cert(directory: Path) -> tuple[Path, Path]:
+    """A throwaway certificate for IP 127.0.0.1 (openssl CLI); returns (cert.pem, key.pem)."""
+    if shutil.which("openssl") is None:
+        raise FileNotFoundError("openssl command not found")
+    cert, key = directory / "central-cert.pem", directory / "central-key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+         "-nodes", "-keyout", str(key), "-out", str(cert), "-days", "1", "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1"],
+        check=True, capture_output=True, timeout=30,
+    )
+    return cert, key
 
 
 class Faults:

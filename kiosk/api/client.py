@@ -89,7 +89,12 @@ class CentralClient:
         )
         if token:
             self._session.headers["Authorization"] = f"Bearer {token}"
-        self._session.verify = str(settings.ca_bundle) if settings.ca_bundle else settings.verify_tls
+        # Passed with every request, not set on the session: requests lets REQUESTS_CA_BUNDLE /
+        # CURL_CA_BUNDLE from the environment override ``Session.verify``, which would silently
+        # ignore the configured ca_bundle.
+        self._verify: bool | str = str(settings.ca_bundle) if settings.ca_bundle else settings.verify_tls
+        if self._verify is False:
+            log.warning("TLS verification of %s is OFF (verify_tls=false): lab use only", settings.base_url)
         self._timeout = (settings.connect_timeout_s, settings.read_timeout_s)
 
     def __repr__(self) -> str:  # never shows the token
@@ -245,9 +250,15 @@ class CentralClient:
             try:
                 resp = self._session.request(
                     method, url, data=data, headers=send_headers, timeout=self._timeout,
-                    allow_redirects=False,
+                    verify=self._verify, allow_redirects=False,
                 )
                 content = resp.content
+            except requests.exceptions.SSLError as exc:
+                # A certificate problem is configuration, not weather: retrying cannot fix it.
+                raise CentralUnavailable(
+                    f"{endpoint}: TLS error (certificate not trusted, expired or for another host; "
+                    f"check ca_bundle): {type(exc).__name__}"
+                ) from None
             except requests.RequestException as exc:
                 last = CentralUnavailable(f"{endpoint}: {_describe(exc)}")
                 continue
