@@ -213,8 +213,8 @@ class CentralClient:
     ) -> M:
         """One logical call: send, retry if allowed, validate into ``model``.
 
-        The extension point for endpoints added later (payments, heartbeat, events): pass
-        ``idempotent=False`` for anything a replay could duplicate, and it is sent exactly once.
+        The extension point for endpoints not wrapped above: pass ``idempotent=False`` for
+        anything a replay could duplicate, and it is sent exactly once (no retries at all).
         """
         endpoint = f"{method} {path}"
         try:
