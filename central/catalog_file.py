@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from kiosk.contract import Agency, Catalog, OpeningHours, Service, Site
+from kiosk.contract import Agency, Catalog, Service, Site
 from kiosk.contract.nik import InvalidNik, parse_nik
 
 _DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
