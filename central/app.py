@@ -77,16 +77,19 @@ def create_app(
     enrolment_codes: list[str] | None = None,
     payment_ttl_s: int = 300,
     payment_autopay_s: float | None = None,
+    enforce_hours: bool = False,
 ) -> FastAPI:
     """Build the app. ``terminals`` maps terminal id -> token (only hashes are kept);
     ``enrolment_codes`` are one-time codes for POST /v1/terminals/enrol (None = the catalogue's
     [demo] enrolment_codes). ``payment_autopay_s``: demo payments turn "paid" that many seconds
-    after creation (None = only through POST /__faults__/payments/{id}/pay)."""
+    after creation (None = only through POST /__faults__/payments/{id}/pay). ``enforce_hours``:
+    refuse reservations outside a service's opening hours (off by default so demos run any time)."""
     catalog_file = load_catalog_file(catalog_path)
     db = Database(db_path)
     clock = clock or _utc_now
     desk = TicketDesk(
         db, catalog_file, reservation_ttl_s=reservation_ttl_s, public_url=public_url, clock=clock,
+        enforce_hours=enforce_hours,
     )
     identities = IdentityDirectory(db, catalog_file)
     telemetry = Telemetry(db, clock)

@@ -65,6 +65,7 @@ def start(
     enrolment_codes: list[str] | None = None,
     payment_ttl_s: int = 300,
     payment_autopay_s: float | None = None,
+    enforce_hours: bool = False,
     ssl_certfile: Path | None = None,
     ssl_keyfile: Path | None = None,
     access_log: bool = False,
@@ -87,7 +88,7 @@ def start(
     app = create_app(
         db_path, catalog_path, terminals, public_url or url, faults_enabled=faults_enabled,
         reservation_ttl_s=reservation_ttl_s, clock=clock, enrolment_codes=enrolment_codes,
-        payment_ttl_s=payment_ttl_s, payment_autopay_s=payment_autopay_s,
+        payment_ttl_s=payment_ttl_s, payment_autopay_s=payment_autopay_s, enforce_hours=enforce_hours,
     )
     config = uvicorn.Config(
         # log_config=None: leave the host process's logging alone (uvicorn's loggers propagate).

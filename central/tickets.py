@@ -36,13 +36,14 @@ class TicketDesk:
 
     def __init__(
         self, db: Database, catalog_file: CatalogFile, *, reservation_ttl_s: int,
-        public_url: str, clock: Clock,
+        public_url: str, clock: Clock, enforce_hours: bool = False,
     ) -> None:
         self.db = db
         self.cf = catalog_file
         self.ttl = timedelta(seconds=reservation_ttl_s)
         self.public_url = public_url.rstrip("/")
         self.clock = clock
+        self.enforce_hours = enforce_hours
 
     # -- helpers --------------------------------------------------------------------------------
 
@@ -134,6 +135,12 @@ class TicketDesk:
                 return self._ticket(conn, existing, now)
             if not svc.enabled:
                 raise ApiProblem(409, "service_disabled", f"service {svc.id!r} is switched off")
+            local = now.astimezone(self.cf.catalog.site.tz)
+            if self.enforce_hours and not svc.is_open_at(local):
+                raise ApiProblem(
+                    409, "service_closed",
+                    f"service {svc.id!r} is not open at {local:%a %H:%M} ({self.cf.catalog.site.timezone})",
+                )
             day = self.business_date(now).isoformat()
             (seq,) = conn.execute(
                 "INSERT INTO sequences (prefix, business_date, last_seq) VALUES (?, ?, 1) "

@@ -181,3 +181,18 @@ def test_staff_card_uids_are_stored_only_as_hashes(central, client, tmp_path):
         conn.close()
     assert "5E1F0A77" not in dump.upper() and "7EC4A11D" not in dump.upper()
     assert "Teknisi" in dump  # the staff table is there, just without the UIDs
+
+
+def test_opening_hours_are_enforced_in_site_time_when_asked(make_central, client_factory):
+    # mutasi-kendaraan: Mon-Fri 08:00-14:00 WIB. Friday 27 Nov 2026.
+    clock = SettableClock(utc(2026, 11, 27, 6, 59, 0))  # 13:59 WIB
+    client = client_factory(make_central(clock=clock, enforce_hours=True))
+    key = str(uuid.uuid4())
+    open_ticket = client.reserve_ticket(TicketReserveRequest(service_id="mutasi-kendaraan"), key)
+    clock.advance(60)  # 14:00 WIB: closed
+    with pytest.raises(CentralRejected) as exc:
+        reserve(client, "mutasi-kendaraan")
+    assert (exc.value.code, exc.value.status) == ("service_closed", 409)
+    assert "Fri 14:00 (Asia/Jakarta)" in exc.value.detail
+    # A replay of the reservation made while open still returns that ticket.
+    assert client.reserve_ticket(TicketReserveRequest(service_id="mutasi-kendaraan"), key).id == open_ticket.id
