@@ -15,9 +15,11 @@ from kiosk.api.client import CentralClient
 from kiosk.api.connectivity import ConnectivityMonitor
 from kiosk.catalog.sync import CatalogSync, SyncUpdate
 from kiosk.config.models import KioskConfig
+from kiosk.devices.card.events import CardNeedsMrz, CardRead, CardReadFailed, ReaderServiceState
 from kiosk.devices.printer.service import PrinterService
 from kiosk.flow.citizen import CitizenFlow, FlowTiming
 from kiosk.flow.status import PrinterReadiness
+from kiosk.identification import Identifier
 from kiosk.runtime.scheduler import Scheduler, Timer
 from kiosk.tickets.issuer import TicketIssuer
 from kiosk.tickets.numbering import CentralNumbering
@@ -61,12 +63,21 @@ class KioskRuntime:
             on_print_fault=config.printer.on_fault,
             virtual_width_dots=config.printer.printer_profile().width_dots,
         )
+        self.identifier = Identifier(CentralClient(config.central, token, monitor=self.monitor))
         idle = config.idle
         self.flow = CitizenFlow(
             self.issuer, scheduler,
             FlowTiming(idle.warn_after_s, idle.answer_s, idle.ticket_display_s),
             tuple(config.ui.languages),
+            identifier=self.identifier,
         )
+        self.card_reader = None
+        if config.card_reader.backend == "pcsc":
+            from kiosk.devices.card import CardReaderService
+
+            self.card_reader = CardReaderService(config.card_reader)
+            self.card_reader.add_listener(self._on_card_event)
+            self.flow.on_session_end(self.card_reader.clear_session)
         self.sync = CatalogSync(self._sync_client, CatalogCache(data_dir / "catalog.json"), self.monitor,
                                 on_update=lambda u: scheduler.post(lambda: self._apply_sync(u)))
         self.monitor.add_listener(lambda online: scheduler.post(lambda: self._connectivity_changed(online)))
@@ -76,6 +87,8 @@ class KioskRuntime:
 
     # ---- lifecycle -------------------------------------------------------------------------
     def start(self) -> None:
+        if self.card_reader is not None:
+            self.card_reader.start()
         self.sync.start()
         self.poll_printer()
         self.issuer.retry_pending()  # confirmations owed from before a crash or restart
@@ -85,6 +98,9 @@ class KioskRuntime:
         if self._poll_timer:
             self._poll_timer.cancel()
         self.sync.stop()
+        if self.card_reader is not None:
+            self.card_reader.stop()
+        self.identifier.close()
         self._tickets_client.close()  # first: ends retry sleeps so the tickets worker can finish
         self.issuer.close()
         self.printer.close()
@@ -132,6 +148,31 @@ class KioskRuntime:
         if status is not None:
             readiness = printer_readiness(status, self.config.printer.on_fault)
             self._scheduler.post(lambda: self.flow.update_status(printer=readiness))
+
+    # ---- card reader -----------------------------------------------------------------------
+    def _on_card_event(self, event) -> None:
+        # On the card reader's thread: hand everything to the flow's thread, look cards up on
+        # the identifier's worker. Nothing read from the card is logged.
+        post = self._scheduler.post
+        if isinstance(event, CardRead):
+            future = self.identifier.from_card(event.identity)
+            future.add_done_callback(lambda f: post(lambda: self._card_identified(f)))
+        elif isinstance(event, CardReadFailed):
+            post(lambda: self.flow.send("card_failed", reason=event.reason))
+        elif isinstance(event, CardNeedsMrz):
+            post(lambda: self.flow.send("identity_failed", reason="passport_mrz"))
+        elif isinstance(event, ReaderServiceState):
+            reader = "ok" if event.state == "ok" else event.state
+            post(lambda: self.flow.update_status(reader=reader))
+
+    def _card_identified(self, future: "Future") -> None:
+        if self._stopped:
+            return
+        exc = future.exception()
+        if exc is None:
+            self.flow.send("identity_found", identity=future.result())
+        else:
+            self.flow.send("identity_failed", reason=getattr(exc, "reason", "unavailable"))
 
     # ---- central ---------------------------------------------------------------------------
     def _connectivity_changed(self, online: bool) -> None:

@@ -6,6 +6,7 @@ done elsewhere (ticket issuing on a worker) come back through ``Scheduler.post``
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -27,6 +28,11 @@ class IssueRequest:
     service_id: str
     priority: str
     language: str
+
+
+class IdentityLookup(Protocol):
+    def from_nik(self, nik: str) -> "Future[Any]":
+        """Look a valid NIK up; the result is a kiosk.identification.SessionIdentity."""
 
 
 class TicketIssuing(Protocol):
@@ -64,10 +70,16 @@ class CitizenFlow:
         scheduler: Scheduler,
         timing: FlowTiming = FlowTiming(),
         languages: tuple[str, ...] = ("id", "en"),
+        identifier: IdentityLookup | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         if timing.idle_answer_s < 20:
             raise ValueError("idle_answer_s must give the citizen at least 20 s (WCAG 2.2.1)")
         self._issuer = issuer
+        self._identifier = identifier
+        self._today = today
+        self._session_end_hooks: list[Callable[[], None]] = []
+        self._staff_hooks: list[Callable[[Any], None]] = []
         self._scheduler = scheduler
         self._timing = timing
         self._languages = languages
@@ -84,6 +96,14 @@ class CitizenFlow:
     def subscribe(self, observer: Callable[[FlowView], None]) -> None:
         self._observers.append(observer)
         observer(self.view())
+
+    def on_session_end(self, hook: Callable[[], None]) -> None:
+        """Called whenever a session ends (e.g. to wipe data a device keeps for the session)."""
+        self._session_end_hooks.append(hook)
+
+    def on_staff_card(self, hook: Callable[[Any], None]) -> None:
+        """Called with the identity when a staff card is presented (admin mode opens there)."""
+        self._staff_hooks.append(hook)
 
     def view(self) -> FlowView:
         return FlowView(self.step, self.session, self.status, self._idle_warning,
@@ -108,6 +128,7 @@ class CitizenFlow:
             return False
         if intent in USER_INTENTS:
             self._clear_idle_warning()
+            self.session.notice = None
         if row.action:
             getattr(self, f"_act_{row.action}")(**payload)
         if row.target is not None and row.target is not self.step:
@@ -166,6 +187,34 @@ class CitizenFlow:
     def _guard_current_session(self, session_id: int = -1, **_: Any) -> bool:
         return session_id == self.session.id
 
+    def _service(self):
+        cat = self._catalog()
+        if cat is None or not self.session.service_id:
+            return None
+        return next((s for s in cat.services if s.id == self.session.service_id), None)
+
+    def _guard_has_service(self, **_: Any) -> bool:
+        return self._service() is not None
+
+    def _guard_identity_missing(self, **_: Any) -> bool:
+        service = self._service()
+        return service is not None and service.identity == "required" and self.session.identity is None
+
+    def _guard_is_staff(self, identity: Any = None, **_: Any) -> bool:
+        return bool(getattr(identity, "is_staff", False))
+
+    def _guard_nik_needed(self, reason: str = "", **_: Any) -> bool:
+        return reason == "nik_needed"
+
+    def _guard_nik_entry_valid(self, **_: Any) -> bool:
+        from kiosk.identity.nik import NikError, parse_nik
+
+        try:
+            parse_nik(self.session.nik_entry, today=self._today())
+        except NikError:
+            return False
+        return not self.session.lookup_pending
+
     # ---- actions ---------------------------------------------------------------------------
     def _act_set_language(self, language: str = "", **_: Any) -> None:
         if language in self._languages:
@@ -184,10 +233,76 @@ class CitizenFlow:
     def _act_set_service(self, service_id: str, **_: Any) -> None:
         self.session.service_id = service_id
         self.session.priority = "none"
+        self.session.priority_suggested = False
+        self._suggest_priority()
+
+    def _suggest_priority(self) -> None:
+        identity = self.session.identity
+        if identity is not None and identity.is_elderly(self._today()) and self.session.priority == "none":
+            # A suggestion, shown as such on the confirm screen; one touch takes it away.
+            self.session.priority = "elderly"
+            self.session.priority_suggested = True
 
     def _act_set_priority(self, priority: str = "none", **_: Any) -> None:
         if priority in ("none", "elderly", "disability", "pregnancy"):
             self.session.priority = priority  # type: ignore[assignment]
+
+    def _act_set_identity(self, identity: Any = None, **_: Any) -> None:
+        self.session.identity = identity
+        self.session.lookup_pending = False
+        self.session.nik_entry = ""
+        self.session.notice = "identity.welcome"
+        self._suggest_priority()
+
+    def _act_staff_card(self, identity: Any = None, **_: Any) -> None:
+        self.session.notice = "identity.staff"
+        for hook in list(self._staff_hooks):
+            hook(identity)
+
+    def _act_identity_failed(self, reason: str = "unavailable", **_: Any) -> None:
+        self.session.lookup_pending = False
+        self.session.notice = f"identity.{reason}"
+
+    def _act_card_failed(self, reason: str = "error", **_: Any) -> None:
+        self.session.notice = f"card.{reason}"
+
+    def _act_nik_key(self, key: str = "", **_: Any) -> None:
+        entry = self.session.nik_entry
+        if key == "back":
+            entry = entry[:-1]
+        elif key == "clear":
+            entry = ""
+        elif key.isdigit() and len(key) == 1 and len(entry) < 16:
+            entry += key
+        self.session.nik_entry = entry
+
+    def _act_nik_rejected(self, **_: Any) -> None:
+        from kiosk.identity.nik import NikError, parse_nik
+
+        if self.session.lookup_pending:
+            return
+        try:
+            parse_nik(self.session.nik_entry, today=self._today())
+        except NikError as exc:
+            self.session.notice = f"nik.{exc.code}"
+
+    def _act_start_nik_lookup(self, **_: Any) -> None:
+        if self._identifier is None:
+            self.session.notice = "identity.unavailable"
+            return
+        self.session.lookup_pending = True
+        session_id = self.session.id
+        future = self._identifier.from_nik(self.session.nik_entry)
+        future.add_done_callback(lambda f: self._scheduler.post(lambda: self._nik_done(session_id, f)))
+
+    def _nik_done(self, session_id: int, future: "Future[Any]") -> None:
+        if session_id != self.session.id:
+            return  # that citizen has gone; their lookup result is dropped
+        exc = future.exception()
+        if exc is None:
+            self.send("identity_found", identity=future.result())
+        else:
+            self.send("identity_failed", reason=getattr(exc, "reason", "unavailable"))
 
     def _act_keep_outcome(self, outcome: Any = None, **_: Any) -> None:
         self.session.outcome = outcome
@@ -201,6 +316,8 @@ class CitizenFlow:
         # A fresh object, not a cleared one: nothing of the last citizen can linger in a field
         # someone forgot to reset. The kiosk's default language comes back too.
         self.session = CitizenSession(language=self._languages[0])
+        for hook in list(self._session_end_hooks):
+            hook()
 
     def _on_start_issue(self) -> None:
         session = self.session

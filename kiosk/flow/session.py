@@ -24,3 +24,16 @@ class CitizenSession:
     outcome: object | None = None
     error_key: str | None = None
     error_detail: str | None = None
+    # Who this is (kiosk.identification.SessionIdentity: masked values only), once identified.
+    identity: object | None = None
+    # Digits typed so far on the NIK keypad; gone with the session.
+    nik_entry: str = ""
+    lookup_pending: bool = False
+    # A short message for the current screen (e.g. "card.removed": hold the card still).
+    notice: str | None = None
+    priority_suggested: bool = False
+
+    def __repr__(self) -> str:
+        # Never the NIK being typed, never the identity: this may end up in a log line.
+        return (f"CitizenSession(id={self.id}, language={self.language!r}, service={self.service_id!r}, "
+                f"identified={self.identity is not None})")

@@ -7,6 +7,7 @@ from typing import Literal
 
 # What the printer means for the citizen, not the raw status bits (those live in devices/).
 PrinterReadiness = Literal["ok", "near_end", "virtual_only", "out_of_service", "unknown"]
+ReaderState = Literal["none", "ok", "no_readers", "no_service", "stopped"]
 UnavailableReason = Literal["no_catalog", "central_offline", "printer", "closed", "service_closed"]
 
 
@@ -18,6 +19,7 @@ class KioskStatus:
     central_online: bool = True
     printer: PrinterReadiness = "unknown"
     closed_message: str | None = None
+    reader: ReaderState = "none"  # "none": this kiosk has no card reader configured
 
     def with_(self, **changes) -> "KioskStatus":
         return replace(self, **changes)

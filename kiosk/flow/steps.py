@@ -8,6 +8,7 @@ class Step(str, Enum):
     AGENCY = "agency"
     SERVICE = "service"
     CONFIRM = "confirm"
+    IDENTIFY = "identify"
     ISSUING = "issuing"
     TICKET = "ticket"
     ISSUE_FAILED = "issue_failed"
@@ -16,4 +17,5 @@ class Step(str, Enum):
 
 # Steps where an unattended kiosk must warn and then wipe the session. ISSUING is excluded: the
 # kiosk, not the citizen, is busy there. TICKET has its own shorter display timeout.
-IDLE_GUARDED = frozenset({Step.AGENCY, Step.SERVICE, Step.CONFIRM, Step.ISSUE_FAILED, Step.UNAVAILABLE})
+IDLE_GUARDED = frozenset({Step.AGENCY, Step.SERVICE, Step.CONFIRM, Step.IDENTIFY, Step.ISSUE_FAILED,
+                          Step.UNAVAILABLE})

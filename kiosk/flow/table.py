@@ -23,6 +23,7 @@ class Transition:
 
 
 _BUSY = frozenset({Step.ISSUING})
+_NO_NEW_IDENTITY = frozenset({Step.ISSUING, Step.TICKET})
 
 TRANSITIONS: tuple[Transition, ...] = (
     # Anywhere the citizen is in control.
@@ -30,6 +31,17 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(None, "more_time", None, action="extend_time", blocked_from=_BUSY),
     Transition(None, "cancel", Step.WELCOME, blocked_from=_BUSY),
     Transition(None, "idle_expired", Step.WELCOME, blocked_from=_BUSY),
+    # A card on the reader, or a NIK looked up: the session learns who this is.
+    Transition(None, "identity_found", None, guard="is_staff", action="staff_card", blocked_from=_NO_NEW_IDENTITY),
+    Transition(Step.WELCOME, "identity_found", Step.AGENCY, guard="can_take_ticket", action="set_identity"),
+    Transition(Step.IDENTIFY, "identity_found", Step.CONFIRM, guard="has_service", action="set_identity"),
+    Transition(Step.IDENTIFY, "identity_found", Step.AGENCY, action="set_identity"),
+    Transition(None, "identity_found", None, action="set_identity", blocked_from=_NO_NEW_IDENTITY),
+    Transition(Step.IDENTIFY, "identity_failed", None, action="identity_failed"),
+    Transition(None, "identity_failed", Step.IDENTIFY, guard="nik_needed", action="identity_failed",
+               blocked_from=_NO_NEW_IDENTITY),
+    Transition(None, "identity_failed", None, action="identity_failed", blocked_from=_NO_NEW_IDENTITY),
+    Transition(None, "card_failed", None, action="card_failed", blocked_from=_NO_NEW_IDENTITY),
     # Welcome.
     Transition(Step.WELCOME, "take_ticket", Step.AGENCY, guard="can_take_ticket"),
     Transition(Step.WELCOME, "take_ticket", Step.UNAVAILABLE, action="explain_unavailable"),
@@ -39,9 +51,17 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(Step.SERVICE, "choose_service", Step.CONFIRM, guard="service_available", action="set_service"),
     Transition(Step.SERVICE, "back", Step.AGENCY),
     Transition(Step.CONFIRM, "set_priority", None, action="set_priority"),
+    Transition(Step.CONFIRM, "confirm", Step.IDENTIFY, guard="identity_missing"),
+    Transition(Step.CONFIRM, "identify", Step.IDENTIFY),
     Transition(Step.CONFIRM, "confirm", Step.ISSUING, guard="service_still_available"),
     Transition(Step.CONFIRM, "confirm", Step.UNAVAILABLE, action="explain_unavailable"),
     Transition(Step.CONFIRM, "back", Step.SERVICE),
+    # Identify: a card on the reader, or the NIK on the keypad.
+    Transition(Step.IDENTIFY, "nik_key", None, action="nik_key"),
+    Transition(Step.IDENTIFY, "nik_submit", None, guard="nik_entry_valid", action="start_nik_lookup"),
+    Transition(Step.IDENTIFY, "nik_submit", None, action="nik_rejected"),
+    Transition(Step.IDENTIFY, "back", Step.CONFIRM, guard="has_service"),
+    Transition(Step.IDENTIFY, "back", Step.WELCOME),
     # Issuing: only the kiosk's own events move it on.
     Transition(Step.ISSUING, "issued", Step.TICKET, guard="current_session", action="keep_outcome"),
     Transition(Step.ISSUING, "issue_failed", Step.ISSUE_FAILED, guard="current_session", action="keep_error"),
@@ -63,5 +83,5 @@ ON_ENTER: dict[Step, str] = {
 # Intents that come from the citizen's hand (they reset the idle timer); the rest are events.
 USER_INTENTS = frozenset(
     {"set_language", "more_time", "cancel", "take_ticket", "choose_agency", "back",
-     "choose_service", "set_priority", "confirm", "retry", "done"}
+     "choose_service", "set_priority", "confirm", "retry", "done", "identify", "nik_key", "nik_submit"}
 )

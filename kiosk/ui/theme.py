@@ -79,6 +79,12 @@ QPushButton[role="tile"]:disabled {{ color: {p.text_muted}; background: #E7EBEE;
 QLabel#TileHeading {{ font-size: {t['lead']}px; font-weight: 800; color: {p.text}; }}
 QLabel#TileDetail {{ font-size: {t['body']}px; color: {p.text}; }}
 QLabel#TileMeta {{ font-size: {t['body']}px; font-weight: 600; color: {p.primary}; }}
+QPushButton[role="key"] {{ min-height: 88px; font-size: {t['title']}px; font-weight: 700;
+    background: {p.surface}; color: {p.text}; border: 3px solid {p.border}; border-radius: 20px; }}
+QPushButton[role="key"]:pressed {{ background: #DCE8EE; border-color: {p.primary}; }}
+QPushButton[role="key"]:disabled {{ color: {p.text_muted}; background: #E7EBEE; }}
+QLabel#NikDisplay {{ font-size: {t['title']}px; font-weight: 700; letter-spacing: 2px;
+    background: {p.background}; border: 2px solid {p.border}; border-radius: 16px; padding: 8px 16px; }}
 QPushButton[role="choice"] {{ background: {p.surface}; color: {p.text}; border: 3px solid {p.border}; }}
 QPushButton[role="choice"]:checked {{ background: {p.primary}; color: {p.on_primary}; border-color: {p.primary}; }}
 #Overlay {{ background: rgba(10, 20, 28, 190); }}

@@ -16,9 +16,11 @@ from kiosk.flow.steps import Step
 from .chrome import Header, IdleOverlay
 from .demo_panel import DemoPrinterPanel
 from .i18n import Translations
+from .notice import NoticeBar
 from .screens.agency import AgencyScreen
 from .screens.base import Screen
 from .screens.confirm import ConfirmScreen
+from .screens.identify import IdentifyScreen
 from .screens.problem import ProblemScreen
 from .screens.progress import IssuingScreen
 from .screens.service import ServiceScreen
@@ -49,6 +51,8 @@ class KioskWindow(QWidget):
         self.header = Header()
         self.header.intent.connect(self._on_intent)
         column.addWidget(self.header)
+        self.notice = NoticeBar()
+        column.addWidget(self.notice)
         self.stack = QStackedWidget()
         column.addWidget(self.stack, 1)
         outer.addWidget(self.kiosk_area, 1)
@@ -62,6 +66,7 @@ class KioskWindow(QWidget):
             Step.AGENCY: AgencyScreen(),
             Step.SERVICE: ServiceScreen(),
             Step.CONFIRM: ConfirmScreen(),
+            Step.IDENTIFY: IdentifyScreen(),
             Step.ISSUING: IssuingScreen(),
             Step.TICKET: TicketScreen(),
             Step.ISSUE_FAILED: problem,
@@ -90,6 +95,7 @@ class KioskWindow(QWidget):
         if self.stack.currentWidget() is not screen:
             self.stack.setCurrentWidget(screen)
         self.header.render(view)
+        self.notice.render(view)
         self.overlay.render(view)
         self.rendered.emit(view.step.value)
 

@@ -22,69 +22,142 @@
 <context>
     <name>ConfirmScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="71" />
+        <location filename="../../kiosk/ui/screens/confirm.py" line="73" />
         <source>Free</source>
         <translation>Gratis</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="72" />
+        <location filename="../../kiosk/ui/screens/confirm.py" line="74" />
         <source>Fee: %1</source>
         <translation>Biaya: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="75" />
+        <location filename="../../kiosk/ui/screens/confirm.py" line="77" />
         <source>%1 people waiting · about %2 minutes</source>
         <translation>%1 orang menunggu · sekitar %2 menit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="78" />
+        <location filename="../../kiosk/ui/screens/confirm.py" line="80" />
         <source>Queue length not known right now</source>
         <translation>Panjang antrean belum diketahui saat ini</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="79" />
+        <location filename="../../kiosk/ui/screens/confirm.py" line="81" />
         <source>Where: %1</source>
         <translation>Lokasi: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="80" />
+        <location filename="../../kiosk/ui/screens/confirm.py" line="82" />
         <source>Please bring</source>
         <translation>Harap membawa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="82" />
+        <location filename="../../kiosk/ui/screens/confirm.py" line="84" />
         <source>No documents needed.</source>
         <translation>Tidak perlu dokumen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="83" />
+        <location filename="../../kiosk/ui/screens/confirm.py" line="88" />
+        <source>Identified: %1</source>
+        <translation>Teridentifikasi: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="90" />
+        <source>This service needs your ID card or NIK; you will be asked next.</source>
+        <translation>Layanan ini memerlukan KTP-el atau NIK Anda; Anda akan diminta pada langkah berikutnya.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="95" />
+        <source>You are 60 or older, so we chose the elderly priority queue for you. Touch it again if you prefer the normal queue.</source>
+        <translation>Usia Anda 60 tahun ke atas, jadi kami memilihkan antrean prioritas lansia. Sentuh sekali lagi bila Anda memilih antrean biasa.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="98" />
         <source>Priority queue (optional): choose if it applies to you</source>
         <translation>Antrean prioritas (opsional): pilih bila sesuai dengan Anda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="84" />
+        <location filename="../../kiosk/ui/screens/confirm.py" line="99" />
         <source>Elderly (60+)</source>
         <translation>Lansia (60+)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="84" />
+        <location filename="../../kiosk/ui/screens/confirm.py" line="99" />
         <source>Disability</source>
         <translation>Penyandang disabilitas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="85" />
+        <location filename="../../kiosk/ui/screens/confirm.py" line="100" />
         <source>Pregnant</source>
         <translation>Ibu hamil</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="89" />
+        <location filename="../../kiosk/ui/screens/confirm.py" line="104" />
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="90" />
+        <location filename="../../kiosk/ui/screens/confirm.py" line="105" />
         <source>Take my number</source>
         <translation>Ambil nomor antrean</translation>
+    </message>
+</context>
+<context>
+    <name>IdentifyScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/identify.py" line="65" />
+        <source>This service needs your identity</source>
+        <translation>Layanan ini memerlukan identitas Anda</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/identify.py" line="66" />
+        <source>Place your ID card on the reader</source>
+        <translation>Tempelkan kartu identitas Anda pada pembaca</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/identify.py" line="69" />
+        <source>e-KTP or e-passport: hold it flat on the reader until the screen changes.</source>
+        <translation>KTP-el atau paspor elektronik: tahan rata di atas pembaca sampai layar berubah.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/identify.py" line="72" />
+        <source>The card reader is not available right now.</source>
+        <translation>Pembaca kartu sedang tidak tersedia.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/identify.py" line="73" />
+        <source>Please type your NIK instead.</source>
+        <translation>Silakan ketik NIK Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/identify.py" line="74" />
+        <source>Or type your NIK (16 digits)</source>
+        <translation>Atau ketik NIK Anda (16 angka)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/identify.py" line="78" />
+        <source>Clear</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/identify.py" line="80" />
+        <source>Delete last digit</source>
+        <translation>Hapus angka terakhir</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/identify.py" line="81" />
+        <source>Back</source>
+        <translation>Kembali</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/identify.py" line="82" />
+        <source>Checking…</source>
+        <translation>Memeriksa…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/identify.py" line="82" />
+        <source>Continue</source>
+        <translation>Lanjut</translation>
     </message>
 </context>
 <context>
@@ -126,6 +199,90 @@
         <location filename="../../kiosk/ui/screens/progress.py" line="54" />
         <source>The service centre is answering slowly. Still trying — please stay a little longer.</source>
         <translation>Pusat layanan sedang lambat merespons. Masih mencoba — mohon tunggu sebentar lagi.</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBar</name>
+    <message>
+        <location filename="../../kiosk/ui/notice.py" line="34" />
+        <source>Welcome, %1</source>
+        <translation>Selamat datang, %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice.py" line="34" />
+        <source>Identity received.</source>
+        <translation>Identitas diterima.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice.py" line="36" />
+        <source>Staff card recognised.</source>
+        <translation>Kartu petugas dikenali.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice.py" line="37" />
+        <source>This card is not known here. Please type your NIK.</source>
+        <translation>Kartu ini tidak dikenal di sini. Silakan ketik NIK Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice.py" line="38" />
+        <source>This card needs your NIK as well. Please type it on the keypad.</source>
+        <translation>Kartu ini juga memerlukan NIK Anda. Silakan ketik pada papan angka.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice.py" line="39" />
+        <source>Your identity cannot be checked right now. Please try again in a moment.</source>
+        <translation>Identitas Anda belum dapat diperiksa saat ini. Silakan coba lagi sebentar lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice.py" line="40" />
+        <source>Passports need the code printed on the photo page. Please type your NIK, or ask at the help desk.</source>
+        <translation>Paspor memerlukan kode yang tercetak di halaman foto. Silakan ketik NIK Anda, atau bertanya di meja bantuan.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice.py" line="42" />
+        <source>Please hold the card still on the reader until the screen changes.</source>
+        <translation>Mohon tahan kartu tetap di atas pembaca sampai layar berubah.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice.py" line="43" />
+        <source>A NIK has exactly 16 digits.</source>
+        <translation>NIK terdiri dari tepat 16 angka.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice.py" line="44" />
+        <source>A NIK has digits only.</source>
+        <translation>NIK hanya berisi angka.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice.py" line="45" />
+        <source>The first two digits of this NIK are not a province code. Please check the number.</source>
+        <translation>Dua angka pertama NIK ini bukan kode provinsi. Mohon periksa kembali nomornya.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice.py" line="46" />
+        <location filename="../../kiosk/ui/notice.py" line="47" />
+        <source>The region code in this NIK is not valid. Please check the number.</source>
+        <translation>Kode wilayah pada NIK ini tidak valid. Mohon periksa kembali nomornya.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice.py" line="48" />
+        <source>The birth date in this NIK (digits 7 to 12) is not valid. Please check the number.</source>
+        <translation>Tanggal lahir pada NIK ini (angka ke-7 sampai ke-12) tidak valid. Mohon periksa kembali nomornya.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice.py" line="49" />
+        <source>The last four digits of a NIK are never 0000. Please check the number.</source>
+        <translation>Empat angka terakhir NIK tidak pernah 0000. Mohon periksa kembali nomornya.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice.py" line="52" />
+        <source>The card could not be read. Place it again, or type your NIK.</source>
+        <translation>Kartu tidak dapat dibaca. Tempelkan lagi, atau ketik NIK Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice.py" line="53" />
+        <source>Please try again.</source>
+        <translation>Silakan coba lagi.</translation>
     </message>
 </context>
 <context>
@@ -275,32 +432,37 @@
         <translation>Ambil Antrean</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="37" />
+        <location filename="../../kiosk/ui/screens/welcome.py" line="38" />
+        <source>Touch the button to start, or place your ID card on the reader. Staff at the help desk can assist you.</source>
+        <translation>Sentuh tombol untuk memulai, atau tempelkan kartu identitas Anda pada pembaca. Petugas di meja bantuan siap membantu.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="41" />
         <source>Touch the button to start. Staff at the help desk can assist you.</source>
         <translation>Sentuh tombol untuk memulai. Petugas di meja bantuan siap membantu.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="44" />
+        <location filename="../../kiosk/ui/screens/welcome.py" line="48" />
         <source>This kiosk is closed for today.</source>
         <translation>Anjungan ini sudah tutup untuk hari ini.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="46" />
+        <location filename="../../kiosk/ui/screens/welcome.py" line="50" />
         <source>Connecting to the service centre… please wait a moment.</source>
         <translation>Menghubungkan ke pusat layanan… mohon tunggu sebentar.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="48" />
+        <location filename="../../kiosk/ui/screens/welcome.py" line="52" />
         <source>Service is temporarily unavailable. The kiosk keeps retrying.</source>
         <translation>Layanan sedang tidak tersedia. Anjungan terus mencoba kembali.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="50" />
+        <location filename="../../kiosk/ui/screens/welcome.py" line="54" />
         <source>The ticket printer is out of service. Please ask at the help desk.</source>
         <translation>Printer tiket sedang tidak berfungsi. Silakan bertanya di meja bantuan.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="52" />
+        <location filename="../../kiosk/ui/screens/welcome.py" line="56" />
         <source>The printer is out of paper: your ticket will be shown on screen.</source>
         <translation>Kertas printer habis: tiket Anda akan ditampilkan di layar.</translation>
     </message>

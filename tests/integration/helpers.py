@@ -23,6 +23,26 @@ def wait_step(qtbot, app, step: Step, timeout_ms: int = 10_000) -> None:
     qtbot.waitUntil(lambda: app.runtime.flow.step is step, timeout=timeout_ms)
 
 
+DEMO_NIK = "3273015708850003"  # a demo citizen of config/catalog.toml (Siti Rahmawati, born 1985)
+
+
+def identify_by_nik(qtbot, app, nik: str = DEMO_NIK) -> None:
+    wait_step(qtbot, app, Step.IDENTIFY)
+    for digit in nik:
+        tap(qtbot, app, f"key-{digit}")
+    tap(qtbot, app, "NikSubmit")
+    wait_step(qtbot, app, Step.CONFIRM)
+
+
+def confirm(qtbot, app, nik: str = DEMO_NIK) -> None:
+    """Tap "take my number"; if the service needs identity, type the NIK and tap it again."""
+    tap(qtbot, app, "Confirm")
+    qtbot.waitUntil(lambda: app.runtime.flow.step is not Step.CONFIRM, timeout=10_000)
+    if app.runtime.flow.step is Step.IDENTIFY:
+        identify_by_nik(qtbot, app, nik)
+        tap(qtbot, app, "Confirm")
+
+
 def walk_to_confirm(qtbot, app, agency_id: str) -> str:
     tap(qtbot, app, "TakeTicket")
     wait_step(qtbot, app, Step.AGENCY)

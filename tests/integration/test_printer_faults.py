@@ -17,7 +17,7 @@ from kiosk.devices.printer.emulator import LoopbackPrinter
 from kiosk.flow.steps import Step
 from launcher.demo import demo_environment
 
-from .helpers import tap, wait_step, walk_to_confirm
+from .helpers import confirm, tap, wait_step, walk_to_confirm
 
 TICKET_NUMBER = re.compile(r"^[A-Z]{1,2}-\d{3}$")
 
@@ -51,7 +51,7 @@ def central_status(app, ticket_id: str) -> str:
 
 def take_ticket(qtbot, app, agency: str = "dukcapil"):
     walk_to_confirm(qtbot, app, agency)
-    tap(qtbot, app, "Confirm")
+    confirm(qtbot, app)
     wait_step(qtbot, app, Step.TICKET, timeout_ms=20_000)
     outcome = app.runtime.flow.session.outcome
     tap(qtbot, app, "Done")

@@ -8,7 +8,7 @@ import re
 from kiosk.api.client import CentralClient
 from kiosk.flow.steps import Step
 
-from .helpers import set_central_fault, tap, wait_step, walk_to_confirm
+from .helpers import confirm, identify_by_nik, set_central_fault, tap, wait_step, walk_to_confirm
 
 NUMBER = re.compile(r"^[A-Z]{1,2}-\d{3}$")
 
@@ -25,6 +25,14 @@ def waiting(demo_env, service_id: str) -> int:
 def test_ticket_end_to_end(qtbot, kiosk, demo_env):
     service_id = walk_to_confirm(qtbot, kiosk, "imigrasi")
     before = waiting(demo_env, service_id)
+    # A passport needs identity: the NIK typed on the keypad is checked with the central.
+    tap(qtbot, kiosk, "Confirm")
+    identify_by_nik(qtbot, kiosk, "3273022505600002")  # Bambang Sutrisno, born 1960
+    session = kiosk.runtime.flow.session
+    assert session.identity.masked_name and "Sutrisno" not in session.identity.masked_name
+    assert kiosk.window.notice.isVisible() and session.identity.masked_name in kiosk.window.notice.text()
+    assert session.priority == "elderly"  # 66 years old: suggested, visible on the confirm screen
+    assert "60" in kiosk.window.screen(Step.CONFIRM).priority_title.text()
     tap(qtbot, kiosk, "Confirm")
     wait_step(qtbot, kiosk, Step.TICKET)
 
@@ -72,6 +80,8 @@ def test_language_switch_changes_the_screens(qtbot, kiosk):
 
 def test_central_stopped_mid_flow_gives_a_clear_state(qtbot, kiosk, demo_env):
     walk_to_confirm(qtbot, kiosk, "dukcapil")
+    tap(qtbot, kiosk, "Confirm")
+    identify_by_nik(qtbot, kiosk)
     demo_env.central.stop()
     tap(qtbot, kiosk, "Confirm")
     qtbot.waitUntil(lambda: kiosk.runtime.flow.step in (Step.ISSUE_FAILED, Step.UNAVAILABLE), timeout=30_000)
@@ -85,6 +95,8 @@ def test_central_stopped_mid_flow_gives_a_clear_state(qtbot, kiosk, demo_env):
 def test_malformed_answers_issue_nothing_and_recover(qtbot, kiosk, demo_env):
     service_id = walk_to_confirm(qtbot, kiosk, "polri")
     before = waiting(demo_env, service_id)
+    tap(qtbot, kiosk, "Confirm")
+    identify_by_nik(qtbot, kiosk)
     set_central_fault(demo_env.central_url, "malformed")
     tap(qtbot, kiosk, "Confirm")
     wait_step(qtbot, kiosk, Step.ISSUE_FAILED, timeout_ms=30_000)
@@ -105,7 +117,7 @@ def test_printer_out_of_paper_gives_a_virtual_ticket_and_tells_central(qtbot, ki
     welcome = kiosk.window.screen(Step.WELCOME)
     assert welcome.banner.isVisible() and "Kertas printer habis" in welcome.banner.text()
     walk_to_confirm(qtbot, kiosk, "samsat")
-    tap(qtbot, kiosk, "Confirm")
+    confirm(qtbot, kiosk)
     wait_step(qtbot, kiosk, Step.TICKET)
     outcome = kiosk.runtime.flow.session.outcome
     assert outcome.delivery == "virtual" and outcome.virtual_png

@@ -38,6 +38,8 @@ class ConfirmScreen(Screen):
         row.addWidget(facts, 1)
         row.addWidget(docs, 1)
         self.body.addLayout(row)
+        self.who = label()
+        self.body.addWidget(self.who)
         self.priority_title = label(name="Caption")
         self.body.addWidget(self.priority_title)
         prio_row = QHBoxLayout()
@@ -80,7 +82,20 @@ class ConfirmScreen(Screen):
         self.docs_title.setText(self.tr("Please bring"))
         docs = [d.get(lang) for d in service.required_documents]
         self.docs.setText("\n".join(f"•  {d}" for d in docs) if docs else self.tr("No documents needed."))
-        self.priority_title.setText(self.tr("Priority queue (optional): choose if it applies to you"))
+        identity = view.session.identity
+        if identity is not None:
+            parts = [p for p in (identity.masked_name, identity.masked_number) if p]
+            self.who.setText(self.tr("Identified: %1").replace("%1", " · ".join(parts)))
+        elif service.identity == "required":
+            self.who.setText(self.tr("This service needs your ID card or NIK; you will be asked next."))
+        else:
+            self.who.setText("")
+        self.who.setVisible(bool(self.who.text()))
+        if view.session.priority_suggested and view.session.priority == "elderly":
+            self.priority_title.setText(self.tr("You are 60 or older, so we chose the elderly priority queue for you. "
+                                                "Touch it again if you prefer the normal queue."))
+        else:
+            self.priority_title.setText(self.tr("Priority queue (optional): choose if it applies to you"))
         names = {"elderly": self.tr("Elderly (60+)"), "disability": self.tr("Disability"),
                  "pregnancy": self.tr("Pregnant")}
         for key, b in self.priority_buttons.items():

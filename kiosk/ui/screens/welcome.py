@@ -34,7 +34,11 @@ class WelcomeScreen(Screen):
         self.title.setText(self.tr("Welcome to %1").replace("%1", site) if site else self.tr("Welcome"))
         self.lead.setText(self.tr("Take a queue number for government services in this hall."))
         self.take.setText(self.tr("Take a queue number"))
-        self.hint.setText(self.tr("Touch the button to start. Staff at the help desk can assist you."))
+        if view.status.reader == "ok":
+            self.hint.setText(self.tr("Touch the button to start, or place your ID card on the reader. "
+                                      "Staff at the help desk can assist you."))
+        else:
+            self.hint.setText(self.tr("Touch the button to start. Staff at the help desk can assist you."))
         set_banner(self.banner, self._banner_text(view))
 
     def _banner_text(self, view: FlowView) -> str | None:

@@ -1,0 +1,53 @@
+"""One line under the header for what just happened: a card read, a card taken away too soon,
+a NIK that cannot be right. Text, not colour, carries the meaning (WCAG 1.4.1)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from kiosk.flow.citizen import FlowView
+
+from .widgets import set_banner
+
+
+class NoticeBar(QLabel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("Banner")
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.hide()
+
+    def render(self, view: FlowView) -> None:
+        text, tone = self.text_for(view)
+        set_banner(self, text, tone)
+
+    def text_for(self, view: FlowView) -> tuple[str | None, str]:
+        key = view.session.notice
+        if not key:
+            return None, "ok"
+        identity = view.session.identity
+        if key == "identity.welcome":
+            name = getattr(identity, "masked_name", None)
+            return (self.tr("Welcome, %1").replace("%1", name) if name else self.tr("Identity received.")), "ok"
+        messages = {
+            "identity.staff": self.tr("Staff card recognised."),
+            "identity.card_unknown": self.tr("This card is not known here. Please type your NIK."),
+            "identity.nik_needed": self.tr("This card needs your NIK as well. Please type it on the keypad."),
+            "identity.unavailable": self.tr("Your identity cannot be checked right now. Please try again in a moment."),
+            "identity.passport_mrz": self.tr("Passports need the code printed on the photo page. Please type "
+                                             "your NIK, or ask at the help desk."),
+            "card.removed": self.tr("Please hold the card still on the reader until the screen changes."),
+            "nik.length": self.tr("A NIK has exactly 16 digits."),
+            "nik.digits": self.tr("A NIK has digits only."),
+            "nik.province": self.tr("The first two digits of this NIK are not a province code. Please check the number."),
+            "nik.regency": self.tr("The region code in this NIK is not valid. Please check the number."),
+            "nik.district": self.tr("The region code in this NIK is not valid. Please check the number."),
+            "nik.birth_date": self.tr("The birth date in this NIK (digits 7 to 12) is not valid. Please check the number."),
+            "nik.serial": self.tr("The last four digits of a NIK are never 0000. Please check the number."),
+        }
+        if key.startswith("card."):
+            return messages.get(key, self.tr("The card could not be read. Place it again, or type your NIK.")), "warning"
+        return messages.get(key, self.tr("Please try again.")), "warning"

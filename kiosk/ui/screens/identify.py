@@ -1,0 +1,83 @@
+"""Identify: put the ID card on the reader, or type the NIK on a large keypad."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
+
+from kiosk.flow.citizen import FlowView
+from kiosk.ui.widgets import button, card, label
+
+from .base import Screen
+
+KEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "back"]
+
+
+def grouped(digits: str) -> str:
+    """1234 5678 9012 3456: four-digit groups are easier to check against the card."""
+    return " ".join(digits[i:i + 4] for i in range(0, len(digits), 4))
+
+
+class IdentifyScreen(Screen):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.title = label(name="Title")
+        self.body.addWidget(self.title)
+        row = QHBoxLayout()
+        row.setSpacing(40)
+
+        card_box, card_layout = card()
+        self.card_title = label(name="Lead")
+        self.card_hint = label()
+        self.card_state = label(name="Caption")
+        card_layout.addStretch(1)
+        for w in (self.card_title, self.card_hint, self.card_state):
+            card_layout.addWidget(w)
+        card_layout.addStretch(2)
+        row.addWidget(card_box, 2)
+
+        pad_box, pad_layout = card()
+        self.nik_title = label(name="Lead")
+        self.display = label(name="NikDisplay", align=Qt.AlignmentFlag.AlignCenter, wrap=False)
+        self.display.setMinimumHeight(96)
+        pad_layout.addWidget(self.nik_title)
+        pad_layout.addWidget(self.display)
+        grid = QGridLayout()
+        grid.setSpacing(16)
+        self.keys = {}
+        for i, key in enumerate(KEYS):
+            b = button(role="key", name=f"key-{key}")
+            b.clicked.connect(lambda _=False, k=key: self.send("nik_key", key=k))
+            grid.addWidget(b, i // 3, i % 3)
+            self.keys[key] = b
+        pad_layout.addLayout(grid)
+        row.addWidget(pad_box, 3)
+        self.body.addLayout(row, 1)
+
+        self.back = button(name="Back")
+        self.back.clicked.connect(lambda: self.send("back"))
+        self.submit = button(role="primary", name="NikSubmit")
+        self.submit.clicked.connect(lambda: self.send("nik_submit"))
+        self.nav_row(self.back, self.submit).setStretch(1, 2)
+
+    def render(self, view: FlowView) -> None:
+        session = view.session
+        self.title.setText(self.tr("This service needs your identity"))
+        self.card_title.setText(self.tr("Place your ID card on the reader"))
+        reader = view.status.reader
+        if reader == "ok":
+            self.card_hint.setText(self.tr("e-KTP or e-passport: hold it flat on the reader until the screen changes."))
+            self.card_state.setText("")
+        else:
+            self.card_hint.setText(self.tr("The card reader is not available right now."))
+            self.card_state.setText(self.tr("Please type your NIK instead."))
+        self.nik_title.setText(self.tr("Or type your NIK (16 digits)"))
+        entry = session.nik_entry
+        self.display.setText(grouped(entry) if entry else "–")
+        for key, b in self.keys.items():
+            b.setText({"clear": self.tr("Clear"), "back": "⌫"}.get(key, key))
+            b.setEnabled(not session.lookup_pending)
+        self.keys["back"].setAccessibleName(self.tr("Delete last digit"))
+        self.back.setText(self.tr("Back"))
+        self.submit.setText(self.tr("Checking…") if session.lookup_pending else self.tr("Continue"))
+        self.submit.setEnabled(len(entry) == 16 and not session.lookup_pending)

@@ -1,0 +1,99 @@
+"""A card on the reader identifies the citizen in the running kiosk: pyscard, Debian's pcscd,
+vpcd and the project's virtual cards, and the reference central service resolving the UID."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.flow.steps import Step
+from launcher.demo import demo_environment
+from tests.pcsc.cards import UidCard, VanishingCard
+
+from .helpers import tap, wait_step, walk_to_confirm
+
+BAMBANG = bytes.fromhex("A1B2C3D4")  # demo citizen, born 1960 (config/catalog.toml)
+STAFF = bytes.fromhex("5E1F0A77")
+UNKNOWN = bytes.fromhex("DEADBEEF")
+
+
+@pytest.fixture
+def kiosk(qtbot, tmp_path, vpcd):
+    from kiosk.ui.app import KioskApp
+
+    reader = {"backend": "pcsc", "poll_interval_s": 0.1, "read_timeout_s": 2.0, "removal_grace_s": 1.0}
+    with demo_environment(tmp_path, ui={"fullscreen": False}, card_reader=reader) as env:
+        app = KioskApp(env.config, env.token)
+        qtbot.addWidget(app.window)
+        app.start()
+        qtbot.waitUntil(lambda: app.runtime.flow.status.catalog is not None, timeout=10_000)
+        qtbot.waitUntil(lambda: app.runtime.flow.status.reader == "ok", timeout=10_000)
+        yield app
+        app.stop()
+
+
+def test_card_at_the_welcome_screen_greets_and_moves_on(qtbot, kiosk, vpcd):
+    welcome = kiosk.window.screen(Step.WELCOME)
+    assert "kartu identitas" in welcome.hint.text()
+    vpcd.insert(UidCard(BAMBANG))
+    wait_step(qtbot, kiosk, Step.AGENCY, timeout_ms=10_000)
+    identity = kiosk.runtime.flow.session.identity
+    assert identity.source == "card" and identity.masked_name
+    assert "Sutrisno" not in identity.masked_name
+    assert identity.masked_name in kiosk.window.notice.text()
+    # The elderly queue is suggested once a service is chosen.
+    tap(qtbot, kiosk, "agency-dukcapil")
+    wait_step(qtbot, kiosk, Step.SERVICE)
+    service = kiosk.runtime.flow.status.catalog.services_for("dukcapil")[0]
+    tap(qtbot, kiosk, f"service-{service.id}")
+    wait_step(qtbot, kiosk, Step.CONFIRM)
+    assert kiosk.runtime.flow.session.priority == "elderly"
+    # Identity already known: the service that requires it goes straight to the ticket.
+    tap(qtbot, kiosk, "Confirm")
+    wait_step(qtbot, kiosk, Step.TICKET, timeout_ms=15_000)
+    tap(qtbot, kiosk, "Done")
+    wait_step(qtbot, kiosk, Step.WELCOME)
+    assert kiosk.runtime.flow.session.identity is None
+
+
+def test_unknown_card_asks_for_the_nik(qtbot, kiosk, vpcd):
+    walk_to_confirm(qtbot, kiosk, "imigrasi")
+    tap(qtbot, kiosk, "Confirm")
+    wait_step(qtbot, kiosk, Step.IDENTIFY)
+    vpcd.insert(UidCard(UNKNOWN))
+    qtbot.waitUntil(lambda: kiosk.runtime.flow.session.notice == "identity.card_unknown", timeout=10_000)
+    assert "ketik NIK" in kiosk.window.notice.text()
+    assert kiosk.runtime.flow.step is Step.IDENTIFY and kiosk.runtime.flow.session.identity is None
+
+
+def test_card_taken_away_mid_read_asks_to_hold_it_still(qtbot, kiosk, vpcd):
+    vpcd.insert(VanishingCard(UidCard(BAMBANG), at=1))
+    qtbot.waitUntil(lambda: kiosk.runtime.flow.session.notice == "card.removed", timeout=10_000)
+    assert "tahan kartu" in kiosk.window.notice.text()
+    assert kiosk.runtime.flow.step is Step.WELCOME
+    vpcd.remove_all()
+    vpcd.insert(UidCard(BAMBANG))  # placed again, held still: it works
+    wait_step(qtbot, kiosk, Step.AGENCY, timeout_ms=10_000)
+
+
+def test_staff_card_is_not_a_citizen(qtbot, kiosk, vpcd):
+    seen = []
+    kiosk.runtime.flow.on_staff_card(seen.append)
+    vpcd.insert(UidCard(STAFF))
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    assert seen[0].is_staff and kiosk.runtime.flow.session.identity is None
+    assert kiosk.runtime.flow.step is Step.WELCOME
+
+
+def test_reader_gone_offers_the_keypad_and_comes_back(qtbot, kiosk, vpcd):
+    vpcd.kill()
+    qtbot.waitUntil(lambda: kiosk.runtime.flow.status.reader != "ok", timeout=15_000)
+    assert "kartu identitas" not in kiosk.window.screen(Step.WELCOME).hint.text()
+    walk_to_confirm(qtbot, kiosk, "imigrasi")
+    tap(qtbot, kiosk, "Confirm")
+    wait_step(qtbot, kiosk, Step.IDENTIFY)
+    assert "ketik NIK" in kiosk.window.screen(Step.IDENTIFY).card_state.text()
+    vpcd.start()
+    qtbot.waitUntil(lambda: kiosk.runtime.flow.status.reader == "ok", timeout=20_000)
+    vpcd.insert(UidCard(BAMBANG))
+    wait_step(qtbot, kiosk, Step.CONFIRM, timeout_ms=10_000)
+    assert kiosk.runtime.flow.session.identity is not None
