@@ -43,7 +43,7 @@ class CrashSummary:
     """How the previous run ended, in words a technician reads on the diagnostics screen."""
 
     time: str
-    """When it happened (ISO 8601, UTC); for an unclean stop, when that run started."""
+    """When it happened (ISO 8601, UTC); for an unclean stop, when the stopped run had started."""
     kind: str
     """"exception", "fatal_signal" or "unclean_stop"."""
     exception_type: str
@@ -52,9 +52,11 @@ class CrashSummary:
     frames: tuple[str, ...] = ()
 
     def describe(self) -> str:
+        if self.kind == "unclean_stop":
+            # Nothing was written at the moment of the stop: only when that run began is known.
+            return f"Recovered from an unexpected stop (killed or power lost) of the run started at {self.time}"
         what = {"exception": f"a crash ({self.exception_type})",
-                "fatal_signal": "a fatal error (watchdog or native crash)",
-                "unclean_stop": "an unexpected stop (killed or power lost)"}.get(self.kind, self.kind)
+                "fatal_signal": "a fatal error (watchdog or native crash)"}.get(self.kind, self.kind)
         return f"Recovered from {what} at {self.time}"
 
 
@@ -91,6 +93,24 @@ def build_report(exc_type: type[BaseException], exc: BaseException | None, tb, v
     if thread:
         message = f"[thread {scrub_message(thread)}] {message}"
     return CrashSummary(when, "exception", name, message, version, format_frames(tb))
+
+
+_FAULT_FRAME = re.compile(r'File "(?P<file>[^"]+)", line (?P<line>\d+) in (?P<name>\S+)')
+
+
+def main_thread_frames(fault_text: str) -> tuple[str, ...]:
+    """The innermost frames of the main thread from a faulthandler dump.
+
+    faulthandler lists threads newest first, so the main thread (the GUI thread, the one a
+    watchdog abort is about) is the last block.
+    """
+    blocks: list[list[str]] = []
+    for line in fault_text.splitlines():
+        if line.startswith(("Thread 0x", "Current thread 0x")):
+            blocks.append([])
+        elif blocks and (match := _FAULT_FRAME.search(line)):
+            blocks[-1].append(f"{_short_path(match['file'])}:{match['line']} in {match['name']}")
+    return tuple(blocks[-1][:MAX_FRAMES]) if blocks else ()
 
 
 def report_lines(report: CrashSummary) -> list[str]:
@@ -171,9 +191,9 @@ class CrashGuard:
         fault_text = faults.read_text(encoding="utf-8", errors="replace").strip() if faults.exists() else ""
         if summary is None and fault_text:
             first = fault_text.splitlines()[0]
-            frames = tuple(line.strip() for line in fault_text.splitlines()[1:] if line.strip().startswith("File"))
-            summary = CrashSummary(self._started_at(running), "fatal_signal", "FatalSignal",
-                                   scrub_message(first), self._version_at(running), frames[:MAX_FRAMES])
+            when = datetime.fromtimestamp(faults.stat().st_mtime, timezone.utc).isoformat(timespec="seconds")
+            summary = CrashSummary(when, "fatal_signal", "FatalSignal",
+                                   scrub_message(first), self._version_at(running), main_thread_frames(fault_text))
             for line in fault_text.splitlines():
                 print(f"<2>kiosk previous run: {line}", file=self.stream, flush=True)
         elif summary is None and running.exists():
