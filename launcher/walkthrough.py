@@ -103,8 +103,15 @@ class Walkthrough:
         first_service = self.flow.status.catalog.services_for("imigrasi")[0].id
         self.click(f"service-{first_service}")
         self.at(Step.CONFIRM)
-        self.click("priority-elderly")
-        self.shot("confirm")
+        self.click("Confirm")
+        self.at(Step.IDENTIFY)
+        self.shot("identify")
+        for digit in "3273022505600002":  # a demo citizen born in 1960 (config/catalog.toml)
+            self.click(f"key-{digit}")
+        self.shot("identify-nik-typed")
+        self.click("NikSubmit")
+        self.at(Step.CONFIRM)
+        self.shot("confirm-identified")
         self.click("Confirm")
         self.at(Step.TICKET)
         self.shot("ticket")
@@ -154,3 +161,10 @@ class Walkthrough:
         self.click(f"service-{service}")
         self.at(Step.CONFIRM)
         self.click("Confirm")
+        self.wait(lambda: self.flow.step is not Step.CONFIRM, "the next step")
+        if self.flow.step is Step.IDENTIFY:
+            for digit in "3273015708850003":
+                self.click(f"key-{digit}")
+            self.click("NikSubmit")
+            self.at(Step.CONFIRM)
+            self.click("Confirm")

@@ -34,8 +34,8 @@ def card(parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
     frame = QFrame(parent)
     frame.setObjectName("Card")
     layout = QVBoxLayout(frame)
-    layout.setContentsMargins(40, 32, 40, 32)
-    layout.setSpacing(16)
+    layout.setContentsMargins(32, 24, 32, 24)
+    layout.setSpacing(12)
     return frame, layout
 
 

@@ -105,57 +105,57 @@
 <context>
     <name>IdentifyScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="65" />
+        <location filename="../../kiosk/ui/screens/identify.py" line="68" />
         <source>This service needs your identity</source>
         <translation>Layanan ini memerlukan identitas Anda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="66" />
+        <location filename="../../kiosk/ui/screens/identify.py" line="69" />
         <source>Place your ID card on the reader</source>
         <translation>Tempelkan kartu identitas Anda pada pembaca</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="69" />
+        <location filename="../../kiosk/ui/screens/identify.py" line="75" />
         <source>e-KTP or e-passport: hold it flat on the reader until the screen changes.</source>
         <translation>KTP-el atau paspor elektronik: tahan rata di atas pembaca sampai layar berubah.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="72" />
+        <location filename="../../kiosk/ui/screens/identify.py" line="78" />
         <source>The card reader is not available right now.</source>
         <translation>Pembaca kartu sedang tidak tersedia.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="73" />
+        <location filename="../../kiosk/ui/screens/identify.py" line="79" />
         <source>Please type your NIK instead.</source>
         <translation>Silakan ketik NIK Anda.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="74" />
+        <location filename="../../kiosk/ui/screens/identify.py" line="80" />
         <source>Or type your NIK (16 digits)</source>
         <translation>Atau ketik NIK Anda (16 angka)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="78" />
+        <location filename="../../kiosk/ui/screens/identify.py" line="84" />
         <source>Clear</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="80" />
+        <location filename="../../kiosk/ui/screens/identify.py" line="86" />
         <source>Delete last digit</source>
         <translation>Hapus angka terakhir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="81" />
+        <location filename="../../kiosk/ui/screens/identify.py" line="87" />
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="82" />
+        <location filename="../../kiosk/ui/screens/identify.py" line="88" />
         <source>Checking…</source>
         <translation>Memeriksa…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="82" />
+        <location filename="../../kiosk/ui/screens/identify.py" line="88" />
         <source>Continue</source>
         <translation>Lanjut</translation>
     </message>

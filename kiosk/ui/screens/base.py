@@ -17,8 +17,8 @@ class Screen(QWidget):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.body = QVBoxLayout(self)
-        self.body.setContentsMargins(64, 40, 64, 40)
-        self.body.setSpacing(24)
+        self.body.setContentsMargins(56, 28, 56, 28)
+        self.body.setSpacing(20)
 
     def render(self, view: FlowView) -> None:
         raise NotImplementedError

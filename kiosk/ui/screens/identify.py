@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
 
 from kiosk.flow.citizen import FlowView
+from kiosk.ui.illustrations import CardOnReader
 from kiosk.ui.widgets import button, card, label
 
 from .base import Screen
@@ -30,20 +31,22 @@ class IdentifyScreen(Screen):
         self.card_title = label(name="Lead")
         self.card_hint = label()
         self.card_state = label(name="Caption")
-        card_layout.addStretch(1)
+        self.picture = CardOnReader()
+        card_layout.addWidget(self.picture, 1)
         for w in (self.card_title, self.card_hint, self.card_state):
             card_layout.addWidget(w)
-        card_layout.addStretch(2)
+        card_box.setMinimumWidth(440)  # wrapped hints stay a few lines, not a tall column
+        self.card_box = card_box
         row.addWidget(card_box, 2)
 
         pad_box, pad_layout = card()
         self.nik_title = label(name="Lead")
         self.display = label(name="NikDisplay", align=Qt.AlignmentFlag.AlignCenter, wrap=False)
-        self.display.setMinimumHeight(96)
+        self.display.setMinimumHeight(80)
         pad_layout.addWidget(self.nik_title)
         pad_layout.addWidget(self.display)
         grid = QGridLayout()
-        grid.setSpacing(16)
+        grid.setSpacing(12)
         self.keys = {}
         for i, key in enumerate(KEYS):
             b = button(role="key", name=f"key-{key}")
@@ -65,6 +68,9 @@ class IdentifyScreen(Screen):
         self.title.setText(self.tr("This service needs your identity"))
         self.card_title.setText(self.tr("Place your ID card on the reader"))
         reader = view.status.reader
+        self.card_box.setVisible(reader != "none")  # a kiosk without a reader just shows the keypad
+        self.picture.active = reader == "ok"
+        self.picture.update()
         if reader == "ok":
             self.card_hint.setText(self.tr("e-KTP or e-passport: hold it flat on the reader until the screen changes."))
             self.card_state.setText("")
