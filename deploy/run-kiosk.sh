@@ -29,8 +29,8 @@ if [ "${1:-}" = "--inside-cage" ]; then
   exit "$rc"
 fi
 
-ANJUNGAN_HOME=${ANJUNGAN_HOME:-/opt/anjungan}
-ANJUNGAN_PYTHON=${ANJUNGAN_PYTHON:-$ANJUNGAN_HOME/.venv/bin/python}
+ANJUNGAN_APP=${ANJUNGAN_APP:-/opt/anjungan/app}
+ANJUNGAN_PYTHON=${ANJUNGAN_PYTHON:-/opt/anjungan/venv/bin/python}
 ANJUNGAN_CONFIG=${ANJUNGAN_CONFIG:-/etc/anjungan/kiosk.toml}
 # -d: no client-side decorations. No -s: VT switching (Ctrl+Alt+Fn to a console) stays off.
 # Extra flags from /etc/anjungan/kiosk.env, e.g. ANJUNGAN_CAGE_ARGS="-d -r" for a rotated panel.
@@ -40,7 +40,7 @@ if [ "${1:-}" = "--" ]; then
   shift
   command=("$@")
 else
-  command=("$ANJUNGAN_PYTHON" "$ANJUNGAN_HOME/main.py" run --config "$ANJUNGAN_CONFIG")
+  command=("$ANJUNGAN_PYTHON" "$ANJUNGAN_APP/main.py" run --config "$ANJUNGAN_CONFIG")
 fi
 
 if [ -z "${XDG_RUNTIME_DIR:-}" ] || [ ! -d "$XDG_RUNTIME_DIR" ]; then

@@ -1,0 +1,128 @@
+"""deploy/install.sh takes a fresh debootstrapped Debian 12 root to an installed kiosk: user,
+modes, unit valid per `systemd-analyze verify`, udev rules, enabled unit; run twice it keeps the
+configuration and the token; the installed kiosk starts from the installed tree; uninstall keeps
+the data unless --purge.
+
+Slow on the first run (debootstrap, apt, pip: a few minutes), fast afterwards thanks to the cache
+in /var/cache/anjungan-tests. Needs root and the apt package debootstrap.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+import time
+
+import pytest
+
+from .chroot_root import ChrootRoot
+
+pytestmark = [
+    pytest.mark.skipif(os.geteuid() != 0, reason="chroot and mount need root"),
+    pytest.mark.skipif(shutil.which("debootstrap") is None, reason="needs apt package debootstrap"),
+    pytest.mark.timeout(1200),
+]
+
+
+def _ids(root, name: str, table: str) -> int:
+    for line in (root / "etc" / table).read_text().splitlines():
+        fields = line.split(":")
+        if fields[0] == name:
+            return int(fields[2])
+    raise AssertionError(f"{name} not in /etc/{table}")
+
+
+def _mode_owner(path) -> tuple[str, int, int]:
+    st = path.stat()
+    return oct(stat.S_IMODE(st.st_mode)), st.st_uid, st.st_gid
+
+
+@pytest.fixture(scope="module")
+def installed():
+    with ChrootRoot() as chroot:
+        source = chroot.copy_checkout()
+        started = time.monotonic()
+        first = chroot.run(f"{source}/deploy/install.sh", timeout=1100)
+        print(f"\ninstall.sh, first run in a fresh root: {time.monotonic() - started:.0f} s")
+        yield chroot, source, first
+
+
+def test_user_config_token_and_data_have_their_owners_and_modes(installed):
+    chroot, _, _ = installed
+    root = chroot.path
+    uid, gid = _ids(root, "kiosk", "passwd"), _ids(root, "kiosk", "group")
+    passwd = next(line for line in (root / "etc/passwd").read_text().splitlines() if line.startswith("kiosk:"))
+    assert passwd.endswith(":/var/lib/anjungan:/usr/sbin/nologin")
+    assert uid < 1000  # a system user
+    groups = (root / "etc/group").read_text()
+    assert any(line.startswith("dialout:") and "kiosk" in line.split(":")[3] for line in groups.splitlines())
+    assert _mode_owner(root / "etc/anjungan") == ("0o770", 0, gid)
+    assert _mode_owner(root / "etc/anjungan/kiosk.toml") == ("0o640", 0, gid)
+    assert _mode_owner(root / "etc/anjungan/terminal.token") == ("0o600", uid, gid)
+    assert _mode_owner(root / "var/lib/anjungan") == ("0o750", uid, gid)
+    assert (root / "etc/anjungan/kiosk.toml").read_text() == (root / "opt/anjungan/app/config/kiosk.example.toml").read_text()
+
+
+def test_unit_pam_udev_sysctl_are_in_place_and_enabled(installed):
+    chroot, _, _ = installed
+    root = chroot.path
+    for rules in ("60-anjungan-receipt-printers.rules", "61-anjungan-card-readers.rules"):
+        assert (root / "etc/udev/rules.d" / rules).is_file()
+    assert "pam_systemd.so" in (root / "etc/pam.d/anjungan-kiosk").read_text()
+    assert (root / "etc/sysctl.d/60-anjungan-kiosk.conf").is_file()
+    link = root / "etc/systemd/system/graphical.target.wants/anjungan-kiosk.service"
+    assert os.readlink(link) == "/etc/systemd/system/anjungan-kiosk.service"
+    assert os.readlink(root / "etc/systemd/system/default.target").endswith("graphical.target")
+    assert os.access(root / "opt/anjungan/app/deploy/run-kiosk.sh", os.X_OK)
+
+
+def test_unit_is_valid_per_systemd_analyze_verify(installed):
+    chroot, _, _ = installed
+    # Verified against the installed root: ExecStart, PAM service and user must exist there.
+    proc = subprocess.run(["systemd-analyze", "verify", f"--root={chroot.path}",
+                           "/etc/systemd/system/anjungan-kiosk.service"],
+                          capture_output=True, text=True, timeout=120)
+    complaints = [line for line in (proc.stdout + proc.stderr).splitlines()
+                  if "anjungan-kiosk" in line]
+    assert proc.returncode == 0 and not complaints, proc.stdout + proc.stderr
+    inside = chroot.run("systemd-analyze", "verify", "anjungan-kiosk.service", check=False)
+    assert not [line for line in (inside.stdout + inside.stderr).splitlines() if "anjungan-kiosk" in line], \
+        inside.stdout + inside.stderr
+
+
+def test_installed_virtualenv_runs_the_kiosk_code(installed):
+    chroot, _, _ = installed
+    proc = chroot.run("/opt/anjungan/venv/bin/python", "/opt/anjungan/app/main.py", "check-config",
+                      "/etc/anjungan/kiosk.toml")
+    assert "OK" in proc.stdout
+
+
+def test_second_run_keeps_config_and_token_and_uninstall_keeps_data(installed):
+    chroot, source, _ = installed
+    root = chroot.path
+    config = root / "etc/anjungan/kiosk.toml"
+    config.write_text(config.read_text() + "\n# edited by the site technician\n")
+    token = root / "etc/anjungan/terminal.token"
+    token.write_text("secret-token-from-enrolment\n")
+    os.chmod(token, 0o644)  # someone widened it: the installer narrows it again
+    (root / "var/lib/anjungan/journal.sqlite3").write_text("tickets")
+
+    second = chroot.run(f"{source}/deploy/install.sh")
+    assert "apt packages:" not in second.stdout and "installing Python packages" not in second.stdout
+    assert config.read_text().endswith("# edited by the site technician\n")
+    assert token.read_text() == "secret-token-from-enrolment\n"
+    assert oct(stat.S_IMODE(token.stat().st_mode)) == "0o600"
+
+    chroot.run("/opt/anjungan/app/deploy/uninstall.sh")
+    assert not (root / "opt/anjungan").exists()
+    assert not (root / "etc/systemd/system/anjungan-kiosk.service").exists()
+    assert not (root / "etc/systemd/system/graphical.target.wants/anjungan-kiosk.service").is_symlink()
+    assert (root / "var/lib/anjungan/journal.sqlite3").read_text() == "tickets"
+    assert token.read_text() == "secret-token-from-enrolment\n"
+
+    chroot.run(f"{source}/deploy/install.sh")  # reinstall over the kept data, then purge
+    chroot.run("/opt/anjungan/app/deploy/uninstall.sh", "--purge")
+    assert not (root / "var/lib/anjungan").exists() and not (root / "etc/anjungan").exists()
+    assert "kiosk:" not in (root / "etc/passwd").read_text()
