@@ -28,6 +28,26 @@ class IssueRequest:
     service_id: str
     priority: str
     language: str
+    payment: Any = None  # the paid payment's final view, for services with a fee
+
+
+@dataclass(frozen=True)
+class PaymentRequest:
+    session_id: int
+    service_id: str
+    amount_idr: int
+    language: str
+
+
+class PaymentHandle(Protocol):
+    def cancel(self) -> None:
+        """Ask to cancel; the outcome still arrives as an update (a payment may land first)."""
+
+
+class Payments(Protocol):
+    def start(self, request: PaymentRequest, on_update: Callable[[Any], None]) -> PaymentHandle:
+        """Create the charge and follow it. ``on_update(view)`` may be called from any thread;
+        ``view.paid`` / ``view.closed`` (expired, cancelled, failed) end it."""
 
 
 class IdentityLookup(Protocol):
@@ -45,6 +65,7 @@ class FlowTiming:
     idle_warn_after_s: float = 45.0
     idle_answer_s: float = 30.0
     ticket_display_s: float = 20.0
+    accessible_factor: float = 2.0  # accessibility mode: every time limit this much longer
 
 
 @dataclass(frozen=True)
@@ -72,11 +93,14 @@ class CitizenFlow:
         languages: tuple[str, ...] = ("id", "en"),
         identifier: IdentityLookup | None = None,
         today: Callable[[], dt.date] = dt.date.today,
+        payments: Payments | None = None,
     ) -> None:
         if timing.idle_answer_s < 20:
             raise ValueError("idle_answer_s must give the citizen at least 20 s (WCAG 2.2.1)")
         self._issuer = issuer
         self._identifier = identifier
+        self._payments = payments
+        self._payment_handle: PaymentHandle | None = None
         self._today = today
         self._session_end_hooks: list[Callable[[], None]] = []
         self._staff_hooks: list[Callable[[Any], None]] = []
@@ -107,7 +131,10 @@ class CitizenFlow:
 
     def view(self) -> FlowView:
         return FlowView(self.step, self.session, self.status, self._idle_warning,
-                        self._timing.idle_answer_s, self._languages)
+                        self._limit(self._timing.idle_answer_s), self._languages)
+
+    def _limit(self, seconds: float) -> float:
+        return seconds * (self._timing.accessible_factor if self.session.accessible else 1.0)
 
     def _notify(self) -> None:
         view = self.view()
@@ -200,6 +227,18 @@ class CitizenFlow:
         service = self._service()
         return service is not None and service.identity == "required" and self.session.identity is None
 
+    def _guard_payment_needed(self, **_: Any) -> bool:
+        service = self._service()
+        return (self._payments is not None and service is not None and service.fee_idr > 0
+                and self._guard_service_still_available())
+
+    def _guard_payment_paid(self, view: Any = None, **_: Any) -> bool:
+        return bool(getattr(view, "paid", False))
+
+    def _guard_payment_closed(self, **_: Any) -> bool:
+        payment = self.session.payment
+        return payment is None or bool(getattr(payment, "closed", False))
+
     def _guard_is_staff(self, identity: Any = None, **_: Any) -> bool:
         return bool(getattr(identity, "is_staff", False))
 
@@ -219,6 +258,25 @@ class CitizenFlow:
     def _act_set_language(self, language: str = "", **_: Any) -> None:
         if language in self._languages:
             self.session.language = language
+
+    def _act_toggle_accessibility(self, **_: Any) -> None:
+        self.session.accessible = not self.session.accessible
+
+    def _act_keep_payment(self, view: Any = None, session_id: int = -1, **_: Any) -> None:
+        if session_id == self.session.id:
+            self.session.payment = view
+
+    def _act_cancel_payment(self, **_: Any) -> None:
+        if self._payment_handle is not None and not self._guard_payment_closed():
+            self._payment_handle.cancel()
+
+    def _on_start_payment(self) -> None:
+        service = self._service()
+        request = PaymentRequest(self.session.id, service.id, service.fee_idr, self.session.language)
+        self.session.payment = None
+        self._payment_handle = self._payments.start(
+            request, lambda view: self._scheduler.post(
+                lambda: self.send("payment_update", view=view, session_id=request.session_id)))
 
     def _act_extend_time(self, **_: Any) -> None:
         pass  # the idle warning was already cleared; re-arming happens after every intent
@@ -316,13 +374,15 @@ class CitizenFlow:
         # A fresh object, not a cleared one: nothing of the last citizen can linger in a field
         # someone forgot to reset. The kiosk's default language comes back too.
         self.session = CitizenSession(language=self._languages[0])
+        self._payment_handle = None
         for hook in list(self._session_end_hooks):
             hook()
 
     def _on_start_issue(self) -> None:
         session = self.session
         session.error_key = None
-        request = IssueRequest(session.id, session.service_id or "", session.priority, session.language)
+        request = IssueRequest(session.id, session.service_id or "", session.priority, session.language,
+                               payment=session.payment)
         future = self._issuer.issue(request)
         future.add_done_callback(lambda f: self._scheduler.post(lambda: self._issue_done(request, f)))
 
@@ -336,22 +396,25 @@ class CitizenFlow:
 
     def _on_start_display_timer(self) -> None:
         self._display_timer = self._scheduler.call_later(
-            self._timing.ticket_display_s, lambda: self.send("display_expired"))
+            self._limit(self._timing.ticket_display_s), lambda: self.send("display_expired"))
 
     # ---- idle handling (WCAG 2.2.1: warn, allow extension, then end) -------------------------
     def _arm_idle(self) -> None:
         if self._idle_timer:
             self._idle_timer.cancel()
             self._idle_timer = None
-        if self.step in IDLE_GUARDED and not self._idle_warning:
-            self._idle_timer = self._scheduler.call_later(self._timing.idle_warn_after_s, self._idle_warn)
+        # While a QR code is on screen the payment's own expiry is the time limit.
+        guarded = self.step in IDLE_GUARDED or (self.step is Step.PAYMENT and self._guard_payment_closed())
+        if guarded and not self._idle_warning:
+            self._idle_timer = self._scheduler.call_later(self._limit(self._timing.idle_warn_after_s),
+                                                          self._idle_warn)
 
     def _idle_warn(self) -> None:
-        if self.step not in IDLE_GUARDED:
+        if self.step not in IDLE_GUARDED and self.step is not Step.PAYMENT:
             return
         self._idle_warning = True
         self._answer_timer = self._scheduler.call_later(
-            self._timing.idle_answer_s, lambda: self.send("idle_expired"))
+            self._limit(self._timing.idle_answer_s), lambda: self.send("idle_expired"))
         self._notify()
 
     def _clear_idle_warning(self) -> None:

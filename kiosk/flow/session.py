@@ -32,6 +32,11 @@ class CitizenSession:
     # A short message for the current screen (e.g. "card.removed": hold the card still).
     notice: str | None = None
     priority_suggested: bool = False
+    # The QRIS payment of this session (kiosk.payments view object: state, QR payload, amount,
+    # expiry), for fee services; None before the PAYMENT step.
+    payment: object | None = None
+    # Accessibility mode: larger text, high contrast, controls low, longer time limits, speech.
+    accessible: bool = False
 
     def __repr__(self) -> str:
         # Never the NIK being typed, never the identity: this may end up in a log line.

@@ -9,6 +9,7 @@ class Step(str, Enum):
     SERVICE = "service"
     CONFIRM = "confirm"
     IDENTIFY = "identify"
+    PAYMENT = "payment"
     ISSUING = "issuing"
     TICKET = "ticket"
     ISSUE_FAILED = "issue_failed"

@@ -28,9 +28,14 @@ _NO_NEW_IDENTITY = frozenset({Step.ISSUING, Step.TICKET})
 TRANSITIONS: tuple[Transition, ...] = (
     # Anywhere the citizen is in control.
     Transition(None, "set_language", None, action="set_language", blocked_from=_BUSY),
+    Transition(None, "toggle_accessibility", None, action="toggle_accessibility", blocked_from=_BUSY),
     Transition(None, "more_time", None, action="extend_time", blocked_from=_BUSY),
-    Transition(None, "cancel", Step.WELCOME, blocked_from=_BUSY),
-    Transition(None, "idle_expired", Step.WELCOME, blocked_from=_BUSY),
+    # While money is moving, leaving means cancelling the payment first (the PAYMENT rows below).
+    Transition(None, "cancel", Step.WELCOME, blocked_from=_BUSY | {Step.PAYMENT}),
+    Transition(Step.PAYMENT, "cancel", Step.WELCOME, guard="payment_closed"),
+    Transition(Step.PAYMENT, "cancel", None, action="cancel_payment"),
+    Transition(Step.PAYMENT, "idle_expired", Step.WELCOME, guard="payment_closed"),
+    Transition(None, "idle_expired", Step.WELCOME, blocked_from=_BUSY | {Step.PAYMENT}),
     # A card on the reader, or a NIK looked up: the session learns who this is.
     Transition(None, "identity_found", None, guard="is_staff", action="staff_card", blocked_from=_NO_NEW_IDENTITY),
     Transition(Step.WELCOME, "identity_found", Step.AGENCY, guard="can_take_ticket", action="set_identity"),
@@ -53,6 +58,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(Step.CONFIRM, "set_priority", None, action="set_priority"),
     Transition(Step.CONFIRM, "confirm", Step.IDENTIFY, guard="identity_missing"),
     Transition(Step.CONFIRM, "identify", Step.IDENTIFY),
+    Transition(Step.CONFIRM, "confirm", Step.PAYMENT, guard="payment_needed"),
     Transition(Step.CONFIRM, "confirm", Step.ISSUING, guard="service_still_available"),
     Transition(Step.CONFIRM, "confirm", Step.UNAVAILABLE, action="explain_unavailable"),
     Transition(Step.CONFIRM, "back", Step.SERVICE),
@@ -62,6 +68,12 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(Step.IDENTIFY, "nik_submit", None, action="nik_rejected"),
     Transition(Step.IDENTIFY, "back", Step.CONFIRM, guard="has_service"),
     Transition(Step.IDENTIFY, "back", Step.WELCOME),
+    # Payment (QRIS) for services with a fee: the payment service reports, the flow follows.
+    Transition(Step.PAYMENT, "payment_update", Step.ISSUING, guard="payment_paid", action="keep_payment"),
+    Transition(Step.PAYMENT, "payment_update", None, action="keep_payment"),
+    Transition(Step.PAYMENT, "cancel_payment", None, action="cancel_payment"),
+    Transition(Step.PAYMENT, "back", Step.CONFIRM, guard="payment_closed"),
+    Transition(Step.PAYMENT, "done", Step.WELCOME, guard="payment_closed"),
     # Issuing: only the kiosk's own events move it on.
     Transition(Step.ISSUING, "issued", Step.TICKET, guard="current_session", action="keep_outcome"),
     Transition(Step.ISSUING, "issue_failed", Step.ISSUE_FAILED, guard="current_session", action="keep_error"),
@@ -76,6 +88,7 @@ TRANSITIONS: tuple[Transition, ...] = (
 # Work the flow starts when it enters a step.
 ON_ENTER: dict[Step, str] = {
     Step.WELCOME: "end_session",
+    Step.PAYMENT: "start_payment",
     Step.ISSUING: "start_issue",
     Step.TICKET: "start_display_timer",
 }
@@ -83,5 +96,6 @@ ON_ENTER: dict[Step, str] = {
 # Intents that come from the citizen's hand (they reset the idle timer); the rest are events.
 USER_INTENTS = frozenset(
     {"set_language", "more_time", "cancel", "take_ticket", "choose_agency", "back",
-     "choose_service", "set_priority", "confirm", "retry", "done", "identify", "nik_key", "nik_submit"}
+     "choose_service", "set_priority", "confirm", "retry", "done", "identify", "nik_key", "nik_submit",
+     "toggle_accessibility", "cancel_payment"}
 )
