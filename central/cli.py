@@ -28,20 +28,24 @@ def run(
     public_url: str | None = None,
     faults_enabled: bool = False,
 ) -> None:
-    """Serve until interrupted. Terminals default to the catalogue's [[demo.terminals]]."""
+    """Serve until interrupted. Kiosks log in with a token from enrolment (``main.py enrol CODE``,
+    codes in the catalogue's [demo] section); ``terminals`` adds pre-shared ones (tests)."""
     try:
         loopback = ipaddress.ip_address(host).is_loopback
     except ValueError:
         loopback = host == "localhost"
     if not loopback:
         log.warning("central binding to non-loopback address %s: anyone on that network can reach it", host)
+    catalog_file = load_catalog_file(catalog)
     if terminals is None:
-        terminals = load_catalog_file(catalog).terminals
+        terminals = catalog_file.terminals  # none in the shipped catalogue: no token lives in the repo
     if not terminals:
-        raise SystemExit(f"{catalog}: no [[demo.terminals]] and no terminals given: no kiosk could log in")
+        codes = ", ".join(catalog_file.enrolment_codes) or "(none: add [demo] enrolment_codes)"
+        print(f"central: no terminal tokens yet; enrol a kiosk with `python main.py enrol CODE` "
+              f"(one-time codes: {codes})")
     url = public_url or f"http://{host}:{port}"
     app = create_app(Path(db), Path(catalog), terminals, url, faults_enabled=faults_enabled)
-    print(f"central: serving {url} (db {db}, catalogue {catalog}, terminals: {', '.join(terminals)})")
+    print(f"central: serving {url} (db {db}, catalogue {catalog}, terminals: {', '.join(terminals) or 'enrolment only'})")
     uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=False, lifespan="off")
 
 

@@ -124,13 +124,17 @@ def start(
 def start_demo(
     db_path: Path, *, port: int = 0, faults_enabled: bool = True, payment_autopay_s: float | None = 5.0
 ) -> RunningCentral:
-    """The demo central: demo catalogue, its [[demo.terminals]] and enrolment codes, faults on
-    (so the demo panel can show what an outage looks like), QRIS payments paid after 5 s."""
-    from central.catalog_file import load_catalog_file
+    """The demo central: demo catalogue and its enrolment codes, one demo terminal with a token
+    made up for this run (``.terminals``: nothing secret in the repository), faults on (so the
+    demo can show what an outage looks like), QRIS payments paid after 5 s."""
+    import secrets
+
     from central.cli import DEFAULT_CATALOG
 
-    terminals = load_catalog_file(DEFAULT_CATALOG).terminals
-    return start(
+    terminals = {"kiosk-demo-01": secrets.token_urlsafe(24)}
+    running = start(
         db_path, DEFAULT_CATALOG, terminals, port=port, faults_enabled=faults_enabled,
         payment_autopay_s=payment_autopay_s,
     )
+    running.terminals = terminals
+    return running

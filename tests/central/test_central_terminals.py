@@ -37,12 +37,10 @@ def test_codes_and_tokens_are_stored_as_hashes(make_central, tmp_path):
 
 
 def test_demo_central_accepts_the_demo_terminal(tmp_path):
-    from central.catalog_file import load_catalog_file
-    from central.cli import DEFAULT_CATALOG
     from central.server import start_demo
 
-    (terminal_id, token), *_ = load_catalog_file(DEFAULT_CATALOG).terminals.items()
     with start_demo(tmp_path / "demo.sqlite3") as central:
+        (terminal_id, token), *_ = central.terminals.items()
         with CentralClient(CentralSettings(base_url=central.url, terminal_id=terminal_id), token) as client:
             assert client.get_catalog().site.name == "MPP Kota Bandung"
 
