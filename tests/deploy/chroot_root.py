@@ -56,6 +56,11 @@ class ChrootRoot:
                 cache.mkdir(parents=True, exist_ok=True)
                 self._mount(["--bind", str(cache)], self.path / inside)
             shutil.copy("/etc/resolv.conf", self.path / "etc" / "resolv.conf")
+            # The host's CA bundle, which may include a TLS-inspecting proxy's CA (as on this
+            # workplace, and at some sites): pip inside the root then trusts what the host trusts.
+            host_bundle = Path(os.environ.get("PIP_CERT") or "/etc/ssl/certs/ca-certificates.crt")
+            if host_bundle.is_file():
+                shutil.copy(host_bundle, self.path / "etc" / "anjungan-test-ca.pem")
             # The usual chroot guard: packages' maintainer scripts must not start services here.
             guard = self.path / "usr" / "sbin" / "policy-rc.d"
             guard.write_text("#!/bin/sh\nexit 101\n")
@@ -86,6 +91,8 @@ class ChrootRoot:
     def run(self, *argv: str, timeout: float = 900, check: bool = True) -> subprocess.CompletedProcess:
         env = {"PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOME": "/root",
                "LANG": "C.UTF-8", "DEBIAN_FRONTEND": "noninteractive"}
+        if (self.path / "etc" / "anjungan-test-ca.pem").is_file():
+            env["PIP_CERT"] = "/etc/anjungan-test-ca.pem"
         proc = subprocess.run(["chroot", str(self.path), *argv], env=env, capture_output=True, text=True,
                               timeout=timeout)
         if check and proc.returncode != 0:
