@@ -49,6 +49,8 @@ class UiSettings(BaseModel):
     """Panel height in pixels, used when no real screen is present."""
     demo_panel: bool = False
     """Show the virtual printer's output beside the kiosk (demo and training only)."""
+    panel_width_mm: float = Field(527.0, ge=100, le=3000)
+    """Physical width of the picture along ``width_px`` in mm (a 24" 16:9 panel: 527), for sizes in mm."""
 
     @field_validator("languages")
     @classmethod

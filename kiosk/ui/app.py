@@ -29,12 +29,10 @@ class KioskApp:
 
         from .i18n import Translations
         from .qt_scheduler import QtScheduler
-        from .theme import style_sheet
         from .window import KioskWindow
 
         self.qapp = QApplication.instance() or QApplication(sys.argv[:1])
         self.qapp.setApplicationName("Anjungan")
-        self.qapp.setStyleSheet(style_sheet())
         font = QFont("Inter")
         font.setStyleHint(QFont.StyleHint.SansSerif)
         self.qapp.setFont(font)
@@ -43,7 +41,8 @@ class KioskApp:
         self.runtime = KioskRuntime(config, self.scheduler, token)
         self.translations = Translations()
         show_panel = config.ui.demo_panel if demo_panel is None else demo_panel
-        self.window = KioskWindow(self.runtime.flow, self.translations, demo_panel=show_panel)
+        self.window = KioskWindow(self.runtime.flow, self.translations, demo_panel=show_panel,
+                                  portrait=config.ui.orientation == "portrait")
         if self.window.demo_panel is not None:
             self.runtime.add_paper_listener(self.window.demo_panel.show_png)
         self._stopped = False

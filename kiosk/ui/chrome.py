@@ -21,14 +21,28 @@ class Header(QWidget):
         super().__init__(parent)
         self.setObjectName("Header")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setFixedHeight(120)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(48, 16, 48, 16)
+        self.setMinimumHeight(100)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(48, 12, 48, 12)
+        outer.setSpacing(12)
+        row = QHBoxLayout()
         row.setSpacing(24)
+        outer.addLayout(row)
+        # On a portrait panel the buttons get a row of their own (they would not fit beside the name).
+        self._buttons_row = QHBoxLayout()
+        self._buttons_row.setSpacing(24)
+        outer.addLayout(self._buttons_row)
         self.site = label(name="SiteName", wrap=False)
         self.clock = label(name="Clock", wrap=False)
         row.addWidget(self.site, 1)
         row.addWidget(self.clock)
+        self.access = button(role="lang", name="AccessibilityToggle")
+        self.access.setCheckable(True)
+        self.access.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.access.clicked.connect(lambda: self.intent.emit("toggle_accessibility", {}))
+        row.addWidget(self.access)
+        self._portrait = False
         self.lang_buttons: dict[str, object] = {}
         self._zone: QTimeZone | None = None
         self._row = row
@@ -50,11 +64,23 @@ class Header(QWidget):
                 b.setCheckable(True)
                 b.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
                 b.clicked.connect(lambda _=False, code=lang: self.intent.emit("set_language", {"language": code}))
-                self._row.addWidget(b)
+                (self._buttons_row if self._portrait else self._row).addWidget(b)
                 self.lang_buttons[lang] = b
         for lang, b in self.lang_buttons.items():
             b.setChecked(lang == view.language)
+        # The symbol says it without reading; the words say it for those who do.
+        self.access.setText("\u267f " + self.tr("Easy access"))
+        self.access.setAccessibleName(self.tr("Accessibility mode: large text, high contrast, speech, more time"))
+        self.access.setChecked(view.session.accessible)
         self.setVisible(True)
+
+    def set_portrait(self, portrait: bool) -> None:
+        self._portrait = portrait
+        target = self._buttons_row if portrait else self._row
+        for b in [self.access, *self.lang_buttons.values()]:
+            b.setParent(self)  # detached from whichever row held it, then re-added
+            target.addWidget(b)
+            b.show()
 
     def _tick(self) -> None:
         now = QDateTime.currentDateTime()

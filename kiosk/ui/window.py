@@ -32,13 +32,16 @@ class KioskWindow(QWidget):
     rendered = Signal(str)  # step value, after each render; for tests and the walk-through
     first_frame = Signal()  # the window was painted for the first time (start-up benchmark)
 
-    def __init__(self, flow: CitizenFlow, translations: Translations, demo_panel: bool = False) -> None:
+    def __init__(self, flow: CitizenFlow, translations: Translations, demo_panel: bool = False,
+                 portrait: bool = False) -> None:
         super().__init__()
         self.setWindowTitle("Anjungan")
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self._flow = flow
         self._translations = translations
+        self._portrait = portrait
+        self._mode: tuple[bool, bool] | None = None  # (accessible, reach) currently applied
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
@@ -50,7 +53,9 @@ class KioskWindow(QWidget):
         column.setSpacing(0)
         self.header = Header()
         self.header.intent.connect(self._on_intent)
+        self.header.set_portrait(portrait)
         column.addWidget(self.header)
+        self._column = column
         self.notice = NoticeBar()
         notice_row = QHBoxLayout()
         notice_row.setContentsMargins(56, 16, 56, 0)
@@ -90,9 +95,26 @@ class KioskWindow(QWidget):
     def _on_intent(self, name: str, payload: dict) -> None:
         self._flow.send(name, **payload)
 
+    def _apply_mode(self, accessible: bool) -> None:
+        reach = accessible and self._portrait
+        if self._mode == (accessible, reach):
+            return
+        self._mode = (accessible, reach)
+        from PySide6.QtWidgets import QApplication
+
+        from .theme import HIGH_CONTRAST, PALETTE, style_sheet
+
+        QApplication.instance().setStyleSheet(style_sheet(HIGH_CONTRAST if accessible else PALETTE, accessible))
+        # In reach mode even the language and accessibility buttons come down to the bottom.
+        self._column.removeWidget(self.header)
+        self._column.insertWidget(self._column.count() if reach else 0, self.header)
+        for screen in dict.fromkeys(self.screens.values()):
+            screen.apply_layout_mode(self._portrait, reach)
+
     def _render(self, view: FlowView) -> None:
         self.view = view
         self._translations.use(view.language)
+        self._apply_mode(view.session.accessible)
         screen = self.screens[view.step]
         screen.render(view)
         if self.stack.currentWidget() is not screen:

@@ -4,17 +4,17 @@
 <context>
     <name>AgencyScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/agency.py" line="31" />
+        <location filename="../../kiosk/ui/screens/agency.py" line="38" />
         <source>Choose an agency</source>
         <translation>Pilih instansi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/agency.py" line="32" />
+        <location filename="../../kiosk/ui/screens/agency.py" line="39" />
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/agency.py" line="42" />
+        <location filename="../../kiosk/ui/screens/agency.py" line="50" />
         <source>%n service(s)</source>
         <translation><numerusform>%n layanan</numerusform></translation>
     </message>
@@ -22,140 +22,153 @@
 <context>
     <name>ConfirmScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="73" />
+        <location filename="../../kiosk/ui/screens/confirm.py" line="74" />
         <source>Free</source>
         <translation>Gratis</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="74" />
+        <location filename="../../kiosk/ui/screens/confirm.py" line="75" />
         <source>Fee: %1</source>
         <translation>Biaya: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="77" />
+        <location filename="../../kiosk/ui/screens/confirm.py" line="78" />
         <source>%1 people waiting · about %2 minutes</source>
         <translation>%1 orang menunggu · sekitar %2 menit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="80" />
+        <location filename="../../kiosk/ui/screens/confirm.py" line="81" />
         <source>Queue length not known right now</source>
         <translation>Panjang antrean belum diketahui saat ini</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="81" />
+        <location filename="../../kiosk/ui/screens/confirm.py" line="82" />
         <source>Where: %1</source>
         <translation>Lokasi: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="82" />
+        <location filename="../../kiosk/ui/screens/confirm.py" line="83" />
         <source>Please bring</source>
         <translation>Harap membawa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="84" />
+        <location filename="../../kiosk/ui/screens/confirm.py" line="85" />
         <source>No documents needed.</source>
         <translation>Tidak perlu dokumen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="88" />
+        <location filename="../../kiosk/ui/screens/confirm.py" line="89" />
         <source>Identified: %1</source>
         <translation>Teridentifikasi: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="90" />
+        <location filename="../../kiosk/ui/screens/confirm.py" line="91" />
         <source>This service needs your ID card or NIK; you will be asked next.</source>
         <translation>Layanan ini memerlukan KTP-el atau NIK Anda; Anda akan diminta pada langkah berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="95" />
+        <location filename="../../kiosk/ui/screens/confirm.py" line="96" />
         <source>You are 60 or older, so we chose the elderly priority queue for you. Touch it again if you prefer the normal queue.</source>
         <translation>Usia Anda 60 tahun ke atas, jadi kami memilihkan antrean prioritas lansia. Sentuh sekali lagi bila Anda memilih antrean biasa.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="98" />
+        <location filename="../../kiosk/ui/screens/confirm.py" line="99" />
         <source>Priority queue (optional): choose if it applies to you</source>
         <translation>Antrean prioritas (opsional): pilih bila sesuai dengan Anda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="99" />
+        <location filename="../../kiosk/ui/screens/confirm.py" line="100" />
         <source>Elderly (60+)</source>
         <translation>Lansia (60+)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="99" />
+        <location filename="../../kiosk/ui/screens/confirm.py" line="100" />
         <source>Disability</source>
-        <translation>Penyandang disabilitas</translation>
+        <translation>Disabilitas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="100" />
+        <location filename="../../kiosk/ui/screens/confirm.py" line="101" />
         <source>Pregnant</source>
         <translation>Ibu hamil</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="104" />
+        <location filename="../../kiosk/ui/screens/confirm.py" line="105" />
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="105" />
+        <location filename="../../kiosk/ui/screens/confirm.py" line="106" />
         <source>Take my number</source>
         <translation>Ambil nomor antrean</translation>
     </message>
 </context>
 <context>
+    <name>Header</name>
+    <message>
+        <location filename="../../kiosk/ui/chrome.py" line="72" />
+        <source>Easy access</source>
+        <translation>Mudah akses</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/chrome.py" line="73" />
+        <source>Accessibility mode: large text, high contrast, speech, more time</source>
+        <translation>Mode aksesibilitas: teks besar, kontras tinggi, suara, waktu lebih lama</translation>
+    </message>
+</context>
+<context>
     <name>IdentifyScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="68" />
+        <location filename="../../kiosk/ui/screens/identify.py" line="69" />
         <source>This service needs your identity</source>
         <translation>Layanan ini memerlukan identitas Anda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="69" />
+        <location filename="../../kiosk/ui/screens/identify.py" line="70" />
         <source>Place your ID card on the reader</source>
         <translation>Tempelkan kartu identitas Anda pada pembaca</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="75" />
+        <location filename="../../kiosk/ui/screens/identify.py" line="76" />
         <source>e-KTP or e-passport: hold it flat on the reader until the screen changes.</source>
         <translation>KTP-el atau paspor elektronik: tahan rata di atas pembaca sampai layar berubah.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="78" />
+        <location filename="../../kiosk/ui/screens/identify.py" line="79" />
         <source>The card reader is not available right now.</source>
         <translation>Pembaca kartu sedang tidak tersedia.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="79" />
+        <location filename="../../kiosk/ui/screens/identify.py" line="80" />
         <source>Please type your NIK instead.</source>
         <translation>Silakan ketik NIK Anda.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="80" />
+        <location filename="../../kiosk/ui/screens/identify.py" line="81" />
         <source>Or type your NIK (16 digits)</source>
         <translation>Atau ketik NIK Anda (16 angka)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="84" />
+        <location filename="../../kiosk/ui/screens/identify.py" line="85" />
         <source>Clear</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="86" />
+        <location filename="../../kiosk/ui/screens/identify.py" line="87" />
         <source>Delete last digit</source>
         <translation>Hapus angka terakhir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="87" />
+        <location filename="../../kiosk/ui/screens/identify.py" line="88" />
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="88" />
+        <location filename="../../kiosk/ui/screens/identify.py" line="89" />
         <source>Checking…</source>
         <translation>Memeriksa…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="88" />
+        <location filename="../../kiosk/ui/screens/identify.py" line="89" />
         <source>Continue</source>
         <translation>Lanjut</translation>
     </message>
@@ -163,22 +176,22 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="106" />
+        <location filename="../../kiosk/ui/chrome.py" line="132" />
         <source>Do you need more time?</source>
         <translation>Apakah Anda perlu waktu lagi?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="107" />
+        <location filename="../../kiosk/ui/chrome.py" line="133" />
         <source>Yes, more time please</source>
         <translation>Ya, saya perlu waktu lagi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="108" />
+        <location filename="../../kiosk/ui/chrome.py" line="134" />
         <source>No, I am finished</source>
         <translation>Tidak, saya sudah selesai</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="123" />
+        <location filename="../../kiosk/ui/chrome.py" line="149" />
         <source>For your privacy this session ends in %1 seconds.</source>
         <translation>Demi privasi Anda, sesi ini berakhir dalam %1 detik.</translation>
     </message>
@@ -374,37 +387,37 @@
 <context>
     <name>TicketScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="52" />
+        <location filename="../../kiosk/ui/screens/ticket.py" line="53" />
         <source>Go to: %1</source>
         <translation>Menuju: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="53" />
+        <location filename="../../kiosk/ui/screens/ticket.py" line="54" />
         <source>%1 people ahead of you · about %2 minutes</source>
         <translation>%1 orang di depan Anda · sekitar %2 menit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="56" />
+        <location filename="../../kiosk/ui/screens/ticket.py" line="57" />
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="58" />
+        <location filename="../../kiosk/ui/screens/ticket.py" line="59" />
         <source>Your queue number</source>
         <translation>Nomor antrean Anda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="59" />
+        <location filename="../../kiosk/ui/screens/ticket.py" line="60" />
         <source>Please take your printed ticket below the screen.</source>
         <translation>Silakan ambil tiket cetak Anda di bawah layar.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="62" />
+        <location filename="../../kiosk/ui/screens/ticket.py" line="63" />
         <source>Your queue number (on screen)</source>
         <translation>Nomor antrean Anda (di layar)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="64" />
+        <location filename="../../kiosk/ui/screens/ticket.py" line="65" />
         <source>The printer could not print your ticket. Take a photo of this screen or note the number; the help desk also has it.</source>
         <translation>Printer tidak dapat mencetak tiket Anda. Foto layar ini atau catat nomornya; meja bantuan juga memilikinya.</translation>
     </message>

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.ui.theme import PALETTE, TOUCH_MIN
+from kiosk.ui.theme import HIGH_CONTRAST, PALETTE, TOUCH_MIN
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -27,13 +27,14 @@ PAIRS = [
     ("text", "background"), ("text", "surface"), ("text_muted", "background"), ("text_muted", "surface"),
     ("on_primary", "primary"), ("on_primary", "primary_pressed"), ("primary", "surface"),
     ("primary", "background"), ("on_header", "header"), ("warning_text", "warning_surface"),
-    ("ok_text", "ok_surface"),
+    ("ok_text", "ok_surface"), ("on_disabled", "disabled_primary"),
 ]
 
 
+@pytest.mark.parametrize("palette", [PALETTE, HIGH_CONTRAST], ids=["standard", "high-contrast"])
 @pytest.mark.parametrize("fg,bg", PAIRS)
-def test_text_contrast_is_at_least_seven_to_one(fg, bg):
-    ratio = contrast(getattr(PALETTE, fg), getattr(PALETTE, bg))
+def test_text_contrast_is_at_least_seven_to_one(fg, bg, palette):
+    ratio = contrast(getattr(palette, fg), getattr(palette, bg))
     assert ratio >= 7.0, f"{fg} on {bg}: {ratio:.2f}:1"
 
 

@@ -25,20 +25,29 @@ class AgencyScreen(Screen):
         self.back.clicked.connect(lambda: self.send("back"))
         self.nav_row(self.back)
         self._drawn: tuple | None = None
+        self.compact = False
+
+    def apply_layout_mode(self, portrait: bool, reach: bool) -> None:
+        super().apply_layout_mode(portrait, reach)
+        # Within reach every tile must fit the lower part of the screen: name and count only.
+        self.compact = reach
+        self._drawn = None
 
     def render(self, view: FlowView) -> None:
         lang = view.language
         self.title.setText(self.tr("Choose an agency"))
         self.back.setText(self.tr("Back"))
         catalog = view.status.catalog
-        key = (id(catalog), lang)
+        key = (id(catalog), lang, self.portrait, self.compact)
         if catalog is None or key == self._drawn:
             return
         self._drawn = key
         clear_layout(self.grid)
         for i, agency in enumerate(catalog.agencies):
             count = len(catalog.services_for(agency.id))
-            tile = Tile(f"agency-{agency.id}", accent=agency.color, min_height=200)
-            tile.set_lines(agency.short_name, agency.name.get(lang), self.tr("%n service(s)", "", count))
+            tile = Tile(f"agency-{agency.id}", accent=agency.color, min_height=150 if self.compact else 200)
+            detail = "" if self.compact else agency.name.get(lang)
+            tile.set_lines(agency.short_name, detail, self.tr("%n service(s)", "", count))
             tile.clicked.connect(lambda _=False, a=agency.id: self.send("choose_agency", agency_id=a))
-            self.grid.addWidget(tile, i // COLUMNS, i % COLUMNS)
+            columns = 2 if self.portrait else COLUMNS
+            self.grid.addWidget(tile, i // columns, i % columns)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSizePolicy, QSpacerItem, QVBoxLayout, QWidget
 
 from kiosk.flow.citizen import FlowView
 
@@ -19,9 +19,29 @@ class Screen(QWidget):
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(56, 28, 56, 28)
         self.body.setSpacing(20)
+        # Empty unless in reach mode (portrait + accessibility): then it pushes every control
+        # into the lower part of the screen, within reach from a wheelchair.
+        self._reach = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        self.body.addSpacerItem(self._reach)
+        self.portrait = False
+        # Rows that become columns on a portrait panel.
+        self.flexible_rows: list[QBoxLayout] = []
 
     def render(self, view: FlowView) -> None:
         raise NotImplementedError
+
+    def apply_layout_mode(self, portrait: bool, reach: bool) -> None:
+        self.portrait = portrait
+        direction = QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        for row in self.flexible_rows:
+            row.setDirection(direction)
+        if reach:
+            self._reach.changeSize(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+            self.body.setStretch(0, 6)
+        else:
+            self._reach.changeSize(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+            self.body.setStretch(0, 0)
+        self.body.invalidate()
 
     def send(self, name: str, **payload) -> None:
         self.intent.emit(name, payload)

@@ -21,6 +21,7 @@ class ConfirmScreen(Screen):
         self.body.addWidget(self.title)
         self.body.addWidget(self.agency)
         row = QHBoxLayout()
+        self.flexible_rows.append(row)
         row.setSpacing(24)
         facts, facts_layout = card()
         self.fee = label()

@@ -25,6 +25,7 @@ class IdentifyScreen(Screen):
         self.title = label(name="Title")
         self.body.addWidget(self.title)
         row = QHBoxLayout()
+        self.flexible_rows.append(row)
         row.setSpacing(40)
 
         card_box, card_layout = card()

@@ -18,6 +18,7 @@ class TicketScreen(Screen):
         self.title = label(name="Title", align=Qt.AlignmentFlag.AlignCenter)
         self.body.addWidget(self.title)
         row = QHBoxLayout()
+        self.flexible_rows.append(row)
         row.setSpacing(40)
         main, main_layout = card()
         self.number = label(name="TicketNumber", align=Qt.AlignmentFlag.AlignCenter, wrap=False)
