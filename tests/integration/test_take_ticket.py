@@ -125,3 +125,24 @@ def test_printer_out_of_paper_gives_a_virtual_ticket_and_tells_central(qtbot, ki
     with central_client(demo_env) as client:
         assert client.get_ticket(outcome.ticket.id).status == "virtual"
     assert all(not job.printed for job in kiosk.runtime.printer.virtual.jobs)
+
+
+def test_full_flow_in_english_and_accessibility_mode(qtbot, kiosk, demo_env):
+    tap(qtbot, kiosk, "lang-en")
+    tap(qtbot, kiosk, "AccessibilityToggle")
+    session = kiosk.runtime.flow.session
+    assert session.accessible and session.language == "en"
+    walk_to_confirm(qtbot, kiosk, "dukcapil")
+    assert kiosk.window.screen(Step.CONFIRM).take.text() == "Take my number"
+    confirm(qtbot, kiosk)
+    wait_step(qtbot, kiosk, Step.TICKET)
+    outcome = kiosk.runtime.flow.session.outcome
+    assert outcome.delivery == "printed"
+    assert kiosk.window.screen(Step.TICKET).title.text() == "Your queue number"
+    # The printed ticket follows the session's language too.
+    assert "Queue number" in kiosk.runtime.printer.virtual.jobs[-1].text
+    tap(qtbot, kiosk, "Done")
+    wait_step(qtbot, kiosk, Step.WELCOME)
+    # The next citizen starts in the standard mode and the default language.
+    assert not kiosk.runtime.flow.session.accessible
+    assert kiosk.runtime.flow.session.language == "id"
