@@ -19,6 +19,7 @@ from central.catalog_file import load_catalog_file
 from central.db import Database
 from central.errors import ApiProblem
 from central.faults import FaultInjector, FaultMiddleware, FaultRequest
+from central.fleet import fleet_router
 from central.identities import IdentityDirectory
 from central.pages import render_ticket_page
 from central.payments import PaymentDesk
@@ -109,6 +110,7 @@ def create_app(
     )
     app.state.desk = desk
     app.state.telemetry = telemetry
+    app.include_router(fleet_router(db, clock))
 
     def terminal(
         creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],

@@ -26,6 +26,15 @@ def main(argv: list[str] | None = None) -> int:
     demo.add_argument("--windowed", action="store_true", help="a window instead of full screen")
     check = sub.add_parser("check-config", help="validate a kiosk config file")
     check.add_argument("file", type=Path)
+    default_config = Path(os.environ.get("ANJUNGAN_CONFIG", DEFAULT_CONFIG))
+    diag = sub.add_parser("diagnose", help="check devices, central, disk, journal; exit 0 OK, 1 WARN, 2 FAIL")
+    diag.add_argument("--config", type=Path, default=default_config)
+    diag.add_argument("--json", action="store_true", help="one JSON document on stdout")
+    diag.add_argument("--test-page", action="store_true", help="also print the printer's test page")
+    enrol = sub.add_parser("enrol", help="exchange a one-time code for this terminal's token")
+    enrol.add_argument("code")
+    enrol.add_argument("--config", type=Path, default=default_config)
+    enrol.add_argument("--terminal-id", help="enrol under this id instead of central.terminal_id")
     central = sub.add_parser("central", help="run the reference central service alone")
     central.add_argument("--host", default="127.0.0.1")
     central.add_argument("--port", type=int, default=8780)
@@ -37,6 +46,12 @@ def main(argv: list[str] | None = None) -> int:
     command = args.command or "run"
     if command == "check-config":
         return check_config(args.file)
+    if command == "diagnose":
+        from kiosk.diagnostics.cli import diagnose
+        return diagnose(args.config, as_json=args.json, test_page=args.test_page)
+    if command == "enrol":
+        from kiosk.diagnostics.cli import enrol as enrol_terminal
+        return enrol_terminal(args.config, args.code, args.terminal_id)
     if command == "central":
         from central.cli import run as run_central
         run_central(args.host, args.port, args.db, args.catalog)

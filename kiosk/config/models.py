@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from kiosk.admin.settings import AdminSettings
 from kiosk.api.settings import CentralSettings
 from kiosk.devices.card.settings import CardReaderSettings
 from kiosk.devices.printer.settings import PrinterSettings
@@ -86,3 +87,5 @@ class KioskConfig(BaseModel):
     """Screen and languages."""
     data: DataSettings = Field(default_factory=DataSettings)
     """Where the kiosk keeps its files."""
+    admin: AdminSettings = Field(default_factory=AdminSettings)
+    """Staff mode, heartbeat and logs."""

@@ -1,0 +1,252 @@
+"""Admin mode for the running kiosk, Qt-free: the admin screens talk only to this.
+
+Everything slow (scrypt, files, HTTP, diagnostics) runs on the one "admin" Worker; each result is
+handed back on the flow's thread through ``Scheduler.post`` to the callback the caller gave, so
+a screen never blocks and never touches a file. The controller also owns what staff decided for
+the kiosk (services off, closed for the day) and applies it to the citizen flow.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from concurrent.futures import Future
+from pathlib import Path
+from typing import Any, Callable
+
+from kiosk.admin.demo_pin import pin_file_for
+from kiosk.admin.pin import PinCheck, PinLocked, PinStore
+from kiosk.admin.session import AdminSession, Source
+from kiosk.admin.settings_edit import SettingsEditor
+from kiosk.admin.state import AdminStateStore
+from kiosk.runtime.scheduler import Scheduler, Timer
+from kiosk.runtime.worker import Worker
+
+log = logging.getLogger(__name__)
+
+Done = Callable[[Any], None]  # called on the flow's thread with the result or the exception
+RECHECK_CLOSED_S = 60.0
+
+
+class AdminController:
+    def __init__(self, config, scheduler: Scheduler, flow, *, config_path: Path | None = None,
+                 printer=None, card_service_running: bool = False, token: str | None = None,
+                 log_dir: Path | None = None, today: Callable[[], dt.date] = dt.date.today) -> None:
+        self.config = config
+        self._scheduler = scheduler
+        self._flow = flow
+        self._printer = printer
+        self._card_service_running = card_service_running
+        self._token = token
+        self.config_path = config_path
+        self.log_dir = log_dir or config.data.directory / "logs"
+        self._worker = Worker("admin")
+        self.pins = PinStore(pin_file_for(config), config.admin.max_pin_attempts, config.admin.lockout_base_s)
+        self.state = AdminStateStore(config.data.directory / "admin-state.json", today)
+        self.editor = SettingsEditor(config_path) if config_path is not None else None
+        self.session: AdminSession | None = None
+        self._pending_source: Source = "gesture"
+        self._timeout: Timer | None = None
+        self._recheck: Timer | None = None
+        self._raw_catalog = None
+        self._listeners: list[Callable[[str], None]] = []
+        self.last_diagnostics: list = []
+        self._stopped = False
+
+    # ---- wiring ----------------------------------------------------------------------------
+    def add_listener(self, listener: Callable[[str], None]) -> None:
+        """``listener(event)`` on the flow's thread: "requested", "opened", "closed", "state"."""
+        self._listeners.append(listener)
+
+    def _emit(self, event: str) -> None:
+        for listener in list(self._listeners):
+            listener(event)
+
+    def _later(self, future: Future, done: Done) -> Future:
+        def finished(f: Future) -> None:
+            self._scheduler.post(lambda: None if self._stopped else done(f.exception() or f.result()))
+        future.add_done_callback(finished)
+        return future
+
+    def start(self) -> None:
+        self.apply_to_flow()
+        self._recheck = self._scheduler.call_later(RECHECK_CLOSED_S, self._recheck_closed)
+
+    def stop(self) -> None:
+        self._stopped = True
+        for timer in (self._timeout, self._recheck):
+            if timer is not None:
+                timer.cancel()
+        self._worker.stop()
+
+    # ---- opening and closing admin mode ------------------------------------------------------
+    def request(self, source: Source = "gesture", card_role: str | None = None) -> None:
+        """The hidden gesture or a staff card: ask for the PIN (the PIN decides the role)."""
+        if self.session is not None:
+            return
+        self._pending_source = source
+        log.info("admin mode requested (%s%s)", source, f", {card_role} card" if card_role else "")
+        self._emit("requested")
+
+    def on_staff_card(self, identity) -> None:
+        self.request("staff_card", getattr(identity, "staff_role", None))
+
+    def check_pin(self, pin: str, done: Done) -> Future:
+        """``done`` gets a ``PinCheck`` (role None = wrong) or ``PinLocked``."""
+        def opened(result: Any) -> None:
+            if isinstance(result, PinCheck) and result.role is not None:
+                self._open(result.role)
+            elif isinstance(result, PinCheck):
+                log.warning("wrong admin PIN (%d attempt(s) left%s)", result.attempts_left,
+                            f", locked for {result.locked_for_s:.0f} s" if result.locked_for_s else "")
+            done(result)
+        return self._later(self._worker.submit(self._check_pin, pin), opened)
+
+    def _check_pin(self, pin: str) -> PinCheck | PinLocked:
+        try:
+            return self.pins.check(pin)
+        except PinLocked as exc:
+            return exc
+
+    def _open(self, role: str) -> None:
+        self.session = AdminSession(role, self._pending_source)  # type: ignore[arg-type]
+        log.info("admin mode opened: %s via %s", role, self._pending_source)
+        self.touch()
+        self._emit("opened")
+
+    def touch(self) -> None:
+        """Any touch in admin mode: the inactivity timeout starts again."""
+        if self._timeout is not None:
+            self._timeout.cancel()
+        if self.session is not None:
+            self._timeout = self._scheduler.call_later(self.config.admin.session_timeout_s, self._timed_out)
+
+    def _timed_out(self) -> None:
+        log.info("admin mode timed out")
+        self.close()
+
+    def close(self) -> None:
+        if self._timeout is not None:
+            self._timeout.cancel()
+            self._timeout = None
+        was_open = self.session is not None
+        self.session = None
+        if was_open:
+            log.info("admin mode closed")
+        self._emit("closed")
+
+    def _require(self, technician: bool = False) -> AdminSession:
+        if self.session is None or (technician and not self.session.is_technician):
+            raise PermissionError("needs the technician role" if technician else "admin mode is not open")
+        return self.session
+
+    # ---- per-kiosk state -----------------------------------------------------------------------
+    def local_catalog(self, catalog):
+        """The catalogue with this kiosk's disabled services switched off (the assembly calls it)."""
+        self._raw_catalog = catalog
+        disabled = self.state.state.disabled_services
+        if catalog is None or not disabled:
+            return catalog
+        services = [s.model_copy(update={"enabled": False}) if s.id in disabled else s for s in catalog.services]
+        return catalog.model_copy(update={"services": services})
+
+    def apply_to_flow(self) -> None:
+        changes: dict[str, Any] = {"closed_message": self.state.closed_message()}
+        if self._raw_catalog is not None:
+            changes["catalog"] = self.local_catalog(self._raw_catalog)
+        self._flow.update_status(**changes)
+        self._emit("state")
+
+    def _recheck_closed(self) -> None:
+        # "Closed for the day" ends at midnight by itself.
+        if self._flow.status.closed_message != self.state.closed_message():
+            self.apply_to_flow()
+        if not self._stopped:
+            self._recheck = self._scheduler.call_later(RECHECK_CLOSED_S, self._recheck_closed)
+
+    def set_service_enabled(self, service_id: str, enabled: bool, done: Done) -> Future:
+        self._require()
+        log.info("service %s %s on this kiosk", service_id, "enabled" if enabled else "disabled")
+        future = self._worker.submit(self.state.set_service_enabled, service_id, enabled)
+        return self._later(future, lambda r: (self.apply_to_flow(), done(r)))
+
+    def close_for_day(self, message: str, done: Done) -> Future:
+        self._require()
+        log.info("kiosk closed for the day by staff")
+        return self._later(self._worker.submit(self.state.close_for_day, message),
+                           lambda r: (self.apply_to_flow(), done(r)))
+
+    def reopen(self, done: Done) -> Future:
+        self._require()
+        log.info("kiosk reopened by staff")
+        return self._later(self._worker.submit(self.state.reopen), lambda r: (self.apply_to_flow(), done(r)))
+
+    # ---- settings and enrolment ----------------------------------------------------------------
+    def load_settings(self, done: Done) -> Future:
+        if self.editor is None:
+            raise RuntimeError("this kiosk was started without a config file: settings cannot be edited")
+        return self._later(self._worker.submit(self.editor.load), done)
+
+    def save_settings(self, changes: dict[str, Any], done: Done) -> Future:
+        """``done`` gets the new ``KioskConfig`` or ``SettingsRefused`` (its ``problems`` for the screen)."""
+        session = self._require()
+        if self.editor is None:
+            raise RuntimeError("this kiosk was started without a config file: settings cannot be edited")
+        return self._later(self._worker.submit(self.editor.save, session.role, changes), done)
+
+    def enrol(self, code: str, terminal_id: str | None, done: Done) -> Future:
+        """Technician only. ``done`` gets an ``EnrolResult`` or the central's error."""
+        self._require(technician=True)
+        return self._later(self._worker.submit(self._enrol, code, terminal_id), done)
+
+    def _enrol(self, code: str, terminal_id: str | None):
+        from kiosk.admin.enrolment import enrol
+
+        result = enrol(self.config, code, terminal_id)
+        if self.editor is not None:
+            changes: dict[str, Any] = {"central.terminal_id": result.terminal_id}
+            if not result.token_file_configured:
+                changes["central.token_file"] = str(result.token_file)
+            self.editor.save("technician", changes)
+        return result
+
+    # ---- diagnostics ---------------------------------------------------------------------------
+    def run_diagnostics(self, on_result: Done, done: Done) -> Future:
+        from kiosk.diagnostics.runner import DiagnosticsContext, run_checks
+
+        ctx = DiagnosticsContext(self.config, self.config_path, self._token, self._printer,
+                                 card_test=not self._card_service_running)
+
+        def job():
+            results = run_checks(ctx, on_result=lambda r: self._scheduler.post(lambda: on_result(r)))
+            self.last_diagnostics = results
+            return results
+        return self._later(self._worker.submit(job), done)
+
+    def print_test_page(self, done: Done) -> Future:
+        from kiosk.diagnostics.devices import print_test_page
+
+        return self._later(self._worker.submit(print_test_page, self._printer), done)
+
+    def export_logs(self, folder: Path, done: Done) -> Future:
+        from kiosk.logging_setup import export_bundle
+
+        def job():
+            diagnose = [r.to_json() for r in self.last_diagnostics]
+            path = export_bundle(folder, self.log_dir, self.config, diagnose)
+            log.info("logs exported to %s", path)
+            return path
+        return self._later(self._worker.submit(job), done)
+
+    def list_export_targets(self, done: Done) -> Future:
+        return self._later(self._worker.submit(self.export_targets), done)
+
+    def export_targets(self) -> list[Path]:
+        """Folders offered for "export logs": mounted USB sticks first, then the data folder."""
+        found: list[Path] = []
+        for base in (Path("/media"), Path("/run/media")):
+            try:
+                found += [p for p in sorted(base.glob("*/*")) if p.is_dir() and p.stat().st_dev != base.stat().st_dev]
+            except OSError:
+                continue
+        return found + [self.config.data.directory / "exports"]

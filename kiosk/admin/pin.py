@@ -1,0 +1,122 @@
+"""Admin PINs: scrypt hashes on disk (never the PIN), and a lockout that grows.
+
+The file lives in the kiosk's data folder (outside the repository), mode 0600. It holds one
+salted scrypt hash per role and the failure counters, so a restart does not reset a lockout.
+scrypt with N=2^15, r=8, p=1 costs ~100 ms and 32 MiB per guess on the target machine: slow enough
+to make an offline guess of a 6-digit PIN take days on that hardware, fast enough for a keypad.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import secrets
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Literal
+
+from kiosk.admin.files import atomic_write
+
+Role = Literal["staff", "technician"]
+ROLES: tuple[Role, ...] = ("staff", "technician")
+SCRYPT = {"n": 2**15, "r": 8, "p": 1}
+MAXMEM = 64 * 1024 * 1024
+MIN_DIGITS, MAX_DIGITS = 4, 12
+MAX_LOCK_S = 24 * 3600.0
+
+
+class PinLocked(Exception):
+    """Too many wrong PINs; ``seconds_left`` until the next try is allowed."""
+
+    def __init__(self, seconds_left: float) -> None:
+        super().__init__(f"admin mode locked for {seconds_left:.0f} more seconds")
+        self.seconds_left = seconds_left
+
+
+@dataclass(frozen=True)
+class PinCheck:
+    """Outcome of one PIN entry."""
+
+    role: Role | None  # the role the PIN belongs to; None = wrong PIN
+    attempts_left: int  # wrong PINs still allowed before the lockout
+    locked_for_s: float = 0.0  # > 0 when this wrong PIN started a lockout
+
+
+def _hash(pin: str, salt: bytes, params: dict) -> bytes:
+    return hashlib.scrypt(pin.encode("ascii"), salt=salt, n=params["n"], r=params["r"], p=params["p"],
+                          maxmem=MAXMEM, dklen=32)
+
+
+def valid_pin(pin: str) -> bool:
+    return pin.isascii() and pin.isdigit() and MIN_DIGITS <= len(pin) <= MAX_DIGITS
+
+
+class PinStore:
+    """PIN hashes and lockout state of one kiosk. Blocking (scrypt, file I/O): call off the GUI thread."""
+
+    def __init__(self, path: Path, max_attempts: int = 5, lockout_base_s: float = 60.0,
+                 clock: Callable[[], float] = time.time) -> None:
+        self.path = Path(path)
+        self.max_attempts = max_attempts
+        self.lockout_base_s = lockout_base_s
+        self._clock = clock
+        self._data = self._load()
+
+    def _load(self) -> dict:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            data = {}
+        data.setdefault("pins", {})
+        data.setdefault("failures", 0)
+        data.setdefault("lockouts", 0)
+        data.setdefault("locked_until", 0.0)
+        return data
+
+    def _save(self) -> None:
+        atomic_write(self.path, json.dumps(self._data, indent=1).encode("utf-8"), mode=0o600)
+
+    def has_pin(self, role: Role | None = None) -> bool:
+        return bool(self._data["pins"]) if role is None else role in self._data["pins"]
+
+    def set_pin(self, role: Role, pin: str) -> None:
+        if role not in ROLES:
+            raise ValueError(f"role must be one of {ROLES}, got {role!r}")
+        if not valid_pin(pin):
+            raise ValueError(f"a PIN is {MIN_DIGITS} to {MAX_DIGITS} digits")
+        salt = secrets.token_bytes(16)
+        self._data["pins"][role] = {"kdf": "scrypt", **SCRYPT, "salt": salt.hex(),
+                                    "hash": _hash(pin, salt, SCRYPT).hex()}
+        self._save()
+
+    def locked_for(self) -> float:
+        """Seconds until a PIN may be tried again (0 = now)."""
+        return max(0.0, self._data["locked_until"] - self._clock())
+
+    def check(self, pin: str) -> PinCheck:
+        """Which role ``pin`` opens. Raises ``PinLocked`` during a lockout (the PIN is not tried)."""
+        left = self.locked_for()
+        if left > 0:
+            raise PinLocked(left)
+        role = None
+        # Every role's hash is computed, so the time taken says nothing about which one matched.
+        for name, entry in self._data["pins"].items():
+            digest = _hash(pin, bytes.fromhex(entry["salt"]), entry) if valid_pin(pin) else b""
+            if hmac.compare_digest(digest, bytes.fromhex(entry["hash"])):
+                role = name
+        if role is not None:
+            self._data.update(failures=0, lockouts=0, locked_until=0.0)
+            self._save()
+            return PinCheck(role, self.max_attempts)
+        self._data["failures"] += 1
+        locked = 0.0
+        if self._data["failures"] >= self.max_attempts:
+            # Each lockout doubles the last one: 1, 2, 4, 8 ... minutes, at most a day.
+            locked = min(MAX_LOCK_S, self.lockout_base_s * 2 ** self._data["lockouts"])
+            self._data["lockouts"] += 1
+            self._data["failures"] = 0
+            self._data["locked_until"] = self._clock() + locked
+        self._save()
+        return PinCheck(None, self.max_attempts - self._data["failures"] if not locked else 0, locked)

@@ -1,0 +1,113 @@
+"""Printer and card reader checks (blocking; the printer's own worker does the printer I/O)."""
+
+from __future__ import annotations
+
+from kiosk.diagnostics.result import CheckResult
+
+_PRINTER_ACTIONS = {
+    "paper_out": "load a new paper roll",
+    "cover_open": "close the printer cover",
+    "error": "switch the printer off and on; clear any paper jam",
+    "offline": "check the printer is on and its cable is in",
+    "unknown": "the printer does not answer status queries: check power, cable and printer settings",
+}
+
+
+def check_printer(printer, timeout_s: float = 15.0) -> CheckResult:
+    """``printer`` is a ``PrinterService``; its status bytes (DLE EOT 1/2/4) decoded."""
+    try:
+        status = printer.status().result(timeout_s)
+    except Exception as exc:  # noqa: BLE001 - any failure is the finding
+        return CheckResult("printer", "FAIL", f"status query failed: {type(exc).__name__}: {exc}",
+                           _PRINTER_ACTIONS["unknown"])
+    details = {"backend": printer.settings.backend, "summary": status.summary,
+               "raw": {str(n): v for n, v in status.raw.items()}, "online": status.online,
+               "paper_near_end": status.paper_near_end, "paper_out": status.paper_out,
+               "cover_open": status.cover_open, "error": status.error}
+    raw = ", ".join(f"n={n}: {v or 'no reply'}" for n, v in status.raw.items())
+    summary = status.summary
+    if summary == "ok":
+        return CheckResult("printer", "OK", f"ready ({raw})", details=details)
+    if summary == "paper_near_end":
+        return CheckResult("printer", "WARN", f"paper near end ({raw})", "change the roll soon", details)
+    return CheckResult("printer", "FAIL", f"{summary.replace('_', ' ')} ({raw})", _PRINTER_ACTIONS[summary], details)
+
+
+def print_test_page(printer, timeout_s: float = 30.0) -> CheckResult:
+    from kiosk.printing.layouts import test_page
+
+    try:
+        status = printer.status().result(timeout_s)
+        result = printer.print_document(test_page(printer.settings.printer_profile(), status.raw)).result(timeout_s)
+    except Exception as exc:  # noqa: BLE001
+        return CheckResult("test_page", "FAIL", f"test page failed: {type(exc).__name__}: {exc}",
+                           _PRINTER_ACTIONS["unknown"])
+    details = {"outcome": result.outcome, "bytes_sent": result.bytes_sent}
+    if result.printed:
+        return CheckResult("test_page", "OK", f"test page printed ({result.bytes_sent} bytes)", details=details)
+    return CheckResult("test_page", "FAIL", f"test page not printed: {result.outcome} {result.error or ''}".strip(),
+                       _PRINTER_ACTIONS.get((result.status_after or result.status_before).summary,
+                                            _PRINTER_ACTIONS["unknown"]), details)
+
+
+def check_card_readers(settings, card_test: bool = True) -> CheckResult:
+    """Readers seen by pcscd; with ``card_test`` a card on a reader is identified (ATR, profile).
+
+    The card test connects exclusively, so it is for the command line (or when the kiosk's own
+    card service is not running). Nothing read from the card beyond its ATR is reported.
+    """
+    if settings.backend == "none":
+        return CheckResult("card_reader", "OK", "no card reader configured (card_reader.backend = none)")
+    try:
+        from kiosk.devices.card.diagnostics import check_readers
+    except ImportError as exc:
+        return CheckResult("card_reader", "FAIL", f"pyscard not usable: {exc}", "reinstall the kiosk (scripts/setup.sh)")
+    found = check_readers()
+    details = {"readers": list(found.readers), "cards_present": list(found.cards_present)}
+    if found.state == "no_service":
+        return CheckResult("card_reader", "FAIL", found.detail,
+                           "start pcscd (systemctl start pcscd) and check the reader's USB cable", details)
+    if found.state == "no_readers":
+        return CheckResult("card_reader", "FAIL", found.detail, "plug the card reader in (or try another USB port)",
+                           details)
+    reason = f"{len(found.readers)} reader(s): {', '.join(found.readers)}"
+    if card_test and found.cards_present:
+        test = card_profile(settings, found.cards_present[0])
+        details["card_test"] = test
+        if test.get("profile"):
+            reason += f"; card test: ATR {test['atr']}, profile {test['profile']}"
+        else:
+            return CheckResult("card_reader", "WARN", reason + f"; card test failed: {test.get('problem')}",
+                               "try another card; if every card fails, clean or replace the reader", details)
+    elif card_test:
+        reason += "; no card on the reader (place one for the card test)"
+    return CheckResult("card_reader", "OK", reason, details=details)
+
+
+def card_profile(settings, reader: str) -> dict:
+    """ATR and the first matching profile of the card on ``reader`` (its UID is never returned)."""
+    from kiosk.devices.card import pcsc
+    from kiosk.identity.profiles import Probe, default_profiles
+
+    hr, ctx = pcsc.establish()
+    if hr != pcsc.OK:
+        return {"problem": f"pcscd not reachable (0x{hr:08X})"}
+    try:
+        hr, states = pcsc.status_change(ctx, 0, [(reader, pcsc.STATE_UNAWARE)])
+        atr = states[0][2] if hr == pcsc.OK and states else b""
+        hr, hcard, proto = pcsc.connect_exclusive(ctx, reader)
+        if hr != pcsc.OK:
+            return {"atr": atr.hex(" ").upper(), "problem": f"cannot connect to the card (0x{hr:08X})"}
+        try:
+            probe = Probe(pcsc.PcscChannel(hcard, proto))
+            for profile in default_profiles(ektp_atr_prefixes=settings.ektp_atr_prefixes()):
+                try:
+                    if profile.matches(atr, probe):
+                        return {"atr": atr.hex(" ").upper(), "profile": profile.name}
+                except Exception as exc:  # noqa: BLE001 - a card that stops answering
+                    return {"atr": atr.hex(" ").upper(), "problem": f"card stopped answering: {type(exc).__name__}"}
+            return {"atr": atr.hex(" ").upper(), "problem": "no profile recognises this card"}
+        finally:
+            pcsc.disconnect(hcard)
+    finally:
+        pcsc.release(ctx)
