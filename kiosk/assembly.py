@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import logging
 from concurrent.futures import Future
+from pathlib import Path
 from typing import Callable
 
+from kiosk.admin.wiring import build_admin, build_heartbeat
 from kiosk.api.catalog_cache import CatalogCache
 from kiosk.api.client import CentralClient
 from kiosk.api.connectivity import ConnectivityMonitor
@@ -42,7 +44,8 @@ def printer_readiness(status, on_fault: str) -> PrinterReadiness:
 
 
 class KioskRuntime:
-    def __init__(self, config: KioskConfig, scheduler: Scheduler, token: str | None = None) -> None:
+    def __init__(self, config: KioskConfig, scheduler: Scheduler, token: str | None = None,
+                 config_path: Path | None = None) -> None:
         self.config = config
         self._scheduler = scheduler
         self._paper_listeners: list[Callable[[bytes], None]] = []
@@ -70,6 +73,8 @@ class KioskRuntime:
             FlowTiming(idle.warn_after_s, idle.answer_s, idle.ticket_display_s),
             tuple(config.ui.languages),
             identifier=self.identifier,
+            # Passport page data typed on the keypad goes to the reader, which reads the chip again.
+            provide_mrz=lambda info: self.card_reader.provide_mrz(info) if self.card_reader else None,
         )
         self.card_reader = None
         if config.card_reader.backend == "pcsc":
@@ -84,6 +89,9 @@ class KioskRuntime:
         self.printer.add_printed_listener(self._on_printed)
         self._poll_timer: Timer | None = None
         self._stopped = False
+        # Staff mode (PIN, settings, closed for the day, diagnostics) and the minute heartbeat.
+        self.admin = build_admin(self, scheduler, config_path, token)
+        self.heartbeat = build_heartbeat(self, token)
 
     # ---- lifecycle -------------------------------------------------------------------------
     def start(self) -> None:
@@ -92,11 +100,15 @@ class KioskRuntime:
         self.sync.start()
         self.poll_printer()
         self.issuer.retry_pending()  # confirmations owed from before a crash or restart
+        self.admin.start()
+        self.heartbeat.start()
 
     def stop(self) -> None:
         self._stopped = True
         if self._poll_timer:
             self._poll_timer.cancel()
+        self.heartbeat.stop()
+        self.admin.stop()
         self.sync.stop()
         if self.card_reader is not None:
             self.card_reader.stop()
@@ -160,7 +172,7 @@ class KioskRuntime:
         elif isinstance(event, CardReadFailed):
             post(lambda: self.flow.send("card_failed", reason=event.reason))
         elif isinstance(event, CardNeedsMrz):
-            post(lambda: self.flow.send("identity_failed", reason="passport_mrz"))
+            post(lambda: self.flow.send("mrz_needed", wrong_key=event.wrong_key))
         elif isinstance(event, ReaderServiceState):
             reader = "ok" if event.state == "ok" else event.state
             post(lambda: self.flow.update_status(reader=reader))
@@ -183,7 +195,7 @@ class KioskRuntime:
     def _apply_sync(self, update: SyncUpdate) -> None:
         changes = {}
         if update.catalog is not None:
-            changes["catalog"] = update.catalog
+            changes["catalog"] = self.admin.local_catalog(update.catalog)  # minus services off here
             changes["catalog_from_cache"] = update.catalog_from_cache
         if update.queues is not None:
             changes["queues"] = update.queues

@@ -94,12 +94,14 @@ class CitizenFlow:
         identifier: IdentityLookup | None = None,
         today: Callable[[], dt.date] = dt.date.today,
         payments: Payments | None = None,
+        provide_mrz: Callable[[Any], None] | None = None,
     ) -> None:
         if timing.idle_answer_s < 20:
             raise ValueError("idle_answer_s must give the citizen at least 20 s (WCAG 2.2.1)")
         self._issuer = issuer
         self._identifier = identifier
         self._payments = payments
+        self._provide_mrz = provide_mrz  # hands typed passport data to the card reader
         self._payment_handle: PaymentHandle | None = None
         self._today = today
         self._session_end_hooks: list[Callable[[], None]] = []
@@ -333,6 +335,73 @@ class CitizenFlow:
         elif key.isdigit() and len(key) == 1 and len(entry) < 16:
             entry += key
         self.session.nik_entry = entry
+
+    def _act_mrz_needed(self, wrong_key: bool = False, **_: Any) -> None:
+        self.session.lookup_pending = False
+        self.session.notice = "mrz.wrong_key" if wrong_key else "mrz.needed"
+        if wrong_key:
+            self.session.mrz_field = "doc"
+
+    def _act_mrz_field(self, field: str = "doc", **_: Any) -> None:
+        from .passport import FIELDS
+
+        if field in FIELDS:
+            self.session.mrz_field = field
+
+    def _act_mrz_key(self, key: str = "", **_: Any) -> None:
+        from .passport import FIELDS, MAX_LEN, typed_key
+
+        session = self.session
+        field = session.mrz_field
+        attr = f"mrz_{field}"
+        value = typed_key(field, getattr(session, attr), key)
+        setattr(session, attr, value)
+        # A full field moves on by itself: one less thing to find on the screen.
+        if len(value) == MAX_LEN[field] and key not in ("back", "clear") and field != FIELDS[-1]:
+            session.mrz_field = FIELDS[FIELDS.index(field) + 1]
+
+    def _act_mrz_text(self, text: str = "", **_: Any) -> None:
+        # A scanner reading the two MRZ lines types them: take the fields straight from them.
+        from kiosk.identity.mrz import MrzError, parse_td3
+
+        buffer = "".join(c for c in text.upper() if c.isalnum() or c == "<")
+        if len(buffer) == 88:
+            try:
+                data = parse_td3(buffer, today=self._today())
+            except MrzError:
+                self.session.notice = "mrz.scan_invalid"
+                return
+            s = self.session
+            s.mrz_doc = data.document_number
+            s.mrz_birth = data.birth_date.strftime("%d%m%y")
+            s.mrz_expiry = data.expiry_date.strftime("%d%m%y")
+            self._act_mrz_submit()
+            return
+        for c in buffer:
+            self._act_mrz_key(key=c)
+
+    def _act_mrz_submit(self, **_: Any) -> None:
+        from kiosk.identity.mrz import MrzError, MrzInfo
+
+        from .passport import ddmmyy_to_yymmdd, problem
+
+        s = self.session
+        issue = problem(s.mrz_doc, s.mrz_birth, s.mrz_expiry)
+        if issue is not None:
+            s.notice = issue
+            s.mrz_field = issue.split(".")[1]
+            return
+        try:
+            info = MrzInfo(s.mrz_doc, ddmmyy_to_yymmdd(s.mrz_birth), ddmmyy_to_yymmdd(s.mrz_expiry))
+        except MrzError:
+            s.notice = "mrz.doc"
+            return
+        if self._provide_mrz is None:
+            s.notice = "identity.unavailable"
+            return
+        s.lookup_pending = True
+        s.notice = "mrz.reading"
+        self._provide_mrz(info)
 
     def _act_nik_rejected(self, **_: Any) -> None:
         from kiosk.identity.nik import NikError, parse_nik

@@ -28,6 +28,11 @@ class CitizenSession:
     identity: object | None = None
     # Digits typed so far on the NIK keypad; gone with the session.
     nik_entry: str = ""
+    # Passport page data typed for the chip (document number, birth and expiry as DDMMYY).
+    mrz_field: str = "doc"
+    mrz_doc: str = ""
+    mrz_birth: str = ""
+    mrz_expiry: str = ""
     lookup_pending: bool = False
     # A short message for the current screen (e.g. "card.removed": hold the card still).
     notice: str | None = None

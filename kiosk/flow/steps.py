@@ -9,6 +9,7 @@ class Step(str, Enum):
     SERVICE = "service"
     CONFIRM = "confirm"
     IDENTIFY = "identify"
+    PASSPORT = "passport"
     PAYMENT = "payment"
     ISSUING = "issuing"
     TICKET = "ticket"
@@ -18,5 +19,5 @@ class Step(str, Enum):
 
 # Steps where an unattended kiosk must warn and then wipe the session. ISSUING is excluded: the
 # kiosk, not the citizen, is busy there. TICKET has its own shorter display timeout.
-IDLE_GUARDED = frozenset({Step.AGENCY, Step.SERVICE, Step.CONFIRM, Step.IDENTIFY, Step.ISSUE_FAILED,
+IDLE_GUARDED = frozenset({Step.AGENCY, Step.SERVICE, Step.CONFIRM, Step.IDENTIFY, Step.PASSPORT, Step.ISSUE_FAILED,
                           Step.UNAVAILABLE})

@@ -41,12 +41,17 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(Step.WELCOME, "identity_found", Step.AGENCY, guard="can_take_ticket", action="set_identity"),
     Transition(Step.IDENTIFY, "identity_found", Step.CONFIRM, guard="has_service", action="set_identity"),
     Transition(Step.IDENTIFY, "identity_found", Step.AGENCY, action="set_identity"),
+    Transition(Step.PASSPORT, "identity_found", Step.CONFIRM, guard="has_service", action="set_identity"),
+    Transition(Step.PASSPORT, "identity_found", Step.AGENCY, action="set_identity"),
     Transition(None, "identity_found", None, action="set_identity", blocked_from=_NO_NEW_IDENTITY),
     Transition(Step.IDENTIFY, "identity_failed", None, action="identity_failed"),
     Transition(None, "identity_failed", Step.IDENTIFY, guard="nik_needed", action="identity_failed",
                blocked_from=_NO_NEW_IDENTITY),
     Transition(None, "identity_failed", None, action="identity_failed", blocked_from=_NO_NEW_IDENTITY),
     Transition(None, "card_failed", None, action="card_failed", blocked_from=_NO_NEW_IDENTITY),
+    # An e-passport on the reader: its chip opens only with data from the photo page.
+    Transition(None, "mrz_needed", Step.PASSPORT, action="mrz_needed",
+               blocked_from=_NO_NEW_IDENTITY | {Step.PAYMENT}),
     # Welcome.
     Transition(Step.WELCOME, "take_ticket", Step.AGENCY, guard="can_take_ticket"),
     Transition(Step.WELCOME, "take_ticket", Step.UNAVAILABLE, action="explain_unavailable"),
@@ -74,6 +79,13 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(Step.PAYMENT, "cancel_payment", None, action="cancel_payment"),
     Transition(Step.PAYMENT, "back", Step.CONFIRM, guard="payment_closed"),
     Transition(Step.PAYMENT, "done", Step.WELCOME, guard="payment_closed"),
+    # Passport: the page data typed on the keypad (or read by an MRZ scanner that types).
+    Transition(Step.PASSPORT, "mrz_field", None, action="mrz_field"),
+    Transition(Step.PASSPORT, "mrz_key", None, action="mrz_key"),
+    Transition(Step.PASSPORT, "text_input", None, action="mrz_text"),
+    Transition(Step.PASSPORT, "mrz_submit", None, action="mrz_submit"),
+    Transition(Step.PASSPORT, "back", Step.CONFIRM, guard="has_service"),
+    Transition(Step.PASSPORT, "back", Step.WELCOME),
     # Issuing: only the kiosk's own events move it on.
     Transition(Step.ISSUING, "issued", Step.TICKET, guard="current_session", action="keep_outcome"),
     Transition(Step.ISSUING, "issue_failed", Step.ISSUE_FAILED, guard="current_session", action="keep_error"),
@@ -97,5 +109,5 @@ ON_ENTER: dict[Step, str] = {
 USER_INTENTS = frozenset(
     {"set_language", "more_time", "cancel", "take_ticket", "choose_agency", "back",
      "choose_service", "set_priority", "confirm", "retry", "done", "identify", "nik_key", "nik_submit",
-     "toggle_accessibility", "cancel_payment"}
+     "toggle_accessibility", "cancel_payment", "mrz_field", "mrz_key", "mrz_submit", "text_input"}
 )

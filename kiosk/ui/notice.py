@@ -29,6 +29,8 @@ class NoticeBar(QLabel):
         if not key:
             return None, "ok"
         identity = view.session.identity
+        if key == "mrz.reading":
+            return self.tr("Reading the chip… keep the passport still on the reader."), "ok"
         if key == "identity.welcome":
             name = getattr(identity, "masked_name", None)
             return (self.tr("Welcome, %1").replace("%1", name) if name else self.tr("Identity received.")), "ok"
@@ -37,8 +39,12 @@ class NoticeBar(QLabel):
             "identity.card_unknown": self.tr("This card is not known here. Please type your NIK."),
             "identity.nik_needed": self.tr("This card needs your NIK as well. Please type it on the keypad."),
             "identity.unavailable": self.tr("Your identity cannot be checked right now. Please try again in a moment."),
-            "identity.passport_mrz": self.tr("Passports need the code printed on the photo page. Please type "
-                                             "your NIK, or ask at the help desk."),
+            "mrz.needed": self.tr("An e-passport is on the reader. Type the data from its photo page to open the chip."),
+            "mrz.wrong_key": self.tr("The chip did not accept this data. Please check each field against the photo page."),
+            "mrz.doc": self.tr("Please type the passport number (at least 6 letters and digits)."),
+            "mrz.birth": self.tr("Please type the date of birth as day, month, year: 6 digits."),
+            "mrz.expiry": self.tr("Please type the date of expiry as day, month, year: 6 digits."),
+            "mrz.scan_invalid": self.tr("The scanned code could not be read. Please type the data instead."),
             "card.removed": self.tr("Please hold the card still on the reader until the screen changes."),
             "nik.length": self.tr("A NIK has exactly 16 digits."),
             "nik.digits": self.tr("A NIK has digits only."),

@@ -21,6 +21,7 @@ from .screens.agency import AgencyScreen
 from .screens.base import Screen
 from .screens.confirm import ConfirmScreen
 from .screens.identify import IdentifyScreen
+from .screens.passport import PassportScreen
 from .screens.problem import ProblemScreen
 from .screens.progress import IssuingScreen
 from .screens.service import ServiceScreen
@@ -75,6 +76,7 @@ class KioskWindow(QWidget):
             Step.SERVICE: ServiceScreen(),
             Step.CONFIRM: ConfirmScreen(),
             Step.IDENTIFY: IdentifyScreen(),
+            Step.PASSPORT: PassportScreen(),
             Step.ISSUING: IssuingScreen(),
             Step.TICKET: TicketScreen(),
             Step.ISSUE_FAILED: problem,
@@ -86,6 +88,11 @@ class KioskWindow(QWidget):
         self.overlay = IdleOverlay(self.kiosk_area)
         self.overlay.intent.connect(self._on_intent)
         self.view: FlowView | None = None
+        self._typed: list[str] = []
+        self._typed_timer = QTimer(self)
+        self._typed_timer.setSingleShot(True)
+        self._typed_timer.setInterval(300)
+        self._typed_timer.timeout.connect(self._flush_typed)
         self.screens[Step.WELCOME].installEventFilter(self)
         flow.subscribe(self._render)
 
@@ -131,9 +138,24 @@ class KioskWindow(QWidget):
             QTimer.singleShot(0, self.first_frame.emit)
         return False
 
-    # The touch UI offers no way out: keys that close, switch or open menus do nothing.
+    # The touch UI offers no way out: keys that close, switch or open menus do nothing. Plain
+    # characters are passed on as typed text, for scanners that type (MRZ, booking QR codes).
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         event.accept()
+        text = event.text()
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier & ~Qt.KeyboardModifier.KeypadModifier
+        if text and text.isprintable() and modifiers == Qt.KeyboardModifier.NoModifier:
+            self._typed.append(text)
+            self._typed_timer.start()
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._typed:
+            self._flush_typed()
+
+    def _flush_typed(self) -> None:
+        # A scanner types a whole code in a burst; it reaches the flow as one piece of text.
+        self._typed_timer.stop()
+        text, self._typed = "".join(self._typed), []
+        if text:
+            self._flow.send("text_input", text=text)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
         event.accept()

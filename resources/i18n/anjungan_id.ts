@@ -217,85 +217,173 @@
 <context>
     <name>NoticeBar</name>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="34" />
+        <location filename="../../kiosk/ui/notice.py" line="33" />
+        <source>Reading the chip… keep the passport still on the reader.</source>
+        <translation>Membaca chip… biarkan paspor tetap diam di atas pembaca.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice.py" line="36" />
         <source>Welcome, %1</source>
         <translation>Selamat datang, %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="34" />
+        <location filename="../../kiosk/ui/notice.py" line="36" />
         <source>Identity received.</source>
         <translation>Identitas diterima.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="36" />
+        <location filename="../../kiosk/ui/notice.py" line="38" />
         <source>Staff card recognised.</source>
         <translation>Kartu petugas dikenali.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="37" />
+        <location filename="../../kiosk/ui/notice.py" line="39" />
         <source>This card is not known here. Please type your NIK.</source>
         <translation>Kartu ini tidak dikenal di sini. Silakan ketik NIK Anda.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="38" />
+        <location filename="../../kiosk/ui/notice.py" line="40" />
         <source>This card needs your NIK as well. Please type it on the keypad.</source>
         <translation>Kartu ini juga memerlukan NIK Anda. Silakan ketik pada papan angka.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="39" />
+        <location filename="../../kiosk/ui/notice.py" line="41" />
         <source>Your identity cannot be checked right now. Please try again in a moment.</source>
         <translation>Identitas Anda belum dapat diperiksa saat ini. Silakan coba lagi sebentar lagi.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="40" />
+        <location filename="../../kiosk/ui/notice.py" line="42" />
         <source>Passports need the code printed on the photo page. Please type your NIK, or ask at the help desk.</source>
         <translation>Paspor memerlukan kode yang tercetak di halaman foto. Silakan ketik NIK Anda, atau bertanya di meja bantuan.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="42" />
+        <location filename="../../kiosk/ui/notice.py" line="44" />
+        <source>An e-passport is on the reader. Type the data from its photo page to open the chip.</source>
+        <translation>Paspor elektronik ada di atas pembaca. Ketik data dari halaman fotonya untuk membuka chip.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice.py" line="45" />
+        <source>The chip did not accept this data. Please check each field against the photo page.</source>
+        <translation>Chip tidak menerima data ini. Mohon periksa setiap isian dengan halaman foto.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice.py" line="46" />
+        <source>Please type the passport number (at least 6 letters and digits).</source>
+        <translation>Mohon ketik nomor paspor (minimal 6 huruf dan angka).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice.py" line="47" />
+        <source>Please type the date of birth as day, month, year: 6 digits.</source>
+        <translation>Mohon ketik tanggal lahir sebagai hari, bulan, tahun: 6 angka.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice.py" line="48" />
+        <source>Please type the date of expiry as day, month, year: 6 digits.</source>
+        <translation>Mohon ketik tanggal berlaku sebagai hari, bulan, tahun: 6 angka.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice.py" line="49" />
+        <source>The scanned code could not be read. Please type the data instead.</source>
+        <translation>Kode yang dipindai tidak dapat dibaca. Silakan ketik datanya.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice.py" line="50" />
         <source>Please hold the card still on the reader until the screen changes.</source>
         <translation>Mohon tahan kartu tetap di atas pembaca sampai layar berubah.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="43" />
+        <location filename="../../kiosk/ui/notice.py" line="51" />
         <source>A NIK has exactly 16 digits.</source>
         <translation>NIK terdiri dari tepat 16 angka.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="44" />
+        <location filename="../../kiosk/ui/notice.py" line="52" />
         <source>A NIK has digits only.</source>
         <translation>NIK hanya berisi angka.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="45" />
+        <location filename="../../kiosk/ui/notice.py" line="53" />
         <source>The first two digits of this NIK are not a province code. Please check the number.</source>
         <translation>Dua angka pertama NIK ini bukan kode provinsi. Mohon periksa kembali nomornya.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="46" />
-        <location filename="../../kiosk/ui/notice.py" line="47" />
+        <location filename="../../kiosk/ui/notice.py" line="54" />
+        <location filename="../../kiosk/ui/notice.py" line="55" />
         <source>The region code in this NIK is not valid. Please check the number.</source>
         <translation>Kode wilayah pada NIK ini tidak valid. Mohon periksa kembali nomornya.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="48" />
+        <location filename="../../kiosk/ui/notice.py" line="56" />
         <source>The birth date in this NIK (digits 7 to 12) is not valid. Please check the number.</source>
         <translation>Tanggal lahir pada NIK ini (angka ke-7 sampai ke-12) tidak valid. Mohon periksa kembali nomornya.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="49" />
+        <location filename="../../kiosk/ui/notice.py" line="57" />
         <source>The last four digits of a NIK are never 0000. Please check the number.</source>
         <translation>Empat angka terakhir NIK tidak pernah 0000. Mohon periksa kembali nomornya.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="52" />
+        <location filename="../../kiosk/ui/notice.py" line="60" />
         <source>The card could not be read. Place it again, or type your NIK.</source>
         <translation>Kartu tidak dapat dibaca. Tempelkan lagi, atau ketik NIK Anda.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="53" />
+        <location filename="../../kiosk/ui/notice.py" line="61" />
         <source>Please try again.</source>
         <translation>Silakan coba lagi.</translation>
+    </message>
+</context>
+<context>
+    <name>PassportScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/passport.py" line="64" />
+        <source>Open your e-passport's chip</source>
+        <translation>Buka chip paspor elektronik Anda</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/passport.py" line="65" />
+        <source>Type what is printed on the photo page of your passport. Keep the passport on the reader.</source>
+        <translation>Ketik data yang tercetak di halaman foto paspor Anda. Biarkan paspor tetap di atas pembaca.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/passport.py" line="68" />
+        <source>Passport number</source>
+        <translation>Nomor paspor</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/passport.py" line="69" />
+        <source>Date of birth (DD-MM-YY)</source>
+        <translation>Tanggal lahir (HH-BB-TT)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/passport.py" line="70" />
+        <source>Date of expiry (DD-MM-YY)</source>
+        <translation>Berlaku sampai (HH-BB-TT)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/passport.py" line="80" />
+        <source>Delete last character</source>
+        <translation>Hapus karakter terakhir</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/passport.py" line="81" />
+        <source>Clear</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/passport.py" line="82" />
+        <source>Back</source>
+        <translation>Kembali</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/passport.py" line="83" />
+        <source>Reading the chip…</source>
+        <translation>Membaca chip…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/passport.py" line="83" />
+        <source>Open the chip</source>
+        <translation>Buka chip</translation>
     </message>
 </context>
 <context>

@@ -97,3 +97,43 @@ def test_reader_gone_offers_the_keypad_and_comes_back(qtbot, kiosk, vpcd):
     vpcd.insert(UidCard(BAMBANG))
     wait_step(qtbot, kiosk, Step.CONFIRM, timeout_ms=10_000)
     assert kiosk.runtime.flow.session.identity is not None
+
+
+def test_e_passport_opens_with_the_page_data_typed_on_the_keypad(qtbot, kiosk, vpcd):
+    from kiosk.identity.mrz import MrzInfo
+    from tests.pcsc.cards import EmrtdCard, td3_mrz
+
+    mrz = MrzInfo("C1234567", "850315", "310101")
+    walk_to_confirm(qtbot, kiosk, "imigrasi")
+    vpcd.insert(EmrtdCard(mrz, td3_mrz("C1234567", "IDN", "850315", "M", "310101", "SANTOSO", "BUDI")))
+    wait_step(qtbot, kiosk, Step.PASSPORT, timeout_ms=10_000)
+    # First a wrong birth date (the chip refuses it), then the right one.
+    for key in "C1234567":
+        tap(qtbot, kiosk, f"mrzkey-{key}")
+    tap(qtbot, kiosk, "mrz-birth")  # an 8-character number does not fill the field: move on by hand
+    for key in "160385" + "010131":  # a full date moves to the next field by itself
+        tap(qtbot, kiosk, f"mrzkey-{key}")
+    tap(qtbot, kiosk, "MrzSubmit")
+    qtbot.waitUntil(lambda: kiosk.runtime.flow.session.notice == "mrz.wrong_key", timeout=10_000)
+    assert "tidak menerima" in kiosk.window.notice.text()
+    tap(qtbot, kiosk, "mrz-birth")
+    for _ in range(6):
+        tap(qtbot, kiosk, "mrzkey-back")
+    for key in "150385":
+        tap(qtbot, kiosk, f"mrzkey-{key}")
+    tap(qtbot, kiosk, "mrz-expiry")
+    for _ in range(6):
+        tap(qtbot, kiosk, "mrzkey-back")
+    for key in "010131":
+        tap(qtbot, kiosk, f"mrzkey-{key}")
+    tap(qtbot, kiosk, "MrzSubmit")
+    wait_step(qtbot, kiosk, Step.CONFIRM, timeout_ms=10_000)
+    identity = kiosk.runtime.flow.session.identity
+    assert identity.source == "passport" and identity.masked_name.startswith("BUDI")
+    assert "SANTOSO" not in identity.masked_name and "C1234567" not in (identity.masked_number or "")
+    tap(qtbot, kiosk, "Back")
+    wait_step(qtbot, kiosk, Step.SERVICE)
+    tap(qtbot, kiosk, "Back")
+    tap(qtbot, kiosk, "Back")
+    wait_step(qtbot, kiosk, Step.WELCOME)
+    assert kiosk.runtime.flow.session.mrz_doc == "" and kiosk.runtime.flow.session.identity is None

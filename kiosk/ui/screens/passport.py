@@ -1,0 +1,84 @@
+"""Passport: the data from the photo page that opens the chip, typed on a large keypad (or read
+by an MRZ scanner, which types it for the citizen)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout
+
+from kiosk.flow.citizen import FlowView
+from kiosk.ui.widgets import button, label
+
+from .base import Screen
+
+ROWS = ["1234567890", "QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM"]
+
+
+def as_date(ddmmyy: str) -> str:
+    """'2505' -> '25-05-' : the date as the citizen reads it on the page, while typing."""
+    parts = [ddmmyy[i:i + 2] for i in range(0, len(ddmmyy), 2)]
+    return "-".join(parts) + ("-" if len(ddmmyy) in (2, 4) else "")
+
+
+class PassportScreen(Screen):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.title = label(name="Title")
+        self.lead = label(name="Lead")
+        self.body.addWidget(self.title)
+        self.body.addWidget(self.lead)
+        fields = QHBoxLayout()
+        fields.setSpacing(20)
+        self.flexible_rows.append(fields)
+        self.fields = {}
+        for name in ("doc", "birth", "expiry"):
+            b = button(role="choice", name=f"mrz-{name}")
+            b.setCheckable(True)
+            b.clicked.connect(lambda _=False, n=name: self.send("mrz_field", field=n))
+            fields.addWidget(b)
+            self.fields[name] = b
+        self.body.addLayout(fields)
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        self.keys = {}
+        for r, row in enumerate(ROWS):
+            for c, key in enumerate(row):
+                self._add_key(grid, key, r, c)
+        self._add_key(grid, "back", 2, 9)
+        self._add_key(grid, "clear", 3, 7, span=3)
+        self.body.addLayout(grid)
+        self.body.addStretch(1)
+        self.back = button(name="Back")
+        self.back.clicked.connect(lambda: self.send("back"))
+        self.submit = button(role="primary", name="MrzSubmit")
+        self.submit.clicked.connect(lambda: self.send("mrz_submit"))
+        self.nav_row(self.back, self.submit).setStretch(1, 2)
+
+    def _add_key(self, grid: QGridLayout, key: str, row: int, col: int, span: int = 1) -> None:
+        b = button(key if len(key) == 1 else "", role="key", name=f"mrzkey-{key}")
+        b.clicked.connect(lambda _=False, k=key: self.send("mrz_key", key=k))
+        grid.addWidget(b, row, col, 1, span)
+        self.keys[key] = b
+
+    def render(self, view: FlowView) -> None:
+        s = view.session
+        self.title.setText(self.tr("Open your e-passport's chip"))
+        self.lead.setText(self.tr("Type what is printed on the photo page of your passport. "
+                                  "Keep the passport on the reader."))
+        values = {
+            "doc": (self.tr("Passport number"), s.mrz_doc),
+            "birth": (self.tr("Date of birth (DD-MM-YY)"), as_date(s.mrz_birth)),
+            "expiry": (self.tr("Date of expiry (DD-MM-YY)"), as_date(s.mrz_expiry)),
+        }
+        for name, b in self.fields.items():
+            caption, value = values[name]
+            b.setText(f"{caption}\n{value or '–'}")
+            b.setChecked(s.mrz_field == name)
+        letters_allowed = s.mrz_field == "doc"
+        for key, b in self.keys.items():
+            b.setEnabled(not s.lookup_pending and (letters_allowed or not key.isalpha() or len(key) > 1))
+        self.keys["back"].setText("⌫")
+        self.keys["back"].setAccessibleName(self.tr("Delete last character"))
+        self.keys["clear"].setText(self.tr("Clear"))
+        self.back.setText(self.tr("Back"))
+        self.submit.setText(self.tr("Reading the chip…") if s.lookup_pending else self.tr("Open the chip"))
+        self.submit.setEnabled(not s.lookup_pending)
