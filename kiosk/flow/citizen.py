@@ -87,7 +87,7 @@ class FlowView:
 class CitizenFlow:
     def __init__(
         self,
-        issuer: TicketIssuing,
+        issuer: TicketIssuing | None,
         scheduler: Scheduler,
         timing: FlowTiming = FlowTiming(),
         languages: tuple[str, ...] = ("id", "en"),
@@ -122,6 +122,16 @@ class CitizenFlow:
     def subscribe(self, observer: Callable[[FlowView], None]) -> None:
         self._observers.append(observer)
         observer(self.view())
+
+    def attach(self, issuer: TicketIssuing, identifier: IdentityLookup | None = None,
+               payments: Payments | None = None, provide_mrz: Callable[[Any], None] | None = None) -> None:
+        """Connect the services once they exist. The app paints the welcome screen first and
+        builds them right after (start-up time); until then no catalogue is loaded, so no step
+        that needs them can be reached."""
+        self._issuer = issuer
+        self._identifier = identifier
+        self._payments = payments
+        self._provide_mrz = provide_mrz
 
     def on_session_end(self, hook: Callable[[], None]) -> None:
         """Called whenever a session ends (e.g. to wipe data a device keeps for the session)."""
