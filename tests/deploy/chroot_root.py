@@ -51,6 +51,8 @@ class ChrootRoot:
         try:
             subprocess.run(["tar", "-C", str(self.path), "-xf", str(base_tarball())], check=True)
             self._mount(["-t", "proc", "proc"], self.path / "proc")
+            # wlroots allocates its shared-memory buffers with shm_open(): /dev/shm must exist.
+            self._mount(["-t", "tmpfs", "-o", "mode=1777,size=256m", "shm"], self.path / "dev" / "shm")
             for cache, inside in ((CACHE / "apt-archives", "var/cache/apt/archives"),
                                   (CACHE / "pip", "root/.cache/pip")):
                 cache.mkdir(parents=True, exist_ok=True)

@@ -99,6 +99,76 @@ def test_installed_virtualenv_runs_the_kiosk_code(installed):
     assert "OK" in proc.stdout
 
 
+TEST_CONFIG = """
+[terminal]
+name = "Installed kiosk under test"
+[central]
+base_url = "http://127.0.0.1:9"
+terminal_id = "TEST-01"
+connect_timeout_s = 0.5
+read_timeout_s = 0.5
+retries = 0
+[printer]
+backend = "virtual"
+profile = "TM-T88V"
+paper_width_mm = 80
+[card_reader]
+backend = "none"
+[data]
+directory = "/var/lib/anjungan"
+"""
+
+
+def test_installed_kiosk_starts_under_cage_as_the_kiosk_user(installed, tmp_path):
+    # The installed tree, the installed venv, run-kiosk.sh as the unit runs it, user kiosk; only
+    # the seat differs (headless wlroots instead of tty1) and the config (no central reachable:
+    # nothing listens on 127.0.0.1:9, so the kiosk must start anyway and say it is offline).
+    chroot, _, _ = installed
+    root = chroot.path
+    uid, gid = _ids(root, "kiosk", "passwd"), _ids(root, "kiosk", "group")
+    (root / "etc/anjungan/test-kiosk.toml").write_text(TEST_CONFIG)
+    runtime = root / "run/kiosk-test"
+    runtime.mkdir(mode=0o700)
+    os.chown(runtime, uid, gid)
+    env = ["env", "-i", "PATH=/usr/sbin:/usr/bin:/sbin:/bin", "HOME=/var/lib/anjungan", "LANG=C.UTF-8",
+           "XDG_RUNTIME_DIR=/run/kiosk-test", "WLR_BACKENDS=headless", "WLR_LIBINPUT_NO_DEVICES=1",
+           "WLR_RENDERER=pixman", "ANJUNGAN_CONFIG=/etc/anjungan/test-kiosk.toml",
+           "XDG_CACHE_HOME=/var/cache/anjungan"]
+    # To a file, not a pipe: cage logs a lot, and a full pipe would stall the compositor.
+    log = open(tmp_path / "run-kiosk.log", "wb")
+    proc = subprocess.Popen(["chroot", f"--userspec={uid}:{gid}", str(root), *env,
+                             "/opt/anjungan/app/deploy/run-kiosk.sh"],
+                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        shot = tmp_path / "installed.png"
+        deadline = time.monotonic() + 90
+        painted = False
+        while time.monotonic() < deadline and proc.poll() is None and not painted:
+            time.sleep(0.5)
+            sockets = [p for p in runtime.glob("wayland-*") if not p.name.endswith(".lock")]
+            if not sockets:
+                continue
+            grab = subprocess.run(["grim", str(shot)], capture_output=True, timeout=30,
+                                  env={**os.environ, "XDG_RUNTIME_DIR": str(runtime), "WAYLAND_DISPLAY": sockets[0].name})
+            if grab.returncode == 0:
+                from PIL import Image
+                painted = Image.open(shot).convert("RGB").getextrema() != ((0, 0), (0, 0), (0, 0))
+        assert painted, f"the installed kiosk never showed a frame (status {proc.poll()})"
+    finally:
+        if proc.poll() is None:
+            proc.terminate()  # SIGTERM to run-kiosk.sh, as systemd stops it
+            try:
+                proc.wait(30)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, 9)
+                proc.wait(30)
+        log.close()
+    output = "\n".join(line for line in (tmp_path / "run-kiosk.log").read_text(errors="replace").splitlines()
+                       if "Basic output test failed" not in line)
+    assert proc.returncode == 0, output[-3000:]
+    assert "kiosk.assembly" in output  # the kiosk's own log lines reached stderr (the journal)
+
+
 def test_second_run_keeps_config_and_token_and_uninstall_keeps_data(installed):
     chroot, source, _ = installed
     root = chroot.path
