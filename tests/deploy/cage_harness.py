@@ -27,7 +27,7 @@ PROBE = ROOT / "tests" / "deploy" / "kiosk_probe.py"
 
 
 def missing_tools() -> list[str]:
-    tools = ["cage", "grim"] + (["unshare"] if os.geteuid() == 0 else [])
+    tools = ["cage", "Xwayland", "grim"] + (["unshare"] if os.geteuid() == 0 else [])
     return [tool for tool in tools if shutil.which(tool) is None]
 
 
