@@ -28,7 +28,10 @@ done
 
 say() { echo "install: $*"; }
 [ "$(id -u)" -eq 0 ] || { echo "install: run me as root (sudo $0)" >&2; exit 1; }
-[ -f "$SOURCE/main.py" ] && [ -f "$SOURCE/pyproject.toml" ] || { echo "install: $SOURCE is not an Anjungan checkout" >&2; exit 1; }
+if [ ! -f "$SOURCE/main.py" ] || [ ! -f "$SOURCE/pyproject.toml" ]; then
+  echo "install: $SOURCE is not an Anjungan checkout" >&2
+  exit 1
+fi
 
 # --- packages -------------------------------------------------------------------------------
 # cage + Xwayland: the compositor; pam_systemd/dbus/logind: the seat; pcscd + libccid: readers;
@@ -89,7 +92,7 @@ if [ ! -x "$VENV/bin/python" ]; then
   say "creating virtualenv $VENV"
   python3 -m venv "$VENV"
 fi
-want="$(cat "$PREFIX/app/pyproject.toml" | sha256sum | cut -d' ' -f1)"
+want="$(sha256sum <"$PREFIX/app/pyproject.toml" | cut -d' ' -f1)"
 stamp="$VENV/.anjungan-installed"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   say "installing Python packages into $VENV"

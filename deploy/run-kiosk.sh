@@ -65,6 +65,7 @@ if [ -z "$state" ]; then
 fi
 rm -f "$state/app.pid" "$state/app.status"
 
+# shellcheck disable=SC2317  # called from the traps below
 forward() {
   local signal=$1 pid=
   [ -s "$state/app.pid" ] && pid=$(cat "$state/app.pid")
