@@ -68,14 +68,14 @@ class JsonLineFormatter(logging.Formatter):
 
 
 def setup_logging(log_dir: Path, level: int = logging.INFO, max_bytes: int = 2_000_000,
-                  backups: int = 5, console: bool = True) -> logging.Handler:
+                  backups: int = 5, console: bool | None = None) -> logging.Handler:
     """Route the root logger to ``log_dir/kiosk.jsonl`` (rotating). Returns the file handler."""
     log_dir.mkdir(parents=True, exist_ok=True)
+    teardown_logging()
     root = logging.getLogger()
-    for handler in list(root.handlers):
-        if getattr(handler, "_anjungan", False):
-            root.removeHandler(handler)
-            handler.close()
+    if console is None:  # a console handler only when nobody (main.py, pytest) has one already
+        console = not any(isinstance(h, logging.StreamHandler) and not isinstance(h, logging.FileHandler)
+                          for h in root.handlers)
     file_handler = logging.handlers.RotatingFileHandler(log_dir / LOG_FILE, maxBytes=max_bytes,
                                                         backupCount=backups, encoding="utf-8")
     file_handler.setFormatter(JsonLineFormatter())
@@ -120,3 +120,12 @@ def export_bundle(dest_parent: Path, log_dir: Path, config, diagnose: list[dict]
 
 
 __all__ = ["RedactingFilter", "JsonLineFormatter", "export_bundle", "redact", "setup_logging"]
+
+
+def teardown_logging() -> None:
+    """Remove and close the handlers ``setup_logging`` added (the app calls it when it stops)."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "_anjungan", False):
+            root.removeHandler(handler)
+            handler.close()

@@ -110,7 +110,15 @@ def run_demo(walkthrough: Path | None, windowed: bool = False) -> int:
             changes["ui"] = {"fullscreen": False}
         with demo_environment(Path(tmp), **changes) as env:
             print(f"Reference central service on {env.central_url}")
-            app = KioskApp(env.config, env.token)
+            from kiosk.admin.demo_pin import ensure_demo_pins
+            from kiosk.admin.toml_edit import write_config_file
+
+            config_path = Path(tmp) / "kiosk.toml"  # staff edit this copy from the admin screens
+            write_config_file(env.config, config_path)
+            pins = ensure_demo_pins(env.config)
+            print(f"Admin mode: tap the top-left corner 5 times within 3 s, then PIN {pins['staff']} (staff) "
+                  f"or {pins['technician']} (technician). Fleet page: {env.central_url}/fleet")
+            app = KioskApp(env.config, env.token, config_path=config_path)
             if walkthrough is None:
                 return app.exec()
             from launcher.walkthrough import Walkthrough

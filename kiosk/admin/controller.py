@@ -141,6 +141,11 @@ class AdminController:
         return self.session
 
     # ---- per-kiosk state -----------------------------------------------------------------------
+    @property
+    def raw_catalog(self):
+        """The central's catalogue before this kiosk's switches (for the services page)."""
+        return self._raw_catalog
+
     def local_catalog(self, catalog):
         """The catalogue with this kiosk's disabled services switched off (the assembly calls it)."""
         self._raw_catalog = catalog

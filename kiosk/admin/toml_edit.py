@@ -74,3 +74,12 @@ def dump_config(raw: dict[str, dict[str, Any]]) -> str:
                 out.append(f"{key} = {toml_value(value)}")
         out.append("")
     return "\n".join(out)
+
+
+def write_config_file(config, path) -> None:
+    """Write a whole ``KioskConfig`` as a TOML file (the demo gives its staff a file to edit)."""
+    from pathlib import Path
+
+    from kiosk.admin.files import atomic_write
+
+    atomic_write(Path(path), dump_config(config.model_dump(mode="json")).encode("utf-8"), mode=0o644)

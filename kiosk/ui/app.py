@@ -21,7 +21,8 @@ def has_display() -> bool:
 class KioskApp:
     """The QApplication, the runtime, and the window, started and stopped together."""
 
-    def __init__(self, config: KioskConfig, token: str | None, demo_panel: bool | None = None) -> None:
+    def __init__(self, config: KioskConfig, token: str | None, demo_panel: bool | None = None,
+                 config_path: Path | None = None) -> None:
         from PySide6.QtGui import QFont
         from PySide6.QtWidgets import QApplication
 
@@ -37,14 +38,20 @@ class KioskApp:
         font.setStyleHint(QFont.StyleHint.SansSerif)
         self.qapp.setFont(font)
         self.config = config
+        from kiosk.logging_setup import setup_logging
+
+        # JSON lines in the data folder, personal data scrubbed (docs/operations.md).
+        self._log_handler = setup_logging(config.data.directory / "logs", max_bytes=config.admin.log_max_bytes,
+                                          backups=config.admin.log_backups)
         self.scheduler = QtScheduler()
-        self.runtime = KioskRuntime(config, self.scheduler, token)
+        self.runtime = KioskRuntime(config, self.scheduler, token, config_path=config_path)
         self.translations = Translations()
         show_panel = config.ui.demo_panel if demo_panel is None else demo_panel
         self.window = KioskWindow(self.runtime.flow, self.translations, demo_panel=show_panel,
                                   portrait=config.ui.orientation == "portrait")
         if self.window.demo_panel is not None:
             self.runtime.add_paper_listener(self.window.demo_panel.show_png)
+        self.window.attach_admin(self.runtime.admin, lambda: self.runtime.admin.raw_catalog)
         self._stopped = False
 
     def show(self) -> None:
@@ -72,6 +79,9 @@ class KioskApp:
         self.runtime.stop()
         self.window.close_for_shutdown()
         self.translations.uninstall()
+        from kiosk.logging_setup import teardown_logging
+
+        teardown_logging()
 
     def exec(self, before_exit: Callable[[], None] | None = None) -> int:
         self._exit_on_signals()
