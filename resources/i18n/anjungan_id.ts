@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../kiosk/ui/admin/base.py" line="70" />
+        <source>Back to the admin menu</source>
+        <translation>Kembali ke menu admin</translation>
+    </message>
+</context>
+<context>
     <name>AgencyScreen</name>
     <message>
         <location filename="../../kiosk/ui/screens/agency.py" line="38" />
@@ -17,6 +25,59 @@
         <location filename="../../kiosk/ui/screens/agency.py" line="50" />
         <source>%n service(s)</source>
         <translation><numerusform>%n layanan</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ClosingPage</name>
+    <message>
+        <location filename="../../kiosk/ui/admin/closing_page.py" line="42" />
+        <source>Closed for today. Please come back tomorrow.</source>
+        <translation>Tutup untuk hari ini. Silakan datang kembali besok.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/closing_page.py" line="43" />
+        <source>Closed for maintenance. Please ask at the help desk.</source>
+        <translation>Tutup untuk pemeliharaan. Silakan bertanya di meja bantuan.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/closing_page.py" line="44" />
+        <source>Today's queue is full. Please come back tomorrow.</source>
+        <translation>Antrean hari ini sudah penuh. Silakan datang kembali besok.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/closing_page.py" line="48" />
+        <source>Close for the day</source>
+        <translation>Tutup untuk hari ini</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/closing_page.py" line="52" />
+        <source>Close the kiosk</source>
+        <translation>Tutup anjungan</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/closing_page.py" line="53" />
+        <source>Open the kiosk again</source>
+        <translation>Buka kembali anjungan</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/closing_page.py" line="58" />
+        <source>Closed now, showing: %1</source>
+        <translation>Sedang tutup, menampilkan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/closing_page.py" line="59" />
+        <source>Open now. Choose or type the message citizens will see.</source>
+        <translation>Sedang buka. Pilih atau ketik pesan yang akan dilihat warga.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/closing_page.py" line="77" />
+        <source>Closed until the end of today.</source>
+        <translation>Tutup sampai akhir hari ini.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/closing_page.py" line="78" />
+        <source>The kiosk is open again.</source>
+        <translation>Anjungan sudah dibuka kembali.</translation>
     </message>
 </context>
 <context>
@@ -103,6 +164,192 @@
     </message>
 </context>
 <context>
+    <name>DiagnosticsPage</name>
+    <message>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="47" />
+        <source>Settings file</source>
+        <translation>Berkas pengaturan</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="47" />
+        <source>Card reader</source>
+        <translation>Pembaca kartu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="48" />
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="48" />
+        <source>Central service</source>
+        <translation>Layanan pusat</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="49" />
+        <source>TLS certificate</source>
+        <translation>Sertifikat TLS</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="49" />
+        <source>Disk space</source>
+        <translation>Ruang disk</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="50" />
+        <source>Journal backlog</source>
+        <translation>Antrean jurnal</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="50" />
+        <source>Versions</source>
+        <translation>Versi</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="51" />
+        <source>Test page</source>
+        <translation>Halaman uji</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="55" />
+        <source>Diagnostics</source>
+        <translation>Diagnostik</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="56" />
+        <source>Run the checks again</source>
+        <translation>Jalankan pemeriksaan lagi</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="57" />
+        <source>Print test page</source>
+        <translation>Cetak halaman uji</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="58" />
+        <source>Export logs</source>
+        <translation>Ekspor log</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="71" />
+        <source>Running the checks…</source>
+        <translation>Menjalankan pemeriksaan…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="82" />
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="82" />
+        <source>WARN</source>
+        <translation>PERINGATAN</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="82" />
+        <source>FAIL</source>
+        <translation>GAGAL</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="100" />
+        <source>The checks could not run: %1</source>
+        <translation>Pemeriksaan tidak dapat dijalankan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="103" />
+        <source>All checks passed.</source>
+        <translation>Semua pemeriksaan lulus.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="104" />
+        <source>Some checks need attention.</source>
+        <translation>Beberapa pemeriksaan perlu diperhatikan.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="105" />
+        <source>Some checks failed: see what to do beside each one.</source>
+        <translation>Beberapa pemeriksaan gagal: lihat tindakan di samping masing-masing.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="111" />
+        <source>Printing the test page…</source>
+        <translation>Mencetak halaman uji…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="116" />
+        <source>Test page not printed: %1</source>
+        <translation>Halaman uji tidak tercetak: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="119" />
+        <source>Test page printed.</source>
+        <translation>Halaman uji sudah dicetak.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="131" />
+        <source>Export to:</source>
+        <translation>Ekspor ke:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="139" />
+        <source>Writing the log bundle…</source>
+        <translation>Menulis paket log…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="144" />
+        <source>Export failed: %1</source>
+        <translation>Ekspor gagal: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="146" />
+        <source>Logs exported to %1</source>
+        <translation>Log diekspor ke %1</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolPage</name>
+    <message>
+        <location filename="../../kiosk/ui/admin/enrol_page.py" line="40" />
+        <source>Enrolment</source>
+        <translation>Pendaftaran terminal</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/enrol_page.py" line="41" />
+        <source>Type the one-time code from the central service's operator. The token is stored on this kiosk only (file mode 0600).</source>
+        <translation>Ketik kode sekali pakai dari operator layanan pusat. Token hanya disimpan di anjungan ini (mode berkas 0600).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/enrol_page.py" line="44" />
+        <source>Enrol this kiosk</source>
+        <translation>Daftarkan anjungan ini</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/enrol_page.py" line="55" />
+        <source>Terminal id: %1</source>
+        <translation>ID terminal: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/enrol_page.py" line="58" />
+        <source>Code: %1</source>
+        <translation>Kode: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/enrol_page.py" line="71" />
+        <source>Contacting the central service…</source>
+        <translation>Menghubungi layanan pusat…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/enrol_page.py" line="77" />
+        <source>Enrolment failed: %1</source>
+        <translation>Pendaftaran gagal: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/enrol_page.py" line="81" />
+        <source>Enrolled as %1. Restart the kiosk to use the new identity.</source>
+        <translation>Terdaftar sebagai %1. Mulai ulang anjungan untuk memakai identitas baru.</translation>
+    </message>
+</context>
+<context>
     <name>Header</name>
     <message>
         <location filename="../../kiosk/ui/chrome.py" line="72" />
@@ -113,6 +360,89 @@
         <location filename="../../kiosk/ui/chrome.py" line="73" />
         <source>Accessibility mode: large text, high contrast, speech, more time</source>
         <translation>Mode aksesibilitas: teks besar, kontras tinggi, suara, waktu lebih lama</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../kiosk/ui/admin/home_page.py" line="43" />
+        <source>Admin menu</source>
+        <translation>Menu admin</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/home_page.py" line="44" />
+        <source>Technician</source>
+        <translation>Teknisi</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/home_page.py" line="44" />
+        <source>Staff</source>
+        <translation>Petugas</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/home_page.py" line="46" />
+        <source>The kiosk is closed for citizens today.</source>
+        <translation>Anjungan ditutup untuk warga hari ini.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/home_page.py" line="47" />
+        <source>The kiosk is open for citizens.</source>
+        <translation>Anjungan buka untuk warga.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/home_page.py" line="49" />
+        <source>Settings</source>
+        <translation>Pengaturan</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/home_page.py" line="49" />
+        <source>Terminal name, time limits, languages; central and printer for technicians</source>
+        <translation>Nama terminal, batas waktu, bahasa; layanan pusat dan printer untuk teknisi</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/home_page.py" line="51" />
+        <source>Services on this kiosk</source>
+        <translation>Layanan di anjungan ini</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/home_page.py" line="51" />
+        <source>Switch services on or off here</source>
+        <translation>Aktifkan atau nonaktifkan layanan di sini</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/home_page.py" line="52" />
+        <source>Close for the day</source>
+        <translation>Tutup untuk hari ini</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/home_page.py" line="52" />
+        <source>Close the kiosk with a message, or open it again</source>
+        <translation>Tutup anjungan dengan pesan, atau buka kembali</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/home_page.py" line="53" />
+        <source>Enrolment</source>
+        <translation>Pendaftaran terminal</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/home_page.py" line="53" />
+        <source>Register this kiosk with the central service (technician)</source>
+        <translation>Daftarkan anjungan ini ke layanan pusat (teknisi)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/home_page.py" line="54" />
+        <source>Diagnostics</source>
+        <translation>Diagnostik</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/home_page.py" line="54" />
+        <source>Card reader, printer, central, disk, logs</source>
+        <translation>Pembaca kartu, printer, layanan pusat, disk, log</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/home_page.py" line="59" />
+        <source>Leave admin mode</source>
+        <translation>Keluar dari mode admin</translation>
     </message>
 </context>
 <context>
@@ -253,82 +583,77 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/notice.py" line="42" />
-        <source>Passports need the code printed on the photo page. Please type your NIK, or ask at the help desk.</source>
-        <translation>Paspor memerlukan kode yang tercetak di halaman foto. Silakan ketik NIK Anda, atau bertanya di meja bantuan.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/notice.py" line="44" />
         <source>An e-passport is on the reader. Type the data from its photo page to open the chip.</source>
         <translation>Paspor elektronik ada di atas pembaca. Ketik data dari halaman fotonya untuk membuka chip.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="45" />
+        <location filename="../../kiosk/ui/notice.py" line="43" />
         <source>The chip did not accept this data. Please check each field against the photo page.</source>
         <translation>Chip tidak menerima data ini. Mohon periksa setiap isian dengan halaman foto.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="46" />
+        <location filename="../../kiosk/ui/notice.py" line="44" />
         <source>Please type the passport number (at least 6 letters and digits).</source>
         <translation>Mohon ketik nomor paspor (minimal 6 huruf dan angka).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="47" />
+        <location filename="../../kiosk/ui/notice.py" line="45" />
         <source>Please type the date of birth as day, month, year: 6 digits.</source>
         <translation>Mohon ketik tanggal lahir sebagai hari, bulan, tahun: 6 angka.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="48" />
+        <location filename="../../kiosk/ui/notice.py" line="46" />
         <source>Please type the date of expiry as day, month, year: 6 digits.</source>
         <translation>Mohon ketik tanggal berlaku sebagai hari, bulan, tahun: 6 angka.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="49" />
+        <location filename="../../kiosk/ui/notice.py" line="47" />
         <source>The scanned code could not be read. Please type the data instead.</source>
         <translation>Kode yang dipindai tidak dapat dibaca. Silakan ketik datanya.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="50" />
+        <location filename="../../kiosk/ui/notice.py" line="48" />
         <source>Please hold the card still on the reader until the screen changes.</source>
         <translation>Mohon tahan kartu tetap di atas pembaca sampai layar berubah.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="51" />
+        <location filename="../../kiosk/ui/notice.py" line="49" />
         <source>A NIK has exactly 16 digits.</source>
         <translation>NIK terdiri dari tepat 16 angka.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="52" />
+        <location filename="../../kiosk/ui/notice.py" line="50" />
         <source>A NIK has digits only.</source>
         <translation>NIK hanya berisi angka.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="53" />
+        <location filename="../../kiosk/ui/notice.py" line="51" />
         <source>The first two digits of this NIK are not a province code. Please check the number.</source>
         <translation>Dua angka pertama NIK ini bukan kode provinsi. Mohon periksa kembali nomornya.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="54" />
-        <location filename="../../kiosk/ui/notice.py" line="55" />
+        <location filename="../../kiosk/ui/notice.py" line="52" />
+        <location filename="../../kiosk/ui/notice.py" line="53" />
         <source>The region code in this NIK is not valid. Please check the number.</source>
         <translation>Kode wilayah pada NIK ini tidak valid. Mohon periksa kembali nomornya.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="56" />
+        <location filename="../../kiosk/ui/notice.py" line="54" />
         <source>The birth date in this NIK (digits 7 to 12) is not valid. Please check the number.</source>
         <translation>Tanggal lahir pada NIK ini (angka ke-7 sampai ke-12) tidak valid. Mohon periksa kembali nomornya.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="57" />
+        <location filename="../../kiosk/ui/notice.py" line="55" />
         <source>The last four digits of a NIK are never 0000. Please check the number.</source>
         <translation>Empat angka terakhir NIK tidak pernah 0000. Mohon periksa kembali nomornya.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="60" />
+        <location filename="../../kiosk/ui/notice.py" line="58" />
         <source>The card could not be read. Place it again, or type your NIK.</source>
         <translation>Kartu tidak dapat dibaca. Tempelkan lagi, atau ketik NIK Anda.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="61" />
+        <location filename="../../kiosk/ui/notice.py" line="59" />
         <source>Please try again.</source>
         <translation>Silakan coba lagi.</translation>
     </message>
@@ -384,6 +709,63 @@
         <location filename="../../kiosk/ui/screens/passport.py" line="83" />
         <source>Open the chip</source>
         <translation>Buka chip</translation>
+    </message>
+</context>
+<context>
+    <name>PinKeypad</name>
+    <message>
+        <location filename="../../kiosk/ui/admin/keyboard.py" line="32" />
+        <source>Enter</source>
+        <translation>Masuk</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/keyboard.py" line="33" />
+        <source>Delete last digit</source>
+        <translation>Hapus angka terakhir</translation>
+    </message>
+</context>
+<context>
+    <name>PinPage</name>
+    <message>
+        <location filename="../../kiosk/ui/admin/pin_page.py" line="41" />
+        <source>Staff access</source>
+        <translation>Akses petugas</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/pin_page.py" line="42" />
+        <source>Enter your staff or technician PIN.</source>
+        <translation>Masukkan PIN petugas atau teknisi Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/pin_page.py" line="43" />
+        <source>Cancel and return to the kiosk</source>
+        <translation>Batal dan kembali ke anjungan</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/pin_page.py" line="49" />
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/pin_page.py" line="55" />
+        <source>Checking…</source>
+        <translation>Memeriksa…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/admin/pin_page.py" line="66" />
+        <location filename="../../kiosk/ui/admin/pin_page.py" line="70" />
+        <source>Too many wrong PINs. Try again in %n minute(s).</source>
+        <translation><numerusform>Terlalu banyak PIN salah. Coba lagi dalam %n menit.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/admin/pin_page.py" line="73" />
+        <source>Wrong PIN. %n attempt(s) left.</source>
+        <translation><numerusform>PIN salah. Sisa %n percobaan.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/pin_page.py" line="75" />
+        <source>The PIN could not be checked: %1</source>
+        <translation>PIN tidak dapat diperiksa: %1</translation>
     </message>
 </context>
 <context>
@@ -470,6 +852,180 @@
         <location filename="../../kiosk/ui/screens/service.py" line="51" />
         <source>Queue length not known right now</source>
         <translation>Panjang antrean belum diketahui saat ini</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesPage</name>
+    <message>
+        <location filename="../../kiosk/ui/admin/services_page.py" line="30" />
+        <source>Services on this kiosk</source>
+        <translation>Layanan di anjungan ini</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/services_page.py" line="38" />
+        <source>The catalogue has not been loaded yet.</source>
+        <translation>Katalog layanan belum dimuat.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/services_page.py" line="48" />
+        <source>On: offered to citizens</source>
+        <translation>Aktif: ditawarkan kepada warga</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/services_page.py" line="48" />
+        <source>Off: not offered on this kiosk</source>
+        <translation>Nonaktif: tidak ditawarkan di anjungan ini</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/services_page.py" line="50" />
+        <source>Switched off by the central service</source>
+        <translation>Dinonaktifkan oleh layanan pusat</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="67" />
+        <source>Kiosk location name</source>
+        <translation>Nama lokasi anjungan</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="68" />
+        <source>Seconds before the "more time?" warning</source>
+        <translation>Detik sebelum peringatan "perlu waktu lagi?"</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="69" />
+        <source>Seconds to answer the warning</source>
+        <translation>Detik untuk menjawab peringatan</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="70" />
+        <source>Seconds the ticket stays on screen</source>
+        <translation>Detik tiket tetap tampil di layar</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="71" />
+        <source>Languages (first = default)</source>
+        <translation>Bahasa (pertama = bawaan)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="72" />
+        <source>When the printer fails</source>
+        <translation>Bila printer gagal</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="73" />
+        <source>Central service address</source>
+        <translation>Alamat layanan pusat</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="74" />
+        <source>Terminal id</source>
+        <translation>ID terminal</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="75" />
+        <source>Token file</source>
+        <translation>Berkas token</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="76" />
+        <source>Central connect timeout (s)</source>
+        <translation>Batas waktu sambungan ke pusat (detik)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="77" />
+        <source>Central answer timeout (s)</source>
+        <translation>Batas waktu jawaban pusat (detik)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="78" />
+        <source>Failures before offline</source>
+        <translation>Kegagalan sebelum dianggap luring</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="79" />
+        <source>Printer connection</source>
+        <translation>Sambungan printer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="80" />
+        <source>Network printer address</source>
+        <translation>Alamat printer jaringan</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="81" />
+        <source>Network printer port</source>
+        <translation>Port printer jaringan</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="82" />
+        <source>Printer model profile</source>
+        <translation>Profil model printer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="83" />
+        <source>Paper width (mm)</source>
+        <translation>Lebar kertas (mm)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="84" />
+        <source>Card reader</source>
+        <translation>Pembaca kartu</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="85" />
+        <source>Admin mode timeout (s)</source>
+        <translation>Batas waktu mode admin (detik)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="90" />
+        <source>Settings</source>
+        <translation>Pengaturan</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="91" />
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="93" />
+        <source>Choose a setting on the left.</source>
+        <translation>Pilih pengaturan di sebelah kiri.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="104" />
+        <source>The settings file cannot be read: %1</source>
+        <translation>Berkas pengaturan tidak dapat dibaca: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="160" />
+        <source>Not saved: %1</source>
+        <translation>Tidak tersimpan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="165" />
+        <source>Saved. The kiosk uses the new value after its next restart.</source>
+        <translation>Tersimpan. Anjungan memakai nilai baru setelah dimulai ulang.</translation>
+    </message>
+</context>
+<context>
+    <name>TextKeyboard</name>
+    <message>
+        <location filename="../../kiosk/ui/admin/keyboard.py" line="73" />
+        <source>Space</source>
+        <translation>Spasi</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/keyboard.py" line="74" />
+        <source>Clear</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/keyboard.py" line="75" />
+        <source>Capital letters</source>
+        <translation>Huruf kapital</translation>
     </message>
 </context>
 <context>
