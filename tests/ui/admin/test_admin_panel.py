@@ -1,0 +1,148 @@
+"""Admin mode end to end in the real window: gesture, PIN, lockout, settings saved to the file,
+closing for the day and switching a service off, on the demo kiosk against the reference central."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from kiosk.config import load_config
+from kiosk.flow.steps import Step
+from kiosk.ui.admin.gesture import CornerTaps
+
+from .conftest import STAFF_PIN, TECH_PIN
+
+
+def click(qtbot, app, name: str) -> None:
+    def shown():
+        return [b for b in app.window.findChildren(QPushButton, name) if b.isVisible()]
+    # Pages build some buttons when entered; Qt shows them on the next turn of the event loop.
+    qtbot.waitUntil(lambda: bool(shown()), timeout=5_000)
+    visible = shown()
+    assert len(visible) == 1, f"expected one visible button {name}, found {len(visible)}"
+    assert visible[0].isEnabled(), f"{name} is disabled"
+    qtbot.mouseClick(visible[0], Qt.MouseButton.LeftButton)
+
+
+def corner_taps(qtbot, app, n: int) -> None:
+    for _ in range(n):
+        qtbot.mouseClick(app.window, Qt.MouseButton.LeftButton, pos=CornerTaps.corner_point())
+
+
+def type_pin(qtbot, app, pin: str) -> None:
+    for digit in pin:
+        click(qtbot, app, f"pin-{digit}")
+    click(qtbot, app, "pin-ok")
+
+
+def open_admin(qtbot, app, pin: str) -> None:
+    corner_taps(qtbot, app, 5)
+    panel = app.window.admin_panel
+    qtbot.waitUntil(lambda: panel.isVisible() and panel.page() == "pin", timeout=5_000)
+    type_pin(qtbot, app, pin)
+    qtbot.waitUntil(lambda: panel.page() == "home", timeout=5_000)
+
+
+def test_four_taps_do_nothing_five_ask_for_the_pin(qtbot, admin_kiosk):
+    panel = admin_kiosk.window.admin_panel
+    corner_taps(qtbot, admin_kiosk, 4)
+    qtbot.mouseClick(admin_kiosk.window, Qt.MouseButton.LeftButton, pos=admin_kiosk.window.rect().center())
+    corner_taps(qtbot, admin_kiosk, 1)  # a tap elsewhere restarted the count
+    assert not panel.isVisible()
+    corner_taps(qtbot, admin_kiosk, 4)
+    qtbot.waitUntil(lambda: panel.isVisible(), timeout=5_000)
+    assert panel.page() == "pin" and admin_kiosk.runtime.admin.session is None
+    click(qtbot, admin_kiosk, "AdminCancel")
+    assert not panel.isVisible()
+
+
+def test_pin_opens_admin_mode_and_a_settings_change_lands_in_the_file(qtbot, admin_kiosk, admin_env):
+    _, config_path = admin_env
+    open_admin(qtbot, admin_kiosk, STAFF_PIN)
+    admin = admin_kiosk.runtime.admin
+    assert admin.session.role == "staff"
+    click(qtbot, admin_kiosk, "admin-settings")
+    page = admin_kiosk.window.admin_panel.pages["settings"]
+    qtbot.waitUntil(lambda: "field-idle.warn_after_s" in {b.objectName() for b in page.findChildren(QPushButton)},
+                    timeout=5_000)
+    # Staff are not offered the central's address or the terminal's identity.
+    names = {b.objectName() for b in page.findChildren(QPushButton) if b.isVisible()}
+    assert "field-central.base_url" not in names and "field-central.terminal_id" not in names
+    # A refused value: the message is on screen and the file is untouched.
+    before = config_path.read_text()
+    click(qtbot, admin_kiosk, "field-idle.answer_s")
+    click(qtbot, admin_kiosk, "kb-clear")
+    click(qtbot, admin_kiosk, "kb-5")
+    click(qtbot, admin_kiosk, "SettingsSave")
+    qtbot.waitUntil(lambda: page.message.isVisible() and "idle.answer_s" in page.message.text(), timeout=5_000)
+    assert "greater than or equal to 20" in page.message.text()
+    assert config_path.read_text() == before
+    # A good value is saved atomically, the old file kept as a backup.
+    click(qtbot, admin_kiosk, "field-idle.warn_after_s")
+    click(qtbot, admin_kiosk, "kb-clear")
+    for key in "90":
+        click(qtbot, admin_kiosk, f"kb-{key}")
+    click(qtbot, admin_kiosk, "SettingsSave")
+    qtbot.waitUntil(lambda: load_config(config_path).idle.warn_after_s == 90, timeout=5_000)
+    assert config_path.with_name("kiosk.toml.bak").read_text() == before
+    qtbot.waitUntil(lambda: page.message.property("tone") == "ok", timeout=5_000)
+    click(qtbot, admin_kiosk, "AdminBack")
+    click(qtbot, admin_kiosk, "AdminLeave")
+    assert admin.session is None and not admin_kiosk.window.admin_panel.isVisible()
+
+
+def test_five_wrong_pins_lock_admin_mode_even_for_the_right_pin(qtbot, admin_kiosk):
+    admin = admin_kiosk.runtime.admin
+    panel = admin_kiosk.window.admin_panel
+    pin_page = panel.pages["pin"]
+    corner_taps(qtbot, admin_kiosk, 5)
+    qtbot.waitUntil(lambda: panel.isVisible(), timeout=5_000)
+    for _ in range(5):
+        type_pin(qtbot, admin_kiosk, "999999")
+        qtbot.waitUntil(lambda: pin_page.keypad.isEnabled(), timeout=5_000)
+    assert admin.pins.locked_for() > 50
+    locked_text = pin_page.message.text()
+    assert pin_page.message.isVisible() and "1" in locked_text  # "... in 1 minute(s)"
+    type_pin(qtbot, admin_kiosk, TECH_PIN)
+    qtbot.waitUntil(lambda: pin_page.keypad.isEnabled(), timeout=5_000)
+    assert admin.session is None and panel.page() == "pin"
+    # The lockout is on disk: a restarted kiosk would still refuse.
+    data = json.loads(admin.pins.path.read_text())
+    assert data["locked_until"] > 0 and TECH_PIN not in admin.pins.path.read_text()
+
+
+def test_close_for_the_day_and_switch_a_service_off(qtbot, admin_kiosk):
+    open_admin(qtbot, admin_kiosk, STAFF_PIN)
+    flow = admin_kiosk.runtime.flow
+    click(qtbot, admin_kiosk, "admin-services")
+    service = flow.status.catalog.services[0]
+    click(qtbot, admin_kiosk, f"svc-{service.id}")
+    qtbot.waitUntil(lambda: not flow.status.catalog.service(service.id).enabled, timeout=5_000)
+    click(qtbot, admin_kiosk, "AdminBack")
+    click(qtbot, admin_kiosk, "admin-closing")
+    click(qtbot, admin_kiosk, "closing-preset-1")
+    click(qtbot, admin_kiosk, "CloseForDay")
+    qtbot.waitUntil(lambda: flow.status.closed_message is not None, timeout=5_000)
+    assert flow.status.blocking_reason() == "closed"
+    state = json.loads((admin_kiosk.config.data.directory / "admin-state.json").read_text())
+    assert state["closed_message"] == flow.status.closed_message and state["disabled_services"] == [service.id]
+    click(qtbot, admin_kiosk, "Reopen")
+    qtbot.waitUntil(lambda: flow.status.closed_message is None, timeout=5_000)
+    click(qtbot, admin_kiosk, "AdminBack")
+    click(qtbot, admin_kiosk, "AdminLeave")
+    assert flow.step is Step.WELCOME
+
+
+def test_technician_sees_the_central_settings_and_runs_diagnostics(qtbot, admin_kiosk):
+    open_admin(qtbot, admin_kiosk, TECH_PIN)
+    assert admin_kiosk.runtime.admin.session.role == "technician"
+    click(qtbot, admin_kiosk, "admin-diagnostics")
+    page = admin_kiosk.window.admin_panel.pages["diagnostics"]
+    qtbot.waitUntil(lambda: not page.running, timeout=30_000)
+    statuses = {r.name: r.status for r in page.results}
+    assert statuses["central"] == "OK" and statuses["printer"] == "OK"
+    assert set(statuses) >= {"config", "card_reader", "tls", "disk", "journal", "versions"}
+    click(qtbot, admin_kiosk, "DiagTestPage")
+    qtbot.waitUntil(lambda: page.message.property("tone") == "ok" and page.test_page.isEnabled(), timeout=15_000)
