@@ -78,16 +78,28 @@ def run_kiosk(path: Path, probe: bool = False) -> int:
     except ConfigError as exc:
         print("The kiosk cannot start: its configuration has problems.\n" + exc.report(), file=sys.stderr)
         return 2
+    from kiosk.runtime import crash
     from kiosk.ui.app import KioskApp
+    from kiosk.ui.watchdog_qt import attach_watchdog
 
-    app = KioskApp(config, config.central.read_token())
+    # Installed before the app so that a crash while starting is recorded too; the next start
+    # tells the technician (diagnostics) that it recovered.
+    guard = crash.install(config.data.directory)
+    app = KioskApp(config, config.central.read_token(), config_path=path)
+    guard.on_fatal = lambda: app.qapp.exit(70)  # uncaught exception: stop cleanly, systemd restarts
+    # systemd's watchdog is pinged from the GUI thread: a frozen screen is restarted (no-op
+    # without NOTIFY_SOCKET, e.g. when run by hand).
+    watchdog = attach_watchdog(app.qapp, app.window)
     if probe:
         # bench/startup.py: say when the welcome screen is first painted, then leave.
         def first_frame() -> None:
             print("first-frame", flush=True)
             app.qapp.exit(0)
         app.window.first_frame.connect(first_frame)
-    return app.exec()
+    try:
+        return app.exec(before_exit=watchdog.stop)
+    finally:
+        guard.clean_exit()
 
 
 def run_demo(walkthrough: Path | None, windowed: bool = False) -> int:

@@ -17,6 +17,11 @@ APT_PACKAGES=(
   libxcb-xkb1 libxkbcommon-x11-0
   pcscd libpcsclite-dev vsmartcard-vpcd swig gcc libusb-1.0-0
   fonts-dejavu-core fonts-inter
+  openssl
+  # The deployment tests: the kiosk under cage (wlroots, headless), screenshots of its output,
+  # the installer in a throw-away Debian root, unit files checked by systemd-analyze.
+  cage xwayland grim debootstrap libwayland-client0 libwayland-cursor0 libwayland-egl1 shellcheck
+  systemd util-linux
 )
 # Only when the interpreter lacks them (a pyenv/uv Python brings its own venv and headers).
 if ! "$PY" -c 'import ensurepip, venv' >/dev/null 2>&1; then APT_PACKAGES+=(python3-venv); fi
