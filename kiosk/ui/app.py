@@ -51,7 +51,7 @@ class KioskApp:
                                   portrait=config.ui.orientation == "portrait")
         if self.window.demo_panel is not None:
             self.runtime.add_paper_listener(self.window.demo_panel.show_png)
-        self.window.attach_admin(self.runtime.admin, lambda: self.runtime.admin.raw_catalog)
+        self.window.attach_admin(self.runtime.admin)
         self._stopped = False
 
     def show(self) -> None:

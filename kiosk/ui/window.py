@@ -171,13 +171,13 @@ class KioskWindow(QWidget):
         self._allow_close = True
         self.close()
 
-    def attach_admin(self, controller, catalog_source=lambda: None) -> None:
+    def attach_admin(self, controller) -> None:
         """Staff mode: five taps in the top-left corner (or a staff card), the PIN, then the panel."""
         from .admin.gesture import CornerTaps
         from .admin.panel import AdminPanel
 
         language = lambda: self.view.language if self.view else "id"  # noqa: E731
-        self.admin_panel = AdminPanel(controller, self.kiosk_area, catalog_source, language)
+        self.admin_panel = AdminPanel(controller, self.kiosk_area, language)
         self.corner_taps = CornerTaps(self, lambda: controller.request("gesture"))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override

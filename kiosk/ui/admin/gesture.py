@@ -1,56 +1,53 @@
-"""The hidden way into admin mode: five taps in the top-left corner within three seconds."""
+"""The hidden way into admin mode: five taps in the top-left corner within three seconds.
+
+A small transparent widget lies over the corner (above the header's site name, which takes no
+touch) and counts its own presses. No application-wide event filter: nothing global keeps a
+window alive after it was closed.
+"""
 
 from __future__ import annotations
 
 import time
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPoint
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtWidgets import QWidget
 
 CORNER_PX = 120
 TAPS = 5
 WINDOW_S = 3.0
 
 
-class CornerTaps(QObject):
-    """Watches every press in ``window`` (an application event filter: taps land on children)."""
-
+class CornerTaps(QWidget):
     def __init__(self, window: QWidget, on_triggered: Callable[[], None], clock: Callable[[], float] = time.monotonic):
         super().__init__(window)
-        self._window = window
+        self.setObjectName("AdminCorner")
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground, True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAccessibleName("")  # hidden on purpose: nothing for citizens to find
         self._on_triggered = on_triggered
         self._clock = clock
         self._taps: list[float] = []
-        self._last_event: tuple | None = None
-        QApplication.instance().installEventFilter(self)
-        window.destroyed.connect(self._detach)
-
-    def _detach(self) -> None:
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        self.setGeometry(0, 0, CORNER_PX, CORNER_PX)
+        self.raise_()
+        window.installEventFilter(self)  # stay on top and in the corner when the window changes
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
-        if event.type() != QEvent.Type.MouseButtonPress or not isinstance(watched, QWidget):
-            return False
-        if watched.window() is not self._window:
-            return False
-        pos = self._window.mapFromGlobal(event.globalPosition().toPoint())
-        # A press a child ignores is offered to its parents too: count each press once.
-        key = (event.timestamp(), pos.x(), pos.y())
-        if key == self._last_event:
-            return False
-        self._last_event = key
-        if not (0 <= pos.x() < CORNER_PX and 0 <= pos.y() < CORNER_PX):
-            self._taps.clear()  # a tap elsewhere breaks the sequence
-            return False
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.ChildAdded):
+            self.raise_()
+        return False
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
         now = self._clock()
         self._taps = [t for t in self._taps if now - t <= WINDOW_S] + [now]
         if len(self._taps) >= TAPS:
             self._taps.clear()
             self._on_triggered()
-        return False
+        event.accept()
+
+    def forget(self) -> None:
+        """A tap elsewhere breaks the sequence."""
+        self._taps.clear()
 
     @staticmethod
     def corner_point() -> QPoint:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.ui.theme import PALETTE
 
@@ -20,7 +20,7 @@ PIN_PAGE_TIMEOUT_MS = 60_000  # an abandoned PIN prompt gives the screen back to
 
 
 class AdminPanel(QWidget):
-    def __init__(self, controller, parent: QWidget, catalog_source=lambda: None, language=lambda: "id") -> None:
+    def __init__(self, controller, parent: QWidget, language=lambda: "id") -> None:
         super().__init__(parent)
         self.setObjectName("AdminPanel")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -35,7 +35,7 @@ class AdminPanel(QWidget):
             "pin": PinPage(controller),
             "home": HomePage(controller),
             "settings": SettingsPage(controller),
-            "services": ServicesPage(controller, catalog_source, language),
+            "services": ServicesPage(controller, language),
             "closing": ClosingPage(controller),
             "enrol": EnrolPage(controller),
             "diagnostics": DiagnosticsPage(controller),
@@ -48,7 +48,6 @@ class AdminPanel(QWidget):
         self._pin_timeout.timeout.connect(self._abandon_pin)
         controller.add_listener(self._on_event)
         parent.installEventFilter(self)  # follow the size of the area it covers
-        QApplication.instance().installEventFilter(self)  # any touch inside keeps admin mode open
         self.setGeometry(parent.rect())
         self.hide()
 
@@ -75,6 +74,9 @@ class AdminPanel(QWidget):
         page = self.pages[name]
         self.stack.setCurrentWidget(page)
         page.entered()
+        for widget in page.findChildren(QWidget):
+            widget.removeEventFilter(self)  # installed once per widget, however often shown
+            widget.installEventFilter(self)  # any touch inside keeps admin mode open
         self.setGeometry(self.parentWidget().rect())
         self.show()
         self.raise_()
@@ -87,7 +89,6 @@ class AdminPanel(QWidget):
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
             self.setGeometry(watched.rect())
-        elif (event.type() == QEvent.Type.MouseButtonPress and self.isVisible()
-              and isinstance(watched, QWidget) and self.isAncestorOf(watched)):
+        elif event.type() == QEvent.Type.MouseButtonPress and self.isVisible():
             self.controller.touch()
         return False

@@ -10,9 +10,8 @@ from .base import AdminPage
 
 
 class ServicesPage(AdminPage):
-    def __init__(self, controller, catalog_source, language, parent: QWidget | None = None) -> None:
+    def __init__(self, controller, language, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
-        self._catalog = catalog_source  # () -> the central's catalogue (before local switches)
         self._language = language  # () -> "id" or "en", the language the screens are in
         holder = QWidget()
         self.grid = QGridLayout(holder)
@@ -33,7 +32,7 @@ class ServicesPage(AdminPage):
     def _fill(self) -> None:
         clear_layout(self.grid)
         self.tiles = {}
-        catalog = self._catalog()
+        catalog = self.controller.raw_catalog  # the central's, before this kiosk's switches
         if catalog is None:
             self.say(self.tr("The catalogue has not been loaded yet."))
             return
