@@ -69,3 +69,10 @@ class AdminPage(QWidget):
         if hasattr(self, "_back"):
             self._back.setText(self.tr("Back to the admin menu"))
         self.say(None)
+
+
+def touch_scroll(area) -> None:
+    """Scroll a QScrollArea by dragging a finger across it (a thin scroll bar is no touch target)."""
+    from PySide6.QtWidgets import QScroller
+
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)

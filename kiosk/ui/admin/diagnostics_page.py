@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWi
 
 from kiosk.ui.widgets import button, clear_layout, label
 
-from .base import AdminPage
+from .base import AdminPage, touch_scroll
 
 
 def _badge(status: str, text: str):
@@ -30,6 +30,7 @@ class DiagnosticsPage(AdminPage):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(holder)
+        touch_scroll(scroll)
         self.body.addWidget(scroll, 1)
         self.targets_row = QHBoxLayout()
         self.body.addLayout(self.targets_row)

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QGridLayout, QScrollArea, QWidget
 
 from kiosk.ui.widgets import Tile, clear_layout
 
-from .base import AdminPage
+from .base import AdminPage, touch_scroll
 
 
 class ServicesPage(AdminPage):
@@ -19,6 +19,7 @@ class ServicesPage(AdminPage):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(holder)
+        touch_scroll(scroll)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.body.addWidget(scroll, 1)
         self.bottom_row(self.back_button())

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QS
 from kiosk.admin.settings_edit import SettingsRefused, current_value
 from kiosk.ui.widgets import button, label
 
-from .base import AdminPage
+from .base import AdminPage, touch_scroll
 from .keyboard import TextKeyboard, apply_key
 
 
@@ -44,6 +44,7 @@ class SettingsPage(AdminPage):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(holder)
+        touch_scroll(scroll)
         columns.addWidget(scroll, 1)
         right = QVBoxLayout()
         self.field_name = label(name="Lead")
