@@ -40,6 +40,18 @@ def type_pin(qtbot, app, pin: str) -> None:
     click(qtbot, app, "pin-ok")
 
 
+def type_text(qtbot, app, text: str) -> None:
+    """Type on the on-screen keyboard, using shift for capitals, as a person would."""
+    upper = False
+    for ch in text:
+        if ch.isalpha() and ch.isupper() != upper:
+            click(qtbot, app, "kb-shift")
+            upper = not upper
+        click(qtbot, app, f"kb-{ch.lower()}")
+    if upper:
+        click(qtbot, app, "kb-shift")
+
+
 def open_admin(qtbot, app, pin: str) -> None:
     corner_taps(qtbot, app, 5)
     panel = app.window.admin_panel
@@ -153,3 +165,41 @@ def test_technician_sees_the_central_settings_and_runs_diagnostics(qtbot, admin_
     assert set(statuses) >= {"config", "card_reader", "tls", "disk", "journal", "versions"}
     click(qtbot, admin_kiosk, "DiagTestPage")
     qtbot.waitUntil(lambda: page.message.property("tone") == "ok" and page.test_page.isEnabled(), timeout=15_000)
+
+
+def test_technician_enrols_on_screen_and_exports_logs(qtbot, admin_kiosk, admin_env):
+    import stat
+
+    _, config_path = admin_env
+    open_admin(qtbot, admin_kiosk, TECH_PIN)
+    panel = admin_kiosk.window.admin_panel
+    click(qtbot, admin_kiosk, "admin-enrol")
+    page = panel.pages["enrol"]
+    page.set_values("DEMO-07", "")
+    type_text(qtbot, admin_kiosk, "MPP-BDG-ENROL-0001")
+    assert page._values["code"] == "MPP-BDG-ENROL-0001"
+    click(qtbot, admin_kiosk, "EnrolSubmit")
+    qtbot.waitUntil(lambda: load_config(config_path).central.terminal_id == "DEMO-07", timeout=10_000)
+    config = load_config(config_path)
+    token_file = config.central.token_file
+    assert stat.S_IMODE(token_file.stat().st_mode) == 0o600
+    token = token_file.read_text().strip()
+    assert token not in config_path.read_text() and token not in page.message.text()
+    # Export logs from the diagnostics screen into the data folder's exports.
+    click(qtbot, admin_kiosk, "AdminBack")
+    click(qtbot, admin_kiosk, "admin-diagnostics")
+    diag = panel.pages["diagnostics"]
+    qtbot.waitUntil(lambda: not diag.running, timeout=30_000)
+    click(qtbot, admin_kiosk, "DiagExport")
+    qtbot.waitUntil(lambda: any(b.objectName().startswith("export-target-") and b.isVisible()
+                                for b in panel.findChildren(QPushButton)), timeout=5_000)
+    last = max(b.objectName() for b in panel.findChildren(QPushButton) if b.objectName().startswith("export-target-"))
+    click(qtbot, admin_kiosk, last)
+    exports = admin_kiosk.config.data.directory / "exports"
+    qtbot.waitUntil(lambda: exports.exists() and any(exports.iterdir()), timeout=10_000)
+    bundle = next(exports.iterdir())
+    assert {"logs", "diagnose.json", "config.json"} <= {p.name for p in bundle.iterdir()}
+    assert json.loads((bundle / "diagnose.json").read_text())  # the run just made is in it
+    for path in bundle.rglob("*"):
+        if path.is_file():
+            assert token not in path.read_text()
