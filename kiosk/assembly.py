@@ -26,6 +26,7 @@ from kiosk.runtime.scheduler import Scheduler, Timer
 from kiosk.tickets.issuer import TicketIssuer
 from kiosk.tickets.numbering import CentralNumbering
 from kiosk.tickets.pending import PendingConfirmations
+from kiosk.payments.wiring import build_payments, close_payments
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +58,8 @@ class KioskRuntime:
         self._tickets_client = CentralClient(config.central, token, monitor=self.monitor)
         self.printer = PrinterService(config.printer)
         self.pending = PendingConfirmations(data_dir / "pending-confirmations.sqlite3")
+        # QRIS payments and the money journal (kiosk/payments, kiosk/journal).
+        self.journal, self.payments, paid = build_payments(config, token, self.monitor, self._tickets_client)
         self.issuer = TicketIssuer(
             CentralNumbering(self._tickets_client),
             self.printer,
@@ -65,6 +68,7 @@ class KioskRuntime:
             pending=self.pending,
             on_print_fault=config.printer.on_fault,
             virtual_width_dots=config.printer.printer_profile().width_dots,
+            paid=paid,
         )
         self.identifier = Identifier(CentralClient(config.central, token, monitor=self.monitor))
         idle = config.idle
@@ -73,6 +77,7 @@ class KioskRuntime:
             FlowTiming(idle.warn_after_s, idle.answer_s, idle.ticket_display_s),
             tuple(config.ui.languages),
             identifier=self.identifier,
+            payments=self.payments,
             # Passport page data typed on the keypad goes to the reader, which reads the chip again.
             provide_mrz=lambda info: self.card_reader.provide_mrz(info) if self.card_reader else None,
         )
@@ -100,6 +105,7 @@ class KioskRuntime:
         self.sync.start()
         self.poll_printer()
         self.issuer.retry_pending()  # confirmations owed from before a crash or restart
+        self.reconcile_journal()  # paid sessions a crash or an outage left unfinished
         self.admin.start()
         self.heartbeat.start()
 
@@ -117,6 +123,13 @@ class KioskRuntime:
         self.issuer.close()
         self.printer.close()
         self.pending.close()
+        close_payments(self.journal, self.payments)
+
+    def reconcile_journal(self) -> "Future | None":
+        """Settle unfinished paid sessions with the central (at start and when it answers again)."""
+        if self.payments is None or self._stopped:
+            return None
+        return self.payments.reconcile()
 
     # ---- printer ---------------------------------------------------------------------------
     def poll_printer(self) -> "Future":
@@ -191,6 +204,7 @@ class KioskRuntime:
         self.flow.update_status(central_online=online)
         if online and not self._stopped:
             self.issuer.retry_pending()
+            self.reconcile_journal()
 
     def _apply_sync(self, update: SyncUpdate) -> None:
         changes = {}

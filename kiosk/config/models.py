@@ -11,6 +11,7 @@ from kiosk.admin.settings import AdminSettings
 from kiosk.api.settings import CentralSettings
 from kiosk.devices.card.settings import CardReaderSettings
 from kiosk.devices.printer.settings import PrinterSettings
+from kiosk.payments.settings import PaymentSettings
 
 _STRICT = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
@@ -89,3 +90,5 @@ class KioskConfig(BaseModel):
     """Where the kiosk keeps its files."""
     admin: AdminSettings = Field(default_factory=AdminSettings)
     """Staff mode, heartbeat and logs."""
+    payments: PaymentSettings = Field(default_factory=PaymentSettings)
+    """QRIS payments for services with a fee."""

@@ -191,3 +191,68 @@ def test_page(profile: PrinterProfile, status_bytes: Mapping[int, object]) -> Do
 
 
 test_page.__test__ = False  # type: ignore[attr-defined]  # a document, not a pytest test
+
+
+RECEIPT_LABELS: dict[str, dict[str, str]] = {
+    "id": {"title": "BUKTI PEMBAYARAN", "amount": "Jumlah", "method": "Metode", "reference": "Referensi",
+           "service": "Layanan", "ticket": "Nomor antrean", "merchant": "Penerima", "date": "Tanggal",
+           "time": "Waktu", "terminal": "Terminal", "scan": "Pindai untuk memeriksa pembayaran",
+           "footer": "Simpan bukti ini. Terima kasih."},
+    "en": {"title": "PAYMENT RECEIPT", "amount": "Amount", "method": "Method", "reference": "Reference",
+           "service": "Service", "ticket": "Queue number", "merchant": "Paid to", "date": "Date",
+           "time": "Time", "terminal": "Terminal", "scan": "Scan to check this payment",
+           "footer": "Keep this receipt. Thank you."},
+}
+
+
+@dataclass(frozen=True)
+class ReceiptPrintData:
+    """A paid fee's receipt: printed right after the queue ticket it paid for."""
+
+    amount_idr: int
+    reference: str
+    paid_at: datetime
+    service_name: str
+    ticket_number: str
+    merchant_name: str
+    site_name: str
+    terminal_id: str
+    verify_url: str
+    language: Language = "id"
+    site_timezone: str = "Asia/Jakarta"
+
+    def __post_init__(self) -> None:
+        if self.paid_at.tzinfo is None:
+            raise ValueError("paid_at must be timezone-aware")
+        if self.language not in RECEIPT_LABELS:
+            raise ValueError(f"language must be one of {sorted(RECEIPT_LABELS)}, got {self.language!r}")
+
+
+def receipt(data: ReceiptPrintData) -> Document:
+    """Amount first ("Rp350.000"), then what it paid for, the reference and a QR to verify it."""
+    from kiosk.formatting import rupiah
+
+    t = RECEIPT_LABELS[data.language]
+    local = data.paid_at.astimezone(ZoneInfo(data.site_timezone))
+    elements = (
+        Text(data.site_name, align="center", bold=True),
+        Separator("="),
+        Text(t["title"], align="center", bold=True),
+        Text(rupiah(data.amount_idr, "id"), align="center", bold=True, width=2, height=2),
+        Separator(),
+        Columns(t["service"], data.service_name),
+        Columns(t["ticket"], data.ticket_number, bold=True),
+        Columns(t["method"], "QRIS"),
+        Columns(t["merchant"], data.merchant_name),
+        Columns(t["reference"], data.reference),
+        Columns(t["date"], format_date(local, data.language)),
+        Columns(t["time"], format_time(local, data.site_timezone)),
+        Columns(t["terminal"], data.terminal_id),
+        Separator(),
+        QrCode(data.verify_url, module_size=5, error_correction="M"),
+        Text(t["scan"], align="center"),
+        Feed(1),
+        Text(t["footer"], align="center"),
+        Cut(partial=True),
+    )
+    return Document(elements, title=f"receipt {data.reference}")

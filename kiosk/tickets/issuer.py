@@ -63,7 +63,9 @@ class TicketIssuer:
         on_print_fault: Literal["virtual_ticket", "out_of_service"],
         print_timeout_s: float = 30.0,
         virtual_width_dots: int = 576,
+        paid: Any = None,  # kiosk.tickets.paid.PaidIssuing, for services with a fee
     ) -> None:
+        self._paid = paid
         self._virtual_width_dots = virtual_width_dots
         self._numbering = numbering
         self._pending = pending
@@ -93,6 +95,8 @@ class TicketIssuer:
         agency = catalog.agency(service.agency_id)
         reserve = TicketReserveRequest(service_id=service.id, priority=request.priority,
                                        language=request.language)
+        if request.payment is not None:
+            return self._issue_paid(request, reserve, service, agency, catalog)
         # One key per attempt at a ticket: a retried POST after a lost answer gets the same number.
         ticket = self._numbering.reserve(reserve, str(uuid.uuid4()))
         try:
@@ -111,6 +115,42 @@ class TicketIssuer:
             raise
         self._give_back(ticket, f"print {outcome}")
         raise IssueError("printer.failed", f"printer {outcome}")
+
+    def _issue_paid(self, request: IssueRequest, reserve, service, agency, catalog: Catalog) -> IssueOutcome:
+        from kiosk.printing.layouts import ReceiptPrintData
+
+        if self._paid is None:
+            raise IssueError("payment.not_open", "paid ticket without a payment journal")
+        payment = request.payment
+        tz = ZoneInfo(catalog.site.timezone)
+
+        def print_ticket(ticket: Ticket, virtual: bool):
+            document = queue_ticket(self._print_data(ticket, service, agency, catalog, request, virtual=virtual))
+            if virtual:
+                from kiosk.printing.image_render import render_png
+                return "virtual", document, render_png(document, self._virtual_width_dots)
+            return self._print(document), document, None
+
+        def receipt_data(ticket: Ticket) -> ReceiptPrintData:
+            base = ticket.track_url.rsplit("/t/", 1)[0]
+            return ReceiptPrintData(
+                amount_idr=payment.amount_idr, reference=payment.reference or "",
+                paid_at=(payment.paid_at or ticket.reserved_at).astimezone(tz),
+                service_name=service.name.get(request.language), ticket_number=ticket.number,
+                merchant_name=payment.merchant_name or catalog.site.name, site_name=catalog.site.name,
+                terminal_id=self._terminal_id, verify_url=f"{base}/r/{payment.reference}",
+                language=request.language, site_timezone=catalog.site.timezone)
+
+        from kiosk.tickets.paid import PaidTicketError
+        try:
+            ticket, delivery, document, png, confirmed = self._paid.issue(
+                payment, reserve, print_ticket, self._print, receipt_data)
+        except PaidTicketError as exc:
+            raise IssueError(exc.user_message_key, str(exc)) from exc
+        except Exception as exc:
+            self._paid.give_up(payment, f"kiosk error: {type(exc).__name__}")
+            raise
+        return IssueOutcome(ticket, delivery, document, confirmed=confirmed, virtual_png=png)
 
     def _print(self, document) -> str:
         try:

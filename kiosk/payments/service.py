@@ -1,0 +1,137 @@
+"""The payment service the citizen flow drives (``kiosk.flow.citizen.Payments``).
+
+All payment I/O runs on ONE long-lived worker ("payments"): a small loop that steps every open
+``Tracker`` when it is due, at least once a second for the countdown, and at once when a cancel
+is tapped. Journal reconciliation runs on the same thread between steps, so it never races a
+payment in progress (and it skips entries a tracker or the ticket issuer still follows).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import Counter
+from concurrent.futures import Future
+from typing import Any, Callable
+
+from kiosk.flow.citizen import PaymentRequest
+from kiosk.journal import Journal
+from kiosk.journal.reconcile import Reconciler
+from kiosk.runtime.worker import Worker
+
+from .settings import PaymentSettings
+from .tracker import Tracker
+from .view import PaymentView
+
+log = logging.getLogger(__name__)
+
+
+class PaymentHandle:
+    """What the flow holds while its payment is open; ``cancel`` may be tapped any number of times."""
+
+    def __init__(self, service: "PaymentService", tracker: Tracker) -> None:
+        self._service = service
+        self._tracker = tracker
+
+    @property
+    def view(self) -> PaymentView:
+        return self._tracker.view
+
+    def cancel(self) -> None:
+        self._service._request_cancel(self._tracker)
+
+
+class PaymentService:
+    def __init__(self, client: Any, journal: Journal, settings: PaymentSettings = PaymentSettings(),
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self._client = client  # a CentralClient with retries=0: this service paces its own retries
+        self._journal = journal
+        self._settings = settings
+        self._clock = clock
+        self._reconciler = Reconciler(journal, client)
+        self._cond = threading.Condition()
+        self._trackers: list[Tracker] = []
+        self._by_session: dict[int, PaymentHandle] = {}
+        self._reconcile_asks: list[Future] = []
+        self._stopping = False
+        self._worker = Worker("payments")
+        self._loop_done = self._worker.submit(self._loop)
+
+    # ---- the flow's side -------------------------------------------------------------------
+    def start(self, request: PaymentRequest, on_update: Callable[[PaymentView], None]) -> PaymentHandle:
+        with self._cond:
+            existing = self._by_session.get(request.session_id)
+            if existing is not None and not existing.view.closed:
+                return existing  # a second tap on "pay" for the same citizen: still one charge
+        # Written (and on disk) before the charge is asked for: the entry id is its Idempotency-Key.
+        entry = self._journal.begin(request.service_id, request.amount_idr)
+        view = PaymentView("creating", request.session_id, request.service_id, request.amount_idr, entry.id)
+        tracker = Tracker(view, self._client, self._journal, self._settings, on_update, self._clock)
+        handle = PaymentHandle(self, tracker)
+        with self._cond:
+            self._by_session = {request.session_id: handle}  # only the citizen in front counts
+            self._trackers.append(tracker)
+            self._cond.notify_all()
+        on_update(view)
+        return handle
+
+    def _request_cancel(self, tracker: Tracker) -> None:
+        with self._cond:
+            if tracker.cancel_requested or tracker.done:
+                return  # a double tap: one cancel
+            tracker.cancel_requested = True
+            tracker.due = self._clock()
+            self._cond.notify_all()
+
+    def reconcile(self) -> "Future[Counter]":
+        """Settle unfinished journal entries with the central (at start, on reconnect)."""
+        future: Future = Future()
+        with self._cond:
+            if self._stopping:
+                future.set_exception(RuntimeError("payment service stopped"))
+                return future
+            self._reconcile_asks.append(future)
+            self._cond.notify_all()
+        return future
+
+    def close(self, timeout: float = 5.0) -> None:
+        with self._cond:
+            self._stopping = True
+            self._cond.notify_all()
+        self._worker.stop(timeout)
+
+    # ---- the worker's side -----------------------------------------------------------------
+    def _loop(self) -> None:
+        while True:
+            with self._cond:
+                if self._stopping:
+                    break
+                now = self._clock()
+                due = [t for t in self._trackers if t.due <= now]
+                asks, self._reconcile_asks = self._reconcile_asks, []
+                if not due and not asks:
+                    wake = min([t.due for t in self._trackers] + [now + 1.0])
+                    self._cond.wait(max(0.0, min(wake - now, 1.0)))
+            for tracker in due:
+                self._run(tracker.step)
+            for tracker in list(self._trackers):
+                self._run(tracker.tick)
+            with self._cond:
+                self._trackers = [t for t in self._trackers if not t.done]
+            for ask in asks:
+                try:
+                    ask.set_result(self._reconciler.run())
+                except Exception as exc:  # noqa: BLE001 - handed to whoever asked
+                    ask.set_exception(exc)
+        with self._cond:
+            pending, self._reconcile_asks = self._reconcile_asks, []
+        for ask in pending:
+            ask.set_exception(RuntimeError("payment service stopped"))
+
+    @staticmethod
+    def _run(fn: Callable[[], None]) -> None:
+        try:
+            fn()
+        except Exception:  # noqa: BLE001 - one payment's bug must not stop the others
+            log.exception("payment step failed")
