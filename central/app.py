@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from central.bookings import BookingDesk, bookings_router
 from central.catalog_file import load_catalog_file
 from central.db import Database
 from central.errors import ApiProblem
@@ -119,6 +120,8 @@ def create_app(
         return registry.authenticate(x_terminal_id, creds.credentials if creds is not None else None)
 
     Terminal = Annotated[str, Depends(terminal)]
+    app.state.bookings = BookingDesk(db, catalog_file, desk)
+    app.include_router(bookings_router(app.state.bookings, Terminal))
 
     @app.exception_handler(ApiProblem)
     async def _problem(_: Request, exc: ApiProblem) -> JSONResponse:

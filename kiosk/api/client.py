@@ -28,6 +28,8 @@ from kiosk.api.decode import parse_body, raise_for_status
 from kiosk.api.errors import CentralError, CentralProtocolError, CentralRejected, CentralUnavailable
 from kiosk.api.settings import CentralSettings
 from kiosk.contract import (
+    BookingCheckIn,
+    BookingCheckInRequest,
     Catalog,
     ConfirmMode,
     EnrolRequest,
@@ -189,6 +191,19 @@ class CentralClient:
         return self.call(
             "POST", f"/v1/payments/{quote(payment_id, safe='')}/refund", Payment,
             body=PaymentRefundRequest(reason=reason), idempotent=True,
+        )
+
+    def check_in_booking(self, code: str, idempotency_key: str, language: str = "id") -> BookingCheckIn:
+        """Appointment check-in: booking code -> the booking and its reserved ticket (confirm it
+        after printing like a walk-in ticket). Retried: the central answers a repeat with the same
+        ticket. Refusals are ``CentralRejected`` with code booking_unknown / booking_not_today /
+        booking_expired / booking_cancelled."""
+        if not idempotency_key or len(idempotency_key) > 128:
+            raise ValueError("idempotency_key must be 1-128 characters (use a uuid4)")
+        return self.call(
+            "POST", "/v1/bookings/check-in", BookingCheckIn,
+            body=BookingCheckInRequest(code=code, language=language),  # type: ignore[arg-type]
+            headers={"Idempotency-Key": idempotency_key}, idempotent=True,
         )
 
     def send_heartbeat(self, hb: Heartbeat) -> HeartbeatAck:

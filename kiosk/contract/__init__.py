@@ -6,6 +6,7 @@ docs/openapi.json is generated from the reference central built on these models.
 """
 
 from kiosk.contract.base import LocalizedText, RequestModel, ResponseModel
+from kiosk.contract.bookings import Booking, BookingCheckIn, BookingCheckInRequest, BookingStatus
 from kiosk.contract.catalog import (
     Agency,
     Catalog,
@@ -41,6 +42,7 @@ from kiosk.contract.tickets import (
 )
 
 __all__ = [
+    "Booking", "BookingCheckIn", "BookingCheckInRequest", "BookingStatus",
     "Agency", "ApiError", "Catalog", "ConfirmMode", "DeviceHealth", "DeviceState", "EnrolRequest",
     "EnrolResponse", "EventBatch", "EventsAck", "Heartbeat", "HeartbeatAck", "KioskEvent", "IdentityKind", "IdentityResolveRequest",
     "IdentityRule", "Language", "LocalizedText", "OpeningHours", "Payment", "PaymentCreateRequest", "PaymentRefundRequest",

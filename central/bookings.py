@@ -1,0 +1,220 @@
+"""Appointment check-in for the reference central: booking code -> the appointment's ticket.
+
+The ticket is reserved through the same ``TicketDesk.reserve`` as a walk-in ticket, so numbering,
+confirm/fail and lapse behave identically; the kiosk confirms it after printing. Checking in
+twice returns the same ticket while that ticket is alive (reserved or in the queue); if it failed
+or lapsed (the print never reached the citizen) the next check-in reserves a new one. The
+reservation's idempotency key is derived from the booking and its attempt number, so a
+check-in whose answer was lost and is replayed never spends a second number.
+
+Rules (site time zone): a slot on a later day -> booking_not_today; more than ``grace`` after the
+slot start (this includes earlier days) -> booking_expired; an unknown code -> booking_unknown.
+Demo bookings are generated at start relative to the server clock, so the demo always has codes
+valid "today" (see ``DEMO_BOOKINGS``).
+"""
+
+# No "from __future__ import annotations": FastAPI must see the real dependency type passed in.
+import threading
+from datetime import datetime, time, timedelta
+from typing import Annotated, Any, Callable
+
+from fastapi import APIRouter, Header
+
+from central.catalog_file import CatalogFile
+from central.db import Database, from_us, to_us
+from central.errors import ApiProblem
+from central.tickets import TicketDesk
+from kiosk.contract import ApiError, Booking, BookingCheckIn, BookingCheckInRequest, TicketReserveRequest
+from kiosk.contract.bookings import InvalidBookingCode, mask_booking_code, validate_booking_code
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS bookings (
+    code TEXT PRIMARY KEY,            -- normalised (uppercase, no separators)
+    service_id TEXT NOT NULL,
+    slot_start_us INTEGER NOT NULL,
+    slot_end_us INTEGER NOT NULL,
+    status TEXT NOT NULL,             -- booked / checked_in / cancelled ("expired" is computed)
+    ticket_id TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    checked_in_us INTEGER,
+    seeded_day TEXT                   -- demo bookings: the business day they were generated for
+);
+"""
+_ALIVE = ("reserved", "confirmed", "virtual")
+
+# (code, service_id, which slot): slots are placed relative to "now" when the central starts.
+DEMO_BOOKINGS: list[tuple[str, str, str]] = [
+    ("BDG-7K3P9", "ktp-el", "now"),
+    ("BDG-4M8T2", "kartu-keluarga", "soon"),
+    ("BDG-9X5R6", "paspor-biasa", "later"),
+    ("BDG-5W2J7", "kartu-keluarga", "later"),
+    ("BDG-2H7W4", "ktp-el", "expired"),
+    ("BDG-6N4V8", "ktp-el", "tomorrow"),
+    ("BDG-3C8F5", "akta-kelahiran", "cancelled"),
+]
+
+
+class BookingDesk:
+    """Bookings in the central's database; check-in issues the appointment's ticket."""
+
+    def __init__(self, db: Database, catalog_file: CatalogFile, desk: TicketDesk, *,
+                 grace: timedelta = timedelta(minutes=30), slot: timedelta = timedelta(minutes=15),
+                 seed_demo: bool = True) -> None:
+        self.db = db
+        self.cf = catalog_file
+        self.desk = desk
+        self.grace = grace
+        self.slot = slot
+        # One check-in at a time: booking lookup, reservation and booking update form one step,
+        # so two kiosks scanning the same code can never get two numbers.
+        self._lock = threading.Lock()
+        with db.read() as conn:  # autocommit connection: DDL runs as its own statements
+            conn.executescript(SCHEMA)
+        if seed_demo:
+            self.seed_demo()
+
+    # -- set-up ---------------------------------------------------------------------------------
+
+    def add(self, code: str, service_id: str, slot_start: datetime, *, status: str = "booked",
+            seeded_day: str | None = None) -> str:
+        """Store a booking (tests, demo seeding); returns the normalised code."""
+        code = validate_booking_code(code)
+        try:
+            self.cf.catalog.service(service_id)
+        except KeyError:
+            raise ValueError(f"no service {service_id!r} in the catalogue") from None
+        end = slot_start + self.slot
+        with self.db.write() as conn:
+            conn.execute(
+                "INSERT INTO bookings (code, service_id, slot_start_us, slot_end_us, status, seeded_day)"
+                " VALUES (?,?,?,?,?,?) ON CONFLICT (code) DO UPDATE SET service_id=excluded.service_id,"
+                " slot_start_us=excluded.slot_start_us, slot_end_us=excluded.slot_end_us,"
+                " status=excluded.status, ticket_id=NULL, attempts=0, checked_in_us=NULL,"
+                " seeded_day=excluded.seeded_day",
+                (code, service_id, to_us(slot_start), to_us(end), status, seeded_day),
+            )
+        return code
+
+    def seed_demo(self) -> None:
+        """(Re)place the demo bookings around the current time, once per business day: a restart
+        on the same day keeps their check-ins, the next day they are fresh again."""
+        now = self.desk.now()
+        tz = self.cf.catalog.site.tz
+        local = now.astimezone(tz)
+        today = local.date()
+        day_start = datetime.combine(today, time(0), tz)
+        last_slot = datetime.combine(today, time(23, 45), tz)
+        quarter = local.replace(minute=local.minute - local.minute % 15, second=0, microsecond=0)
+        starts = {
+            "now": max(quarter, day_start),
+            "soon": min(quarter + timedelta(minutes=30), last_slot),
+            "later": min(quarter + timedelta(hours=2), last_slot),
+            "cancelled": min(quarter + timedelta(hours=1), last_slot),
+            "expired": quarter - timedelta(hours=3),
+            "tomorrow": quarter + timedelta(days=1),
+        }
+        with self.db.read() as conn:
+            seeded = {r["code"]: r["seeded_day"] for r in conn.execute("SELECT code, seeded_day FROM bookings")}
+        for code, service_id, when in DEMO_BOOKINGS:
+            norm = validate_booking_code(code)
+            if seeded.get(norm) == today.isoformat():
+                continue
+            self.add(code, service_id, starts[when], status="cancelled" if when == "cancelled" else "booked",
+                     seeded_day=today.isoformat())
+
+    # -- check-in -------------------------------------------------------------------------------
+
+    def _booking(self, row: Any, now: datetime) -> Booking:
+        tz = self.cf.catalog.site.tz
+        status = row["status"]
+        if status == "booked" and now > from_us(row["slot_start_us"]) + self.grace:
+            status = "expired"
+        return Booking(
+            code_masked=mask_booking_code(row["code"]),
+            service_id=row["service_id"],
+            slot_start=from_us(row["slot_start_us"]).astimezone(tz),
+            slot_end=from_us(row["slot_end_us"]).astimezone(tz),
+            status=status,
+            checked_in_at=from_us(row["checked_in_us"]).astimezone(tz) if row["checked_in_us"] else None,
+        )
+
+    def check_in(self, terminal_id: str, req: BookingCheckInRequest) -> BookingCheckIn:
+        try:
+            code = validate_booking_code(req.code)
+        except InvalidBookingCode:
+            # Same answer as a well-formed unknown code: the central does not help guess codes.
+            raise ApiProblem(404, "booking_unknown", "no booking with this code") from None
+        with self._lock:
+            now = self.desk.now()
+            with self.db.read() as conn:
+                row = conn.execute("SELECT * FROM bookings WHERE code=?", (code,)).fetchone()
+            if row is None:
+                raise ApiProblem(404, "booking_unknown", "no booking with this code")
+            if row["ticket_id"] is not None:
+                ticket = self.desk.get(row["ticket_id"])
+                if ticket.status in _ALIVE:
+                    return BookingCheckIn(booking=self._booking(row, now), ticket=ticket)
+            self._check_bookable(row, now)
+            attempt = row["attempts"] + 1
+            ticket = self.desk.reserve(
+                terminal_id, f"booking:{code}:{attempt}",
+                TicketReserveRequest(service_id=row["service_id"], language=req.language),
+            )
+            with self.db.write() as conn:
+                conn.execute(
+                    "UPDATE bookings SET status='checked_in', ticket_id=?, attempts=?,"
+                    " checked_in_us=COALESCE(checked_in_us, ?) WHERE code=?",
+                    (ticket.id, attempt, to_us(now), code),
+                )
+                row = conn.execute("SELECT * FROM bookings WHERE code=?", (code,)).fetchone()
+            return BookingCheckIn(booking=self._booking(row, now), ticket=ticket)
+
+    def _check_bookable(self, row: Any, now: datetime) -> None:
+        if row["status"] == "cancelled":
+            raise ApiProblem(409, "booking_cancelled", "this booking was cancelled")
+        tz = self.cf.catalog.site.tz
+        start = from_us(row["slot_start_us"])
+        if start.astimezone(tz).date() > now.astimezone(tz).date():
+            raise ApiProblem(
+                409, "booking_not_today",
+                f"this booking is for {start.astimezone(tz):%Y-%m-%d %H:%M} ({self.cf.catalog.site.timezone})",
+            )
+        if now > start + self.grace:
+            minutes = int(self.grace.total_seconds() // 60)
+            raise ApiProblem(
+                409, "booking_expired",
+                f"the slot started at {start.astimezone(tz):%Y-%m-%d %H:%M}; check-in closes {minutes} min after",
+            )
+
+
+def bookings_router(bookings: BookingDesk, terminal: Any) -> APIRouter:
+    """POST /v1/bookings/check-in; ``terminal`` is the app's authenticated-terminal dependency type."""
+    router = APIRouter(tags=["bookings"])
+
+    @router.post(
+        "/v1/bookings/check-in", response_model=BookingCheckIn,
+        responses={
+            401: {"model": ApiError, "description": "Missing or wrong terminal token"},
+            404: {"model": ApiError, "description": "booking_unknown (also for a malformed code)"},
+            409: {"model": ApiError, "description": "booking_not_today, booking_expired, booking_cancelled, "
+                                                    "service_disabled"},
+            422: {"model": ApiError, "description": "Request does not match the contract"},
+            503: {"model": ApiError, "description": "Central temporarily unavailable (retry later)"},
+        },
+    )
+    def check_in_booking(
+        body: BookingCheckInRequest,
+        terminal_id: terminal,  # type: ignore[valid-type]
+        idempotency_key: Annotated[
+            str | None,
+            Header(description="Client-generated UUID (check-in is idempotent per booking anyway)", max_length=128),
+        ] = None,
+    ) -> BookingCheckIn:
+        """Booking code (as typed or scanned: case, spaces and dashes ignored) -> the booking and a
+        reserved ticket for its service, to be confirmed after printing like a walk-in ticket.
+        Checking in again returns the same ticket while it is reserved or in the queue."""
+        if not idempotency_key:
+            raise ApiProblem(400, "idempotency_key_required", "POST /v1/bookings/check-in needs an Idempotency-Key header")
+        return bookings.check_in(terminal_id, body)
+
+    return router

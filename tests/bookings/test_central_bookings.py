@@ -1,0 +1,157 @@
+"""POST /v1/bookings/check-in on the real reference central, through the kiosk's CentralClient."""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from datetime import datetime, timedelta
+
+import pytest
+
+from central.openapi import generate
+from central.server import RunningCentral
+from central.testing import OTHER_TERMINAL, OTHER_TOKEN, SettableClock
+from kiosk.api import CentralRejected
+from kiosk.contract import TicketReserveRequest
+from tests.bookings.conftest import START, WIB
+
+NOW_CODE, SOON_CODE, LATER_CODE = "BDG-7K3P9", "BDG-4M8T2", "BDG-9X5R6"
+EXPIRED_CODE, TOMORROW_CODE, CANCELLED_CODE = "BDG-2H7W4", "BDG-6N4V8", "BDG-3C8F5"
+
+
+def key() -> str:
+    return str(uuid.uuid4())
+
+
+def test_check_in_reserves_a_ticket_for_the_booked_service(make_client):
+    client = make_client()
+    result = client.check_in_booking(NOW_CODE, key(), "en")
+    ticket, booking = result.ticket, result.booking
+    assert ticket.service_id == booking.service_id == "ktp-el"
+    assert ticket.number == "A-001" and ticket.status == "reserved"
+    assert booking.status == "checked_in" and booking.code_masked == "•••••3P9"
+    assert booking.slot_start == datetime(2026, 11, 25, 10, 0, tzinfo=WIB)
+    assert booking.slot_start.utcoffset() == timedelta(hours=7)  # site time zone on the wire
+    assert booking.slot_end - booking.slot_start == timedelta(minutes=15)
+    assert booking.checked_in_at == START
+    # Then exactly like a walk-in ticket: confirmed after printing, in the queue.
+    assert client.confirm_ticket(ticket.id, "printed").status == "confirmed"
+
+
+def test_second_check_in_returns_the_same_ticket_and_spends_no_number(make_client):
+    client = make_client()
+    first = client.check_in_booking(SOON_CODE, key()).ticket
+    again = client.check_in_booking(" bdg 4m8t2 ", key()).ticket  # case, spaces, dashes ignored
+    assert again.id == first.id and again.number == first.number == "B-001"
+    client.confirm_ticket(first.id, "printed")
+    assert client.check_in_booking("BDG4M8T2", key()).ticket.id == first.id
+    walk_in = client.reserve_ticket(TicketReserveRequest(service_id="kartu-keluarga"), key())
+    assert walk_in.number == "B-002"
+
+
+@pytest.mark.parametrize("code,status,error", [
+    ("BDG-ZZZZ9", 404, "booking_unknown"),
+    ("BDG-IO1", 404, "booking_unknown"),        # malformed: same answer, no hint for guessing
+    (TOMORROW_CODE, 409, "booking_not_today"),
+    (EXPIRED_CODE, 409, "booking_expired"),
+    (CANCELLED_CODE, 409, "booking_cancelled"),
+])
+def test_refusals_have_clear_codes(make_client, code, status, error):
+    with pytest.raises(CentralRejected) as exc:
+        make_client().check_in_booking(code, key())
+    assert (exc.value.status, exc.value.code) == (status, error)
+
+
+def test_late_by_more_than_the_grace_period_is_expired(make_client, clock: SettableClock):
+    client = make_client()
+    clock.set(datetime(2026, 11, 25, 10, 30, tzinfo=WIB))  # slot 10:00 + 30 min: still on time
+    on_time = client.check_in_booking(NOW_CODE, key()).ticket
+    assert on_time.number == "A-001"
+    client.confirm_ticket(on_time.id, "printed")
+    clock.set(datetime(2026, 11, 25, 11, 0, 1, tzinfo=WIB))  # "soon" slot 10:30 + 30 min passed
+    with pytest.raises(CentralRejected) as exc:
+        client.check_in_booking(SOON_CODE, key())
+    assert exc.value.code == "booking_expired"
+    # The one already checked in keeps answering with its ticket.
+    assert client.check_in_booking(NOW_CODE, key()).ticket.number == "A-001"
+
+
+def test_the_next_day_tomorrows_booking_is_valid(make_client, clock: SettableClock):
+    clock.set(datetime(2026, 11, 26, 10, 5, tzinfo=WIB))
+    result = make_client().check_in_booking(TOMORROW_CODE, key())
+    assert result.ticket.number == "A-001" and str(result.ticket.business_date) == "2026-11-26"
+
+
+def test_a_failed_or_lapsed_ticket_is_replaced_by_a_new_number(make_client, clock: SettableClock):
+    client = make_client()
+    first = client.check_in_booking(LATER_CODE, key()).ticket
+    client.fail_ticket(first.id, "printer: paper out")
+    second = client.check_in_booking(LATER_CODE, key()).ticket
+    assert second.id != first.id and (first.number, second.number) == ("E-001", "E-002")
+    clock.advance(121)  # the reservation lapses unconfirmed (120 s)
+    third = client.check_in_booking(LATER_CODE, key()).ticket
+    assert third.number == "E-003" and third.status == "reserved"
+    assert client.get_ticket(second.id).status == "lapsed"
+
+
+def test_ten_kiosks_ten_bookings_same_service_get_consecutive_unique_numbers(central: RunningCentral, make_client):
+    desk = central.app.state.bookings
+    codes = [desk.add(f"TST-{i:02d}AB7", "akta-kelahiran", START - timedelta(minutes=5)) for i in range(10)]
+    clients = [make_client() for _ in codes]
+    barrier = threading.Barrier(len(codes))
+    numbers: list[str] = []
+    errors: list[BaseException] = []
+
+    def kiosk(client, code):
+        barrier.wait()
+        try:
+            numbers.append(client.check_in_booking(code, key()).ticket.number)
+        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=kiosk, args=pair) for pair in zip(clients, codes)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert errors == []
+    assert sorted(numbers) == [f"C-{n:03d}" for n in range(1, 11)]
+
+
+def test_ten_kiosks_scanning_the_same_booking_share_one_ticket(make_client):
+    clients = [make_client() for _ in range(10)]
+    barrier = threading.Barrier(10)
+    ids: list[str] = []
+
+    def kiosk(client):
+        barrier.wait()
+        ids.append(client.check_in_booking(LATER_CODE, key()).ticket.id)
+
+    threads = [threading.Thread(target=kiosk, args=(c,)) for c in clients]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert len(ids) == 10 and len(set(ids)) == 1
+
+
+def test_other_terminal_and_missing_key(central: RunningCentral, make_client):
+    other = make_client(OTHER_TERMINAL, OTHER_TOKEN)
+    assert other.check_in_booking(NOW_CODE, key()).ticket.terminal_id == OTHER_TERMINAL
+    import requests
+    r = requests.post(central.url + "/v1/bookings/check-in", json={"code": NOW_CODE}, timeout=5,
+                      headers={"Authorization": f"Bearer {OTHER_TOKEN}", "X-Terminal-Id": OTHER_TERMINAL})
+    assert r.status_code == 400 and r.json()["code"] == "idempotency_key_required"
+    r = requests.post(central.url + "/v1/bookings/check-in", json={"code": NOW_CODE}, timeout=5,
+                      headers={"Idempotency-Key": key()})
+    assert r.status_code == 401
+
+
+def test_openapi_documents_check_in():
+    import json
+
+    doc = json.loads(generate())
+    op = doc["paths"]["/v1/bookings/check-in"]["post"]
+    assert {"404", "409"} <= set(op["responses"])
+    assert "BookingCheckIn" in doc["components"]["schemas"]
+    assert doc["components"]["schemas"]["Booking"]["properties"]["slot_start"]["description"]
