@@ -53,7 +53,7 @@ def kiosk(qtbot, tmp_path, vpcd):
 def test_nothing_the_kiosk_wrote_holds_the_nik_name_or_card(qtbot, kiosk, vpcd):
     app, root = kiosk
     # 1. A citizen types her NIK for a service that needs identity and takes a ticket.
-    walk_to_confirm(qtbot, app, "imigrasi")
+    walk_to_confirm(qtbot, app, "bpjs-kesehatan")  # free and needs identity: no payment step
     confirm(qtbot, app, NIK)
     wait_step(qtbot, app, Step.TICKET, timeout_ms=15_000)
     tap(qtbot, app, "Done")
