@@ -103,13 +103,10 @@ def parse_qris(payload: str) -> QrisPayload:
         if "00" not in sub:
             raise QrisError("merchant_account", f"tag {tag} has no globally unique identifier (00)")
     nmid = next((sub.get("02") for sub in accounts.values() if sub.get("00", "").upper() == QRIS_GUI), None)
-    for tag, code in (("59", "merchant_name"), ("60", "merchant_city"), ("58", "country"), ("53", "currency")):
-        if not tags.get(tag, "").strip():
-            raise QrisError(code, f"tag {tag} ({code.replace('_', ' ')}) is missing")
     amount = tags.get("54")
     if amount is not None and not _AMOUNT.match(amount):
         raise QrisError("amount", f"tag 54 {amount!r} is not an amount")
-    return QrisPayload(payload, tags, tags["59"].strip(), tags["60"].strip(), amount,
+    return QrisPayload(payload, tags, tags.get("59", "").strip(), tags.get("60", "").strip(), amount,
                        tags.get("01") == "12", nmid, accounts)
 
 
@@ -117,6 +114,9 @@ def validate_dynamic_qris(payload: str, amount_idr: int, *, expected_nmid: str |
                           require_nmid: bool = True) -> QrisPayload:
     """Everything ``parse_qris`` checks, plus what makes it safe to show for this one fee."""
     parsed = parse_qris(payload)
+    for tag, code in (("59", "merchant_name"), ("60", "merchant_city"), ("58", "country"), ("53", "currency")):
+        if not parsed.tags.get(tag, "").strip():
+            raise QrisError(code, f"tag {tag} ({code.replace('_', ' ')}) is missing")
     if not parsed.dynamic:
         raise QrisError("not_dynamic", f"tag 01 is {parsed.tags.get('01')!r}; a fee needs a dynamic code ('12')")
     if parsed.tags["53"] != "360":
