@@ -1,8 +1,9 @@
 """Journal backlog: work written locally that the central has not acknowledged yet.
 
 Pluggable: each journal registers a ``BacklogSource`` (a name and a function counting its
-unfinished rows from the data folder). The pending-confirmations DB of ``kiosk.tickets`` is
-registered here; the payment journal registers itself with ``register_backlog`` when it lands.
+unfinished rows from the data folder). The pending-confirmations DB of ``kiosk.tickets`` and the
+money journal of ``kiosk.journal`` are registered here; another journal adds itself with
+``register_backlog``.
 Databases are opened read-only so a check never creates or locks a journal.
 """
 
@@ -51,6 +52,11 @@ def count_rows(db: Path, table: str, where: str = "") -> int | None:
 register_backlog(BacklogSource(
     "ticket_confirmations",
     lambda data_dir: count_rows(data_dir / "pending-confirmations.sqlite3", "pending_confirmations"),
+))
+# The money journal (kiosk/journal): entries without an outcome are not reconciled yet.
+register_backlog(BacklogSource(
+    "payments",
+    lambda data_dir: count_rows(data_dir / "journal.sqlite3", "entries", "WHERE outcome IS NULL"),
 ))
 
 
