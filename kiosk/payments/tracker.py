@@ -64,9 +64,14 @@ class Tracker:
         """Recount the seconds left; publish if the number on screen changes."""
         if self._deadline is None or self.view.closed or self.view.paid:
             return
-        left = max(0, int(self._deadline - self._clock() + 0.999))
+        left = self._left()
         if left != self.view.seconds_left:
             self._publish(seconds_left=left)
+
+    def _left(self) -> int | None:
+        if self._deadline is None:
+            return None
+        return max(0, int(self._deadline - self._clock() + 0.999))
 
     # ---- phases ----------------------------------------------------------------------------
     def _create(self, now: float) -> None:
@@ -141,8 +146,7 @@ class Tracker:
         if status == "pending" and final is None:
             self.due = now + self._interval
             self._interval = min(self._interval * 1.5, self._settings.poll_max_interval_s)
-            self._publish(state="waiting", message_key=None, **extra)
-            self.tick()
+            self._publish(state="waiting", message_key=None, seconds_left=self._left(), **extra)
             return
         state = final or ("expired" if status == "expired" else "cancelled")
         if status == "expired":
