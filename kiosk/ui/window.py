@@ -22,6 +22,7 @@ from .screens.base import Screen
 from .screens.confirm import ConfirmScreen
 from .screens.identify import IdentifyScreen
 from .screens.passport import PassportScreen
+from .screens.payment import PaymentScreen
 from .screens.problem import ProblemScreen
 from .screens.progress import IssuingScreen
 from .screens.service import ServiceScreen
@@ -78,6 +79,7 @@ class KioskWindow(QWidget):
             Step.IDENTIFY: IdentifyScreen(),
             Step.PASSPORT: PassportScreen(),
             Step.ISSUING: IssuingScreen(),
+            Step.PAYMENT: PaymentScreen(),
             Step.TICKET: TicketScreen(),
             Step.ISSUE_FAILED: problem,
             Step.UNAVAILABLE: problem,

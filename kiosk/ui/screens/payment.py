@@ -1,0 +1,141 @@
+"""QRIS payment: the code to scan, the amount, who is paid, the time left, and a way out.
+
+Draws ``view.session.payment`` (kiosk.payments.view.PaymentView). The QR is drawn only from a
+payload the payment service has validated (``showing_qr``); the screen never asks anything of
+the central itself. Every state says what happens next in plain words.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
+
+from kiosk.flow.citizen import FlowView
+from kiosk.formatting import rupiah
+from kiosk.ui.widgets import button, label
+
+from .base import Screen
+
+QR_PX = 520
+
+
+def qr_pixmap(payload: str, size: int = QR_PX) -> QPixmap:
+    """Black modules on white with the quiet zone, scaled to whole pixels per module."""
+    import qrcode  # lazy: off the start-up path
+
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4)
+    code.add_data(payload)
+    code.make(fit=True)
+    matrix = code.get_matrix()
+    scale = max(1, size // len(matrix))
+    image = QImage(len(matrix) * scale, len(matrix) * scale, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    for y, row in enumerate(matrix):
+        for x, dark in enumerate(row):
+            if dark:
+                painter.fillRect(x * scale, y * scale, scale, scale, QColor("black"))
+    painter.end()
+    return QPixmap.fromImage(image)
+
+
+class PaymentScreen(Screen):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.title = label(name="Title", align=Qt.AlignmentFlag.AlignCenter)
+        self.body.addWidget(self.title)
+        row = QHBoxLayout()
+        row.setSpacing(48)
+        self.qr = QLabel()
+        self.qr.setObjectName("PaymentQr")
+        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr.setMinimumSize(QR_PX, QR_PX)
+        row.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignCenter)
+        facts = QVBoxLayout()
+        facts.setSpacing(12)
+        self.amount = label(name="Title")
+        self.merchant = label(name="Lead")
+        self.countdown = label(name="Lead")
+        self.lead = label(name="Lead")
+        self.next = label(name="Caption")
+        for w in (self.amount, self.merchant, self.countdown, self.lead, self.next):
+            facts.addWidget(w)
+        facts.addStretch(1)
+        row.addLayout(facts, 1)
+        self.flexible_rows.append(row)
+        self.body.addLayout(row, 1)
+        self.cancel = button(name="CancelPayment")
+        self.cancel.clicked.connect(lambda: self.send("cancel_payment"))
+        self.back = button(name="Back")
+        self.back.clicked.connect(lambda: self.send("back"))
+        self.home = button(role="primary", name="Home")
+        self.home.clicked.connect(lambda: self.send("done"))
+        self.nav_row(self.back, self.cancel, self.home)
+        self._qr_payload: str | None = None
+
+    def render(self, view: FlowView) -> None:
+        p = view.session.payment
+        state = getattr(p, "state", "creating")
+        self.cancel.setText(self.tr("Cancel"))
+        self.back.setText(self.tr("Back"))
+        self.home.setText(self.tr("Done"))
+        amount = getattr(p, "amount_idr", None)
+        self.amount.setText(rupiah(amount, "id") if amount else "")
+        self.amount.setVisible(bool(amount))
+        self._draw_qr(p.qris_payload if p is not None and p.showing_qr else None)
+        merchant = getattr(p, "merchant_name", None)
+        self.merchant.setText(self.tr("Paid to: %1").replace("%1", merchant) if merchant else "")
+        self.merchant.setVisible(bool(merchant) and state in ("waiting", "checking"))
+        left = getattr(p, "seconds_left", None)
+        self.countdown.setVisible(left is not None and state in ("waiting", "checking"))
+        if left is not None:
+            self.countdown.setText(self.tr("Time left: %1").replace("%1", f"{left // 60}:{left % 60:02d}"))
+        self._texts(state, p)
+        closed = p is not None and p.closed
+        self.cancel.setVisible(state in ("creating", "waiting", "checking") and not getattr(p, "cancelling", False))
+        self.back.setVisible(closed)
+        self.home.setVisible(closed)
+
+    def _texts(self, state: str, p) -> None:
+        tr = self.tr
+        texts = {
+            "creating": (tr("Preparing your QRIS code…"), tr("One moment, please."), ""),
+            "waiting": (tr("Scan to pay with QRIS"),
+                        tr("Open any bank or e-wallet app, scan the code and pay."),
+                        tr("Your ticket is printed as soon as the payment arrives.")),
+            "checking": (tr("Connection lost — still checking"),
+                         tr("If you already paid, your payment is safe. Please wait: the kiosk keeps checking."),
+                         tr("Do not pay a second time.")),
+            "paid": (tr("Payment successful"), tr("Payment received. Printing your ticket and receipt…"), ""),
+            "expired": (tr("Time is up"), tr("The QRIS code has expired and nothing was charged."),
+                        tr("Tap Back to try again.")),
+            "cancelled": (tr("Payment cancelled"), tr("Nothing was charged."), tr("Tap Back to choose again.")),
+            "failed": (tr("Payment is not available right now"),
+                       tr("No QRIS code could be shown, so nothing was charged."),
+                       tr("Try again later, or pay at the help desk.")),
+            "unknown": (tr("We could not confirm your payment"),
+                        tr("If you paid, the money is returned to you automatically."),
+                        tr("Please show your bank app's receipt at the help desk.")),
+        }
+        title, lead, nxt = texts.get(state, texts["creating"])
+        if getattr(p, "cancelling", False):
+            lead = tr("Cancelling… if the payment arrived first, you get your ticket.")
+        reference = getattr(p, "reference", None)
+        if reference and state in ("checking", "unknown"):
+            nxt = f"{nxt}\n{tr('Reference: %1').replace('%1', reference)}"
+        self.title.setText(title)
+        self.lead.setText(lead)
+        self.next.setText(nxt)
+        self.next.setVisible(bool(nxt))
+
+    def _draw_qr(self, payload: str | None) -> None:
+        if payload == self._qr_payload:
+            return
+        self._qr_payload = payload
+        if payload is None:
+            self.qr.clear()
+            self.qr.setVisible(False)
+            return
+        self.qr.setPixmap(qr_pixmap(payload))
+        self.qr.setVisible(True)
