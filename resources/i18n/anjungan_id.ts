@@ -2,6 +2,124 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name />
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="103" />
+        <source>Preparing your QRIS code…</source>
+        <translation>Menyiapkan kode QRIS Anda…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="103" />
+        <source>One moment, please.</source>
+        <translation>Mohon tunggu sebentar.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="104" />
+        <source>Scan to pay with QRIS</source>
+        <translation>Pindai untuk membayar dengan QRIS</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="105" />
+        <source>Open any bank or e-wallet app, scan the code and pay.</source>
+        <translation>Buka aplikasi bank atau dompet digital apa pun, pindai kode, lalu bayar.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="106" />
+        <source>Your ticket is printed as soon as the payment arrives.</source>
+        <translation>Tiket Anda dicetak begitu pembayaran diterima.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="107" />
+        <source>Connection lost — still checking</source>
+        <translation>Koneksi terputus — masih memeriksa</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="108" />
+        <source>If you already paid, your payment is safe. Please wait: the kiosk keeps checking.</source>
+        <translation>Jika Anda sudah membayar, pembayaran Anda aman. Mohon tunggu: anjungan terus memeriksa.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="109" />
+        <source>Do not pay a second time.</source>
+        <translation>Jangan membayar untuk kedua kalinya.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="110" />
+        <source>Payment successful</source>
+        <translation>Pembayaran berhasil</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="110" />
+        <source>Payment received. Printing your ticket and receipt…</source>
+        <translation>Pembayaran diterima. Mencetak tiket dan bukti pembayaran Anda…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="111" />
+        <source>Time is up</source>
+        <translation>Waktu habis</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="111" />
+        <source>The QRIS code has expired and nothing was charged.</source>
+        <translation>Kode QRIS sudah kedaluwarsa dan tidak ada biaya yang ditarik.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="112" />
+        <source>Tap Back to try again.</source>
+        <translation>Ketuk Kembali untuk mencoba lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="113" />
+        <source>Payment cancelled</source>
+        <translation>Pembayaran dibatalkan</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="113" />
+        <source>Nothing was charged.</source>
+        <translation>Tidak ada biaya yang ditarik.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="113" />
+        <source>Tap Back to choose again.</source>
+        <translation>Ketuk Kembali untuk memilih lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="114" />
+        <source>Payment is not available right now</source>
+        <translation>Pembayaran sedang tidak tersedia</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="115" />
+        <source>No QRIS code could be shown, so nothing was charged.</source>
+        <translation>Kode QRIS tidak dapat ditampilkan, jadi tidak ada biaya yang ditarik.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="116" />
+        <source>Try again later, or pay at the help desk.</source>
+        <translation>Coba lagi nanti, atau bayar di meja bantuan.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="117" />
+        <source>We could not confirm your payment</source>
+        <translation>Kami belum dapat memastikan pembayaran Anda</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="118" />
+        <source>If you paid, the money is returned to you automatically.</source>
+        <translation>Jika Anda sudah membayar, uang Anda dikembalikan secara otomatis.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="119" />
+        <source>Please show your bank app's receipt at the help desk.</source>
+        <translation>Tunjukkan bukti dari aplikasi bank Anda di meja bantuan.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="123" />
+        <source>Cancelling… if the payment arrived first, you get your ticket.</source>
+        <translation>Membatalkan… jika pembayaran sudah masuk lebih dulu, Anda tetap mendapat tiket.</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <location filename="../../kiosk/ui/admin/base.py" line="70" />
@@ -166,142 +284,142 @@
 <context>
     <name>DiagnosticsPage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="47" />
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="48" />
         <source>Settings file</source>
         <translation>Berkas pengaturan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="47" />
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="48" />
         <source>Card reader</source>
         <translation>Pembaca kartu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="48" />
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="49" />
         <source>Printer</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="48" />
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="49" />
         <source>Central service</source>
         <translation>Layanan pusat</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="49" />
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="50" />
         <source>TLS certificate</source>
         <translation>Sertifikat TLS</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="49" />
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="50" />
         <source>Disk space</source>
         <translation>Ruang disk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="50" />
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="51" />
         <source>Journal backlog</source>
         <translation>Antrean jurnal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="50" />
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="51" />
         <source>Versions</source>
         <translation>Versi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="51" />
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="52" />
         <source>Test page</source>
         <translation>Halaman uji</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="55" />
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="56" />
         <source>Diagnostics</source>
         <translation>Diagnostik</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="56" />
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="57" />
         <source>Run the checks again</source>
         <translation>Jalankan pemeriksaan lagi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="57" />
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="58" />
         <source>Print test page</source>
         <translation>Cetak halaman uji</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="58" />
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="59" />
         <source>Export logs</source>
         <translation>Ekspor log</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="71" />
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="72" />
         <source>Running the checks…</source>
         <translation>Menjalankan pemeriksaan…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="82" />
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="83" />
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="82" />
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="83" />
         <source>WARN</source>
         <translation>PERINGATAN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="82" />
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="83" />
         <source>FAIL</source>
         <translation>GAGAL</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="100" />
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="101" />
         <source>The checks could not run: %1</source>
         <translation>Pemeriksaan tidak dapat dijalankan: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="103" />
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="104" />
         <source>All checks passed.</source>
         <translation>Semua pemeriksaan lulus.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="104" />
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="105" />
         <source>Some checks need attention.</source>
         <translation>Beberapa pemeriksaan perlu diperhatikan.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="105" />
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="106" />
         <source>Some checks failed: see what to do beside each one.</source>
         <translation>Beberapa pemeriksaan gagal: lihat tindakan di samping masing-masing.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="111" />
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="112" />
         <source>Printing the test page…</source>
         <translation>Mencetak halaman uji…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="116" />
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="117" />
         <source>Test page not printed: %1</source>
         <translation>Halaman uji tidak tercetak: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="119" />
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="120" />
         <source>Test page printed.</source>
         <translation>Halaman uji sudah dicetak.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="131" />
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="132" />
         <source>Export to:</source>
         <translation>Ekspor ke:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="139" />
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="140" />
         <source>Writing the log bundle…</source>
         <translation>Menulis paket log…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="144" />
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="145" />
         <source>Export failed: %1</source>
         <translation>Ekspor gagal: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="146" />
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="147" />
         <source>Logs exported to %1</source>
         <translation>Log diekspor ke %1</translation>
     </message>
@@ -712,6 +830,34 @@
     </message>
 </context>
 <context>
+    <name>PaymentScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="80" />
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="81" />
+        <source>Back</source>
+        <translation>Kembali</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="82" />
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="88" />
+        <source>Paid to: %1</source>
+        <translation>Dibayar kepada: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="93" />
+        <source>Time left: %1</source>
+        <translation>Sisa waktu: %1</translation>
+    </message>
+</context>
+<context>
     <name>PinKeypad</name>
     <message>
         <location filename="../../kiosk/ui/admin/keyboard.py" line="32" />
@@ -885,127 +1031,127 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="67" />
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="68" />
         <source>Kiosk location name</source>
         <translation>Nama lokasi anjungan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="68" />
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="69" />
         <source>Seconds before the "more time?" warning</source>
         <translation>Detik sebelum peringatan "perlu waktu lagi?"</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="69" />
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="70" />
         <source>Seconds to answer the warning</source>
         <translation>Detik untuk menjawab peringatan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="70" />
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="71" />
         <source>Seconds the ticket stays on screen</source>
         <translation>Detik tiket tetap tampil di layar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="71" />
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="72" />
         <source>Languages (first = default)</source>
         <translation>Bahasa (pertama = bawaan)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="72" />
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="73" />
         <source>When the printer fails</source>
         <translation>Bila printer gagal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="73" />
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="74" />
         <source>Central service address</source>
         <translation>Alamat layanan pusat</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="74" />
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="75" />
         <source>Terminal id</source>
         <translation>ID terminal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="75" />
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="76" />
         <source>Token file</source>
         <translation>Berkas token</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="76" />
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="77" />
         <source>Central connect timeout (s)</source>
         <translation>Batas waktu sambungan ke pusat (detik)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="77" />
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="78" />
         <source>Central answer timeout (s)</source>
         <translation>Batas waktu jawaban pusat (detik)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="78" />
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="79" />
         <source>Failures before offline</source>
         <translation>Kegagalan sebelum dianggap luring</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="79" />
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="80" />
         <source>Printer connection</source>
         <translation>Sambungan printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="80" />
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="81" />
         <source>Network printer address</source>
         <translation>Alamat printer jaringan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="81" />
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="82" />
         <source>Network printer port</source>
         <translation>Port printer jaringan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="82" />
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="83" />
         <source>Printer model profile</source>
         <translation>Profil model printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="83" />
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="84" />
         <source>Paper width (mm)</source>
         <translation>Lebar kertas (mm)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="84" />
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="85" />
         <source>Card reader</source>
         <translation>Pembaca kartu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="85" />
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="86" />
         <source>Admin mode timeout (s)</source>
         <translation>Batas waktu mode admin (detik)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="90" />
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="91" />
         <source>Settings</source>
         <translation>Pengaturan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="91" />
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="92" />
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="93" />
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="94" />
         <source>Choose a setting on the left.</source>
         <translation>Pilih pengaturan di sebelah kiri.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="104" />
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="105" />
         <source>The settings file cannot be read: %1</source>
         <translation>Berkas pengaturan tidak dapat dibaca: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="160" />
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="161" />
         <source>Not saved: %1</source>
         <translation>Tidak tersimpan: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="165" />
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="166" />
         <source>Saved. The kiosk uses the new value after its next restart.</source>
         <translation>Tersimpan. Anjungan memakai nilai baru setelah dimulai ulang.</translation>
     </message>
