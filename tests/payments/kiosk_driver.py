@@ -89,7 +89,7 @@ def main() -> int:
 
     config = with_changes(load_config(DEMO_CONFIG), central={"base_url": conf["base_url"], "retries": 1,
                                                              "backoff_s": 0.05},
-                          data={"directory": Path(conf["data_dir"])})
+                          data={"directory": Path(conf["data_dir"])}, payments={"enabled": True})
     sched = ManualScheduler()
     runtime = KioskRuntime(config, sched, conf["token"])
     try:

@@ -29,11 +29,11 @@ def test_sigkill_at_every_journal_step(kiosk, step):
     # Two sessions: the first completes, the second dies at ``step``.
     killed = kiosk.run("--sessions", "2", "--kill-at", f"{step}:2")
     assert killed.returncode == -signal.SIGKILL, killed.stderr[-2000:]
-    assert killed.stdout.count("session ticket") == 1
+    assert killed.stdout.count("session ticket") == 1, (killed.stdout, killed.stderr[-3000:])
     restarted = kiosk.run()  # a restart reconciles the journal with the central
     assert restarted.returncode == 0, restarted.stderr[-2000:]
     report = check_invariants(kiosk)
-    assert report.problems == []
+    assert report.problems == [], restarted.stderr[-3000:]
     assert report.entries == 2 and report.tickets_confirmed == 1 + (EXPECTED[step] == "confirmed")
     assert report.refunds == (EXPECTED[step] == "refund_flagged")
     assert report.closed_unpaid == (EXPECTED[step] == "closed")

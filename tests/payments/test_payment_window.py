@@ -22,7 +22,7 @@ from tests.integration.helpers import confirm, tap, wait_step  # noqa: E402
 def kiosk(qtbot, tmp_path: Path):
     from kiosk.ui.app import KioskApp
 
-    with demo_environment(tmp_path, ui={"fullscreen": False}) as env:
+    with demo_environment(tmp_path, ui={"fullscreen": False}, payments={"enabled": True}) as env:
         app = KioskApp(env.config, env.token)
         qtbot.addWidget(app.window)
         app.start()
