@@ -114,7 +114,8 @@ class PaymentService:
                     wake = min([t.due for t in self._trackers] + [now + 1.0])
                     self._cond.wait(max(0.0, min(wake - now, 1.0)))
             for tracker in due:
-                self._run(tracker.step)
+                if not self._run(tracker.step):
+                    tracker.due = self._clock() + 1.0  # a bug in one step must not spin the loop
             for tracker in list(self._trackers):
                 self._run(tracker.tick)
             with self._cond:
@@ -130,8 +131,10 @@ class PaymentService:
             ask.set_exception(RuntimeError("payment service stopped"))
 
     @staticmethod
-    def _run(fn: Callable[[], None]) -> None:
+    def _run(fn: Callable[[], None]) -> bool:
         try:
             fn()
         except Exception:  # noqa: BLE001 - one payment's bug must not stop the others
             log.exception("payment step failed")
+            return False
+        return True
