@@ -18,6 +18,10 @@ from kiosk.journal import Journal
 from kiosk.payments.service import PaymentService
 from kiosk.payments.settings import PaymentSettings
 
+# No Qt here. A QTimer leaked by an earlier UI test (a KioskApp's ticket-display timer firing after
+# the app was stopped) would otherwise be reported against whichever long test runs 20 s later.
+pytestmark = pytest.mark.qt_no_exception_capture
+
 TERMINAL, TOKEN = "DEMO-01", "payments-test-token-0123456789"
 FAST = PaymentSettings(poll_interval_s=0.05, poll_max_interval_s=0.1, offline_retry_max_s=0.1,
                        create_timeout_s=1.5, unknown_after_s=1.0, merchant_nmid="ID1026000000001")
