@@ -75,6 +75,8 @@ def test_paid_passport_fee_end_to_end(qtbot, kiosk):
         assert client.get_ticket(outcome.ticket.id).status == "confirmed"
     assert app.runtime.journal.unfinished() == []
     snapshot(app, "payment-ticket")
+    tap(qtbot, app, "Done")  # leave no ticket-display timer behind
+    wait_step(qtbot, app, Step.WELCOME)
 
 
 def test_cancel_on_the_qr_screen(qtbot, kiosk):
