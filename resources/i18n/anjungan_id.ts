@@ -2,124 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
-    <name />
-    <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="103" />
-        <source>Preparing your QRIS code…</source>
-        <translation>Menyiapkan kode QRIS Anda…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="103" />
-        <source>One moment, please.</source>
-        <translation>Mohon tunggu sebentar.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="104" />
-        <source>Scan to pay with QRIS</source>
-        <translation>Pindai untuk membayar dengan QRIS</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="105" />
-        <source>Open any bank or e-wallet app, scan the code and pay.</source>
-        <translation>Buka aplikasi bank atau dompet digital apa pun, pindai kode, lalu bayar.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="106" />
-        <source>Your ticket is printed as soon as the payment arrives.</source>
-        <translation>Tiket Anda dicetak begitu pembayaran diterima.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="107" />
-        <source>Connection lost — still checking</source>
-        <translation>Koneksi terputus — masih memeriksa</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="108" />
-        <source>If you already paid, your payment is safe. Please wait: the kiosk keeps checking.</source>
-        <translation>Jika Anda sudah membayar, pembayaran Anda aman. Mohon tunggu: anjungan terus memeriksa.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="109" />
-        <source>Do not pay a second time.</source>
-        <translation>Jangan membayar untuk kedua kalinya.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="110" />
-        <source>Payment successful</source>
-        <translation>Pembayaran berhasil</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="110" />
-        <source>Payment received. Printing your ticket and receipt…</source>
-        <translation>Pembayaran diterima. Mencetak tiket dan bukti pembayaran Anda…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="111" />
-        <source>Time is up</source>
-        <translation>Waktu habis</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="111" />
-        <source>The QRIS code has expired and nothing was charged.</source>
-        <translation>Kode QRIS sudah kedaluwarsa dan tidak ada biaya yang ditarik.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="112" />
-        <source>Tap Back to try again.</source>
-        <translation>Ketuk Kembali untuk mencoba lagi.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="113" />
-        <source>Payment cancelled</source>
-        <translation>Pembayaran dibatalkan</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="113" />
-        <source>Nothing was charged.</source>
-        <translation>Tidak ada biaya yang ditarik.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="113" />
-        <source>Tap Back to choose again.</source>
-        <translation>Ketuk Kembali untuk memilih lagi.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="114" />
-        <source>Payment is not available right now</source>
-        <translation>Pembayaran sedang tidak tersedia</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="115" />
-        <source>No QRIS code could be shown, so nothing was charged.</source>
-        <translation>Kode QRIS tidak dapat ditampilkan, jadi tidak ada biaya yang ditarik.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="116" />
-        <source>Try again later, or pay at the help desk.</source>
-        <translation>Coba lagi nanti, atau bayar di meja bantuan.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="117" />
-        <source>We could not confirm your payment</source>
-        <translation>Kami belum dapat memastikan pembayaran Anda</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="118" />
-        <source>If you paid, the money is returned to you automatically.</source>
-        <translation>Jika Anda sudah membayar, uang Anda dikembalikan secara otomatis.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="119" />
-        <source>Please show your bank app's receipt at the help desk.</source>
-        <translation>Tunjukkan bukti dari aplikasi bank Anda di meja bantuan.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="123" />
-        <source>Cancelling… if the payment arrived first, you get your ticket.</source>
-        <translation>Membatalkan… jika pembayaran sudah masuk lebih dulu, Anda tetap mendapat tiket.</translation>
-    </message>
-</context>
-<context>
     <name>AdminPage</name>
     <message>
         <location filename="../../kiosk/ui/admin/base.py" line="70" />
@@ -855,6 +737,121 @@
         <location filename="../../kiosk/ui/screens/payment.py" line="93" />
         <source>Time left: %1</source>
         <translation>Sisa waktu: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="102" />
+        <source>Preparing your QRIS code…</source>
+        <translation>Menyiapkan kode QRIS Anda…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="102" />
+        <source>One moment, please.</source>
+        <translation>Mohon tunggu sebentar.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="103" />
+        <source>Scan to pay with QRIS</source>
+        <translation>Pindai untuk membayar dengan QRIS</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="104" />
+        <source>Open any bank or e-wallet app, scan the code and pay.</source>
+        <translation>Buka aplikasi bank atau dompet digital apa pun, pindai kode, lalu bayar.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="105" />
+        <source>Your ticket is printed as soon as the payment arrives.</source>
+        <translation>Tiket Anda dicetak begitu pembayaran diterima.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="106" />
+        <source>Connection lost — still checking</source>
+        <translation>Koneksi terputus — masih memeriksa</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="107" />
+        <source>If you already paid, your payment is safe. Please wait: the kiosk keeps checking.</source>
+        <translation>Jika Anda sudah membayar, pembayaran Anda aman. Mohon tunggu: anjungan terus memeriksa.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="108" />
+        <source>Do not pay a second time.</source>
+        <translation>Jangan membayar untuk kedua kalinya.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="109" />
+        <source>Payment successful</source>
+        <translation>Pembayaran berhasil</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="109" />
+        <source>Payment received. Printing your ticket and receipt…</source>
+        <translation>Pembayaran diterima. Mencetak tiket dan bukti pembayaran Anda…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="110" />
+        <source>Time is up</source>
+        <translation>Waktu habis</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="110" />
+        <source>The QRIS code has expired and nothing was charged.</source>
+        <translation>Kode QRIS sudah kedaluwarsa dan tidak ada biaya yang ditarik.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="111" />
+        <source>Tap Back to try again.</source>
+        <translation>Ketuk Kembali untuk mencoba lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="112" />
+        <source>Payment cancelled</source>
+        <translation>Pembayaran dibatalkan</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="112" />
+        <source>Nothing was charged.</source>
+        <translation>Tidak ada biaya yang ditarik.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="112" />
+        <source>Tap Back to choose again.</source>
+        <translation>Ketuk Kembali untuk memilih lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="113" />
+        <source>Payment is not available right now</source>
+        <translation>Pembayaran sedang tidak tersedia</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="114" />
+        <source>No QRIS code could be shown, so nothing was charged.</source>
+        <translation>Kode QRIS tidak dapat ditampilkan, jadi tidak ada biaya yang ditarik.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="115" />
+        <source>Try again later, or pay at the help desk.</source>
+        <translation>Coba lagi nanti, atau bayar di meja bantuan.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="116" />
+        <source>We could not confirm your payment</source>
+        <translation>Kami belum dapat memastikan pembayaran Anda</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="117" />
+        <source>If you paid, the money is returned to you automatically.</source>
+        <translation>Jika Anda sudah membayar, uang Anda dikembalikan secara otomatis.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="118" />
+        <source>Please show your bank app's receipt at the help desk.</source>
+        <translation>Tunjukkan bukti dari aplikasi bank Anda di meja bantuan.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="122" />
+        <source>Cancelling… if the payment arrived first, you get your ticket.</source>
+        <translation>Membatalkan… jika pembayaran sudah masuk lebih dulu, Anda tetap mendapat tiket.</translation>
     </message>
 </context>
 <context>
