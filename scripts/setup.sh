@@ -22,6 +22,8 @@ APT_PACKAGES=(
   # the installer in a throw-away Debian root, unit files checked by systemd-analyze.
   cage xwayland grim debootstrap libwayland-client0 libwayland-cursor0 libwayland-egl1 shellcheck
   systemd util-linux
+  # Spoken guidance in easy-access mode (kiosk/speech) and its tests.
+  espeak-ng
 )
 # Only when the interpreter lacks them (a pyenv/uv Python brings its own venv and headers).
 if ! "$PY" -c 'import ensurepip, venv' >/dev/null 2>&1; then APT_PACKAGES+=(python3-venv); fi
