@@ -41,13 +41,25 @@ class QtScheduler(QObject):
         # Queued even when emitted from the GUI thread: a worker's callback never re-enters a
         # half-finished flow transition.
         self._posted.connect(self._run, Qt.ConnectionType.QueuedConnection)
+        self._closed = False
 
     def post(self, fn: Callable[[], None]) -> None:
         self._posted.emit(fn)
 
     def call_later(self, delay_s: float, fn: Callable[[], None]) -> _QtTimer:
-        return _QtTimer(self, delay_s, fn)
+        timer = _QtTimer(self, delay_s, fn)
+        if self._closed:
+            timer.cancel()
+        return timer
+
+    def close(self) -> None:
+        """After shutdown: stop every pending timer and drop whatever is still posted, so no
+        flow timeout or late worker answer runs against a window that is gone."""
+        self._closed = True
+        for timer in self.findChildren(QTimer):
+            timer.stop()
 
     @Slot(object)
     def _run(self, fn: Callable[[], None]) -> None:
-        fn()
+        if not self._closed:
+            fn()
