@@ -15,6 +15,7 @@ from kiosk.admin.wiring import build_admin, build_heartbeat
 from kiosk.api.catalog_cache import CatalogCache
 from kiosk.api.client import CentralClient
 from kiosk.api.connectivity import ConnectivityMonitor
+from kiosk.bookings import BookingCheckInService
 from kiosk.catalog.sync import CatalogSync, SyncUpdate
 from kiosk.config.models import KioskConfig
 from kiosk.devices.card.events import CardNeedsMrz, CardRead, CardReadFailed, ReaderServiceState
@@ -23,6 +24,7 @@ from kiosk.flow.citizen import CitizenFlow, FlowTiming
 from kiosk.flow.status import PrinterReadiness
 from kiosk.identification import Identifier
 from kiosk.runtime.scheduler import Scheduler, Timer
+from kiosk.speech.speaker import Speaker
 from kiosk.tickets.issuer import TicketIssuer
 from kiosk.tickets.numbering import CentralNumbering
 from kiosk.tickets.pending import PendingConfirmations
@@ -71,6 +73,7 @@ class KioskRuntime:
             paid=paid,
         )
         self.identifier = Identifier(CentralClient(config.central, token, monitor=self.monitor))
+        self.bookings = BookingCheckInService(CentralClient(config.central, token, monitor=self.monitor))
         idle = config.idle
         self.flow = CitizenFlow(
             self.issuer, scheduler,
@@ -80,6 +83,7 @@ class KioskRuntime:
             payments=self.payments,
             # Passport page data typed on the keypad goes to the reader, which reads the chip again.
             provide_mrz=lambda info: self.card_reader.provide_mrz(info) if self.card_reader else None,
+            bookings=self.bookings,
         )
         self.card_reader = None
         if config.card_reader.backend == "pcsc":
@@ -97,6 +101,8 @@ class KioskRuntime:
         # Staff mode (PIN, settings, closed for the day, diagnostics) and the minute heartbeat.
         self.admin = build_admin(self, scheduler, config_path, token)
         self.heartbeat = build_heartbeat(self, token)
+        # Spoken guidance for easy-access sessions; espeak-ng runs on the speaker's own worker.
+        self.speaker = Speaker(config.speech)
 
     # ---- lifecycle -------------------------------------------------------------------------
     def start(self) -> None:
@@ -119,11 +125,13 @@ class KioskRuntime:
         if self.card_reader is not None:
             self.card_reader.stop()
         self.identifier.close()
+        self.bookings.close()
         self._tickets_client.close()  # first: ends retry sleeps so the tickets worker can finish
         self.issuer.close()
         self.printer.close()
         self.pending.close()
         close_payments(self.journal, self.payments)
+        self.speaker.close()
 
     def reconcile_journal(self) -> "Future | None":
         """Settle unfinished paid sessions with the central (at start and when it answers again)."""
@@ -214,7 +222,8 @@ class KioskRuntime:
         if update.queues is not None:
             changes["queues"] = update.queues
             # The central answers again: a good moment to send any confirmation still owed.
-            self.issuer.retry_pending()
+            if not self._stopped:
+                self.issuer.retry_pending()
         if update.online is not None:
             changes["central_online"] = update.online
         if changes:

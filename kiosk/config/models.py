@@ -12,6 +12,7 @@ from kiosk.api.settings import CentralSettings
 from kiosk.devices.card.settings import CardReaderSettings
 from kiosk.devices.printer.settings import PrinterSettings
 from kiosk.payments.settings import PaymentSettings
+from kiosk.speech.settings import SpeechSettings
 
 _STRICT = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
@@ -92,3 +93,5 @@ class KioskConfig(BaseModel):
     """Staff mode, heartbeat and logs."""
     payments: PaymentSettings = Field(default_factory=PaymentSettings)
     """QRIS payments for services with a fee."""
+    speech: SpeechSettings = Field(default_factory=SpeechSettings)
+    """Spoken guidance in easy-access mode (espeak-ng)."""

@@ -14,6 +14,7 @@ from typing import Any, Callable, Protocol
 
 from kiosk.runtime.scheduler import Scheduler, Timer
 
+from .booking import BookingLookup, BookingSteps
 from .session import CitizenSession
 from .status import KioskStatus
 from .steps import IDLE_GUARDED, Step
@@ -29,6 +30,8 @@ class IssueRequest:
     priority: str
     language: str
     payment: Any = None  # the paid payment's final view, for services with a fee
+    reserved: Any = None  # a ticket the central already reserved (appointment check-in)
+    booking_slot: dt.datetime | None = None  # that appointment's slot, printed on the ticket
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,7 @@ class FlowView:
         return self.session.language
 
 
-class CitizenFlow:
+class CitizenFlow(BookingSteps):
     def __init__(
         self,
         issuer: TicketIssuing | None,
@@ -95,6 +98,7 @@ class CitizenFlow:
         today: Callable[[], dt.date] = dt.date.today,
         payments: Payments | None = None,
         provide_mrz: Callable[[Any], None] | None = None,
+        bookings: BookingLookup | None = None,
     ) -> None:
         if timing.idle_answer_s < 20:
             raise ValueError("idle_answer_s must give the citizen at least 20 s (WCAG 2.2.1)")
@@ -102,6 +106,7 @@ class CitizenFlow:
         self._identifier = identifier
         self._payments = payments
         self._provide_mrz = provide_mrz  # hands typed passport data to the card reader
+        self._bookings = bookings
         self._payment_handle: PaymentHandle | None = None
         self._today = today
         self._session_end_hooks: list[Callable[[], None]] = []
@@ -124,7 +129,8 @@ class CitizenFlow:
         observer(self.view())
 
     def attach(self, issuer: TicketIssuing, identifier: IdentityLookup | None = None,
-               payments: Payments | None = None, provide_mrz: Callable[[Any], None] | None = None) -> None:
+               payments: Payments | None = None, provide_mrz: Callable[[Any], None] | None = None,
+               bookings: BookingLookup | None = None) -> None:
         """Connect the services once they exist. The app paints the welcome screen first and
         builds them right after (start-up time); until then no catalogue is loaded, so no step
         that needs them can be reached."""
@@ -132,6 +138,7 @@ class CitizenFlow:
         self._identifier = identifier
         self._payments = payments
         self._provide_mrz = provide_mrz
+        self._bookings = bookings
 
     def on_session_end(self, hook: Callable[[], None]) -> None:
         """Called whenever a session ends (e.g. to wipe data a device keeps for the session)."""
@@ -460,8 +467,10 @@ class CitizenFlow:
     def _on_start_issue(self) -> None:
         session = self.session
         session.error_key = None
+        booking = session.booking
         request = IssueRequest(session.id, session.service_id or "", session.priority, session.language,
-                               payment=session.payment)
+                               payment=session.payment, reserved=booking.ticket if booking is not None else None,
+                               booking_slot=booking.booking.slot_start if booking is not None else None)
         future = self._issuer.issue(request)
         future.add_done_callback(lambda f: self._scheduler.post(lambda: self._issue_done(request, f)))
 

@@ -33,6 +33,10 @@ class CitizenSession:
     mrz_doc: str = ""
     mrz_birth: str = ""
     mrz_expiry: str = ""
+    # The booking code typed or scanned for appointment check-in, and the check-in (booking and
+    # reserved ticket, kiosk.contract.BookingCheckIn) once the central accepted it.
+    booking_entry: str = ""
+    booking: object | None = None
     lookup_pending: bool = False
     # A short message for the current screen (e.g. "card.removed": hold the card still).
     notice: str | None = None

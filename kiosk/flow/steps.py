@@ -10,6 +10,7 @@ class Step(str, Enum):
     CONFIRM = "confirm"
     IDENTIFY = "identify"
     PASSPORT = "passport"
+    BOOKING = "booking"
     PAYMENT = "payment"
     ISSUING = "issuing"
     TICKET = "ticket"
@@ -19,5 +20,6 @@ class Step(str, Enum):
 
 # Steps where an unattended kiosk must warn and then wipe the session. ISSUING is excluded: the
 # kiosk, not the citizen, is busy there. TICKET has its own shorter display timeout.
-IDLE_GUARDED = frozenset({Step.AGENCY, Step.SERVICE, Step.CONFIRM, Step.IDENTIFY, Step.PASSPORT, Step.ISSUE_FAILED,
+IDLE_GUARDED = frozenset({Step.AGENCY, Step.SERVICE, Step.CONFIRM, Step.IDENTIFY, Step.PASSPORT, Step.BOOKING,
+                          Step.ISSUE_FAILED,
                           Step.UNAVAILABLE})

@@ -55,6 +55,10 @@ TRANSITIONS: tuple[Transition, ...] = (
     # Welcome.
     Transition(Step.WELCOME, "take_ticket", Step.AGENCY, guard="can_take_ticket"),
     Transition(Step.WELCOME, "take_ticket", Step.UNAVAILABLE, action="explain_unavailable"),
+    Transition(Step.WELCOME, "check_in", Step.BOOKING, guard="can_take_ticket"),
+    Transition(Step.WELCOME, "check_in", Step.UNAVAILABLE, action="explain_unavailable"),
+    # A booking QR code scanned on the welcome screen: straight to its check-in.
+    Transition(Step.WELCOME, "text_input", Step.BOOKING, guard="booking_scanned", action="booking_text"),
     # Agency and service choice.
     Transition(Step.AGENCY, "choose_agency", Step.SERVICE, guard="agency_exists", action="set_agency"),
     Transition(Step.AGENCY, "back", Step.WELCOME),
@@ -86,9 +90,17 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(Step.PASSPORT, "mrz_submit", None, action="mrz_submit"),
     Transition(Step.PASSPORT, "back", Step.CONFIRM, guard="has_service"),
     Transition(Step.PASSPORT, "back", Step.WELCOME),
+    # Booking: an appointment's code, typed on the keypad or scanned, checked in with the central.
+    Transition(Step.BOOKING, "booking_key", None, action="booking_key"),
+    Transition(Step.BOOKING, "text_input", None, action="booking_text"),
+    Transition(Step.BOOKING, "booking_submit", None, action="booking_submit"),
+    Transition(Step.BOOKING, "booking_checked_in", Step.ISSUING, guard="current_session", action="keep_booking"),
+    Transition(Step.BOOKING, "booking_failed", None, guard="current_session", action="booking_failed"),
+    Transition(Step.BOOKING, "back", Step.WELCOME),
     # Issuing: only the kiosk's own events move it on.
     Transition(Step.ISSUING, "issued", Step.TICKET, guard="current_session", action="keep_outcome"),
     Transition(Step.ISSUING, "issue_failed", Step.ISSUE_FAILED, guard="current_session", action="keep_error"),
+    Transition(Step.ISSUE_FAILED, "retry", Step.BOOKING, guard="is_booking", action="booking_resubmit"),
     Transition(Step.ISSUE_FAILED, "retry", Step.ISSUING),
     Transition(Step.ISSUE_FAILED, "done", Step.WELCOME),
     Transition(Step.TICKET, "done", Step.WELCOME),
@@ -109,5 +121,6 @@ ON_ENTER: dict[Step, str] = {
 USER_INTENTS = frozenset(
     {"set_language", "more_time", "cancel", "take_ticket", "choose_agency", "back",
      "choose_service", "set_priority", "confirm", "retry", "done", "identify", "nik_key", "nik_submit",
-     "toggle_accessibility", "cancel_payment", "mrz_field", "mrz_key", "mrz_submit", "text_input"}
+     "toggle_accessibility", "cancel_payment", "mrz_field", "mrz_key", "mrz_submit", "text_input",
+     "check_in", "booking_key", "booking_submit"}
 )

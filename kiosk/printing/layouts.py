@@ -28,6 +28,7 @@ LABELS: dict[str, dict[str, str]] = {
         "scan": "Pindai untuk memantau antrean",
         "footer": "Mohon menunggu hingga nomor Anda dipanggil. Terima kasih.",
         "priority": "PRIORITAS",
+        "appointment": "JANJI TEMU",
         "virtual": "TIKET VIRTUAL - tunjukkan di loket",
         "terminal": "Terminal",
     },
@@ -42,6 +43,7 @@ LABELS: dict[str, dict[str, str]] = {
         "scan": "Scan to follow your queue",
         "footer": "Please wait until your number is called. Thank you.",
         "priority": "PRIORITY",
+        "appointment": "APPOINTMENT",
         "virtual": "VIRTUAL TICKET - show it at the counter",
         "terminal": "Terminal",
     },
@@ -80,6 +82,7 @@ class TicketPrintData:
     priority_label: str | None = None
     is_virtual: bool = False
     site_timezone: str = "Asia/Jakarta"
+    appointment_slot: datetime | None = None  # booked online: the slot's start, shown under the number
 
     def __post_init__(self) -> None:
         if self.issued_at.tzinfo is None:
@@ -110,6 +113,9 @@ def queue_ticket(data: TicketPrintData) -> Document:
     ]
     if data.priority_label:
         elements.append(Text(f" {t['priority']}: {data.priority_label} ", align="center", invert=True))
+    if data.appointment_slot is not None:
+        slot = format_time(data.appointment_slot.astimezone(ZoneInfo(data.site_timezone)), data.site_timezone)
+        elements.append(Text(f" {t['appointment']} {slot} ", align="center", invert=True))
     elements += [
         Feed(1),
         Text(data.service_name, align="center", bold=True),

@@ -97,8 +97,11 @@ class TicketIssuer:
                                        language=request.language)
         if request.payment is not None:
             return self._issue_paid(request, reserve, service, agency, catalog)
-        # One key per attempt at a ticket: a retried POST after a lost answer gets the same number.
-        ticket = self._numbering.reserve(reserve, str(uuid.uuid4()))
+        if request.reserved is not None:
+            ticket = request.reserved  # an appointment's ticket, reserved by its check-in
+        else:
+            # One key per attempt at a ticket: a retried POST after a lost answer gets the same number.
+            ticket = self._numbering.reserve(reserve, str(uuid.uuid4()))
         try:
             document = queue_ticket(self._print_data(ticket, service, agency, catalog, request, virtual=False))
             outcome = self._print(document)
@@ -211,5 +214,6 @@ class TicketIssuer:
             terminal_id=self._terminal_id,
             language=lang,
             priority_label=PRIORITY_LABELS.get(request.priority, {}).get(lang),
+            appointment_slot=request.booking_slot,
             is_virtual=virtual,
         )

@@ -52,6 +52,7 @@ class KioskApp:
         if self.window.demo_panel is not None:
             self.runtime.add_paper_listener(self.window.demo_panel.show_png)
         self.window.attach_admin(self.runtime.admin)
+        self.window.attach_speech(self.runtime.speaker.say, self.runtime.speaker.stop)
         self._stopped = False
 
     def show(self) -> None:
@@ -77,6 +78,7 @@ class KioskApp:
             return
         self._stopped = True
         self.runtime.stop()
+        self.scheduler.close()
         self.window.close_for_shutdown()
         self.translations.uninstall()
         from kiosk.logging_setup import teardown_logging

@@ -31,6 +31,8 @@ class NoticeBar(QLabel):
         identity = view.session.identity
         if key == "mrz.reading":
             return self.tr("Reading the chip… keep the passport still on the reader."), "ok"
+        if key == "booking.checking":
+            return self.tr("Checking your booking…"), "ok"
         if key == "identity.welcome":
             name = getattr(identity, "masked_name", None)
             return (self.tr("Welcome, %1").replace("%1", name) if name else self.tr("Identity received.")), "ok"
@@ -45,6 +47,12 @@ class NoticeBar(QLabel):
             "mrz.birth": self.tr("Please type the date of birth as day, month, year: 6 digits."),
             "mrz.expiry": self.tr("Please type the date of expiry as day, month, year: 6 digits."),
             "mrz.scan_invalid": self.tr("The scanned code could not be read. Please type the data instead."),
+            "booking.format": self.tr("A booking code has 6 to 12 letters and digits. Please check the code."),
+            "booking.unknown": self.tr("No booking has this code. Please check it against your confirmation message."),
+            "booking.not_today": self.tr("This booking is for another day. Please come back on the day of your appointment."),
+            "booking.expired": self.tr("The time for this booking has passed. Please take a queue number or ask at the help desk."),
+            "booking.cancelled": self.tr("This booking was cancelled. Please ask at the help desk."),
+            "booking.unavailable": self.tr("Bookings cannot be checked right now. Please try again in a moment, or ask at the help desk."),
             "card.removed": self.tr("Please hold the card still on the reader until the screen changes."),
             "nik.length": self.tr("A NIK has exactly 16 digits."),
             "nik.digits": self.tr("A NIK has digits only."),

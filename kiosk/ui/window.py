@@ -6,6 +6,8 @@ flow. Anything else belongs in a screen (drawing) or in the core (deciding).
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
@@ -19,6 +21,7 @@ from .i18n import Translations
 from .notice import NoticeBar
 from .screens.agency import AgencyScreen
 from .screens.base import Screen
+from .screens.booking import BookingScreen
 from .screens.confirm import ConfirmScreen
 from .screens.identify import IdentifyScreen
 from .screens.passport import PassportScreen
@@ -78,6 +81,7 @@ class KioskWindow(QWidget):
             Step.CONFIRM: ConfirmScreen(),
             Step.IDENTIFY: IdentifyScreen(),
             Step.PASSPORT: PassportScreen(),
+            Step.BOOKING: BookingScreen(),
             Step.ISSUING: IssuingScreen(),
             Step.PAYMENT: PaymentScreen(),
             Step.TICKET: TicketScreen(),
@@ -90,6 +94,10 @@ class KioskWindow(QWidget):
         self.overlay = IdleOverlay(self.kiosk_area)
         self.overlay.intent.connect(self._on_intent)
         self.view: FlowView | None = None
+        # Easy-access speech: say(text, language) and stop(), both non-blocking (kiosk/speech).
+        self._say: Callable[[str, str], object] | None = None
+        self._hush: Callable[[], None] | None = None
+        self._spoken = ""  # what was last read aloud; a screen is read again only when it changes
         self._typed: list[str] = []
         self._typed_timer = QTimer(self)
         self._typed_timer.setSingleShot(True)
@@ -131,7 +139,30 @@ class KioskWindow(QWidget):
         self.header.render(view)
         self.notice.render(view)
         self.overlay.render(view)
+        self._speak(view, screen)
         self.rendered.emit(view.step.value)
+
+    @property
+    def last_spoken(self) -> str:
+        """The text last handed to speech ("" when easy-access mode is off)."""
+        return self._spoken
+
+    def attach_speech(self, say: Callable[[str, str], object], stop: Callable[[], None]) -> None:
+        """Read each screen aloud while the session is in easy-access mode."""
+        self._say, self._hush = say, stop
+
+    def _speak(self, view: FlowView, screen: Screen) -> None:
+        if self._say is None or self._hush is None:
+            return
+        if not view.session.accessible:
+            if self._spoken:
+                self._hush()  # the citizen turned it off, or the session ended
+                self._spoken = ""
+            return
+        text = screen.spoken_text(view)
+        if text and text != self._spoken:
+            self._spoken = text
+            self._say(text, view.language)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
         # The window itself is covered by its children; the welcome page's paint is the frame.

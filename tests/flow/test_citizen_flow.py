@@ -207,5 +207,5 @@ def test_table_has_no_unreachable_step_and_no_dead_end():
         assert exits, f"{step} has no way out"
     assert IDLE_GUARDED <= set(Step)
     events = {"issued", "issue_failed", "idle_expired", "display_expired", "identity_found", "identity_failed",
-              "card_failed", "payment_update", "mrz_needed"}
+              "card_failed", "payment_update", "mrz_needed", "booking_checked_in", "booking_failed"}
     assert all(r.intent in USER_INTENTS or r.intent in events for r in TRANSITIONS)

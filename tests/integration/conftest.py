@@ -11,7 +11,9 @@ from launcher.demo import demo_environment
 
 @pytest.fixture
 def demo_env(tmp_path: Path):
-    with demo_environment(tmp_path, ui={"fullscreen": False}) as env:
+    # Speech to files: the real espeak-ng runs, and a test can see what it produced.
+    speech = {"backend": "wav_dir", "wav_dir": str(tmp_path / "speech")}
+    with demo_environment(tmp_path, ui={"fullscreen": False}, speech=speech) as env:
         yield env
 
 

@@ -4,9 +4,11 @@ loopback and the virtual printer's ESC/POS path; then the same with the central 
 from __future__ import annotations
 
 import re
+import wave
 
 from kiosk.api.client import CentralClient
 from kiosk.flow.steps import Step
+from kiosk.speech import english_cardinal
 
 from .helpers import confirm, identify_by_nik, set_central_fault, tap, wait_step, walk_to_confirm
 
@@ -141,8 +143,21 @@ def test_full_flow_in_english_and_accessibility_mode(qtbot, kiosk, demo_env):
     assert kiosk.window.screen(Step.TICKET).title.text() == "Your queue number"
     # The printed ticket follows the session's language too.
     assert "Queue number" in kiosk.runtime.printer.virtual.jobs[-1].text
+    # Spoken by the real espeak-ng: the number as the caller says it, in English, then where to go.
+    letter, digits = outcome.ticket.number.split("-")
+    spoken = kiosk.window.last_spoken
+    assert spoken.startswith("Your queue number is ") and english_cardinal(int(digits)) in spoken
+    assert outcome.ticket.zone.get("en") in spoken
+    speech_dir = demo_env.config.speech.wav_dir
+    qtbot.waitUntil(lambda: kiosk.runtime.speaker.current_pid() is None and any(speech_dir.glob("*-en.wav")),
+                    timeout=10_000)
+    last = max(speech_dir.glob("*.wav"))
+    assert last.name.endswith("-en.wav")
+    with wave.open(str(last)) as wav:  # a few seconds of speech, not an empty file
+        assert wav.getnframes() / wav.getframerate() > 1.5
     tap(qtbot, kiosk, "Done")
     wait_step(qtbot, kiosk, Step.WELCOME)
+    assert kiosk.window.last_spoken == ""  # silent again for the next citizen
     # The next citizen starts in the standard mode and the default language.
     assert not kiosk.runtime.flow.session.accessible
     assert kiosk.runtime.flow.session.language == "id"

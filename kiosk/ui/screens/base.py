@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSizePolicy, QSpacerItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QSizePolicy, QSpacerItem, QVBoxLayout, QWidget
 
 from kiosk.flow.citizen import FlowView
 
@@ -29,6 +29,16 @@ class Screen(QWidget):
 
     def render(self, view: FlowView) -> None:
         raise NotImplementedError
+
+    def spoken_text(self, view: FlowView) -> str:
+        """What easy-access mode reads aloud for this screen: its visible title, lead and banner lines.
+
+        Screens whose lead lines change by themselves (a countdown) or that carry something more
+        important (the ticket number) say so by overriding this.
+        """
+        return " ".join(lbl.text().strip() for name in ("Title", "Lead", "Banner")
+                        for lbl in self.findChildren(QLabel, name)
+                        if lbl.isVisibleTo(self) and lbl.text().strip())
 
     def apply_layout_mode(self, portrait: bool, reach: bool) -> None:
         self.portrait = portrait

@@ -128,6 +128,10 @@ class PaymentScreen(Screen):
         self.next.setText(nxt)
         self.next.setVisible(bool(nxt))
 
+    def spoken_text(self, view: FlowView) -> str:
+        # Not the countdown: it changes every second and would restart the speech each time.
+        return " ".join(t for t in (self.title.text(), self.lead.text(), self.next.text()) if t.strip())
+
     def _draw_qr(self, payload: str | None) -> None:
         if payload == self._qr_payload:
             return

@@ -7,6 +7,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel
 
 from kiosk.flow.citizen import FlowView
+from kiosk.speech.numbers import BadTicketNumber, ticket_announcement
 from kiosk.ui.widgets import button, card, label, set_banner
 
 from .base import Screen
@@ -65,6 +66,17 @@ class TicketScreen(Screen):
                 "The printer could not print your ticket. Take a photo of this screen or note the "
                 "number; the help desk also has it."))
             self._show_virtual(outcome)
+
+    def spoken_text(self, view: FlowView) -> str:
+        outcome = view.session.outcome
+        if outcome is None:
+            return ""
+        # The number as the hall's caller will say it ("be, dua puluh tiga"), then where to go.
+        try:
+            number = ticket_announcement(outcome.ticket.number, view.language)
+        except BadTicketNumber:
+            number = f"{self.title.text()}: {outcome.ticket.number}."
+        return " ".join((number, self.zone.text() + ".", self.banner.text()))
 
     def _show_virtual(self, outcome) -> None:
         if self._pixmap_for is not outcome:

@@ -24,6 +24,9 @@ class WelcomeScreen(Screen):
         self.take = button(role="hero", name="TakeTicket")
         self.take.clicked.connect(lambda: self.send("take_ticket"))
         self.body.addWidget(self.take)
+        self.check_in = button(name="CheckIn")
+        self.check_in.clicked.connect(lambda: self.send("check_in"))
+        self.body.addWidget(self.check_in, 0, Qt.AlignmentFlag.AlignHCenter)
         self.hint = label(name="Caption", align=Qt.AlignmentFlag.AlignCenter)
         self.body.addWidget(self.hint)
         self.body.addStretch(1)
@@ -34,6 +37,7 @@ class WelcomeScreen(Screen):
         self.title.setText(self.tr("Welcome to %1").replace("%1", site) if site else self.tr("Welcome"))
         self.lead.setText(self.tr("Take a queue number for government services in this hall."))
         self.take.setText(self.tr("Take a queue number"))
+        self.check_in.setText(self.tr("I booked online: check in"))
         if view.status.reader == "ok":
             self.hint.setText(self.tr("Touch the button to start, or place your ID card on the reader. "
                                       "Staff at the help desk can assist you."))

@@ -1,0 +1,70 @@
+"""Booking check-in: the appointment's code typed on a large letter-and-digit keypad, or its QR
+code held under the scanner (which types it for the citizen)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout
+
+from kiosk.contract.bookings import BOOKING_ALPHABET, BOOKING_CODE_MIN
+from kiosk.flow.citizen import FlowView
+from kiosk.ui.widgets import button, card, label
+
+from .base import Screen
+
+# Alphabetical, not QWERTY: easier to find a letter for someone who rarely types. The alphabet
+# has no I, O or Q (they read as 1 and 0), so neither does the keypad.
+DIGITS = "1234567890"
+LETTERS = "".join(c for c in BOOKING_ALPHABET if c.isalpha())
+COLUMNS = 10
+
+
+class BookingScreen(Screen):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.title = label(name="Title")
+        self.lead = label(name="Lead")
+        self.body.addWidget(self.title)
+        self.body.addWidget(self.lead)
+        box, layout = card()
+        self.display = label(name="NikDisplay", align=Qt.AlignmentFlag.AlignCenter, wrap=False)
+        self.display.setMinimumHeight(80)
+        layout.addWidget(self.display)
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        self.keys = {}
+        for i, key in enumerate(DIGITS + LETTERS):
+            self._add_key(grid, key, i // COLUMNS, i % COLUMNS)
+        last = (len(DIGITS) + len(LETTERS)) // COLUMNS
+        used = (len(DIGITS) + len(LETTERS)) % COLUMNS
+        self._add_key(grid, "back", last, used, span=2)
+        self._add_key(grid, "clear", last, used + 2, span=COLUMNS - used - 2)
+        layout.addLayout(grid)
+        self.body.addWidget(box, 1)
+        self.back = button(name="Back")
+        self.back.clicked.connect(lambda: self.send("back"))
+        self.submit = button(role="primary", name="BookingSubmit")
+        self.submit.clicked.connect(lambda: self.send("booking_submit"))
+        self.nav_row(self.back, self.submit).setStretch(1, 2)
+
+    def _add_key(self, grid: QGridLayout, key: str, row: int, col: int, span: int = 1) -> None:
+        b = button(key if len(key) == 1 else "", role="key", name=f"bookingkey-{key}")
+        b.clicked.connect(lambda _=False, k=key: self.send("booking_key", key=k))
+        grid.addWidget(b, row, col, 1, span)
+        self.keys[key] = b
+
+    def render(self, view: FlowView) -> None:
+        s = view.session
+        self.title.setText(self.tr("Check in for your appointment"))
+        self.lead.setText(self.tr("Type the booking code from your confirmation message, for example "
+                                  "BDG-7K3P9, or hold its QR code under the scanner."))
+        # Letters spaced apart: easier to compare with the message, character by character.
+        self.display.setText(" ".join(s.booking_entry) if s.booking_entry else "–")
+        for key, b in self.keys.items():
+            b.setEnabled(not s.lookup_pending)
+        self.keys["back"].setText("⌫")
+        self.keys["back"].setAccessibleName(self.tr("Delete last character"))
+        self.keys["clear"].setText(self.tr("Clear"))
+        self.back.setText(self.tr("Back"))
+        self.submit.setText(self.tr("Checking…") if s.lookup_pending else self.tr("Check in"))
+        self.submit.setEnabled(len(s.booking_entry) >= BOOKING_CODE_MIN and not s.lookup_pending)

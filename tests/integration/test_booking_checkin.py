@@ -1,0 +1,73 @@
+"""Appointment check-in through the real window, the reference central service's demo bookings
+and the virtual printer: typed on the keypad, scanned by a scanner that types, and refused."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kiosk.api.client import CentralClient
+from kiosk.flow.steps import Step
+
+from .helpers import tap, wait_step
+
+
+def type_code(qtbot, kiosk, code: str) -> None:
+    for c in code:
+        tap(qtbot, kiosk, f"bookingkey-{c}")
+
+
+def test_typed_booking_code_prints_the_appointment_ticket(qtbot, kiosk, demo_env):
+    tap(qtbot, kiosk, "CheckIn")
+    wait_step(qtbot, kiosk, Step.BOOKING)
+    type_code(qtbot, kiosk, "BDG7K3P9")
+    assert kiosk.runtime.flow.session.booking_entry == "BDG7K3P9"
+    tap(qtbot, kiosk, "BookingSubmit")
+    wait_step(qtbot, kiosk, Step.TICKET)
+    outcome = kiosk.runtime.flow.session.outcome
+    assert outcome.delivery == "printed" and outcome.ticket.service_id == "ktp-el"
+    printed = kiosk.runtime.printer.virtual.jobs[-1].text
+    assert outcome.ticket.number in printed and "JANJI TEMU" in printed
+    with CentralClient(demo_env.config.central, demo_env.token) as client:
+        assert client.get_ticket(outcome.ticket.id).status == "confirmed"
+    tap(qtbot, kiosk, "Done")
+    wait_step(qtbot, kiosk, Step.WELCOME)
+
+    # The same booking again (a second visit to the kiosk): the same number, not a new one.
+    tap(qtbot, kiosk, "CheckIn")
+    type_code(qtbot, kiosk, "BDG7K3P9")
+    tap(qtbot, kiosk, "BookingSubmit")
+    wait_step(qtbot, kiosk, Step.TICKET)
+    assert kiosk.runtime.flow.session.outcome.ticket.number == outcome.ticket.number
+
+
+def test_scanned_booking_qr_on_the_welcome_screen(qtbot, kiosk):
+    # A QR scanner in keyboard mode types the code and Enter, faster than any hand.
+    qtbot.keyClicks(kiosk.window, "bdg-4m8t2")
+    qtbot.keyClick(kiosk.window, Qt.Key.Key_Return)
+    wait_step(qtbot, kiosk, Step.TICKET)
+    outcome = kiosk.runtime.flow.session.outcome
+    assert outcome.ticket.service_id == "kartu-keluarga"
+    assert kiosk.window.screen(Step.TICKET).number.text() == outcome.ticket.number
+
+
+@pytest.mark.parametrize("code, reason, words", [
+    ("BDG2H7W4", "expired", "has passed"),
+    ("BDG6N4V8", "not_today", "another day"),
+    ("BDG3C8F5", "cancelled", "cancelled"),
+    ("BDG2222222", "unknown", "No booking has this code"),
+])
+def test_refused_booking_explains_and_keeps_the_code(qtbot, kiosk, code, reason, words):
+    tap(qtbot, kiosk, "lang-en")
+    tap(qtbot, kiosk, "CheckIn")
+    type_code(qtbot, kiosk, code)
+    printed_before = len(kiosk.runtime.printer.virtual.jobs)
+    tap(qtbot, kiosk, "BookingSubmit")
+    qtbot.waitUntil(lambda: kiosk.runtime.flow.session.notice == f"booking.{reason}", timeout=10_000)
+    assert kiosk.runtime.flow.step is Step.BOOKING
+    assert kiosk.window.notice.isVisible() and words in kiosk.window.notice.text()
+    assert kiosk.runtime.flow.session.booking_entry == code  # to correct, not to retype
+    assert len(kiosk.runtime.printer.virtual.jobs) == printed_before  # nothing printed
+    tap(qtbot, kiosk, "Back")
+    wait_step(qtbot, kiosk, Step.WELCOME)
+    assert kiosk.runtime.flow.session.booking_entry == ""
