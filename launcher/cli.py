@@ -102,6 +102,9 @@ def run_kiosk(path: Path, probe: bool = False) -> int:
         guard.clean_exit()
 
 
+DEMO_AUTOPAY_S = 8.0
+
+
 def run_demo(walkthrough: Path | None, windowed: bool = False) -> int:
     from kiosk.ui.app import has_display
 
@@ -115,13 +118,21 @@ def run_demo(walkthrough: Path | None, windowed: bool = False) -> int:
     from kiosk.ui.app import KioskApp
 
     with tempfile.TemporaryDirectory(prefix="anjungan-demo-") as tmp:
-        changes = {}
+        # QRIS for services with a fee. Nobody scans the code at a demo, so the reference
+        # service's bank pays by itself a few seconds after it appears (the walk-through pays
+        # through the service's test switch instead, at a moment it chooses).
+        changes: dict = {"payments": {"enabled": True}}
+        central_options = {"payment_autopay_s": DEMO_AUTOPAY_S} if walkthrough is None else {}
         if walkthrough is not None:
             changes["idle"] = {"warn_after_s": 10}  # the shortest allowed, so the demo shows it
         if windowed:
             changes["ui"] = {"fullscreen": False}
-        with demo_environment(Path(tmp), **changes) as env:
+        with demo_environment(Path(tmp), central_options=central_options, **changes) as env:
             print(f"Reference central service on {env.central_url}")
+            if walkthrough is None:
+                print(f"QRIS payments: the demo bank pays each code {DEMO_AUTOPAY_S:.0f} s after it appears. "
+                      "Booking codes to check in: BDG-7K3P9, BDG-4M8T2 (valid today), "
+                      "BDG-2H7W4 (expired), BDG-6N4V8 (tomorrow), BDG-3C8F5 (cancelled).")
             from kiosk.admin.demo_pin import ensure_demo_pins
             from kiosk.admin.toml_edit import write_config_file
 

@@ -28,8 +28,10 @@ class DemoEnvironment:
 
 @contextmanager
 def demo_environment(workdir: Path, config_path: Path = DEMO_CONFIG, catalog_path: Path = CATALOG,
-                     **config_changes) -> Iterator[DemoEnvironment]:
-    """Start the reference central service and yield a kiosk config pointing at it."""
+                     central_options: dict | None = None, **config_changes) -> Iterator[DemoEnvironment]:
+    """Start the reference central service and yield a kiosk config pointing at it.
+
+    ``central_options`` go to ``central.server.start`` (e.g. ``payment_autopay_s``)."""
     from central.server import start
 
     workdir.mkdir(parents=True, exist_ok=True)
@@ -37,7 +39,7 @@ def demo_environment(workdir: Path, config_path: Path = DEMO_CONFIG, catalog_pat
     # A fresh token per demo run: nothing secret is ever written into the repository.
     token = secrets.token_urlsafe(24)
     running = start(workdir / "central.sqlite3", catalog_path, {base.central.terminal_id: token},
-                    faults_enabled=True)
+                    faults_enabled=True, **(central_options or {}))
     try:
         config = with_changes(base, central={"base_url": running.url}, data={"directory": workdir / "kiosk"},
                               **config_changes)

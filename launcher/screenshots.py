@@ -38,7 +38,7 @@ def _tour(out_dir, prefix, orientation, width, height, accessible, language) -> 
     ui = {"orientation": orientation, "width_px": width, "height_px": height, "fullscreen": False,
           "demo_panel": False}
     with tempfile.TemporaryDirectory(prefix="anjungan-shots-") as tmp, \
-            demo_environment(Path(tmp), ui=ui) as env:
+            demo_environment(Path(tmp), ui=ui, payments={"enabled": True}) as env:
         app = KioskApp(env.config, env.token)
         app.start()
         try:
@@ -78,10 +78,23 @@ def _tour(out_dir, prefix, orientation, width, height, accessible, language) -> 
             tour.click("Confirm")
             tour.wait(lambda: tour.flow.step is not Step.CONFIRM, "the step after confirm")
             if tour.flow.step is Step.PAYMENT:
+                tour.at(Step.PAYMENT)
+                tour.wait(lambda: getattr(tour.flow.session.payment, "state", None) == "waiting", "the QR code")
                 shot("payment")
-                tour.wait(lambda: tour.flow.step is Step.TICKET, "the paid ticket", timeout_s=30)
+                tour.pay_when_shown()
             tour.at(Step.TICKET)
             shot("ticket")
+            tour.click("Done")
+            tour.at(Step.WELCOME)
+            if accessible:  # a new session starts in the standard mode
+                tour.click("AccessibilityToggle")
+            if language != "id":
+                tour.click(f"lang-{language}")
+            tour.click("CheckIn")
+            tour.at(Step.BOOKING)
+            for c in "BDG7K3":
+                tour.click(f"bookingkey-{c}")
+            shot("booking")
             return tour.written
         finally:
             app.stop()

@@ -28,12 +28,12 @@ class Walkthrough:
         self.central_url = central_url
         self.out = out_dir
         self.written: list[Path] = []
-        self._paper: bytes | None = None
+        self._papers: list[bytes] = []  # printed documents not saved yet, oldest first
         app.runtime.add_paper_listener(self._on_paper)
 
     # ---- helpers ---------------------------------------------------------------------------
     def _on_paper(self, png: bytes) -> None:
-        self._paper = png
+        self._papers.append(png)
 
     def wait(self, predicate: Callable[[], bool], what: str, timeout_s: float = 15.0) -> None:
         deadline = time.monotonic() + timeout_s
@@ -65,12 +65,27 @@ class Walkthrough:
         return path
 
     def save_paper(self, name: str) -> Path:
-        self.wait(lambda: self._paper is not None, "the printed ticket image")
+        """The oldest printed document not saved yet (the ticket, then a paid ticket's receipt)."""
+        self.wait(lambda: bool(self._papers), f"the printed {name} image")
         path = self.out / f"{len(self.written) + 1:02d}-{name}.png"
-        path.write_bytes(self._paper or b"")
+        path.write_bytes(self._papers.pop(0))
         self.written.append(path)
-        self._paper = None
         return path
+
+    def forget_paper(self) -> None:
+        self._papers.clear()
+
+    def pay_when_shown(self, shot_name: str | None = None) -> None:
+        """On the QRIS step: wait for the code, optionally photograph it, then have the reference
+        service's bank pay it (the demo's stand-in for a citizen's banking app)."""
+        from central.testing import Faults
+
+        self.at(Step.PAYMENT)
+        self.wait(lambda: getattr(self.flow.session.payment, "state", None) == "waiting", "the QRIS code")
+        if shot_name:
+            self.shot(shot_name)
+        Faults(self.central_url).pay(self.flow.session.payment.payment_id)
+        self.wait(lambda: self.flow.step is not Step.PAYMENT, "the payment to arrive", timeout_s=30)
 
     def central_fault(self, mode: str) -> None:
         body = json.dumps({"mode": mode, "delay_s": 0}).encode()
@@ -113,9 +128,30 @@ class Walkthrough:
         self.at(Step.CONFIRM)
         self.shot("confirm-identified")
         self.click("Confirm")
+        self.wait(lambda: self.flow.step is not Step.CONFIRM, "the step after confirm")
+        paid = self.flow.step is Step.PAYMENT
+        if paid:
+            self.pay_when_shown("payment-qris")
         self.at(Step.TICKET)
         self.shot("ticket")
         self.save_paper("printed-ticket")
+        if paid:
+            self.save_paper("printed-receipt")
+        self.click("Done")
+        self.at(Step.WELCOME)
+
+        # Appointment check-in: the booking code on the keypad (a scanner would type it).
+        self.click("CheckIn")
+        self.at(Step.BOOKING)
+        for c in "BDG7K3":
+            self.click(f"bookingkey-{c}")
+        self.shot("booking-code")
+        for c in "P9":
+            self.click(f"bookingkey-{c}")
+        self.click("BookingSubmit")
+        self.at(Step.TICKET)
+        self.shot("booking-ticket")
+        self.save_paper("printed-appointment-ticket")
         self.click("Done")
         self.at(Step.WELCOME)
 
@@ -130,6 +166,7 @@ class Walkthrough:
         # Printer out of paper: the welcome screen says so, the ticket comes on screen.
         self.set_paper("out")
         self.shot("welcome-printer-out")
+        self.forget_paper()
         self._take_first_ticket("dukcapil")
         self.at(Step.TICKET)
         self.shot("virtual-ticket")
@@ -168,3 +205,6 @@ class Walkthrough:
             self.click("NikSubmit")
             self.at(Step.CONFIRM)
             self.click("Confirm")
+        self.wait(lambda: self.flow.step is not Step.CONFIRM, "the step after confirm")
+        if self.flow.step is Step.PAYMENT:
+            self.pay_when_shown()
