@@ -97,7 +97,9 @@ class KioskWindow(QWidget):
         # Easy-access speech: say(text, language) and stop(), both non-blocking (kiosk/speech).
         self._say: Callable[[str, str], object] | None = None
         self._hush: Callable[[], None] | None = None
-        self._spoken = ""  # what was last read aloud; a screen is read again only when it changes
+        # What was read aloud: a screen is read again only when its text changes, a notice when it
+        # is new; ``_said`` is the last utterance.
+        self._spoken = self._spoken_notice = self._said = ""
         self._typed: list[str] = []
         self._typed_timer = QTimer(self)
         self._typed_timer.setSingleShot(True)
@@ -145,7 +147,7 @@ class KioskWindow(QWidget):
     @property
     def last_spoken(self) -> str:
         """The text last handed to speech ("" when easy-access mode is off)."""
-        return self._spoken
+        return self._said
 
     def attach_speech(self, say: Callable[[str, str], object], stop: Callable[[], None]) -> None:
         """Read each screen aloud while the session is in easy-access mode."""
@@ -155,14 +157,23 @@ class KioskWindow(QWidget):
         if self._say is None or self._hush is None:
             return
         if not view.session.accessible:
-            if self._spoken:
+            if self._said:
                 self._hush()  # the citizen turned it off, or the session ended
-                self._spoken = ""
+                self._said = self._spoken = self._spoken_notice = ""
             return
         text = screen.spoken_text(view)
+        notice = self.notice.text() if not self.notice.isHidden() else ""
         if text and text != self._spoken:
-            self._spoken = text
-            self._say(text, view.language)
+            # A new screen: what just happened (the notice) first, then the screen itself.
+            self._spoken, self._spoken_notice = text, notice
+            self._said = " ".join(t for t in (notice, text) if t)
+        elif notice and notice != self._spoken_notice:
+            # Same screen, new message (a code refused, a card taken away): just the message.
+            self._spoken_notice = self._said = notice
+        else:
+            self._spoken_notice = notice
+            return
+        self._say(self._said, view.language)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
         # The window itself is covered by its children; the welcome page's paint is the frame.

@@ -71,3 +71,19 @@ def test_refused_booking_explains_and_keeps_the_code(qtbot, kiosk, code, reason,
     tap(qtbot, kiosk, "Back")
     wait_step(qtbot, kiosk, Step.WELCOME)
     assert kiosk.runtime.flow.session.booking_entry == ""
+
+
+def test_easy_access_reads_the_keypad_screen_and_the_refusal_aloud(qtbot, kiosk, demo_env):
+    tap(qtbot, kiosk, "AccessibilityToggle")
+    tap(qtbot, kiosk, "CheckIn")
+    wait_step(qtbot, kiosk, Step.BOOKING)
+    assert kiosk.window.last_spoken.startswith("Lapor kedatangan untuk janji temu Anda")
+    type_code(qtbot, kiosk, "BDG3C8F5")
+    tap(qtbot, kiosk, "BookingSubmit")
+    qtbot.waitUntil(lambda: kiosk.runtime.flow.session.notice == "booking.cancelled", timeout=10_000)
+    # Only the new message is read, not the whole screen again.
+    assert kiosk.window.last_spoken == kiosk.window.notice.text()
+    assert "dibatalkan" in kiosk.window.last_spoken
+    speech_dir = demo_env.config.speech.wav_dir
+    qtbot.waitUntil(lambda: kiosk.runtime.speaker.current_pid() is None and any(speech_dir.glob("*-id.wav")),
+                    timeout=10_000)
