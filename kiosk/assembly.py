@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from concurrent.futures import Future
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
@@ -84,6 +85,7 @@ class KioskRuntime:
             # Passport page data typed on the keypad goes to the reader, which reads the chip again.
             provide_mrz=lambda info: self.card_reader.provide_mrz(info) if self.card_reader else None,
             bookings=self.bookings,
+            clock=(lambda: datetime.now(timezone.utc)) if config.terminal.opening_hours else None,
         )
         self.card_reader = None
         if config.card_reader.backend == "pcsc":

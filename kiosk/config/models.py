@@ -24,6 +24,8 @@ class TerminalSettings(BaseModel):
 
     name: str = Field(min_length=1, max_length=80)
     """Where the kiosk stands, for technicians and the fleet page, e.g. "Lobby, left of the entrance"."""
+    opening_hours: bool = True
+    """Offer each service only within its catalogue opening hours (off for demos run at any hour)."""
 
 
 class IdleSettings(BaseModel):

@@ -12,6 +12,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any, Callable, Protocol
 
+from kiosk.catalog.hours import is_open, next_opening
 from kiosk.runtime.scheduler import Scheduler, Timer
 
 from .booking import BookingLookup, BookingSteps
@@ -81,10 +82,19 @@ class FlowView:
     idle_warning: bool
     idle_answer_s: float
     languages: tuple[str, ...]
+    # The time the view was made, when services keep their catalogue opening hours (None: always open).
+    now: dt.datetime | None = None
 
     @property
     def language(self) -> str:
         return self.session.language
+
+    def opens_at(self, service: Any) -> dt.datetime | None | bool:
+        """False when ``service`` takes tickets now; else when it next opens (None: not this week)."""
+        catalog = self.status.catalog
+        if self.now is None or catalog is None or is_open(catalog, service, self.now):
+            return False
+        return next_opening(catalog, service, self.now)
 
 
 class CitizenFlow(BookingSteps):
@@ -99,6 +109,7 @@ class CitizenFlow(BookingSteps):
         payments: Payments | None = None,
         provide_mrz: Callable[[Any], None] | None = None,
         bookings: BookingLookup | None = None,
+        clock: Callable[[], dt.datetime] | None = None,
     ) -> None:
         if timing.idle_answer_s < 20:
             raise ValueError("idle_answer_s must give the citizen at least 20 s (WCAG 2.2.1)")
@@ -107,6 +118,7 @@ class CitizenFlow(BookingSteps):
         self._payments = payments
         self._provide_mrz = provide_mrz  # hands typed passport data to the card reader
         self._bookings = bookings
+        self._clock = clock  # given: services are offered only in their opening hours
         self._payment_handle: PaymentHandle | None = None
         self._today = today
         self._session_end_hooks: list[Callable[[], None]] = []
@@ -150,7 +162,8 @@ class CitizenFlow(BookingSteps):
 
     def view(self) -> FlowView:
         return FlowView(self.step, self.session, self.status, self._idle_warning,
-                        self._limit(self._timing.idle_answer_s), self._languages)
+                        self._limit(self._timing.idle_answer_s), self._languages,
+                        self._clock() if self._clock is not None else None)
 
     def _limit(self, seconds: float) -> float:
         return seconds * (self._timing.accessible_factor if self.session.accessible else 1.0)
@@ -224,7 +237,9 @@ class CitizenFlow(BookingSteps):
         if cat is None:
             return False
         svc = next((s for s in cat.services if s.id == service_id), None)
-        return svc is not None and svc.enabled and svc.agency_id == self.session.agency_id
+        if svc is None or not svc.enabled or svc.agency_id != self.session.agency_id:
+            return False
+        return self._clock is None or is_open(cat, svc, self._clock())
 
     def _guard_service_still_available(self, **_: Any) -> bool:
         return self.status.blocking_reason() is None and self._guard_service_available(

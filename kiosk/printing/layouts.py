@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Literal, Mapping
 from zoneinfo import ZoneInfo
 
+from kiosk.formatting import WEEKDAYS
 from kiosk.printing.document import (Columns, Cut, Document, Feed, QrCode, Separator, Text)
 from kiosk.printing.profile import PrinterProfile
 
@@ -54,10 +55,6 @@ MONTHS = {
            "September", "Oktober", "November", "Desember"),
     "en": ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December"),
-}
-WEEKDAYS = {
-    "id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
 }
 # Indonesia's legal time zone names; zoneinfo only knows "+07" style abbreviations for them.
 ZONE_NAMES = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA",

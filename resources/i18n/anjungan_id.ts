@@ -1061,19 +1061,39 @@
         <translation>Pilih layanan yang Anda perlukan.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="46"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="48"/>
         <source>Free</source>
         <translation>Gratis</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="48"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="50"/>
         <source>%1 waiting · about %2 min</source>
         <translation>%1 menunggu · sekitar %2 menit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="51"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="53"/>
         <source>Queue length not known right now</source>
         <translation>Panjang antrean belum diketahui saat ini</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/service.py" line="66"/>
+        <source>Closed: not offered at this kiosk this week</source>
+        <translation>Tutup: tidak dilayani di anjungan ini minggu ini</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/service.py" line="71"/>
+        <source>Closed now · opens today at %1</source>
+        <translation>Sedang tutup · buka hari ini pukul %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/service.py" line="73"/>
+        <source>Closed now · opens tomorrow at %1</source>
+        <translation>Sedang tutup · buka besok pukul %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/service.py" line="75"/>
+        <source>Closed now · opens %1 at %2</source>
+        <translation>Sedang tutup · buka hari %1 pukul %2</translation>
     </message>
 </context>
 <context>

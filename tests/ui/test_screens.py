@@ -107,3 +107,33 @@ def test_service_screen_shows_fee_and_queue(window, qtbot):
     tiles = {b.objectName(): b for b in visible_buttons(win)}
     paspor = next(t for name, t in tiles.items() if name.startswith("service-paspor"))
     assert "Rp350.000" in paspor.meta.text() or "Rp" in paspor.meta.text()
+
+
+def test_closed_services_are_greyed_and_say_when_they_open(qtbot, qapp, tmp_path):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from kiosk.ui.widgets import Tile
+
+    qapp.setStyleSheet(style_sheet())
+    saturday_afternoon = datetime(2026, 11, 28, 13, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
+    flow = CitizenFlow(NeverIssuer(), ManualScheduler(), FlowTiming(), languages=("en", "id"),
+                       clock=lambda: saturday_afternoon)
+    flow.update_status(catalog=CATALOG, printer="ok")
+    translations = Translations()
+    win = KioskWindow(flow, translations)
+    qtbot.addWidget(win)
+    win.setFixedSize(1920, 1080)
+    win.show()
+    flow.send("take_ticket")
+    flow.send("choose_agency", agency_id="dukcapil")
+    qtbot.wait(50)
+    tiles = {t.objectName(): t for t in win.findChildren(Tile) if t.isVisible()}
+    kk = tiles["service-kartu-keluarga"]
+    assert not kk.isEnabled()
+    assert kk.meta.text().endswith("Closed now · opens Monday at 08:00")
+    ktp = tiles["service-ktp-el"]  # open on Saturdays, but only until 12:00
+    assert not ktp.isEnabled() and ktp.meta.text().endswith("Closed now · opens Monday at 08:00")
+    assert not flow.send("choose_service", service_id="kartu-keluarga")
+    win.grab().save(str(tmp_path / "service-closed.png"))
+    translations.uninstall()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QVBoxLayout
 
 from kiosk.flow.citizen import FlowView
-from kiosk.formatting import rupiah
+from kiosk.formatting import rupiah, weekday_name
 from kiosk.ui.widgets import Tile, button, clear_layout, label
 
 from .base import Screen
@@ -36,7 +36,9 @@ class ServiceScreen(Screen):
             return
         agency = catalog.agency(view.session.agency_id)
         self.title.setText(agency.name.get(lang))
-        key = (id(catalog), id(view.status.queues), lang, agency.id)
+        # Redrawn each minute while opening hours apply: a service may just have opened or closed.
+        minute = view.now.replace(second=0, microsecond=0) if view.now is not None else None
+        key = (id(catalog), id(view.status.queues), lang, agency.id, minute)
         if key == self._drawn:
             return
         self._drawn = key
@@ -49,8 +51,25 @@ class ServiceScreen(Screen):
                     .replace("%2", str(queue.estimated_wait_minutes))
             else:
                 wait = self.tr("Queue length not known right now")
+            opens = view.opens_at(service)
+            if opens is not False:
+                # Greyed, and the text (not only the colour) says it is closed and until when.
+                wait = self._closed_text(opens, view)
             tile = Tile(f"service-{service.id}", min_height=150)
             tile.set_lines(service.name.get(lang), service.description.get(lang), f"{fee}  ·  {wait}")
-            tile.setEnabled(service.enabled)
+            tile.setEnabled(service.enabled and opens is False)
             tile.clicked.connect(lambda _=False, s=service.id: self.send("choose_service", service_id=s))
             self.list.addWidget(tile)
+
+    def _closed_text(self, opens, view: FlowView) -> str:
+        if opens is None:
+            return self.tr("Closed: not offered at this kiosk this week")
+        local_now = view.now.astimezone(opens.tzinfo)
+        days = (opens.date() - local_now.date()).days
+        at = opens.strftime("%H:%M")
+        if days == 0:
+            return self.tr("Closed now · opens today at %1").replace("%1", at)
+        if days == 1:
+            return self.tr("Closed now · opens tomorrow at %1").replace("%1", at)
+        day = weekday_name(opens.weekday(), view.language)
+        return self.tr("Closed now · opens %1 at %2").replace("%1", day).replace("%2", at)
