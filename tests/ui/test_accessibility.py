@@ -68,8 +68,8 @@ def make_kiosk(orientation, qtbot):
     win.show()
     qtbot.waitExposed(win)
     yield win, flow, SIZE[orientation][0] / PANEL_MM[orientation], orientation
-    translations.uninstall()
     flow.send("cancel")
+    translations.uninstall()  # last: the render after "cancel" would install it again
 
 
 def visit(flow, step: str) -> None:
