@@ -22,7 +22,7 @@ from central.errors import ApiProblem
 from central.faults import FaultInjector, FaultMiddleware, FaultRequest
 from central.fleet import fleet_router
 from central.identities import IdentityDirectory
-from central.pages import render_ticket_page
+from central.pages import render_receipt_page, render_ticket_page
 from central.payments import PaymentDesk
 from central.telemetry import Telemetry
 from central.terminals import TerminalRegistry
@@ -272,6 +272,25 @@ def create_app(
         except ApiProblem:
             return HTMLResponse("<!doctype html><title>404</title><h1>Tiket tidak ditemukan / Ticket not found</h1>", 404)
         return HTMLResponse(render_ticket_page(ticket, lang))
+
+    @app.get("/r/{reference}", response_class=HTMLResponse, include_in_schema=False)
+    def receipt(reference: str, lang: str = "id") -> HTMLResponse:
+        """The QR code on a QRIS receipt: is this payment on record, for what, and which ticket."""
+        reference = reference[:64]
+        payment = payments.by_reference(reference)
+        service_name, number = "", None
+        if payment is not None:
+            try:
+                service_name = catalog_file.catalog.service(payment.service_id).name.get(lang if lang in ("id", "en") else "id")
+            except KeyError:
+                service_name = payment.service_id
+            if payment.ticket_id:
+                try:
+                    number = desk.get(payment.ticket_id).number
+                except ApiProblem:
+                    number = None
+        page = render_receipt_page(reference, payment, service_name, number, catalog_file.catalog.site.tz, lang)
+        return HTMLResponse(page, 200 if payment is not None else 404)
 
     if faults_enabled:
         injector = FaultInjector()

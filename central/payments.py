@@ -116,6 +116,13 @@ class PaymentDesk:
             self._settle(conn, self.clock())
             return self._model(self._row(conn, payment_id))
 
+    def by_reference(self, reference: str) -> Payment | None:
+        """The payment a receipt names (its printed reference), or None."""
+        with self.db.write() as conn:  # settling may write
+            self._settle(conn, self.clock())
+            row = conn.execute("SELECT * FROM payments WHERE reference=?", (reference,)).fetchone()
+            return self._model(row) if row is not None else None
+
     def cancel(self, terminal_id: str, payment_id: str) -> Payment:
         """pending -> cancelled; anything else is answered as it is (idempotent)."""
         with self.db.write() as conn:

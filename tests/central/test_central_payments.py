@@ -31,3 +31,32 @@ def test_autopay_pays_before_expiry(make_central, client_factory):
     clock.advance(1000)  # read long after: paid at creation + 5 s, not expired
     paid = client.get_payment(payment.id)
     assert paid.status == "paid" and paid.paid_at == utc(2026, 11, 27, 3, 0, 5)
+
+
+def test_receipt_qr_page_verifies_the_payment(make_central, client_factory):
+    import urllib.error
+    import urllib.request
+
+    clock = SettableClock(utc(2026, 11, 27, 3, 0, 0))
+    central = make_central(clock=clock, payment_ttl_s=300, payment_autopay_s=5)
+    client = client_factory(central)
+    payment = client.create_payment(PaymentCreateRequest(service_id="skck-baru", amount_idr=30000), str(uuid.uuid4()))
+
+    def page(reference: str, lang: str = "id") -> tuple[int, str]:
+        try:
+            with urllib.request.urlopen(f"{central.url}/r/{reference}?lang={lang}", timeout=5) as resp:
+                return resp.status, resp.read().decode()
+        except urllib.error.HTTPError as exc:
+            return exc.code, exc.read().decode()
+
+    status, html = page(payment.reference)
+    assert status == 200 and "Belum dibayar" in html and "Rp30.000" in html
+    clock.advance(10)
+    status, html = page(payment.reference, "en")
+    # Paid at 03:00:05 UTC, shown in the site's time (WIB, +7).
+    assert status == 200 and "this payment is on record" in html and "IDR 30,000" in html
+    assert "2026-11-27 10:00" in html and "Police clearance certificate" in html
+    status, html = page("ANJ0000000000000000")
+    assert status == 404 and "tidak sah" in html  # "not genuine"
+    status, html = page("<script>x</script>")
+    assert status == 404 and "<script>x" not in html
