@@ -1,7 +1,9 @@
 """Process start to the welcome screen painted, offscreen, against a live reference central.
 
 Target: <= 0.5 s median on a 2-core machine. Each run is a fresh ``python main.py run`` process
-(interpreter start included), so the figure is what a citizen waits after a kiosk restart.
+(interpreter start included), so the figure is what a citizen waits after a kiosk restart. The
+kiosk paints its welcome screen before building its services; "ready" (no target) is when those
+are up and the catalogue is loaded, so a touch starts a session.
 """
 
 from __future__ import annotations
@@ -44,7 +46,12 @@ directory = "{tmp / 'data'}"
 def run() -> list[dict]:
     from central.server import start
 
+    # Bytecode compiled first, as setup.sh and the installer do (where PYTHONDONTWRITEBYTECODE is
+    # set, nothing else would cache it and every start would compile the kiosk again).
+    subprocess.run([sys.executable, "-m", "compileall", "-q", "kiosk", "launcher", "central", "main.py"],
+                   cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     samples: list[float] = []
+    ready: list[float] = []  # to the catalogue loaded: the first touch can start a session
     with tempfile.TemporaryDirectory(prefix="bench-startup-") as tmpdir:
         tmp = Path(tmpdir)
         token = secrets.token_urlsafe(24)
@@ -60,13 +67,18 @@ def run() -> list[dict]:
                                         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
                 line = proc.stdout.readline()
                 elapsed = time.perf_counter() - t0
+                second = proc.stdout.readline()
+                ready_after = time.perf_counter() - t0
                 proc.wait(timeout=30)
-                if not line.startswith("first-frame"):
-                    raise RuntimeError(f"kiosk did not report its first frame (exit {proc.returncode})")
+                if not line.startswith("first-frame") or not second.startswith("ready"):
+                    raise RuntimeError(f"kiosk did not report its first frame and readiness (exit {proc.returncode})")
                 samples.append(elapsed)
+                ready.append(ready_after)
     return [
         figure("startup_to_welcome_median", median(samples), "s", target=0.5),
         figure("startup_to_welcome_p90", percentile(samples, 0.9), "s"),
+        figure("startup_to_ready_median", median(ready), "s"),
+        figure("startup_to_ready_p90", percentile(ready, 0.9), "s"),
     ]
 
 

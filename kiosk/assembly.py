@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from concurrent.futures import Future
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
@@ -21,7 +20,8 @@ from kiosk.catalog.sync import CatalogSync, SyncUpdate
 from kiosk.config.models import KioskConfig
 from kiosk.devices.card.events import CardNeedsMrz, CardRead, CardReadFailed, ReaderServiceState
 from kiosk.devices.printer.service import PrinterService
-from kiosk.flow.citizen import CitizenFlow, FlowTiming
+from kiosk.flow.citizen import CitizenFlow
+from kiosk.flow.configured import build_flow
 from kiosk.flow.status import PrinterReadiness
 from kiosk.identification import Identifier
 from kiosk.runtime.scheduler import Scheduler, Timer
@@ -49,7 +49,7 @@ def printer_readiness(status, on_fault: str) -> PrinterReadiness:
 
 class KioskRuntime:
     def __init__(self, config: KioskConfig, scheduler: Scheduler, token: str | None = None,
-                 config_path: Path | None = None) -> None:
+                 config_path: Path | None = None, flow: CitizenFlow | None = None) -> None:
         self.config = config
         self._scheduler = scheduler
         self._paper_listeners: list[Callable[[bytes], None]] = []
@@ -75,17 +75,13 @@ class KioskRuntime:
         )
         self.identifier = Identifier(CentralClient(config.central, token, monitor=self.monitor))
         self.bookings = BookingCheckInService(CentralClient(config.central, token, monitor=self.monitor))
-        idle = config.idle
-        self.flow = CitizenFlow(
-            self.issuer, scheduler,
-            FlowTiming(idle.warn_after_s, idle.answer_s, idle.ticket_display_s),
-            tuple(config.ui.languages),
-            identifier=self.identifier,
-            payments=self.payments,
+        # The app may have built the flow already, to paint the welcome screen sooner.
+        self.flow = flow if flow is not None else build_flow(config, scheduler)
+        self.flow.attach(
+            self.issuer, self.identifier, self.payments,
             # Passport page data typed on the keypad goes to the reader, which reads the chip again.
             provide_mrz=lambda info: self.card_reader.provide_mrz(info) if self.card_reader else None,
             bookings=self.bookings,
-            clock=(lambda: datetime.now(timezone.utc)) if config.terminal.opening_hours else None,
         )
         self.card_reader = None
         if config.card_reader.backend == "pcsc":

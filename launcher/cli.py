@@ -85,17 +85,21 @@ def run_kiosk(path: Path, probe: bool = False) -> int:
     # Installed before the app so that a crash while starting is recorded too; the next start
     # tells the technician (diagnostics) that it recovered.
     guard = crash.install(config.data.directory)
-    app = KioskApp(config, config.central.read_token(), config_path=path)
+    app = KioskApp(config, config.central.read_token(), config_path=path, defer_services=True)
     guard.on_fatal = lambda: app.qapp.exit(70)  # uncaught exception: stop cleanly, systemd restarts
     # systemd's watchdog is pinged from the GUI thread: a frozen screen is restarted (no-op
     # without NOTIFY_SOCKET, e.g. when run by hand).
     watchdog = attach_watchdog(app.qapp, app.window)
     if probe:
-        # bench/startup.py: say when the welcome screen is first painted, then leave.
-        def first_frame() -> None:
-            print("first-frame", flush=True)
-            app.qapp.exit(0)
-        app.window.first_frame.connect(first_frame)
+        # bench/startup.py: say when the welcome screen is first painted, and when the services
+        # are up and the catalogue is in (a citizen can start), then leave.
+        app.window.first_frame.connect(lambda: print("first-frame", flush=True))
+
+        def ready(view) -> None:
+            if view.status.catalog is not None and app.runtime is not None:
+                print("ready", flush=True)
+                app.qapp.exit(0)
+        app.flow.subscribe(ready)
     try:
         return app.exec(before_exit=watchdog.stop)
     finally:

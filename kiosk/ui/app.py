@@ -22,11 +22,14 @@ class KioskApp:
     """The QApplication, the runtime, and the window, started and stopped together."""
 
     def __init__(self, config: KioskConfig, token: str | None, demo_panel: bool | None = None,
-                 config_path: Path | None = None) -> None:
+                 config_path: Path | None = None, defer_services: bool = False) -> None:
+        """``defer_services``: paint the welcome screen first and build the services (central
+        client, printer, card reader, staff mode) right after its first frame, so a restarted
+        kiosk shows a screen sooner; ``runtime`` is None until then. The kiosk command uses it."""
         from PySide6.QtGui import QFont
         from PySide6.QtWidgets import QApplication
 
-        from kiosk.assembly import KioskRuntime
+        from kiosk.flow.configured import build_flow
 
         from .i18n import Translations
         from .qt_scheduler import QtScheduler
@@ -38,22 +41,43 @@ class KioskApp:
         font.setStyleHint(QFont.StyleHint.SansSerif)
         self.qapp.setFont(font)
         self.config = config
+        self._token = token
+        self._config_path = config_path
         from kiosk.logging_setup import setup_logging
 
         # JSON lines in the data folder, personal data scrubbed (docs/operations.md).
         self._log_handler = setup_logging(config.data.directory / "logs", max_bytes=config.admin.log_max_bytes,
                                           backups=config.admin.log_backups)
         self.scheduler = QtScheduler()
-        self.runtime = KioskRuntime(config, self.scheduler, token, config_path=config_path)
+        self.flow = build_flow(config, self.scheduler)
         self.translations = Translations()
         show_panel = config.ui.demo_panel if demo_panel is None else demo_panel
-        self.window = KioskWindow(self.runtime.flow, self.translations, demo_panel=show_panel,
+        self.window = KioskWindow(self.flow, self.translations, demo_panel=show_panel,
                                   portrait=config.ui.orientation == "portrait")
+        self.runtime = None
+        self._stopped = False
+        self._started = False
+        if defer_services:
+            # Queued: whoever else waits for the first frame hears of it before the build starts.
+            from PySide6.QtCore import QTimer
+
+            self.window.first_frame.connect(lambda: QTimer.singleShot(0, self._build_services))
+        else:
+            self._build_services()
+
+    def _build_services(self) -> None:
+        if self.runtime is not None or self._stopped:
+            return
+        from kiosk.assembly import KioskRuntime
+
+        self.runtime = KioskRuntime(self.config, self.scheduler, self._token, config_path=self._config_path,
+                                    flow=self.flow)
         if self.window.demo_panel is not None:
             self.runtime.add_paper_listener(self.window.demo_panel.show_png)
         self.window.attach_admin(self.runtime.admin)
         self.window.attach_speech(self.runtime.speaker.say, self.runtime.speaker.stop)
-        self._stopped = False
+        if self._started:
+            self.runtime.start()
 
     def show(self) -> None:
         ui = self.config.ui
@@ -70,14 +94,17 @@ class KioskApp:
             self.window.show()
 
     def start(self) -> None:
-        self.runtime.start()
+        self._started = True
+        if self.runtime is not None:
+            self.runtime.start()
         self.show()
 
     def stop(self) -> None:
         if self._stopped:
             return
         self._stopped = True
-        self.runtime.stop()
+        if self.runtime is not None:
+            self.runtime.stop()
         self.scheduler.close()
         self.window.close_for_shutdown()
         self.translations.uninstall()

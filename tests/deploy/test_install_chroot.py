@@ -154,6 +154,10 @@ def test_installed_kiosk_starts_under_cage_as_the_kiosk_user(installed, tmp_path
                 from PIL import Image
                 painted = Image.open(shot).convert("RGB").getextrema() != ((0, 0), (0, 0), (0, 0))
         assert painted, f"the installed kiosk never showed a frame (status {proc.poll()})"
+        # The welcome screen comes first, the services right after it: let them start (and log).
+        while time.monotonic() < deadline and proc.poll() is None and \
+                "kiosk.assembly" not in (tmp_path / "run-kiosk.log").read_text(errors="replace"):
+            time.sleep(0.2)
     finally:
         if proc.poll() is None:
             proc.terminate()  # SIGTERM to run-kiosk.sh, as systemd stops it

@@ -137,3 +137,30 @@ def test_closed_services_are_greyed_and_say_when_they_open(qtbot, qapp, tmp_path
     assert not flow.send("choose_service", service_id="kartu-keluarga")
     win.grab().save(str(tmp_path / "service-closed.png"))
     translations.uninstall()
+
+
+def test_kiosk_paints_before_its_services_exist_then_builds_them(qtbot, tmp_path):
+    # The kiosk command's start-up order: the welcome screen first ("connecting"), then the
+    # central client, printer and staff mode, then the catalogue.
+    from kiosk.ui.app import KioskApp
+    from launcher.demo import demo_environment
+
+    with demo_environment(tmp_path, ui={"fullscreen": False}) as env:
+        app = KioskApp(env.config, env.token, defer_services=True)
+        qtbot.addWidget(app.window)
+        assert app.runtime is None and app.flow.status.catalog is None
+        painted = []
+        app.window.first_frame.connect(lambda: painted.append(app.runtime))
+        app.start()
+        try:
+            qtbot.waitUntil(lambda: bool(painted), timeout=5_000)
+            assert painted == [None]  # the first frame came before any service was built
+            welcome = app.window.screen(Step.WELCOME)
+            assert "Connecting" in welcome.banner.text() or "Menghubungkan" in welcome.banner.text()
+            qtbot.waitUntil(lambda: app.runtime is not None and app.flow.status.catalog is not None, timeout=10_000)
+            assert app.runtime.flow is app.flow
+            assert welcome.banner.isHidden()
+            app.flow.send("take_ticket")
+            assert app.flow.step is Step.AGENCY
+        finally:
+            app.stop()
