@@ -26,9 +26,13 @@ class NeverIssuer:
 
 @pytest.fixture
 def window(qtbot, qapp):
-    qapp.setStyleSheet(style_sheet())
     sched = ManualScheduler()
     flow = CitizenFlow(NeverIssuer(), sched, FlowTiming(idle_warn_after_s=45, idle_answer_s=30))
+    yield from shown_window(qtbot, qapp, flow, sched)
+
+
+def shown_window(qtbot, qapp, flow, sched):
+    qapp.setStyleSheet(style_sheet())
     flow.update_status(catalog=CATALOG, printer="ok")
     translations = Translations()
     win = KioskWindow(flow, translations)
@@ -37,6 +41,7 @@ def window(qtbot, qapp):
     win.show()
     qtbot.waitExposed(win)
     yield win, flow, sched
+    flow.send("cancel")
     translations.uninstall()
 
 
@@ -115,16 +120,11 @@ def test_closed_services_are_greyed_and_say_when_they_open(qtbot, qapp, tmp_path
 
     from kiosk.ui.widgets import Tile
 
-    qapp.setStyleSheet(style_sheet())
     saturday_afternoon = datetime(2026, 11, 28, 13, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
     flow = CitizenFlow(NeverIssuer(), ManualScheduler(), FlowTiming(), languages=("en", "id"),
                        clock=lambda: saturday_afternoon)
-    flow.update_status(catalog=CATALOG, printer="ok")
-    translations = Translations()
-    win = KioskWindow(flow, translations)
-    qtbot.addWidget(win)
-    win.setFixedSize(1920, 1080)
-    win.show()
+    shown = shown_window(qtbot, qapp, flow, None)
+    win, _, _ = next(shown)
     flow.send("take_ticket")
     flow.send("choose_agency", agency_id="dukcapil")
     qtbot.wait(50)
@@ -136,7 +136,7 @@ def test_closed_services_are_greyed_and_say_when_they_open(qtbot, qapp, tmp_path
     assert not ktp.isEnabled() and ktp.meta.text().endswith("Closed now · opens Monday at 08:00")
     assert not flow.send("choose_service", service_id="kartu-keluarga")
     win.grab().save(str(tmp_path / "service-closed.png"))
-    translations.uninstall()
+    next(shown, None)  # the teardown: cancel, uninstall the translator
 
 
 def test_kiosk_paints_before_its_services_exist_then_builds_them(qtbot, tmp_path):

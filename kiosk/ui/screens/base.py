@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QSizePolicy, QSpacerItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout, QWidget,
+)
 
 from kiosk.flow.citizen import FlowView
+from kiosk.ui.widgets import button
 
 
 class Screen(QWidget):
@@ -55,6 +58,24 @@ class Screen(QWidget):
 
     def send(self, name: str, **payload) -> None:
         self.intent.emit(name, payload)
+
+    def add_key(self, grid: QGridLayout, intent: str, prefix: str, key: str, row: int, col: int,
+                span: int = 1) -> QPushButton:
+        """One keypad key named ``<prefix>-<key>`` that sends ``intent`` with ``key``; keys with a
+        word for a name ("back", "clear") get their text in ``render`` (it is translated)."""
+        b = button(key if len(key) == 1 else "", role="key", name=f"{prefix}-{key}")
+        b.clicked.connect(lambda _=False, k=key: self.send(intent, key=k))
+        grid.addWidget(b, row, col, 1, span)
+        return b
+
+    def back_and_submit(self, submit_name: str, submit_intent: str) -> tuple[QPushButton, QPushButton]:
+        """The bottom row of a form screen: a Back button and a wider primary button."""
+        back = button(name="Back")
+        back.clicked.connect(lambda: self.send("back"))
+        submit = button(role="primary", name=submit_name)
+        submit.clicked.connect(lambda: self.send(submit_intent))
+        self.nav_row(back, submit).setStretch(1, 2)
+        return back, submit
 
     def nav_row(self, *buttons) -> QHBoxLayout:
         """Navigation sits at the bottom of every screen: within reach from a wheelchair."""

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGridLayout
 
 from kiosk.contract.bookings import BOOKING_ALPHABET, BOOKING_CODE_MIN
 from kiosk.flow.citizen import FlowView
-from kiosk.ui.widgets import button, card, label
+from kiosk.ui.widgets import card, label
 
 from .base import Screen
 
@@ -41,17 +41,10 @@ class BookingScreen(Screen):
         self._add_key(grid, "clear", last, used + 2, span=COLUMNS - used - 2)
         layout.addLayout(grid)
         self.body.addWidget(box, 1)
-        self.back = button(name="Back")
-        self.back.clicked.connect(lambda: self.send("back"))
-        self.submit = button(role="primary", name="BookingSubmit")
-        self.submit.clicked.connect(lambda: self.send("booking_submit"))
-        self.nav_row(self.back, self.submit).setStretch(1, 2)
+        self.back, self.submit = self.back_and_submit("BookingSubmit", "booking_submit")
 
     def _add_key(self, grid: QGridLayout, key: str, row: int, col: int, span: int = 1) -> None:
-        b = button(key if len(key) == 1 else "", role="key", name=f"bookingkey-{key}")
-        b.clicked.connect(lambda _=False, k=key: self.send("booking_key", key=k))
-        grid.addWidget(b, row, col, 1, span)
-        self.keys[key] = b
+        self.keys[key] = self.add_key(grid, "booking_key", "bookingkey", key, row, col, span)
 
     def render(self, view: FlowView) -> None:
         s = view.session

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
 
 from kiosk.flow.citizen import FlowView
 from kiosk.ui.illustrations import CardOnReader
-from kiosk.ui.widgets import button, card, label
+from kiosk.ui.widgets import card, label
 
 from .base import Screen
 
@@ -50,19 +50,12 @@ class IdentifyScreen(Screen):
         grid.setSpacing(12)
         self.keys = {}
         for i, key in enumerate(KEYS):
-            b = button(role="key", name=f"key-{key}")
-            b.clicked.connect(lambda _=False, k=key: self.send("nik_key", key=k))
-            grid.addWidget(b, i // 3, i % 3)
-            self.keys[key] = b
+            self.keys[key] = self.add_key(grid, "nik_key", "key", key, i // 3, i % 3)
         pad_layout.addLayout(grid)
         row.addWidget(pad_box, 3)
         self.body.addLayout(row, 1)
 
-        self.back = button(name="Back")
-        self.back.clicked.connect(lambda: self.send("back"))
-        self.submit = button(role="primary", name="NikSubmit")
-        self.submit.clicked.connect(lambda: self.send("nik_submit"))
-        self.nav_row(self.back, self.submit).setStretch(1, 2)
+        self.back, self.submit = self.back_and_submit("NikSubmit", "nik_submit")
 
     def render(self, view: FlowView) -> None:
         session = view.session

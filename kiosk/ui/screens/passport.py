@@ -47,17 +47,10 @@ class PassportScreen(Screen):
         self._add_key(grid, "clear", 3, 7, span=3)
         self.body.addLayout(grid)
         self.body.addStretch(1)
-        self.back = button(name="Back")
-        self.back.clicked.connect(lambda: self.send("back"))
-        self.submit = button(role="primary", name="MrzSubmit")
-        self.submit.clicked.connect(lambda: self.send("mrz_submit"))
-        self.nav_row(self.back, self.submit).setStretch(1, 2)
+        self.back, self.submit = self.back_and_submit("MrzSubmit", "mrz_submit")
 
     def _add_key(self, grid: QGridLayout, key: str, row: int, col: int, span: int = 1) -> None:
-        b = button(key if len(key) == 1 else "", role="key", name=f"mrzkey-{key}")
-        b.clicked.connect(lambda _=False, k=key: self.send("mrz_key", key=k))
-        grid.addWidget(b, row, col, 1, span)
-        self.keys[key] = b
+        self.keys[key] = self.add_key(grid, "mrz_key", "mrzkey", key, row, col, span)
 
     def render(self, view: FlowView) -> None:
         s = view.session
