@@ -4,7 +4,7 @@ code held under the scanner (which types it for the citizen)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout
+from PySide6.QtWidgets import QGridLayout, QSizePolicy
 
 from kiosk.contract.bookings import BOOKING_ALPHABET, BOOKING_CODE_MIN
 from kiosk.flow.citizen import FlowView
@@ -29,6 +29,8 @@ class BookingScreen(Screen):
         box, layout = card()
         self.display = label(name="NikDisplay", align=Qt.AlignmentFlag.AlignCenter, wrap=False)
         self.display.setMinimumHeight(80)
+        # The code line stays one line high; spare height goes below the keypad, not into it.
+        self.display.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.display)
         grid = QGridLayout()
         grid.setSpacing(10)
@@ -40,7 +42,8 @@ class BookingScreen(Screen):
         self._add_key(grid, "back", last, used, span=2)
         self._add_key(grid, "clear", last, used + 2, span=COLUMNS - used - 2)
         layout.addLayout(grid)
-        self.body.addWidget(box, 1)
+        self.body.addWidget(box)
+        self.body.addStretch(1)
         self.back, self.submit = self.back_and_submit("BookingSubmit", "booking_submit")
 
     def _add_key(self, grid: QGridLayout, key: str, row: int, col: int, span: int = 1) -> None:
