@@ -35,7 +35,8 @@ fi
 
 # --- packages -------------------------------------------------------------------------------
 # cage + Xwayland: the compositor; pam_systemd/dbus/logind: the seat; pcscd + libccid: readers;
-# Qt's runtime libraries (Wayland client included); Python with venv and what builds pyscard.
+# Qt's runtime libraries (Wayland client included); Python with venv and what builds pyscard;
+# espeak-ng for easy-access speech.
 APT_PACKAGES=(
   cage xwayland libpam-systemd dbus systemd udev
   pcscd libccid libpcsclite1 libusb-1.0-0
@@ -43,6 +44,7 @@ APT_PACKAGES=(
   libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
   libwayland-client0 libwayland-cursor0 libwayland-egl1
   fonts-dejavu-core fonts-inter ca-certificates
+  espeak-ng
 )
 if [ "$DO_APT" -eq 1 ]; then
   missing=()
@@ -65,8 +67,9 @@ if ! getent passwd "$KIOSK_USER" >/dev/null; then
           --shell /usr/sbin/nologin --comment "Anjungan kiosk" "$KIOSK_USER"
 fi
 # dialout: serial printers; lp: parallel/USB printer class devices; video/render/input: the
-# display and touch panel when no logind seat ACLs apply (seatd). Only groups that exist.
-for group in dialout lp plugdev video render input; do
+# display and touch panel when no logind seat ACLs apply (seatd); audio: spoken guidance
+# (espeak-ng) on the sound card. Only groups that exist.
+for group in dialout lp plugdev video render input audio; do
   if getent group "$group" >/dev/null && ! id -nG "$KIOSK_USER" | tr ' ' '\n' | grep -qx "$group"; then
     usermod -a -G "$group" "$KIOSK_USER"
   fi
