@@ -67,7 +67,7 @@ def test_kiosk_fills_the_output_and_stops_cleanly(tmp_path):
     assert not (tmp_path / "data" / "crash" / "running").exists()
 
 
-@pytest.mark.xfail(strict=True, reason="the kiosk window's minimum size (1337x906 landscape when "
+@pytest.mark.xfail(strict=True, reason="the kiosk window's minimum size (1338x906 landscape when "
                    "measured) is taller than cage's 1280x720 headless output, so it overflows it, as it "
                    "would a 1366x768 panel (kiosk/ui layouts); remove this mark when the window fits")
 def test_kiosk_window_fits_the_output_exactly(tmp_path):
