@@ -1,5 +1,5 @@
 """Every citizen screen in both languages, both orientations, with and without accessibility
-mode, as PNG files for review: ``python -m launcher.screenshots DIR`` (offscreen, ~1 min).
+mode, as PNG files for review: ``python -m launcher.screenshots DIR`` (offscreen, ~1 min, 88 files).
 
 It drives the real kiosk against the embedded reference central service, the same way the demo
 walk-through does, and names each file ``<orientation>-<mode>-<language>-<nn>-<screen>.png``.
@@ -33,7 +33,7 @@ def _tour(out_dir, prefix, orientation, width, height, accessible, language) -> 
     from launcher.demo import demo_environment
     from launcher.walkthrough import Walkthrough
 
-    from kiosk.ui.app import KioskApp
+    from kiosk.ui.app import KioskApp, save_png
 
     ui = {"orientation": orientation, "width_px": width, "height_px": height, "fullscreen": False,
           "demo_panel": False}
@@ -45,15 +45,23 @@ def _tour(out_dir, prefix, orientation, width, height, accessible, language) -> 
             tour = Walkthrough(app, env.central_url, out_dir)
             tour.wait(lambda: tour.flow.status.catalog is not None, "the catalogue")
             tour.wait(lambda: tour.flow.status.printer != "unknown", "the printer status")
-            if language != "id":
-                tour.click(f"lang-{language}")
-            if accessible:
-                tour.click("AccessibilityToggle")
+
+            def session_settings() -> None:
+                # Every session starts in the default language and mode: set this tour's again.
+                if language != "id":
+                    tour.click(f"lang-{language}")
+                if accessible:
+                    tour.click("AccessibilityToggle")
+
+            def start_over() -> None:
+                tour.flow.send("cancel")
+                tour.at(Step.WELCOME)
+                session_settings()
 
             def shot(name: str) -> None:
-                tour.written.append(
-                    __import__("kiosk.ui.app", fromlist=["save_png"]).save_png(
-                        app.window, out_dir / f"{prefix}-{len(tour.written) + 1:02d}-{name}.png"))
+                tour.written.append(save_png(app.window, out_dir / f"{prefix}-{len(tour.written) + 1:02d}-{name}.png"))
+
+            session_settings()
 
             shot("welcome")
             tour.click("TakeTicket")
@@ -86,15 +94,36 @@ def _tour(out_dir, prefix, orientation, width, height, accessible, language) -> 
             shot("ticket")
             tour.click("Done")
             tour.at(Step.WELCOME)
-            if accessible:  # a new session starts in the standard mode
-                tour.click("AccessibilityToggle")
-            if language != "id":
-                tour.click(f"lang-{language}")
+            session_settings()
             tour.click("CheckIn")
             tour.at(Step.BOOKING)
             for c in "BDG7K3":
                 tour.click(f"bookingkey-{c}")
             shot("booking")
+            # An e-passport on the reader (no reader in the demo: the reader's event, sent as it would).
+            start_over()
+            tour.click("TakeTicket")
+            tour.click("agency-imigrasi")
+            tour.click("service-e-paspor")
+            tour.at(Step.CONFIRM)
+            tour.flow.send("mrz_needed")
+            tour.at(Step.PASSPORT)
+            for c in "L898902C3":
+                tour.click(f"mrzkey-{c}")
+            shot("passport")
+            # The central failing: the problem screen.
+            start_over()
+            tour.central_fault("error500")
+            try:
+                tour.click("TakeTicket")
+                tour.click("agency-dukcapil")
+                tour.at(Step.SERVICE)
+                tour.click("service-akta-kelahiran")
+                tour.click("Confirm")
+                tour.wait(lambda: tour.flow.step in (Step.ISSUE_FAILED, Step.UNAVAILABLE), "the outage", 30)
+                shot("problem")
+            finally:
+                tour.central_fault("ok")
             return tour.written
         finally:
             app.stop()
