@@ -141,6 +141,11 @@ class IdleOverlay(QWidget):
             self._timer.stop()
             self.hide()
 
+    def spoken_text(self) -> str:
+        """The question, the time left and both answers: someone who cannot see the overlay hears it."""
+        return " ".join(f"{t.rstrip('.')}." if not t.endswith("?") else t for t in (
+            self.title.text(), self.countdown.text(), self.more.text(), self.end.text()) if t)
+
     def _tick(self) -> None:
         self._remaining = max(0, self._remaining - 1)
         self._update_countdown()

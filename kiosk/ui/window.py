@@ -161,7 +161,8 @@ class KioskWindow(QWidget):
                 self._hush()  # the citizen turned it off, or the session ended
                 self._said = self._spoken = self._spoken_notice = ""
             return
-        text = screen.spoken_text(view)
+        # The idle warning covers the screen: it is what must be heard (it asks for an answer).
+        text = self.overlay.spoken_text() if view.idle_warning else screen.spoken_text(view)
         notice = self.notice.text() if not self.notice.isHidden() else ""
         if text and text != self._spoken:
             # A new screen: what just happened (the notice) first, then the screen itself.

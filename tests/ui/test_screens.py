@@ -164,3 +164,29 @@ def test_kiosk_paints_before_its_services_exist_then_builds_them(qtbot, tmp_path
             assert app.flow.step is Step.AGENCY
         finally:
             app.stop()
+
+
+def test_easy_access_speaks_each_screen_and_the_idle_question(window, qtbot):
+    win, flow, sched = window
+    said: list[tuple[str, str]] = []
+    stops: list[bool] = []
+    win.attach_speech(lambda text, language: said.append((text, language)), lambda: stops.append(True))
+    flow.send("set_language", language="en")
+    flow.send("take_ticket")
+    assert said == []  # silent unless easy access is on
+    flow.send("toggle_accessibility")
+    assert said[-1] == ("Choose an agency", "en")
+    flow.send("choose_agency", agency_id="dukcapil")
+    assert said[-1][0].startswith("Population and Civil Registration Office Choose the service you need.")
+    count = len(said)
+    flow.update_status(printer="near_end")  # redrawn, but the same screen: nothing said again
+    assert len(said) == count
+    sched.advance(91)  # accessibility doubles the 45 s limit
+    qtbot.waitUntil(win.overlay.isVisible)
+    text, _ = said[-1]
+    assert text.startswith("Do you need more time?") and "60 seconds" in text
+    assert "Yes, more time please." in text and "No, I am finished." in text
+    flow.send("more_time")
+    assert said[-1][0].startswith("Population and Civil Registration Office")  # the screen again
+    flow.send("toggle_accessibility")
+    assert stops == [True] and win.last_spoken == ""
