@@ -190,3 +190,22 @@ def test_easy_access_speaks_each_screen_and_the_idle_question(window, qtbot):
     assert said[-1][0].startswith("Population and Civil Registration Office")  # the screen again
     flow.send("toggle_accessibility")
     assert stops == [True] and win.last_spoken == ""
+
+
+@pytest.mark.parametrize("accessible", [False, True], ids=["standard", "large-text"])
+def test_service_tiles_show_every_line_whole_with_four_services(window, qtbot, accessible):
+    # Dukcapil offers four services: in one column on a 1080-high landscape panel, large text
+    # squeezed the tiles and cut their lines; side by side each line has its full height.
+    from kiosk.ui.widgets import Tile
+
+    win, flow, _ = window
+    if accessible:
+        flow.send("toggle_accessibility")
+    flow.send("take_ticket")
+    flow.send("choose_agency", agency_id="dukcapil")
+    qtbot.wait(30)
+    tiles = [t for t in win.findChildren(Tile) if t.isVisible()]
+    assert len(tiles) == 4
+    for tile in tiles:
+        for line in (tile.heading, tile.detail, tile.meta):
+            assert line.height() >= line.heightForWidth(line.width()), (tile.objectName(), line.objectName())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QGridLayout
 
 from kiosk.flow.citizen import FlowView
 from kiosk.formatting import rupiah, weekday_name
@@ -18,7 +18,7 @@ class ServiceScreen(Screen):
         self.lead = label(name="Lead")
         self.body.addWidget(self.title)
         self.body.addWidget(self.lead)
-        self.list = QVBoxLayout()
+        self.list = QGridLayout()
         self.list.setSpacing(20)
         self.body.addLayout(self.list)
         self.body.addStretch(1)
@@ -38,12 +38,18 @@ class ServiceScreen(Screen):
         self.title.setText(agency.name.get(lang))
         # Redrawn each minute while opening hours apply: a service may just have opened or closed.
         minute = view.now.replace(second=0, microsecond=0) if view.now is not None else None
-        key = (id(catalog), id(view.status.queues), lang, agency.id, minute)
+        key = (id(catalog), id(view.status.queues), lang, agency.id, minute, self.portrait)
         if key == self._drawn:
             return
         self._drawn = key
         clear_layout(self.list)
-        for service in catalog.services_for(agency.id):
+        services = catalog.services_for(agency.id)
+        # Side by side on a landscape panel when there are many: each tile keeps the height its
+        # three lines need (one column of four would squeeze them, in large text above all).
+        columns = 2 if not self.portrait and len(services) > 3 else 1
+        self.list.setColumnStretch(0, 1)
+        self.list.setColumnStretch(1, 1 if columns == 2 else 0)
+        for index, service in enumerate(services):
             queue = view.status.queues.get(service.id)
             fee = rupiah(service.fee_idr, lang) if service.fee_idr else self.tr("Free")
             if queue is not None:
@@ -59,7 +65,7 @@ class ServiceScreen(Screen):
             tile.set_lines(service.name.get(lang), service.description.get(lang), f"{fee}  ·  {wait}")
             tile.setEnabled(service.enabled and opens is False)
             tile.clicked.connect(lambda _=False, s=service.id: self.send("choose_service", service_id=s))
-            self.list.addWidget(tile)
+            self.list.addWidget(tile, index // columns, index % columns)
 
     def _closed_text(self, opens, view: FlowView) -> str:
         if opens is None:
