@@ -19,7 +19,9 @@ from .cage_harness import KioskUnderCage, missing_tools, notify_socket
 pytestmark = pytest.mark.skipif(bool(missing_tools()), reason=f"needs apt packages: {missing_tools()}")
 
 # wlroots 0.15's headless output is 1280x720 and cage 0.1.4 cannot change it. (A Qt scale factor
-# below 1 to make the logical screen larger leaves the output black under cage: not usable.)
+# below 1 to make the logical screen larger leaves the output black under cage: not usable. More
+# generally, a client exactly the output's size is captured all black by grim here, even a plain
+# red full-screen QWidget: the screenshots below see the kiosk because it overflows the output.)
 SCALE: dict[str, str] = {}
 
 
