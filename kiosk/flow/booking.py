@@ -91,18 +91,8 @@ class BookingSteps:
             return
         s.lookup_pending = True
         s.notice = "booking.checking"
-        session_id = s.id
-        future = self._bookings.check_in(code, s.language)
-        future.add_done_callback(
-            lambda f: self._scheduler.post(lambda: self._booking_done(session_id, f)))  # type: ignore[attr-defined]
-
-    def _booking_done(self, session_id: int, future: "Future[Any]") -> None:
-        exc = future.exception()
-        if exc is None:
-            self.send("booking_checked_in", session_id=session_id, result=future.result())  # type: ignore[attr-defined]
-        else:
-            self.send("booking_failed", session_id=session_id,  # type: ignore[attr-defined]
-                      reason=getattr(exc, "reason", "unavailable"))
+        self._answer_later(self._bookings.check_in(code, s.language),  # type: ignore[attr-defined]
+                           "booking_checked_in", "result", "booking_failed")
 
     def _act_booking_failed(self, reason: str = "unavailable", **_: Any) -> None:
         self.session.lookup_pending = False
@@ -114,8 +104,7 @@ class BookingSteps:
         s.notice = None
         s.booking = result
         s.service_id = result.ticket.service_id
-        catalog = self.status.catalog
-        service = next((x for x in catalog.services if x.id == s.service_id), None) if catalog else None
+        service = self._service()  # type: ignore[attr-defined]
         s.agency_id = service.agency_id if service is not None else None
 
     def _act_booking_resubmit(self, **_: Any) -> None:

@@ -450,18 +450,25 @@ class CitizenFlow(BookingSteps):
             self.session.notice = "identity.unavailable"
             return
         self.session.lookup_pending = True
-        session_id = self.session.id
-        future = self._identifier.from_nik(self.session.nik_entry)
-        future.add_done_callback(lambda f: self._scheduler.post(lambda: self._nik_done(session_id, f)))
+        self._answer_later(self._identifier.from_nik(self.session.nik_entry),
+                           "identity_found", "identity", "identity_failed")
 
-    def _nik_done(self, session_id: int, future: "Future[Any]") -> None:
-        if session_id != self.session.id:
-            return  # that citizen has gone; their lookup result is dropped
-        exc = future.exception()
-        if exc is None:
-            self.send("identity_found", identity=future.result())
-        else:
-            self.send("identity_failed", reason=getattr(exc, "reason", "unavailable"))
+    def _answer_later(self, future: "Future[Any]", found: str, key: str, failed: str) -> None:
+        """A worker's answer for this session comes back on the flow's thread as the intent
+        ``found`` (the result as ``key``) or ``failed`` (with the error's ``reason``). If the
+        citizen has gone by then, it is dropped."""
+        session_id = self.session.id
+
+        def deliver() -> None:
+            if session_id != self.session.id:
+                return
+            exc = future.exception()
+            if exc is None:
+                self.send(found, session_id=session_id, **{key: future.result()})
+            else:
+                self.send(failed, session_id=session_id, reason=getattr(exc, "reason", "unavailable"))
+
+        future.add_done_callback(lambda _: self._scheduler.post(deliver))
 
     def _act_keep_outcome(self, outcome: Any = None, **_: Any) -> None:
         self.session.outcome = outcome
