@@ -102,10 +102,7 @@ def _tour(out_dir, prefix, orientation, width, height, accessible, language) -> 
             shot("booking")
             # An e-passport on the reader (no reader in the demo: the reader's event, sent as it would).
             start_over()
-            tour.click("TakeTicket")
-            tour.click("agency-imigrasi")
-            tour.click("service-e-paspor")
-            tour.at(Step.CONFIRM)
+            tour.choose("imigrasi", "e-paspor")
             tour.flow.send("mrz_needed")
             tour.at(Step.PASSPORT)
             for c in "L898902C3":
@@ -115,10 +112,7 @@ def _tour(out_dir, prefix, orientation, width, height, accessible, language) -> 
             start_over()
             tour.central_fault("error500")
             try:
-                tour.click("TakeTicket")
-                tour.click("agency-dukcapil")
-                tour.at(Step.SERVICE)
-                tour.click("service-akta-kelahiran")
+                tour.choose("dukcapil", "akta-kelahiran")
                 tour.click("Confirm")
                 tour.wait(lambda: tour.flow.step in (Step.ISSUE_FAILED, Step.UNAVAILABLE), "the outage", 30)
                 shot("problem")

@@ -189,14 +189,18 @@ class Walkthrough:
             self.central_fault("ok")
         return self.written
 
-    def _take_first_ticket(self, agency_id: str) -> None:
+    def choose(self, agency_id: str, service_id: str | None = None) -> None:
+        """From the welcome screen to the confirm screen of a service (the agency's first if None)."""
         self.click("TakeTicket")
         self.at(Step.AGENCY)
         self.click(f"agency-{agency_id}")
         self.at(Step.SERVICE)
-        service = self.flow.status.catalog.services_for(agency_id)[0].id
+        service = service_id or self.flow.status.catalog.services_for(agency_id)[0].id
         self.click(f"service-{service}")
         self.at(Step.CONFIRM)
+
+    def _take_first_ticket(self, agency_id: str) -> None:
+        self.choose(agency_id)
         self.click("Confirm")
         self.wait(lambda: self.flow.step is not Step.CONFIRM, "the next step")
         if self.flow.step is Step.IDENTIFY:
