@@ -19,13 +19,14 @@ from central.bookings import BookingDesk, bookings_router
 from central.catalog_file import load_catalog_file
 from central.db import Database
 from central.errors import ApiProblem
-from central.faults import FaultInjector, FaultMiddleware, FaultRequest
+from central.faults import FaultInjector, FaultMiddleware, fault_router
 from central.fleet import fleet_router
 from central.identities import IdentityDirectory
 from central.pages import render_receipt_page, render_ticket_page
 from central.payments import PaymentDesk
 from central.telemetry import Telemetry
 from central.terminals import TerminalRegistry
+from central.throttle import RateLimited
 from central.tickets import TicketDesk
 from kiosk.contract import (
     ApiError,
@@ -52,9 +53,11 @@ from kiosk.contract import (
 log = logging.getLogger(__name__)
 
 API_VERSION = "1.0.0"
+_RETRY_AFTER = {"Retry-After": {"description": "Seconds until this client may try again", "schema": {"type": "integer"}}}
 _ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": ApiError, "description": "Missing or wrong terminal token"},
     422: {"model": ApiError, "description": "Request does not match the contract"},
+    429: {"model": ApiError, "description": "Too many failed attempts from this client", "headers": _RETRY_AFTER},
     503: {"model": ApiError, "description": "Central temporarily unavailable (retry later)"},
 }
 _bearer = HTTPBearer(auto_error=False, description="Terminal token from enrolment")
@@ -62,6 +65,17 @@ _bearer = HTTPBearer(auto_error=False, description="Terminal token from enrolmen
 
 def _utc_now() -> datetime:
     return datetime.now(timezone.utc)
+
+
+def _client(request: Request) -> str:
+    """The peer address rate limits are kept for (proxy headers are not trusted)."""
+    return request.client.host if request.client else ""
+
+
+_IdemKey = Annotated[
+    str | None, Header(description="Client-generated UUID; repeating the request with it after a lost answer "
+                       "gets a fresh token", max_length=128),
+]
 
 
 def _error(status: int, code: str, message: str) -> JSONResponse:
@@ -80,12 +94,14 @@ def create_app(
     payment_ttl_s: int = 300,
     payment_autopay_s: float | None = None,
     enforce_hours: bool = False,
+    faults_token: str | None = None,
 ) -> FastAPI:
     """Build the app. ``terminals`` maps terminal id -> token (only hashes are kept);
     ``enrolment_codes`` are one-time codes for POST /v1/terminals/enrol (None = the catalogue's
     [demo] enrolment_codes). ``payment_autopay_s``: demo payments turn "paid" that many seconds
     after creation (None = only through POST /__faults__/payments/{id}/pay). ``enforce_hours``:
-    refuse reservations outside a service's opening hours (off by default so demos run any time)."""
+    refuse reservations outside a service's opening hours (off by default so demos run any time).
+    ``faults_token``: the bearer token the /__faults__ switches demand (needed with ``faults_enabled``)."""
     catalog_file = load_catalog_file(catalog_path)
     db = Database(db_path)
     clock = clock or _utc_now
@@ -99,6 +115,7 @@ def create_app(
     registry = TerminalRegistry(
         db, terminals,
         catalog_file.enrolment_codes if enrolment_codes is None else enrolment_codes, clock,
+        site_id=catalog_file.catalog.site.id,
     )
 
     app = FastAPI(
@@ -114,10 +131,11 @@ def create_app(
     app.include_router(fleet_router(db, clock))
 
     def terminal(
+        request: Request,
         creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
         x_terminal_id: Annotated[str | None, Header(description="This kiosk's terminal id")] = None,
     ) -> str:
-        return registry.authenticate(x_terminal_id, creds.credentials if creds is not None else None)
+        return registry.authenticate(x_terminal_id, creds.credentials if creds is not None else None, _client(request))
 
     Terminal = Annotated[str, Depends(terminal)]
     app.state.bookings = BookingDesk(db, catalog_file, desk)
@@ -126,6 +144,12 @@ def create_app(
     @app.exception_handler(ApiProblem)
     async def _problem(_: Request, exc: ApiProblem) -> JSONResponse:
         return _error(exc.status, exc.code, exc.message)
+
+    @app.exception_handler(RateLimited)
+    async def _rate_limited(_: Request, exc: RateLimited) -> JSONResponse:
+        answer = _error(exc.status, exc.code, exc.message)
+        answer.headers["Retry-After"] = str(exc.retry_after_s)
+        return answer
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -146,12 +170,32 @@ def create_app(
 
     @app.post(
         "/v1/terminals/enrol", response_model=EnrolResponse, tags=["terminals"],
-        responses={403: {"model": ApiError}, 409: {"model": ApiError}, 422: {"model": ApiError}},
+        responses={403: {"model": ApiError}, 409: {"model": ApiError}, 422: {"model": ApiError}, 429: _ERRORS[429]},
     )
-    def enrol_terminal(body: EnrolRequest) -> EnrolResponse:
-        """One-time code -> terminal token. Replaying the same code for the same terminal within
-        10 minutes issues a fresh token (the earlier answer was lost); other reuse -> 409."""
-        return registry.enrol(body)
+    def enrol_terminal(request: Request, body: EnrolRequest, idempotency_key: _IdemKey = None) -> EnrolResponse:
+        """One-time code -> terminal token. A code works once, for the terminal id or site it was
+        issued for, and never for a terminal that is enrolled (revoke it first; 409). Repeating the
+        same request with the same Idempotency-Key within 10 minutes issues a fresh token (the
+        earlier answer was lost); other reuse -> 409. Failed attempts slow the client down (429)."""
+        return registry.enrol(body, idempotency_key, _client(request))
+
+    @app.post(
+        "/v1/terminals/rotate", response_model=EnrolResponse, tags=["terminals"],
+        responses={**_ERRORS, 400: {"model": ApiError}, 409: {"model": ApiError}},
+    )
+    def rotate_token(
+        request: Request,
+        creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+        x_terminal_id: Annotated[str | None, Header(description="This kiosk's terminal id")] = None,
+        idempotency_key: _IdemKey = None,
+    ) -> EnrolResponse:
+        """Current token -> new token; the current one stops working at once. Repeating the call
+        with the old token and the same Idempotency-Key within 10 minutes gives another fresh token
+        (the earlier answer was lost). Terminals configured statically -> 409."""
+        if not idempotency_key:
+            raise ApiProblem(400, "idempotency_key_required", "POST /v1/terminals/rotate needs an Idempotency-Key header")
+        token = creds.credentials if creds is not None else None
+        return registry.rotate(x_terminal_id, token, idempotency_key, _client(request))
 
     @app.get("/v1/catalog", response_model=Catalog, responses=_ERRORS, tags=["catalogue"])
     def get_catalog(_: Terminal) -> Catalog:
@@ -296,18 +340,6 @@ def create_app(
         injector = FaultInjector()
         app.state.faults = injector
         app.add_middleware(FaultMiddleware, injector=injector)
-
-        @app.get("/__faults__", include_in_schema=False)
-        def fault_state() -> dict[str, Any]:
-            return injector.state()
-
-        @app.post("/__faults__", include_in_schema=False)
-        def set_fault(body: FaultRequest) -> dict[str, Any]:
-            injector.configure(body)
-            return injector.state()
-
-        @app.post("/__faults__/payments/{payment_id}/pay", include_in_schema=False)
-        def simulate_payment(payment_id: str) -> Payment:
-            return payments.mark_paid(payment_id)
+        app.include_router(fault_router(injector, faults_token or "", payments.mark_paid))
 
     return app

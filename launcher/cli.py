@@ -9,6 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from central.admin_cli import add_admin_commands
 from kiosk.config import ConfigError, load_config
 
 DEFAULT_CONFIG = Path("/etc/anjungan/kiosk.toml")
@@ -40,6 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     central.add_argument("--port", type=int, default=8780)
     central.add_argument("--db", type=Path, default=Path("var/central.sqlite3"))
     central.add_argument("--catalog", type=Path, default=Path(__file__).resolve().parents[1] / "config" / "catalog.toml")
+    add_admin_commands(central)  # main.py central issue-code / revoke
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
@@ -53,7 +55,10 @@ def main(argv: list[str] | None = None) -> int:
         from kiosk.diagnostics.cli import enrol as enrol_terminal
         return enrol_terminal(args.config, args.code, args.terminal_id)
     if command == "central":
+        from central.admin_cli import run_admin
         from central.cli import run as run_central
+        if args.admin_command:
+            return run_admin(args)
         run_central(args.host, args.port, args.db, args.catalog)
         return 0
     if command == "demo":
@@ -131,7 +136,10 @@ def run_demo(walkthrough: Path | None, windowed: bool = False) -> int:
             changes["idle"] = {"warn_after_s": 10}  # the shortest allowed, so the demo shows it
         if windowed:
             changes["ui"] = {"fullscreen": False}
-        with demo_environment(Path(tmp), central_options=central_options, **changes) as env:
+        # Fault switches only for the scripted walk-through (it shows an outage); a demo someone
+        # plays with has none.
+        with demo_environment(Path(tmp), central_options=central_options, faults=walkthrough is not None,
+                              **changes) as env:
             print(f"Reference central service on {env.central_url}")
             if walkthrough is None:
                 print(f"QRIS payments: the demo bank pays each code {DEMO_AUTOPAY_S:.0f} s after it appears. "

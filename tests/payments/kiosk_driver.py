@@ -97,7 +97,7 @@ def main() -> int:
         pump(sched, lambda: runtime.flow.status.catalog is not None and runtime.flow.status.printer != "unknown")
         counts = runtime.reconcile_journal().result(timeout=30)
         print("ready", json.dumps(dict(counts)), flush=True)
-        faults = Faults(conf["base_url"])
+        faults = Faults(conf["base_url"], conf.get("faults_token"))
         for _ in range(args.sessions):
             print("session", one_session(runtime, sched, faults), flush=True)
     finally:

@@ -1,0 +1,82 @@
+"""Per-client slow-down after failed enrolments and wrong tokens, kept in the database.
+
+Every central process shares the SQLite file, so the state lives there (table ``auth_failures``),
+not in a Python dict: a client cannot escape the delay by landing on another worker. A client is
+its peer IP address (the reference central does not trust X-Forwarded-For; see
+docs/operations.md). Failures are counted per bucket ("enrol", "token") so a kiosk still calling
+with a revoked token does not block its own re-enrolment.
+
+The first ``FREE_FAILURES`` failures cost nothing (typos); each further one blocks the client for
+1, 2, 4 … s, at most ``MAX_BLOCK``. While blocked every request of that bucket is answered 429 with
+Retry-After without being evaluated. The count starts again after ``FORGET_AFTER`` without a failure,
+and a success clears it.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime, timedelta
+from typing import Callable
+
+from central.db import Database, to_us
+from central.errors import ApiProblem
+
+FREE_FAILURES = 5
+MAX_BLOCK = timedelta(minutes=5)
+FORGET_AFTER = timedelta(hours=1)
+
+
+class RateLimited(ApiProblem):
+    """429; the app adds ``Retry-After: retry_after_s``."""
+
+    def __init__(self, retry_after_s: int) -> None:
+        super().__init__(429, "rate_limited", f"too many failed attempts from this client; retry after {retry_after_s} s")
+        self.retry_after_s = retry_after_s
+
+
+def block_for(failures: int) -> timedelta:
+    """How long the ``failures``-th failure in a row blocks the client."""
+    if failures <= FREE_FAILURES:
+        return timedelta(0)
+    doublings = min(failures - FREE_FAILURES - 1, 30)
+    return min(timedelta(seconds=1 << doublings), MAX_BLOCK)
+
+
+class AuthThrottle:
+    def __init__(self, db: Database, clock: Callable[[], datetime]) -> None:
+        self.db = db
+        self.clock = clock
+
+    def check(self, bucket: str, client: str) -> int:
+        """Raise ``RateLimited`` while ``client`` is blocked; else its failures so far."""
+        with self.db.read() as conn:
+            row = conn.execute(
+                "SELECT failures, blocked_until_us FROM auth_failures WHERE bucket=? AND client=?", (bucket, client)
+            ).fetchone()
+        if row is None:
+            return 0
+        wait_us = row["blocked_until_us"] - to_us(self.clock())
+        if wait_us > 0:
+            raise RateLimited(max(1, math.ceil(wait_us / 1_000_000)))
+        return int(row["failures"])
+
+    def failed(self, bucket: str, client: str) -> None:
+        now = to_us(self.clock())
+        forget_us = FORGET_AFTER // timedelta(microseconds=1)
+        # One write transaction: the read and the update cannot interleave with another process.
+        with self.db.write() as conn:
+            row = conn.execute(
+                "SELECT failures, last_us FROM auth_failures WHERE bucket=? AND client=?", (bucket, client)
+            ).fetchone()
+            failures = 1 if row is None or now - row["last_us"] > forget_us else row["failures"] + 1
+            blocked_until = now + block_for(failures) // timedelta(microseconds=1)
+            conn.execute(
+                "INSERT INTO auth_failures (bucket, client, failures, last_us, blocked_until_us) VALUES (?,?,?,?,?) "
+                "ON CONFLICT (bucket, client) DO UPDATE SET failures=excluded.failures, last_us=excluded.last_us, "
+                "blocked_until_us=excluded.blocked_until_us",
+                (bucket, client, failures, now, blocked_until),
+            )
+
+    def succeeded(self, bucket: str, client: str) -> None:
+        with self.db.write() as conn:
+            conn.execute("DELETE FROM auth_failures WHERE bucket=? AND client=?", (bucket, client))
