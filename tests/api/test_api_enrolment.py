@@ -31,20 +31,39 @@ def test_enrol_then_use_the_token_from_the_token_file(central, tmp_path):
         assert enrolled.get_catalog().site.id == "mpp-bandung"
 
 
-def test_replayed_code_rotates_the_token_for_the_same_terminal_only(central):
+def test_a_used_code_is_refused_even_for_the_same_terminal(central):
     with CentralClient(_settings(central, "kiosk-new-02")) as client:
         first = client.enrol(EnrolRequest(code=CODE, terminal_id="kiosk-new-02"))
-        second = client.enrol(EnrolRequest(code=CODE, terminal_id="kiosk-new-02"))
-        assert first.token != second.token
+        with pytest.raises(CentralRejected) as exc:  # a new call: another Idempotency-Key
+            client.enrol(EnrolRequest(code=CODE, terminal_id="kiosk-new-02"))
+        assert (exc.value.status, exc.value.code) == (409, "enrolment_code_used")
         client.set_token(first.token)
-        with pytest.raises(CentralRejected, match="unauthorized"):
-            client.get_queues()
-        client.set_token(second.token)
         assert client.get_queues().queues
     with CentralClient(_settings(central, "kiosk-thief")) as other:
         with pytest.raises(CentralRejected) as exc:
             other.enrol(EnrolRequest(code=CODE, terminal_id="kiosk-thief"))
     assert (exc.value.status, exc.value.code) == (409, "enrolment_code_used")
+
+
+def test_rotation_gives_a_new_token_and_the_old_one_stops_working(central, tmp_path):
+    with CentralClient(_settings(central, "kiosk-new-04")) as client:
+        old = client.enrol(EnrolRequest(code=CODE, terminal_id="kiosk-new-04")).token
+        client.set_token(old)
+        new = client.rotate_token()
+        assert new.terminal_id == "kiosk-new-04" and new.token != old
+        with pytest.raises(CentralRejected, match="unauthorized"):
+            client.get_queues()
+        client.set_token(new.token)
+        assert client.get_queues().queues
+
+
+def test_a_static_terminal_cannot_rotate(central):
+    from central.testing import TEST_TOKEN
+
+    with CentralClient(_settings(central, TEST_TERMINAL), TEST_TOKEN) as client:
+        with pytest.raises(CentralRejected) as exc:
+            client.rotate_token()
+    assert (exc.value.status, exc.value.code) == (409, "terminal_static")
 
 
 def test_unknown_code_and_static_terminal_are_refused(central):
