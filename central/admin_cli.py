@@ -22,6 +22,10 @@ def add_admin_commands(parser: argparse.ArgumentParser) -> None:
     issue.add_argument("--valid-hours", type=float, default=72.0, help="expires after this many hours (default 72)")
     revoke = sub.add_parser("revoke", help="invalidate a terminal's token now; it may then be enrolled again")
     revoke.add_argument("terminal", metavar="T")
+    for command in (issue, revoke):
+        # Also accepted after the command; SUPPRESS keeps the parent's value when not given here.
+        command.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="the central's SQLite file")
+        command.add_argument("--catalog", type=Path, default=argparse.SUPPRESS, help="catalogue TOML (site id)")
 
 
 def run_admin(args: argparse.Namespace) -> int:

@@ -36,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     enrol.add_argument("code")
     enrol.add_argument("--config", type=Path, default=default_config)
     enrol.add_argument("--terminal-id", help="enrol under this id instead of central.terminal_id")
+    rotate = sub.add_parser("rotate-token", help="trade this terminal's token for a new one (restart the kiosk after)")
+    rotate.add_argument("--config", type=Path, default=default_config)
     central = sub.add_parser("central", help="run the reference central service alone")
     central.add_argument("--host", default="127.0.0.1")
     central.add_argument("--port", type=int, default=8780)
@@ -54,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     if command == "enrol":
         from kiosk.diagnostics.cli import enrol as enrol_terminal
         return enrol_terminal(args.config, args.code, args.terminal_id)
+    if command == "rotate-token":
+        return rotate_token(args.config)
     if command == "central":
         from central.admin_cli import run_admin
         from central.cli import run as run_central
@@ -74,6 +78,22 @@ def check_config(path: Path) -> int:
         return 2
     print(f"{path}: OK (terminal {config.central.terminal_id}, printer {config.printer.backend}, "
           f"central {config.central.base_url})")
+    return 0
+
+
+def rotate_token(path: Path) -> int:
+    from kiosk.admin.enrolment import rotate
+    from kiosk.api.errors import CentralError
+
+    try:
+        token_file = rotate(load_config(path))
+    except ConfigError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 2
+    except (CentralError, FileNotFoundError) as exc:
+        print(f"token rotation refused or failed: {exc}", file=sys.stderr)
+        return 1
+    print(f"new token written to {token_file} (mode 0600); the old one no longer works: restart the kiosk")
     return 0
 
 
