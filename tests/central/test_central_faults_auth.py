@@ -32,3 +32,11 @@ def test_the_demo_central_has_no_fault_switches_unless_asked(tmp_path):
     with start_demo(tmp_path / "demo.sqlite3") as central:
         assert central.faults_token is None
         assert requests.post(central.url + "/__faults__", json={"mode": "drop"}, timeout=5).status_code == 404
+
+
+def test_the_central_command_refuses_faults_off_loopback(tmp_path):
+    from central.cli import run
+
+    with pytest.raises(SystemExit, match="loopback"):
+        run("0.0.0.0", 0, tmp_path / "c.sqlite3", faults_enabled=True)
+    assert not (tmp_path / "c.sqlite3").exists()  # refused before anything was set up
