@@ -45,17 +45,18 @@ def run(seconds: float = 5.0) -> dict[str, dict[str, float]]:
     from central.server import start
 
     figures: dict[str, dict[str, float]] = {}
-    with tempfile.TemporaryDirectory(prefix="bench-guess-") as tmp:
-        with start(Path(tmp) / "central.sqlite3", DEFAULT_CATALOG, {"kiosk-test-01": secrets.token_urlsafe(32)}) as central:
-            for name, send, evaluated in (("code", _guess_code, {403, 409}), ("token", _guess_token, {401})):
-                statuses = hammer(central.url, seconds, send)
-                answered = sum(n for s, n in statuses.items() if s in evaluated)
-                figures[name] = {
-                    "answered_per_s": answered / seconds,
-                    "answered": answered,
-                    "refused_429": statuses.get(429, 0),
-                    "other": sum(n for s, n in statuses.items() if s not in evaluated and s != 429),
-                }
+    terminals = {"kiosk-test-01": secrets.token_urlsafe(32)}
+    with tempfile.TemporaryDirectory(prefix="bench-guess-") as tmp, \
+            start(Path(tmp) / "central.sqlite3", DEFAULT_CATALOG, terminals) as central:
+        for name, send, evaluated in (("code", _guess_code, {403, 409}), ("token", _guess_token, {401})):
+            statuses = hammer(central.url, seconds, send)
+            answered = sum(n for s, n in statuses.items() if s in evaluated)
+            figures[name] = {
+                "answered_per_s": answered / seconds,
+                "answered": answered,
+                "refused_429": statuses.get(429, 0),
+                "other": sum(n for s, n in statuses.items() if s not in evaluated and s != 429),
+            }
     return figures
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import uvicorn
 
-from central.admin_cli import add_admin_commands, run_admin  # noqa: F401 (python -m central)
+from central.admin_cli import add_admin_commands, run_admin
 from central.app import create_app
 from central.catalog_file import load_catalog_file
 

@@ -15,8 +15,8 @@ and a success clears it.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Callable
 
 from central.db import Database, to_us
 from central.errors import ApiProblem
