@@ -6,8 +6,9 @@ The database is the only shared state, so these work while centrals are serving 
 
 from __future__ import annotations
 
+import re
 import secrets
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from central.auth_schema import ensure_auth_schema
 from central.db import Database, to_us
@@ -17,6 +18,7 @@ from central.terminals import digest
 _ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
 _GROUPS, _GROUP_LEN = 4, 4  # 16 symbols: ~78 bits, far beyond what the rate limiter lets anyone try
 DEFAULT_VALID_FOR = timedelta(hours=72)
+_TERMINAL_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")  # as EnrolRequest.terminal_id
 
 
 class TerminalAdminError(Exception):
@@ -29,7 +31,7 @@ def new_code() -> str:
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def issue_code(
@@ -40,6 +42,8 @@ def issue_code(
     Only its hash is stored; the code itself is returned once."""
     if (terminal_id is None) == (site_id is None):
         raise TerminalAdminError("give either --terminal or --site")
+    if terminal_id is not None and not _TERMINAL_ID.fullmatch(terminal_id):
+        raise TerminalAdminError("a terminal id is 1-64 letters, digits, '.', '_' or '-'")
     ensure_auth_schema(db)
     now_us = to_us(now or _now())
     code = new_code()

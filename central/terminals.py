@@ -21,8 +21,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Callable
 
 from central.auth_schema import ensure_auth_schema
 from central.db import Database, to_us
@@ -71,14 +71,14 @@ class TerminalRegistry:
 
     def authenticate(self, terminal_id: str | None, token: str | None, client: str = "") -> str:
         """The terminal id when the token matches it; ApiProblem 401 (or 429 while throttled)."""
-        earlier_failures = self.throttle.check("token", client)
         stored = self._static.get(terminal_id or "")
-        if stored is None and terminal_id:
-            with self.db.read() as conn:
+        with self.db.read() as conn:
+            earlier_failures = self.throttle.check("token", client, conn)
+            if stored is None and terminal_id:
                 row = conn.execute(
                     "SELECT token_hash FROM terminals WHERE terminal_id=? AND revoked_us IS NULL", (terminal_id,)
                 ).fetchone()
-            stored = row["token_hash"] if row else None
+                stored = row["token_hash"] if row else None
         if not _matches(token, stored):
             if token:  # no token at all is an unenrolled kiosk asking, not a guess
                 self.throttle.failed("token", client)

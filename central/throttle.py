@@ -15,6 +15,7 @@ and a success clears it.
 from __future__ import annotations
 
 import math
+import sqlite3
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -47,12 +48,15 @@ class AuthThrottle:
         self.db = db
         self.clock = clock
 
-    def check(self, bucket: str, client: str) -> int:
-        """Raise ``RateLimited`` while ``client`` is blocked; else its failures so far."""
-        with self.db.read() as conn:
-            row = conn.execute(
-                "SELECT failures, blocked_until_us FROM auth_failures WHERE bucket=? AND client=?", (bucket, client)
-            ).fetchone()
+    def check(self, bucket: str, client: str, conn: sqlite3.Connection | None = None) -> int:
+        """Raise ``RateLimited`` while ``client`` is blocked; else its failures so far. ``conn``:
+        an open connection to reuse (one connection per request saves ~0.2 ms)."""
+        query = "SELECT failures, blocked_until_us FROM auth_failures WHERE bucket=? AND client=?"
+        if conn is None:
+            with self.db.read() as own:
+                row = own.execute(query, (bucket, client)).fetchone()
+        else:
+            row = conn.execute(query, (bucket, client)).fetchone()
         if row is None:
             return 0
         wait_us = row["blocked_until_us"] - to_us(self.clock())
