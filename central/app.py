@@ -74,7 +74,7 @@ def _client(request: Request) -> str:
 
 _IdemKey = Annotated[
     str | None, Header(description="Client-generated UUID; repeating the request with it after a lost answer "
-                       "gets a fresh token", max_length=128),
+                       "gets the same token again", max_length=128),
 ]
 
 
@@ -175,8 +175,8 @@ def create_app(
     def enrol_terminal(request: Request, body: EnrolRequest, idempotency_key: _IdemKey = None) -> EnrolResponse:
         """One-time code -> terminal token. A code works once, for the terminal id or site it was
         issued for, and never for a terminal that is enrolled (revoke it first; 409). Repeating the
-        same request with the same Idempotency-Key within 10 minutes issues a fresh token (the
-        earlier answer was lost); other reuse -> 409. Failed attempts slow the client down (429)."""
+        same request with the same Idempotency-Key within 10 minutes answers the same token again
+        (the earlier answer was lost); other reuse -> 409. Failed attempts slow the client down (429)."""
         return registry.enrol(body, idempotency_key, _client(request))
 
     @app.post(
@@ -190,7 +190,7 @@ def create_app(
         idempotency_key: _IdemKey = None,
     ) -> EnrolResponse:
         """Current token -> new token; the current one stops working at once. Repeating the call
-        with the old token and the same Idempotency-Key within 10 minutes gives another fresh token
+        with the old token and the same Idempotency-Key within 10 minutes answers the same new token
         (the earlier answer was lost). Terminals configured statically -> 409."""
         if not idempotency_key:
             raise ApiProblem(400, "idempotency_key_required", "POST /v1/terminals/rotate needs an Idempotency-Key header")

@@ -12,12 +12,16 @@ with several central processes on one database):
 * an enrolled terminal is never re-keyed by enrolment: an administrator revokes it first;
 * a lost enrolment or rotation answer must not brick the kiosk: the *same request* (same code or
   old token, same terminal, same Idempotency-Key, which only the original caller knows) repeated
-  within ``REPLAY_WINDOW`` is answered with a fresh token. Any other reuse is refused;
+  within ``REPLAY_WINDOW`` is answered with the *same* token again. Any other reuse is refused.
+  The token is an HMAC, under a random secret kept in the database, of the code or old token,
+  the key and the terminal id: a repeat computes it again instead of storing it, and however
+  the attempts are ordered (a slow first attempt processed after the retry) they agree;
 * failed attempts are slowed down per client (``central.throttle``).
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import secrets
@@ -61,11 +65,24 @@ class TerminalRegistry:
         self._static = {tid: digest(tok).hex() for tid, tok in static.items()}
         ensure_auth_schema(db)
         with db.write() as conn:
+            conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('token_secret', ?)", (secrets.token_hex(32),))
+            self._secret = bytes.fromhex(
+                conn.execute("SELECT value FROM meta WHERE key='token_secret'").fetchone()["value"]
+            )
             for code in enrolment_codes:  # catalogue demo codes: any new terminal of this site
                 conn.execute(
                     "INSERT OR IGNORE INTO enrolment_codes (code_hash, site_id) VALUES (?,?)",
                     (digest(code).hex(), site_id or None),
                 )
+
+    def _token_for(self, purpose: str, proof: str, key: str | None, terminal_id: str) -> str:
+        """The token a request answers with: derived from what only its sender knows (the code or
+        old token and the Idempotency-Key) when it has a key, so a repeat gets the same one."""
+        if not key:
+            return secrets.token_urlsafe(32)
+        message = "\x00".join((purpose, proof, key, terminal_id)).encode("utf-8")
+        mac = hmac.new(self._secret, message, hashlib.sha256).digest()
+        return base64.urlsafe_b64encode(mac).rstrip(b"=").decode("ascii")
 
     # -- authentication ---------------------------------------------------------------------------
 
@@ -94,7 +111,7 @@ class TerminalRegistry:
         if req.terminal_id in self._static:
             raise ApiProblem(409, "terminal_exists", f"terminal {req.terminal_id!r} is configured statically")
         try:
-            token = self._enrol(req, digest(idempotency_key).hex() if idempotency_key else None)
+            token = self._enrol(req, idempotency_key)
         except ApiProblem as exc:
             if exc.code.startswith("enrolment_code_"):  # a code that does not work here: maybe a guess
                 self.throttle.failed("enrol", client)
@@ -102,9 +119,10 @@ class TerminalRegistry:
         self.throttle.succeeded("enrol", client)
         return EnrolResponse(terminal_id=req.terminal_id, token=token)
 
-    def _enrol(self, req: EnrolRequest, key_hash: str | None) -> str:
-        token = secrets.token_urlsafe(32)
+    def _enrol(self, req: EnrolRequest, key: str | None) -> str:
         code_hash, tid = digest(req.code).hex(), req.terminal_id
+        key_hash = digest(key).hex() if key else None
+        token = self._token_for("enrol", req.code, key, tid)
         with self.db.write() as conn:
             now = to_us(self.clock())
             code = conn.execute(
@@ -124,13 +142,12 @@ class TerminalRegistry:
                     code["used_by"] == tid and key_hash is not None and code["used_key_hash"] == key_hash
                     and now - code["used_us"] <= REPLAY_WINDOW // timedelta(microseconds=1)
                 )
-                # The terminal must still be the one this code enrolled, and not revoked since.
-                renewed = replay and conn.execute(
-                    "UPDATE terminals SET token_hash=?, enrolled_us=? "
-                    "WHERE terminal_id=? AND code_hash=? AND revoked_us IS NULL",
-                    (digest(token).hex(), now, tid, code_hash),
-                ).rowcount == 1
-                if not renewed:
+                # The same token again, if the terminal still holds it (not revoked or rotated since).
+                still = replay and conn.execute(
+                    "SELECT 1 FROM terminals WHERE terminal_id=? AND code_hash=? AND token_hash=? AND revoked_us IS NULL",
+                    (tid, code_hash, digest(token).hex()),
+                ).fetchone()
+                if not still:
                     raise ApiProblem(409, "enrolment_code_used", "this enrolment code was already used")
                 return token
             conn.execute(
@@ -156,15 +173,15 @@ class TerminalRegistry:
     # -- rotation -------------------------------------------------------------------------------------
 
     def rotate(self, terminal_id: str | None, token: str | None, idempotency_key: str, client: str = "") -> EnrolResponse:
-        """Current token -> new token; the old one stops working at once (except for replaying this
-        very rotation with the same Idempotency-Key within ``REPLAY_WINDOW``)."""
+        """Current token -> new token; the old one stops working at once (except for repeating this
+        very rotation with the same Idempotency-Key within ``REPLAY_WINDOW``: the same new token)."""
         self.throttle.check("token", client)
         if terminal_id in self._static:
             if _matches(token, self._static[terminal_id]):
                 raise ApiProblem(409, "terminal_static", "this terminal's token is set in the central's configuration")
             self.throttle.failed("token", client)
             raise _unauthorized()
-        new = secrets.token_urlsafe(32)
+        new = self._token_for("rotate", token or "", idempotency_key, terminal_id or "")
         key_hash = digest(idempotency_key).hex()
         with self.db.write() as conn:
             now = to_us(self.clock())
@@ -183,11 +200,7 @@ class TerminalRegistry:
                 row is not None and _matches(token, row["previous_token_hash"]) and row["rotate_key_hash"] == key_hash
                 and now - row["rotated_us"] <= REPLAY_WINDOW // timedelta(microseconds=1)
             ):
-                done = conn.execute(
-                    "UPDATE terminals SET token_hash=? WHERE terminal_id=? AND previous_token_hash=? "
-                    "AND rotate_key_hash=? AND revoked_us IS NULL",
-                    (digest(new).hex(), terminal_id, row["previous_token_hash"], key_hash),
-                ).rowcount
+                done = int(row["token_hash"] == digest(new).hex())  # the same answer, still current
         if done != 1:
             if token:
                 self.throttle.failed("token", client)

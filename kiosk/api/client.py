@@ -128,7 +128,7 @@ class CentralClient:
         """Trade a one-time code for a terminal token (store it with ``write_token_file``).
 
         Retried like the idempotent calls: every attempt carries the same random Idempotency-Key,
-        and the central answers a repeat of that very request (within minutes) with a fresh token,
+        and the central answers a repeat of that very request (within minutes) with the same token,
         so a lost answer costs nothing. Nobody without the key can reuse the code.
         """
         headers = {"Idempotency-Key": str(uuid.uuid4())}

@@ -85,3 +85,24 @@ def test_token_file_is_replaced_atomically_and_stays_private(tmp_path):
     assert path.read_text() == "new-token-0123456789\n"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert sorted(p.name for p in tmp_path.iterdir()) == ["terminal.token"]
+
+
+def test_a_slow_first_attempt_does_not_replace_the_token_the_retry_got(central, faults):
+    """The client gives up on attempt 1 (read timeout) and retries with the same Idempotency-Key;
+    attempt 1 is still processed afterwards. Both must stand for the same token."""
+    import time
+
+    settings = _settings(central, "kiosk-new-05", read_timeout_s=0.5)
+    faults.set("slow", delay_s=1.5, times=1)
+    with CentralClient(settings) as client:
+        creds = client.enrol(EnrolRequest(code=CODE, terminal_id="kiosk-new-05"))
+        assert faults.requests("POST /v1/terminals/enrol") == 2
+        time.sleep(2.0)  # attempt 1 wakes up and is answered into the void
+        client.set_token(creds.token)
+        assert client.get_queues().queues
+        old = creds.token
+        faults.set("slow", delay_s=1.5, times=1)
+        rotated = client.rotate_token()
+        time.sleep(2.0)
+        client.set_token(rotated.token)
+        assert rotated.token != old and client.get_queues().queues

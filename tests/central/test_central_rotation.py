@@ -1,5 +1,5 @@
 """POST /v1/terminals/rotate: current token -> new token, the old one dead at once; only the same
-rotation (old token + same Idempotency-Key) repeated within 10 minutes gets another fresh token."""
+rotation (old token + same Idempotency-Key) repeated within 10 minutes gets that new token again."""
 
 import requests
 
@@ -34,11 +34,12 @@ def test_rotation_replaces_the_token_and_a_lost_answer_can_be_fetched_again(make
     assert not works(central, old) and works(central, lost)
     assert rotate(central, old, "rot-2").status_code == 401  # old token, another key: no
     clock.advance(600)
-    again = rotate(central, old, "rot-1")  # the same rotation, answer lost: a fresh token
-    assert again.status_code == 200
-    assert works(central, again.json()["token"]) and not works(central, lost)
+    again = rotate(central, old, "rot-1")  # the same rotation, answer lost: the same new token
+    assert again.status_code == 200 and again.json()["token"] == lost and works(central, lost)
     clock.advance(1)
     assert rotate(central, old, "rot-1").status_code == 401  # window closed
+    newer = rotate(central, lost, "rot-3").json()["token"]
+    assert works(central, newer) and not works(central, lost)
 
 
 def test_a_revoked_terminal_cannot_rotate(make_central):
