@@ -80,7 +80,7 @@ class TerminalRegistry:
         old token and the Idempotency-Key) when it has a key, so a repeat gets the same one."""
         if not key:
             return secrets.token_urlsafe(32)
-        message = "\x00".join((purpose, proof, key, terminal_id)).encode("utf-8")
+        message = f"{purpose}\x00{proof}\x00{key}\x00{terminal_id}".encode()
         mac = hmac.new(self._secret, message, hashlib.sha256).digest()
         return base64.urlsafe_b64encode(mac).rstrip(b"=").decode("ascii")
 
