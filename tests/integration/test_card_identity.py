@@ -137,3 +137,25 @@ def test_e_passport_opens_with_the_page_data_typed_on_the_keypad(qtbot, kiosk, v
     tap(qtbot, kiosk, "Back")
     wait_step(qtbot, kiosk, Step.WELCOME)
     assert kiosk.runtime.flow.session.mrz_doc == "" and kiosk.runtime.flow.session.identity is None
+
+
+def test_card_lookup_answered_after_the_citizen_left_does_not_greet_the_next_one(qtbot, kiosk, vpcd):
+    # Issue 12, defect 1: the lookup (HTTP, with retries) is slow; citizen A leaves before it
+    # answers. The next citizen must not be moved on with A's masked name and birth date.
+    from central.testing import Faults
+
+    faults = Faults(kiosk.runtime.config.central.base_url)
+    tap(qtbot, kiosk, "TakeTicket")
+    wait_step(qtbot, kiosk, Step.AGENCY)
+    faults.set("slow", delay_s=1.5)
+    try:
+        vpcd.insert(UidCard(BAMBANG))
+        qtbot.waitUntil(lambda: faults.requests("POST /v1/identities/resolve") >= 1, timeout=10_000)
+        tap(qtbot, kiosk, "Back")  # A leaves while the central is still answering
+        wait_step(qtbot, kiosk, Step.WELCOME)
+        qtbot.wait(2_500)  # the answer arrives in the meantime
+    finally:
+        faults.set("ok")
+    flow = kiosk.runtime.flow
+    assert flow.step is Step.WELCOME and flow.session.identity is None and flow.session.notice is None
+    assert kiosk.window.notice.text() == "" or "BAMBANG" not in kiosk.window.notice.text().upper()

@@ -59,6 +59,7 @@ class _Generation:
         self.stale = False
         self.read_started: float | None = None
         self.read_reader: str | None = None
+        self.read_session: int | None = None  # the owner's session when the read began
         self.thread: threading.Thread | None = None
         self.crashed = False
 
@@ -81,6 +82,7 @@ class CardReaderService:
         self._stop = threading.Event()
         self._emit_lock = threading.Lock()  # makes "is this generation stale?" + emit atomic
         self._mrz_lock = threading.Lock()
+        self._session_id: int | None = None  # the owner's tag, carried by every read's outcome
         self._mrz: MrzInfo | None = None
         self._mrz_pending = False
         self._awaiting_mrz: str | None = None
@@ -133,9 +135,11 @@ class CardReaderService:
             self._mrz = mrz
             self._mrz_pending = mrz is not None
 
-    def clear_session(self) -> None:
-        """Forget MRZ data and refused keys when the citizen's session ends."""
+    def begin_session(self, session_id: int | None) -> None:
+        """A citizen's session begins (the last one ended): forget MRZ data and refused keys,
+        and tag the outcome of every read that starts from now on with ``session_id``."""
         with self._mrz_lock:
+            self._session_id = session_id
             self._mrz = None
             self._mrz_pending = False
             self._awaiting_mrz = None
@@ -178,7 +182,7 @@ class CardReaderService:
         assert gen.thread is not None
         self._stale_threads.append(gen.thread)
         log.warning("card: read on %r timed out; restarting the PC/SC thread", reader)
-        self._deliver(CardReadFailed(reader, "timeout", MESSAGES["timeout"]))
+        self._deliver(CardReadFailed(reader, "timeout", MESSAGES["timeout"], gen.read_session))
 
     # ----------------------------------------------------------------- PC/SC thread body
     def _run_generation(self, gen: _Generation) -> None:
@@ -343,6 +347,8 @@ class _PcscLoop:
         assert self.ctx is not None
         gen = self.gen
         gen.read_reader = reader
+        with self.svc._mrz_lock:
+            gen.read_session = self.svc._session_id
         gen.read_started = time.monotonic()
         try:
             self._read_inner(reader, atr)
@@ -387,13 +393,13 @@ class _PcscLoop:
             pcsc.disconnect(hcard)
         if isinstance(reading, MrzNeeded):
             svc._awaiting_mrz = reader
-            svc._emit(self.gen, CardNeedsMrz(reader, reading.wrong_key))
+            svc._emit(self.gen, CardNeedsMrz(reader, reading.wrong_key, self.gen.read_session))
             return
         assert isinstance(reading, CardIdentity)
         if svc._awaiting_mrz == reader:
             svc._awaiting_mrz = None
         elapsed = time.perf_counter() - started
-        svc._emit(self.gen, CardRead(reader, reading, channel.apdu_count, elapsed))
+        svc._emit(self.gen, CardRead(reader, reading, channel.apdu_count, elapsed, self.gen.read_session))
 
     def _mrz_source(self) -> MrzInfo | None:
         with self.svc._mrz_lock:
@@ -418,4 +424,4 @@ class _PcscLoop:
 
     def _fail(self, reader: str, reason: FailReason) -> None:
         log.info("card: read on %r failed: %s", reader, reason)
-        self.svc._emit(self.gen, CardReadFailed(reader, reason, MESSAGES[reason]))
+        self.svc._emit(self.gen, CardReadFailed(reader, reason, MESSAGES[reason], self.gen.read_session))

@@ -107,6 +107,34 @@ def test_card_that_never_answers_times_out_and_service_lives_on(vpcd, service):
     assert svc.state == "ok"
 
 
+class HeldOnFirstApdu(SilentCard):
+    """Never answers; tells the test when the reader has started on it."""
+
+    def __init__(self) -> None:
+        self.asked = threading.Event()
+
+    def apdu(self, command: bytes) -> bytes:
+        self.asked.set()
+        return super().apdu(command)
+
+
+def test_a_reads_outcome_carries_the_session_it_began_in(vpcd, service):
+    # The kiosk's next citizen may have begun by the time a slow read ends: its outcome says
+    # whose it was (issue 12), here a read that began in session 1 and timed out in session 2.
+    svc, log = service
+    svc.begin_session(1)
+    held = HeldOnFirstApdu()
+    silent = vpcd.insert(held, slot=0)
+    assert held.asked.wait(10)
+    svc.begin_session(2)
+    failed = log.wait_for(CardReadFailed)
+    assert (failed.reason, failed.session_id) == ("timeout", 1)
+    mark = log.mark()
+    silent.remove()
+    vpcd.insert(UidCard(bytes.fromhex("04000004")), slot=1)
+    assert log.wait_for(CardRead, after=mark).session_id == 2
+
+
 @pytest.mark.parametrize("seed", range(6))
 def test_garbage_answers_are_reported_not_crashed_on(vpcd, service, seed):
     svc, log = service
