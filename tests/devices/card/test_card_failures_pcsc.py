@@ -199,25 +199,33 @@ def test_a_failing_listener_does_not_stop_the_reader(vpcd):
 
 
 def test_all_pyscard_calls_stay_on_the_service_threads(vpcd, monkeypatch):
-    """Every SCard* call of the service runs on a card-pcsc-N thread, never on the caller's."""
+    """Every SCard* call of the service runs on a card-pcsc-N thread, never on the caller's;
+    only SCardCancel (made by PC/SC for another thread) runs on the service's card-wake thread."""
     from smartcard import scard
 
-    seen: set[str] = set()
+    seen: set[tuple[str, str]] = set()
     for name in ("SCardEstablishContext", "SCardListReaders", "SCardGetStatusChange",
-                 "SCardConnect", "SCardTransmit", "SCardDisconnect"):
+                 "SCardConnect", "SCardTransmit", "SCardDisconnect", "SCardCancel"):
         real = getattr(scard, name)
 
-        def spy(*a, _real=real, **k):
-            seen.add(threading.current_thread().name)
+        def spy(*a, _real=real, _name=name, **k):
+            seen.add((threading.current_thread().name, _name))
             return _real(*a, **k)
 
         monkeypatch.setattr(scard, name, spy)
     log = EventLog()
-    svc = CardReaderService(SETTINGS, listeners=[log])
+    svc = CardReaderService(SETTINGS.model_copy(update={"poll_interval_s": 1.0}), listeners=[log])
     svc.start()
     try:
         vpcd.insert(UidCard(), slot=0)
         log.wait_for(CardRead)
+        vpcd.insert(EmrtdCard(MRZ, MRZ_TEXT), slot=1)
+        log.wait_for(CardNeedsMrz)
+        mark = log.mark()
+        svc.provide_mrz(MRZ)  # typed on the keypad (this thread): the read starts at once
+        log.wait_for(CardRead, after=mark)
     finally:
         assert svc.stop()
-    assert seen and all(n.startswith("card-pcsc-") for n in seen), seen
+    assert seen
+    assert all(t.startswith("card-pcsc-") for t, name in seen if name != "SCardCancel"), seen
+    assert all(t == "card-wake" for t, name in seen if name == "SCardCancel"), seen
