@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 PaymentState = Literal["creating", "waiting", "checking", "paid", "expired", "cancelled", "failed", "unknown"]
 """creating: asking the central for a QR; waiting: QR on screen; checking: the connection is lost,
@@ -45,5 +45,5 @@ class PaymentView:
     def showing_qr(self) -> bool:
         return self.qris_payload is not None and self.state in ("waiting", "checking")
 
-    def with_(self, **changes) -> "PaymentView":
+    def with_(self, **changes: Any) -> "PaymentView":
         return replace(self, **changes)
