@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from kiosk.admin.files import atomic_write
 from kiosk.admin.permissions import may_edit, required_role
 from kiosk.admin.pin import Role
@@ -35,6 +37,8 @@ class SettingsRefused(Exception):
 def field_annotation(dotted: str) -> Any:
     table, _, key = dotted.partition(".")
     section = KioskConfig.model_fields[table].annotation
+    if not (isinstance(section, type) and issubclass(section, BaseModel)):
+        raise KeyError(table)  # every table of KioskConfig is a settings model
     return section.model_fields[key].annotation
 
 

@@ -10,7 +10,12 @@ from __future__ import annotations
 import json
 import math
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from kiosk.config.models import KioskConfig
 
 _TABLE = re.compile(r"^\s*\[([A-Za-z0-9_.-]+)\]\s*(#.*)?$")
 _KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
@@ -76,7 +81,7 @@ def dump_config(raw: dict[str, dict[str, Any]]) -> str:
     return "\n".join(out)
 
 
-def write_config_file(config, path) -> None:
+def write_config_file(config: KioskConfig, path: str | Path) -> None:
     """Write a whole ``KioskConfig`` as a TOML file (the demo gives its staff a file to edit)."""
     from pathlib import Path
 
