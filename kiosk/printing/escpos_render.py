@@ -140,7 +140,8 @@ class _Writer:
         self.p._raw(header + im.to_raster_format())
 
     def output(self) -> bytes:
-        return self.p.output
+        output: bytes = self.p.output  # python-escpos is untyped; Dummy.output is the bytes
+        return output
 
 
 def render_escpos(doc: Document, profile: PrinterProfile) -> bytes:
