@@ -15,7 +15,10 @@ import logging
 import logging.handlers
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kiosk.config.models import KioskConfig
 
 NIK_LIKE = re.compile(r"(?<!\d)\d{16}(?!\d)")
 # Card UIDs are 4, 7 or 10 bytes: 8/14/20 hex digits, maybe spaced or colon-separated. A hex run
@@ -28,7 +31,7 @@ _SECRET_KEYS = ("token", "password", "pin", "secret", "code")
 def redact(text: str) -> str:
     text = NIK_LIKE.sub("[nik]", text)
 
-    def hex_sub(m: re.Match) -> str:
+    def hex_sub(m: re.Match[str]) -> str:
         run = m.group(0).rstrip(" :")
         digits = re.sub(r"[ :]", "", run)
         looks_like_data = len(digits) >= 12 or (any(c.isalpha() for c in digits) and any(c.isdigit() for c in digits))
@@ -85,14 +88,14 @@ def setup_logging(log_dir: Path, level: int = logging.INFO, max_bytes: int = 2_0
         stream.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         handlers.append(stream)
     for handler in handlers:
-        handler._anjungan = True  # type: ignore[attr-defined]
+        handler._anjungan = True  # type: ignore[attr-defined]  # our mark; logging.Handler declares no such field
         handler.addFilter(RedactingFilter())
         root.addHandler(handler)
     root.setLevel(level)
     return file_handler
 
 
-def config_without_secrets(config) -> dict[str, Any]:
+def config_without_secrets(config: KioskConfig) -> dict[str, Any]:
     """The config as JSON data with anything secret-looking blanked (the token lives elsewhere)."""
     raw = config.model_dump(mode="json")
     for section in raw.values():
@@ -103,7 +106,8 @@ def config_without_secrets(config) -> dict[str, Any]:
     return raw
 
 
-def export_bundle(dest_parent: Path, log_dir: Path, config, diagnose: list[dict] | None) -> Path:
+def export_bundle(dest_parent: Path, log_dir: Path, config: KioskConfig,
+                  diagnose: list[dict[str, Any]] | None) -> Path:
     """Write ``anjungan-logs-<time>/`` under ``dest_parent`` (a USB stick's folder, say)."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     dest = Path(dest_parent) / f"anjungan-logs-{stamp}"

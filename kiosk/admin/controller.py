@@ -247,6 +247,8 @@ class AdminController:
     def print_test_page(self, done: Done[CheckResult]) -> "Future[CheckResult]":
         from kiosk.diagnostics.devices import print_test_page
 
+        if self._printer is None:  # the assembly always gives one; a bare controller has none
+            raise RuntimeError("this controller was built without the kiosk's printer service")
         return self._later(self._worker.submit(print_test_page, self._printer), done)
 
     def export_logs(self, folder: Path, done: Done[Path]) -> "Future[Path]":
