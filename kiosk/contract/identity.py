@@ -30,7 +30,7 @@ class IdentityResolveRequest(RequestModel):
 
     @model_validator(mode="before")
     @classmethod
-    def _normalise(cls, data):  # type: ignore[no-untyped-def]
+    def _normalise(cls, data: object) -> object:
         if isinstance(data, dict) and data.get("kind") == "uid" and isinstance(data.get("value"), str):
             data = {**data, "value": re.sub(r"[\s:]", "", data["value"]).upper()}
         return data

@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import io
 import threading
-from typing import Any, Callable, Literal
+from typing import TYPE_CHECKING, Callable, Literal
 
 from kiosk.devices.printer.escpos_decode import Job, JobRecorder
 from kiosk.devices.printer.settings import PrinterSettings
 from kiosk.devices.printer.status import encode_status
 from kiosk.devices.printer.transports import register_transport
+
+if TYPE_CHECKING:
+    from PIL.Image import Image as PilImage
+
+    from kiosk.devices.printer.service import PrintResult
+    from kiosk.printing.document import Document
 
 PaperState = Literal["ok", "near_end", "out"]
 
@@ -29,8 +35,8 @@ class VirtualPrinter:
         self._cover_open = False
         self._answer_status = True
         self.recorder = JobRecorder()
-        self.last_image: Any = None  # PIL.Image of the last printed document
-        self._image_listeners: list[Callable[[Any], None]] = []
+        self.last_image: PilImage | None = None  # of the last printed document
+        self._image_listeners: list[Callable[[PilImage], None]] = []
 
     def set_paper(self, state: PaperState) -> None:
         if state not in ("ok", "near_end", "out"):
@@ -69,11 +75,11 @@ class VirtualPrinter:
                             for n in queries)
 
     # ---- images for the demo panel -------------------------------------------------------------
-    def add_image_listener(self, cb: Callable[[Any], None]) -> None:
+    def add_image_listener(self, cb: Callable[[PilImage], None]) -> None:
         """``cb(PIL.Image)`` after each printed document, on the printer worker thread."""
         self._image_listeners.append(cb)
 
-    def document_printed(self, doc: Any, result: Any) -> None:
+    def document_printed(self, doc: Document, result: PrintResult) -> None:
         if not getattr(result, "printed", False):
             return
         from kiosk.printing.image_render import render_image
