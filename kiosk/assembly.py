@@ -25,7 +25,7 @@ from kiosk.devices.printer.service import PrinterService, PrintResult
 from kiosk.devices.printer.status import PrinterStatus
 from kiosk.flow.citizen import CitizenFlow
 from kiosk.flow.configured import build_flow
-from kiosk.flow.status import PrinterReadiness
+from kiosk.flow.status import PrinterReadiness, StatusChanges
 from kiosk.identification import Identifier
 from kiosk.runtime.scheduler import Scheduler, Timer
 from kiosk.speech.speaker import Speaker
@@ -220,7 +220,7 @@ class KioskRuntime:
             self.reconcile_journal()
 
     def _apply_sync(self, update: SyncUpdate) -> None:
-        changes: dict[str, object] = {}
+        changes: StatusChanges = {}
         if update.catalog is not None:
             changes["catalog"] = self.admin.local_catalog(update.catalog)  # minus services off here
             changes["catalog_from_cache"] = update.catalog_from_cache

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from kiosk.devices.printer.service import PrinterService
     from kiosk.diagnostics.result import CheckResult
     from kiosk.flow.citizen import CitizenFlow
+    from kiosk.flow.status import StatusChanges
     from kiosk.identification import SessionIdentity
 
 log = logging.getLogger(__name__)
@@ -166,7 +167,7 @@ class AdminController:
         return catalog.model_copy(update={"services": services})
 
     def apply_to_flow(self) -> None:
-        changes: dict[str, Any] = {"closed_message": self.state.closed_message()}
+        changes: StatusChanges = {"closed_message": self.state.closed_message()}
         if self._raw_catalog is not None:
             changes["catalog"] = self.local_catalog(self._raw_catalog)
         self._flow.update_status(**changes)

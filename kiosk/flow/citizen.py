@@ -15,7 +15,7 @@ import datetime as dt
 import logging
 from concurrent.futures import Future
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, TypeVar, Unpack
 
 from kiosk.catalog.hours import is_open, next_opening
 from kiosk.contract import Catalog, Service
@@ -27,7 +27,7 @@ from .ports import (  # noqa: F401 - re-exported for the screens' and tests' imp
     BookingLookup, IdentityLookup, IssueRequest, PaymentHandle, PaymentRequest, Payments, TicketIssuing,
 )
 from .session import CitizenSession
-from .status import KioskStatus
+from .status import KioskStatus, StatusChanges
 from .steps import IDLE_GUARDED, Step
 from .table import ON_ENTER, TRANSITIONS, USER_INTENTS, Transition
 
@@ -153,7 +153,7 @@ class CitizenFlow(BookingSteps):
             observer(view)
 
     # ---- inputs ----------------------------------------------------------------------------
-    def update_status(self, **changes: Any) -> None:
+    def update_status(self, **changes: Unpack[StatusChanges]) -> None:
         """Kiosk-wide facts changed (catalog, queues, connectivity, printer)."""
         self.status = self.status.with_(**changes)
         self._notify()

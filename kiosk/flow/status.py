@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal, TypedDict, Unpack
 
 if TYPE_CHECKING:
     from kiosk.contract import Catalog, QueueStatus
@@ -12,6 +12,18 @@ if TYPE_CHECKING:
 PrinterReadiness = Literal["ok", "near_end", "virtual_only", "out_of_service", "unknown"]
 ReaderState = Literal["none", "ok", "no_readers", "no_service", "stopped"]
 UnavailableReason = Literal["no_catalog", "central_offline", "printer", "closed", "service_closed"]
+
+
+class StatusChanges(TypedDict, total=False):
+    """Any of ``KioskStatus``'s fields, by name (``KioskStatus.with_``, ``CitizenFlow.update_status``)."""
+
+    catalog: Catalog | None
+    catalog_from_cache: bool
+    queues: dict[str, QueueStatus]
+    central_online: bool
+    printer: PrinterReadiness
+    closed_message: str | None
+    reader: ReaderState
 
 
 @dataclass(frozen=True)
@@ -24,7 +36,7 @@ class KioskStatus:
     closed_message: str | None = None
     reader: ReaderState = "none"  # "none": this kiosk has no card reader configured
 
-    def with_(self, **changes: Any) -> "KioskStatus":
+    def with_(self, **changes: Unpack[StatusChanges]) -> "KioskStatus":
         return replace(self, **changes)
 
     def blocking_reason(self) -> UnavailableReason | None:

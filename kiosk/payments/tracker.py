@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Callable, Literal, Unpack
 
 from kiosk.api.errors import CentralError, CentralRejected
 from kiosk.contract import Payment, PaymentCreateRequest
@@ -16,7 +16,7 @@ from kiosk.journal import Journal, JournalStep
 
 from .qris import QrisError, validate_dynamic_qris
 from .settings import PaymentSettings
-from .view import PaymentView
+from .view import PaymentState, PaymentView, QrShown, ViewChanges
 
 if TYPE_CHECKING:
     from kiosk.api.client import CentralClient
@@ -143,7 +143,8 @@ class Tracker:
         return self.view.payment_id
 
     # ---- outcomes --------------------------------------------------------------------------
-    def _absorb(self, payment: Payment, now: float, final: str | None = None, **extra: Any) -> None:
+    def _absorb(self, payment: Payment, now: float, final: Literal["expired", "cancelled"] | None = None,
+                **extra: Unpack[QrShown]) -> None:
         self._offline_delay = self._settings.poll_interval_s
         status = payment.status
         if status in ("paid", "refund_requested"):
@@ -157,12 +158,13 @@ class Tracker:
             self._interval = min(self._interval * 1.5, self._settings.poll_max_interval_s)
             self._publish(state="waiting", message_key=None, seconds_left=self._left(), **extra)
             return
-        state = final or ("expired" if status == "expired" else "cancelled")
+        state: PaymentState = final or ("expired" if status == "expired" else "cancelled")
         if status == "expired":
             state = "expired"
         self._end(state, journal_closed=True, **extra)
 
-    def _end(self, state: str, *, journal_closed: bool = False, release: bool = False, **extra: Any) -> None:
+    def _end(self, state: PaymentState, *, journal_closed: bool = False, release: bool = False,
+             **extra: Unpack[QrShown]) -> None:
         if journal_closed:
             self._journal.finish(self.view.entry_id, JournalStep.CLOSED, "closed")
         if release:
@@ -209,6 +211,6 @@ class Tracker:
             return
         self._publish(state="checking", message_key="payment.connection_lost")
 
-    def _publish(self, **changes: Any) -> None:
+    def _publish(self, **changes: Unpack[ViewChanges]) -> None:
         self.view = self.view.with_(**changes)
         self._on_update(self.view)
