@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from kiosk.redaction import log_fields, scrub_arg, scrub_fields, scrub_text
+from kiosk.redaction import log_fields, scrub_arg, scrub_fields, scrub_text, scrub_traceback
 
 LOG_FILE = "kiosk.jsonl"
 _SECRET_KEYS = ("token", "password", "pin", "secret", "code")
@@ -45,12 +45,12 @@ class RedactingFilter(logging.Filter):
         if isinstance(fields, Mapping):
             record.fields = scrub_fields(fields)
         if record.exc_info and record.exc_info[1] is not None:
-            record.exc_text = scrub_text(logging.Formatter().formatException(record.exc_info))
+            record.exc_text = scrub_traceback(logging.Formatter().formatException(record.exc_info))
             record.exc_info = None
         elif record.exc_text:
-            record.exc_text = scrub_text(record.exc_text)
+            record.exc_text = scrub_traceback(record.exc_text)
         if record.stack_info:
-            record.stack_info = scrub_text(record.stack_info)
+            record.stack_info = scrub_traceback(record.stack_info)
         return True
 
 
@@ -126,9 +126,10 @@ def _redact_line(line: str) -> str:
         return scrub_text(line)
     if not isinstance(entry, dict):
         return scrub_text(line)
-    for key in ("msg", "exc"):
-        if isinstance(entry.get(key), str):
-            entry[key] = scrub_text(entry[key])
+    if isinstance(entry.get("msg"), str):
+        entry["msg"] = scrub_text(entry["msg"])
+    if isinstance(entry.get("exc"), str):
+        entry["exc"] = scrub_traceback(entry["exc"])
     if isinstance(entry.get("fields"), Mapping):
         entry["fields"] = scrub_fields(entry["fields"])
     return json.dumps(entry, ensure_ascii=False, default=str) + "\n"

@@ -11,7 +11,8 @@ careless f-string, with these rules (in this order):
 
 * UUIDs (payment, entry and request ids) are kept intact;
 * a value in quotes (``'…'`` or ``"…"``, as in an exception's message) is removed: a name
-  cannot be told from other words, and exceptions quote the values they choke on;
+  cannot be told from other words, and exceptions quote the values they choke on (a quoted
+  ``%s`` placeholder in a message template is kept: the value it gets is scrubbed on its own);
 * MRZ text (a run of 20+ of ``A-Z 0-9 <`` with a ``<`` filler in it) becomes ``[mrz]``;
 * a NIK, 16 digits however grouped (``3273015708850003``, ``3273-0157-0885-0003``,
   ``32.73.01.570885.0003``, with spaces) becomes ``[nik]``;
@@ -43,6 +44,8 @@ REMOVED = "[removed]"
 _UUID = re.compile(r"(?<![0-9A-Za-z-])[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"
                    r"(?![0-9A-Za-z-])")
 _QUOTED = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"")
+_PLACEHOLDER = re.compile(r"%(?:\([A-Za-z_]\w*\))?[-#0 +]?\d*(?:\.\d+)?[sdrifxXeEgGcoa]")
+_FRAME_LINE = re.compile(r'^\s*File "[^"\n]*", line \d+, in [\w<>.]+\s*$')
 _MRZ = re.compile(r"[A-Za-z0-9<]*<[A-Za-z0-9<]*")
 _NIK = re.compile(r"(?<!\d)\d(?:[ .\-/]?\d){15}(?!\d)")
 _DIGITS = re.compile(r"\d{9,}")
@@ -57,9 +60,14 @@ def _hex_sub(m: re.Match) -> str:
     return "[hex]" + m.group(0)[len(run):] if looks_like_data else m.group(0)
 
 
+def _unquote_value(m: re.Match) -> str:
+    # A quoted format placeholder ('"%s %s"' in a library's log message) is code, not a value.
+    return m.group(0) if _PLACEHOLDER.search(m.group(0)) else "'…'"
+
+
 def _scrub_piece(text: str) -> str:
     """The rules for text that holds no UUID."""
-    text = _QUOTED.sub("'…'", text)
+    text = _QUOTED.sub(_unquote_value, text)
     text = _MRZ.sub(lambda m: "[mrz]" if len(m.group(0)) >= 20 else m.group(0), text)
     text = _NIK.sub("[nik]", text)
     text = _DIGITS.sub("[number]", text)
@@ -74,6 +82,12 @@ def scrub_text(text: str) -> str:
         pos = m.end()
     out.append(_scrub_piece(text[pos:]))
     return "".join(out)
+
+
+def scrub_traceback(text: str) -> str:
+    """A formatted traceback: frame lines (``File "…", line N, in f``) name code, not data, and
+    are kept, so a technician still sees where it failed; every other line is scrubbed."""
+    return "".join(line if _FRAME_LINE.match(line) else scrub_text(line) for line in text.splitlines(keepends=True))
 
 
 def _cut(text: str) -> str:

@@ -118,3 +118,21 @@ def test_export_scrubs_old_lines_without_eating_the_json(tmp_path):
     bundle = export_bundle(tmp_path / "usb", logs, config, [])
     entry = json.loads((bundle / "logs" / LOG_FILE).read_text())
     assert entry == {"msg": f"careless [nik] for payment {PAYMENT_ID}", "fields": {"name": "[removed]"}}
+
+
+def test_a_library_template_with_quoted_placeholders_keeps_its_message(tmp_path):
+    # urllib3 logs '%s://%s:%s "%s %s %s" %s %s': the quotes belong to the template, not to data.
+    setup_logging(tmp_path / "logs", console=False)
+    try:
+        logging.getLogger("urllib3.test").warning('%s://%s:%s "%s %s %s" %s %s', "http", "127.0.0.1", 8780,
+                                                  "GET", f"/v1/payments/{PAYMENT_ID}", "HTTP/1.1", 200, 593)
+        try:
+            _raise(f"holder 'Siti' {NIK}")
+        except ValueError:
+            logging.getLogger("kiosk.test").exception("failed")
+    finally:
+        teardown_logging()
+    first, second = (json.loads(line) for line in (tmp_path / "logs" / LOG_FILE).read_text().splitlines())
+    assert first["msg"] == f'http://127.0.0.1:8780 "GET /v1/payments/{PAYMENT_ID} HTTP/1.1" 200 593'
+    assert 'test_redaction.py", line ' in second["exc"] and "in _raise" in second["exc"]  # where, kept
+    assert "Siti" not in second["exc"] and NIK not in second["exc"]
