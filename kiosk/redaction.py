@@ -36,7 +36,7 @@ PERSONAL_FIELDS = frozenset({
 # a complaint to a record. Long values are cut (a field is not a place for a document).
 ID_FIELDS = frozenset({
     "payment_id", "entry_id", "ticket_id", "reservation_id", "request_id", "idempotency_key",
-    "reference", "terminal_id", "service_id", "agency_id", "state", "step", "code",
+    "reference", "terminal_id", "service_id", "agency_id", "state", "step",
 })
 MAX_FIELD = 120
 REMOVED = "[removed]"
