@@ -106,7 +106,10 @@ class SettingsEditor:
                 except ValueError as exc:
                     problems.append(str(exc))
                     continue
-            text = set_value(text, field, value)
+            try:
+                text = set_value(text, field, value)
+            except (TypeError, ValueError) as exc:
+                problems.append(f"{field}: {exc}")
         if problems:
             raise SettingsRefused(problems)
         try:
