@@ -9,12 +9,12 @@ from typing import Literal
 from pydantic import ConfigDict, Field, model_validator
 
 from kiosk.contract.base import RequestModel, ResponseModel
+from kiosk.contract.nik import InvalidNik, parse_nik
 
 IdentityKind = Literal["uid", "nik"]
 """uid: contactless card UID in hex; nik: the 16-digit national identity number."""
 
 _HEX_UID = re.compile(r"^(?:[0-9A-F]{8}|[0-9A-F]{14}|[0-9A-F]{20})$")
-_NIK_DIGITS = re.compile(r"^[0-9]{16}$")
 
 
 class IdentityResolveRequest(RequestModel):
@@ -40,8 +40,12 @@ class IdentityResolveRequest(RequestModel):
         # Messages describe the expected shape and never echo the value.
         if self.kind == "uid" and not _HEX_UID.match(self.value):
             raise ValueError("card UID must be 4, 7 or 10 bytes of hex")
-        if self.kind == "nik" and not _NIK_DIGITS.match(self.value):
-            raise ValueError("NIK must be exactly 16 digits")
+        if self.kind == "nik":
+            # The one NIK rule (province and regency from the Kemendagri list), as on the kiosk.
+            try:
+                parse_nik(self.value)
+            except InvalidNik as exc:
+                raise ValueError(exc.message) from None
         return self
 
 
