@@ -19,6 +19,11 @@ _DIGITS16 = re.compile(r"^[0-9]{16}$")
 _MASK = "\u2022"  # bullet, as in 3201••••••••0003
 KNOWN_REGENCIES = frozenset(REGENCIES) | frozenset(RETIRED_REGENCIES)
 """Regency/city codes (4 digits) a NIK may start with: the current list and retired codes."""
+INCOMPLETE_PROVINCES = frozenset({"64", "91"})
+"""Provinces whose older regency codes are in no list shipped here (Kalimantan Timur before
+Kalimantan Utara, 2012; Papua before its 2022 split): NIKs keep those codes for life, so in these
+provinces only regency 00 is refused. A false refusal keeps a citizen out; a typo only ends in
+"not found" at the central."""
 
 
 class InvalidNik(ValueError):
@@ -77,7 +82,7 @@ def parse_nik(nik: str, today: date | None = None) -> NikInfo:
         raise InvalidNik("length", f"NIK must be exactly 16 digits, got {min(len(nik), 99)}")
     if nik[0:2] not in PROVINCES:
         raise InvalidNik("province", "NIK region code: no such province")
-    if nik[0:4] not in KNOWN_REGENCIES:
+    if nik[2:4] == "00" or (nik[0:4] not in KNOWN_REGENCIES and nik[0:2] not in INCOMPLETE_PROVINCES):
         raise InvalidNik("regency", "NIK region code: no such regency/city in the Kemendagri list")
     if nik[4:6] == "00":
         raise InvalidNik("district", "NIK region code: district 00 does not exist")

@@ -11,8 +11,8 @@ A NIK keeps its region code for life, so a code retired by a later decree is sti
 RETIRED_REGENCIES: the codes of idn-area-data 2.2.1 (Kepmendagri 100.1.1-6117 Tahun 2022) that
 the 2025 list no longer has (Papua Barat regencies moved to Papua Barat Daya, 96, in late 2022).
 Known gap: codes retired before that list (Papua regencies before the 2022 split, e.g. 9101;
-Kalimantan Timur regencies before Kalimantan Utara, 2012) are in no list shipped here, so such
-older NIKs are refused until an official list with them is added the same way.
+Kalimantan Timur regencies before Kalimantan Utara, 2012) are in no list shipped here, so
+kiosk.contract.nik checks only "not 00" in those two provinces until such a list is added.
 """
 
 PROVINCES: dict[str, str] = {

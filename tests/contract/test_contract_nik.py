@@ -60,7 +60,7 @@ def test_province_codes_outside_the_38_are_refused_by_both(province):
         kiosk_nik.parse_nik(nik, today=TODAY)
 
 
-@pytest.mark.parametrize("regency", ["3299", "3230", "1199", "9699", "6499"])
+@pytest.mark.parametrize("regency", ["3299", "3230", "1199", "9699", "7399", "6400", "9100"])
 def test_made_up_regency_is_refused(regency):
     nik = regency + "015708850003"
     with pytest.raises(InvalidNik) as exc:
@@ -77,6 +77,9 @@ def test_real_regencies_pass_including_new_and_retired_codes():
     # a NIK keeps the code it was issued with.
     for regency in ("3273", "9671", "9271"):
         assert parse_nik(regency + "015708850003", today=TODAY).regency_code == regency
+    # Merauke's code before the 2022 split (now 9301) is on NIKs for life but in no shipped list:
+    # in the two provinces with such gaps only 00 is refused.
+    assert parse_nik("9101015708850003", today=TODAY).regency_code == "9101"
 
 
 def test_region_list_is_the_kemendagri_one():
