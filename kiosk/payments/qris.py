@@ -139,7 +139,7 @@ def parse_qris(payload: str) -> QrisPayload:
         _check_charset(tag, value)
         tags[tag] = value
     expected = f"{crc16_ccitt_false(payload[:-4].encode('utf-8')):04X}"
-    if tags["63"].upper() != expected:
+    if tags["63"] != expected:  # upper-case hex, as the payload is specified; "a1b2" is a changed payload
         raise QrisError("crc", f"CRC {_shown(tags['63'])} does not match the payload ({expected})")
     templates = {t: _parse_template(t, v) for t, v in tags.items() if _is_template(t)}
     accounts = {t: sub for t, sub in templates.items() if "26" <= t <= "51"}
