@@ -1,0 +1,185 @@
+"""A hall's day simulated on the domain's own rules, to measure the wait estimate against the truth.
+
+Seeded and pure (no clock, no I/O): arrivals over the opening hours with a morning peak, log-normal
+service times per service, a share of priority tickets and of no-shows, counters that serve one or
+two services and pause for breaks. Each counter calls with ``choose_next``; each finished ticket feeds
+its counter time to a ``WaitEstimator``; each arriving ticket is given the estimate the kiosk would
+print. The truth is when it was actually called.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import math
+import random
+import statistics
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta, timezone
+
+from central.domain.counters import Counter, CounterAction, apply_counter
+from central.domain.estimate import WaitEstimator, counters_open_for
+from central.domain.ordering import CallRecord, choose_next_with_kind
+from central.domain.policy import QueuePolicy
+from central.domain.tickets import QueueTicket, TicketAction, apply
+
+WIB = timezone(timedelta(hours=7))
+
+
+@dataclass(frozen=True)
+class SimService:
+    id: str
+    prefix: str
+    median_s: float
+    """The true median service time; times are log-normal around it."""
+    share: float
+    """Share of the day's arrivals."""
+    sigma: float = 0.45
+
+
+@dataclass(frozen=True)
+class HallDay:
+    services: tuple[SimService, ...]
+    counters: tuple[Counter, ...]
+    breaks: tuple[tuple[str, timedelta, timedelta], ...] = ()
+    """(counter id, start after opening, length): the counter pauses after its current citizen."""
+    arrivals: int = 600
+    opens: datetime = datetime(2026, 12, 1, 8, 0, tzinfo=WIB)
+    hourly_profile: tuple[float, ...] = (0.10, 0.17, 0.17, 0.14, 0.10, 0.12, 0.11, 0.09)
+    """Share of arrivals in each opening hour (morning peak)."""
+    priority_share: float = 0.15
+    no_show_share: float = 0.04
+    no_show_s: float = 120.0
+    """Counter time lost to a no-show (call, recall, wait)."""
+    seed: int = 14
+
+
+def standard_day(seed: int = 14, arrivals: int = 600) -> HallDay:
+    """600 arrivals, 8 counters (two shared by two services), four lunch breaks."""
+    def c(cid: str, *services: str) -> Counter:
+        return Counter(id=cid, label=cid.removeprefix("L"), services=frozenset(services))
+    hour = timedelta(hours=1)
+    return HallDay(
+        services=(SimService("ktp", "A", 265, 0.35), SimService("paspor", "B", 395, 0.25),
+                  SimService("pajak", "C", 300, 0.20), SimService("bpjs", "D", 200, 0.20)),
+        counters=(c("L1", "ktp"), c("L2", "ktp"), c("L3", "paspor"), c("L4", "paspor"), c("L5", "pajak"),
+                  c("L6", "bpjs"), c("L7", "ktp", "bpjs"), c("L8", "paspor", "pajak")),
+        breaks=(("L1", 4 * hour, 0.75 * hour), ("L3", 4 * hour, 0.75 * hour),
+                ("L2", 4.75 * hour, 0.75 * hour), ("L4", 4.75 * hour, 0.75 * hour)),
+        arrivals=arrivals, seed=seed,
+    )
+
+
+@dataclass
+class Outcome:
+    """One ticket's day: what it was promised and what happened."""
+
+    number: str
+    service_id: str
+    priority: bool
+    arrived: datetime
+    people_ahead: int
+    estimate_s: float | None
+    constant_estimate_s: float
+    """What a configured constant (true median, all counters of the service) would have said."""
+    called: datetime | None = None
+
+    @property
+    def waited_s(self) -> float:
+        assert self.called is not None
+        return (self.called - self.arrived).total_seconds()
+
+
+@dataclass
+class DayResult:
+    outcomes: list[Outcome] = field(default_factory=list)
+    calls: list[tuple[str, str]] = field(default_factory=list)
+    """(counter id, ticket number) in call order."""
+
+
+def _arrival_times(day: HallDay, rng: random.Random) -> list[datetime]:
+    hours = rng.choices(range(len(day.hourly_profile)), weights=day.hourly_profile, k=day.arrivals)
+    return sorted(day.opens + timedelta(hours=h + rng.random()) for h in hours)
+
+
+def simulate_day(day: HallDay, policy: QueuePolicy, estimator: WaitEstimator) -> DayResult:
+    rng = random.Random(day.seed)
+    services = {s.id: s for s in day.services}
+    counters = {c.id: c for c in day.counters}
+    full_counts = {s.id: sum(s.id in c.services for c in day.counters) for s in day.services}
+    histories: dict[str, list[CallRecord]] = {cid: [] for cid in counters}
+    busy: set[str] = set()
+    waiting: dict[str, QueueTicket] = {}
+    outcomes: dict[str, Outcome] = {}
+    result = DayResult()
+    seq = itertools.count()
+    events: list[tuple[datetime, int, str, object]] = []
+    for at in _arrival_times(day, rng):
+        heapq.heappush(events, (at, next(seq), "arrive", None))
+    for cid, start, length in day.breaks:
+        heapq.heappush(events, (day.opens + start, next(seq), "pause", cid))
+        heapq.heappush(events, (day.opens + start + length, next(seq), "resume", cid))
+    numbers = {s.id: itertools.count(1) for s in day.services}
+
+    while events:
+        now, _, kind, payload = heapq.heappop(events)
+        if kind == "arrive":
+            svc = rng.choices(day.services, weights=[s.share for s in day.services])[0]
+            number = f"{svc.prefix}-{next(numbers[svc.id]):03d}"
+            ahead = sum(t.service_id == svc.id for t in waiting.values())
+            ticket = QueueTicket(id=number, number=number, service_id=svc.id, queued_at=now,
+                                 priority=rng.random() < day.priority_share)
+            waiting[ticket.id] = ticket
+            outcomes[ticket.id] = Outcome(
+                number, svc.id, ticket.priority, now, ahead,
+                estimator.estimate_s(svc.id, ahead, counters_open_for(svc.id, counters.values())),
+                svc.median_s * ahead / full_counts[svc.id],
+            )
+        elif kind == "pause":
+            counters[payload] = apply_counter(counters[payload], CounterAction.PAUSE)
+        elif kind == "resume":
+            counters[payload] = apply_counter(counters[payload], CounterAction.RESUME)
+        elif kind == "free":
+            cid, ticket, spent_s = payload
+            busy.discard(cid)
+            estimator.record(ticket.service_id, spent_s)
+        for cid in sorted(counters):
+            if cid in busy:
+                continue
+            chosen = choose_next_with_kind(waiting.values(), counters[cid], histories[cid], now, policy)
+            if chosen is None:
+                continue
+            ticket, call_kind = chosen
+            del waiting[ticket.id]
+            apply(ticket, TicketAction.CALL, now, policy, counter_id=cid)
+            histories[cid].append(CallRecord(call_kind, now))
+            outcomes[ticket.id].called = now
+            result.calls.append((cid, ticket.number))
+            svc = services[ticket.service_id]
+            if rng.random() < day.no_show_share:
+                spent_s = day.no_show_s
+            else:
+                spent_s = svc.median_s * math.exp(rng.gauss(0.0, svc.sigma))
+            busy.add(cid)
+            heapq.heappush(events, (now + timedelta(seconds=spent_s), next(seq), "free", (cid, replace(ticket), spent_s)))
+    result.outcomes = list(outcomes.values())
+    return result
+
+
+def error_figures(result: DayResult) -> dict[str, float | int]:
+    """Median / 90th-percentile absolute error and median signed error of the estimates, in minutes,
+    over tickets that were given one; the same for the configured-constant estimate."""
+    given = [o for o in result.outcomes if o.estimate_s is not None and o.called is not None]
+    errors = [(o.estimate_s - o.waited_s) / 60 for o in given]
+    constant = [abs(o.constant_estimate_s - o.waited_s) / 60 for o in given]
+    absolute = sorted(abs(e) for e in errors)
+    return {
+        "tickets": len(result.outcomes),
+        "estimated": len(given),
+        "median_true_wait_min": round(statistics.median(o.waited_s / 60 for o in given), 2),
+        "max_true_wait_min": round(max(o.waited_s / 60 for o in given), 2),
+        "median_abs_error_min": round(statistics.median(absolute), 2),
+        "p90_abs_error_min": round(absolute[int(0.9 * (len(absolute) - 1))], 2),
+        "median_signed_error_min": round(statistics.median(errors), 2),
+        "constant_median_abs_error_min": round(statistics.median(constant), 2),
+    }
