@@ -182,4 +182,13 @@ def error_figures(result: DayResult) -> dict[str, float | int]:
         "p90_abs_error_min": round(absolute[int(0.9 * (len(absolute) - 1))], 2),
         "median_signed_error_min": round(statistics.median(errors), 2),
         "constant_median_abs_error_min": round(statistics.median(constant), 2),
+        "queued_median_abs_error_min": _median_abs_min([o for o in given if o.people_ahead > 0]),
+        "priority_median_abs_error_min": _median_abs_min([o for o in given if o.priority]),
+        "regular_median_abs_error_min": _median_abs_min([o for o in given if not o.priority]),
     }
+
+
+def _median_abs_min(outcomes: list[Outcome]) -> float | None:
+    if not outcomes:
+        return None
+    return round(statistics.median(abs(o.estimate_s - o.waited_s) / 60 for o in outcomes), 2)
