@@ -9,7 +9,14 @@ The store and the API build on this package; it imports nothing of theirs.
 from central.domain.announce import BadCounterLabel, call_text
 from central.domain.counters import COUNTER_TRANSITIONS, Counter, CounterAction, CounterState, apply_counter
 from central.domain.estimate import WaitEstimator, counters_open_for
-from central.domain.ordering import CallKind, CallRecord, choose_next, choose_next_with_kind, walk_in_class_due
+from central.domain.ordering import (
+    CallKind,
+    CallRecord,
+    calls_ahead,
+    choose_next,
+    choose_next_with_kind,
+    walk_in_class_due,
+)
 from central.domain.policy import PriorityRatio, QueuePolicy, RejoinAt
 from central.domain.tickets import (
     TRANSITIONS,
@@ -24,6 +31,6 @@ from central.domain.tickets import (
 __all__ = [
     "COUNTER_TRANSITIONS", "TRANSITIONS", "BadCounterLabel", "CallKind", "CallRecord", "Counter", "CounterAction",
     "CounterState", "IllegalTransition", "PriorityRatio", "QueuePolicy", "QueueTicket", "RejoinAt", "TicketAction",
-    "TicketState", "WaitEstimator", "apply", "apply_counter", "call_text", "choose_next", "choose_next_with_kind",
+    "TicketState", "WaitEstimator", "apply", "apply_counter", "call_text", "calls_ahead", "choose_next", "choose_next_with_kind",
     "counters_open_for", "transfer", "walk_in_class_due",
 ]

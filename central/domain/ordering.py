@@ -106,3 +106,22 @@ def choose_next(waiting: Iterable[QueueTicket], counter: Counter, history: Seque
     """The ticket ``counter`` should call at ``now``, or None when it should call no one."""
     chosen = choose_next_with_kind(waiting, counter, history, now, policy)
     return chosen[0] if chosen else None
+
+
+def calls_ahead(waiting: Iterable[QueueTicket], service_id: str, priority: bool, ratio: PriorityRatio) -> int:
+    """How many calls at ``service_id`` come before a new walk-in of this class: the waiting tickets of
+    its own class, plus the other class's calls the ratio interleaves with them (no more than wait).
+
+    A priority ticket does not wait behind every regular one, and a regular one waits behind the
+    priority calls between its own; this is the "people ahead" the wait estimate should use."""
+    same = other = 0
+    for ticket in waiting:
+        if ticket.state is TicketState.WAITING and ticket.service_id == service_id:
+            if ticket.priority == priority:
+                same += 1
+            else:
+                other += 1
+    own, others = (ratio.priority, ratio.regular) if priority else (ratio.regular, ratio.priority)
+    runs_of_own = -(-(same + 1) // own)  # the runs of its class up to and including its own call
+    interleaved = (runs_of_own - 1) * others if priority else runs_of_own * others
+    return same + min(other, interleaved)

@@ -16,10 +16,11 @@ import random
 import statistics
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
+from typing import Literal
 
 from central.domain.counters import Counter, CounterAction, apply_counter
 from central.domain.estimate import WaitEstimator, counters_open_for
-from central.domain.ordering import CallRecord, choose_next_with_kind
+from central.domain.ordering import CallRecord, calls_ahead, choose_next_with_kind
 from central.domain.policy import QueuePolicy
 from central.domain.tickets import QueueTicket, TicketAction, apply
 
@@ -102,7 +103,10 @@ def _arrival_times(day: HallDay, rng: random.Random) -> list[datetime]:
     return sorted(day.opens + timedelta(hours=h + rng.random()) for h in hours)
 
 
-def simulate_day(day: HallDay, policy: QueuePolicy, estimator: WaitEstimator) -> DayResult:
+def simulate_day(day: HallDay, policy: QueuePolicy, estimator: WaitEstimator,
+                 count_ahead: Literal["calls", "people"] = "calls") -> DayResult:
+    """Run the day. ``count_ahead``: what the estimate multiplies, ``calls_ahead`` (the ratio taken
+    into account) or every waiting ticket of the service (what the issue's formula first said)."""
     rng = random.Random(day.seed)
     services = {s.id: s for s in day.services}
     counters = {c.id: c for c in day.counters}
@@ -126,9 +130,12 @@ def simulate_day(day: HallDay, policy: QueuePolicy, estimator: WaitEstimator) ->
         if kind == "arrive":
             svc = rng.choices(day.services, weights=[s.share for s in day.services])[0]
             number = f"{svc.prefix}-{next(numbers[svc.id]):03d}"
-            ahead = sum(t.service_id == svc.id for t in waiting.values())
-            ticket = QueueTicket(id=number, number=number, service_id=svc.id, queued_at=now,
-                                 priority=rng.random() < day.priority_share)
+            priority = rng.random() < day.priority_share
+            if count_ahead == "calls":
+                ahead = calls_ahead(waiting.values(), svc.id, priority, policy.ratio)
+            else:
+                ahead = sum(t.service_id == svc.id for t in waiting.values())
+            ticket = QueueTicket(id=number, number=number, service_id=svc.id, queued_at=now, priority=priority)
             waiting[ticket.id] = ticket
             outcomes[ticket.id] = Outcome(
                 number, svc.id, ticket.priority, now, ahead,

@@ -239,3 +239,26 @@ def test_the_choice_is_a_pure_function_of_its_inputs(moment, services, history):
 def test_where_the_cycle_stands(history, due):
     from central.domain import walk_in_class_due
     assert walk_in_class_due([CallRecord(k, T0) for k in history], PriorityRatio(1, 2)) is due
+
+
+@settings(max_examples=200, deadline=None)
+@given(ratios, st.integers(0, 25), st.integers(0, 25), st.booleans())
+def test_calls_ahead_is_exact_for_a_fresh_counter(ratio, n_priority, n_regular, priority):
+    """For one counter starting its cycle and no one else arriving, ``calls_ahead`` is exactly the
+    number of calls before the new ticket's own."""
+    from central.domain import calls_ahead
+    policy = QueuePolicy(ratio=ratio)
+    waiting = ([t(i, i, priority=True) for i in range(n_priority)]
+               + [t(100 + i, i) for i in range(n_regular)]
+               + [t(200 + i, 0, service="kk", priority=bool(i % 2)) for i in range(5)])  # other service: not counted
+    predicted = calls_ahead(waiting, "ktp", priority, ratio)
+    waiting.append(t(999, 60, priority=priority))
+    assert calls(KTP, waiting, T0 + timedelta(hours=2), policy).index("ktp-999") == predicted
+
+
+def test_calls_ahead_examples():
+    from central.domain import calls_ahead
+    waiting = [t(i, i) for i in range(6)] + [t(10 + i, i, priority=True) for i in range(2)]
+    assert calls_ahead(waiting, "ktp", True, PriorityRatio(1, 2)) == 2 + 2 * 2
+    assert calls_ahead(waiting, "ktp", False, PriorityRatio(1, 2)) == 6 + 2
+    assert calls_ahead(waiting, "bpjs", False, PriorityRatio(1, 2)) == 0
