@@ -7,7 +7,13 @@ The store and the API build on this package; it imports nothing of theirs.
 """
 
 from central.domain.announce import BadCounterLabel, call_text
-from central.domain.counters import COUNTER_TRANSITIONS, Counter, CounterAction, CounterState, apply_counter
+from central.domain.counters import (
+    COUNTER_TRANSITIONS,
+    Counter,
+    CounterAction,
+    CounterState,
+    apply_counter,
+)
 from central.domain.estimate import WaitEstimator, counters_open_for
 from central.domain.ordering import (
     CallKind,

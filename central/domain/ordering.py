@@ -79,12 +79,16 @@ def choose_next_with_kind(waiting: Iterable[QueueTicket], counter: Counter, hist
     """Like ``choose_next``, with the kind of call to add to the counter's history."""
     if not counter.calling:
         return None
-    due, early, priority, regular = [], [], [], []
+    due: list[QueueTicket] = []
+    early: list[QueueTicket] = []
+    priority: list[QueueTicket] = []
+    regular: list[QueueTicket] = []
     for ticket in waiting:
         if ticket.state is not TicketState.WAITING or ticket.service_id not in counter.services:
             continue
-        if ticket.has_appointment_precedence(policy):
-            (due if now >= ticket.appointment_slot - policy.appointment_grace else early).append(ticket)
+        slot = ticket.appointment_slot
+        if slot is not None and ticket.has_appointment_precedence(policy):
+            (due if now >= slot - policy.appointment_grace else early).append(ticket)
         else:
             (priority if ticket.priority else regular).append(ticket)
     if due:

@@ -58,7 +58,7 @@ class QueuePolicy:
             if not isinstance(value, timedelta) or not timedelta(0) <= value <= upper:
                 raise ValueError(f"QueuePolicy.{name} must be a duration from 0 to {upper}")
         if not isinstance(self.ratio, PriorityRatio):
-            raise ValueError("QueuePolicy.ratio must be a PriorityRatio")
+            raise TypeError("QueuePolicy.ratio must be a PriorityRatio")
         for name in ("no_show_rejoin", "transfer_rejoin"):
             if not isinstance(getattr(self, name), RejoinAt):
-                raise ValueError(f"QueuePolicy.{name} must be a RejoinAt")
+                raise TypeError(f"QueuePolicy.{name} must be a RejoinAt")

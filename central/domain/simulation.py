@@ -14,7 +14,7 @@ import itertools
 import math
 import random
 import statistics
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Literal
 
@@ -71,6 +71,15 @@ def standard_day(seed: int = 14, arrivals: int = 600) -> HallDay:
     )
 
 
+@dataclass(frozen=True)
+class _Event:
+    kind: str
+    """arrive, pause, resume, or free (a counter finished a ticket)."""
+    counter_id: str = ""
+    service_id: str = ""
+    spent_s: float = 0.0
+
+
 @dataclass
 class Outcome:
     """One ticket's day: what it was promised and what happened."""
@@ -117,17 +126,17 @@ def simulate_day(day: HallDay, policy: QueuePolicy, estimator: WaitEstimator,
     outcomes: dict[str, Outcome] = {}
     result = DayResult()
     seq = itertools.count()
-    events: list[tuple[datetime, int, str, object]] = []
+    events: list[tuple[datetime, int, _Event]] = []
     for at in _arrival_times(day, rng):
-        heapq.heappush(events, (at, next(seq), "arrive", None))
+        heapq.heappush(events, (at, next(seq), _Event("arrive")))
     for cid, start, length in day.breaks:
-        heapq.heappush(events, (day.opens + start, next(seq), "pause", cid))
-        heapq.heappush(events, (day.opens + start + length, next(seq), "resume", cid))
+        heapq.heappush(events, (day.opens + start, next(seq), _Event("pause", cid)))
+        heapq.heappush(events, (day.opens + start + length, next(seq), _Event("resume", cid)))
     numbers = {s.id: itertools.count(1) for s in day.services}
 
     while events:
-        now, _, kind, payload = heapq.heappop(events)
-        if kind == "arrive":
+        now, _, event = heapq.heappop(events)
+        if event.kind == "arrive":
             svc = rng.choices(day.services, weights=[s.share for s in day.services])[0]
             number = f"{svc.prefix}-{next(numbers[svc.id]):03d}"
             priority = rng.random() < day.priority_share
@@ -142,14 +151,13 @@ def simulate_day(day: HallDay, policy: QueuePolicy, estimator: WaitEstimator,
                 estimator.estimate_s(svc.id, ahead, counters_open_for(svc.id, counters.values())),
                 svc.median_s * ahead / full_counts[svc.id],
             )
-        elif kind == "pause":
-            counters[payload] = apply_counter(counters[payload], CounterAction.PAUSE)
-        elif kind == "resume":
-            counters[payload] = apply_counter(counters[payload], CounterAction.RESUME)
-        elif kind == "free":
-            cid, ticket, spent_s = payload
-            busy.discard(cid)
-            estimator.record(ticket.service_id, spent_s)
+        elif event.kind == "pause":
+            counters[event.counter_id] = apply_counter(counters[event.counter_id], CounterAction.PAUSE)
+        elif event.kind == "resume":
+            counters[event.counter_id] = apply_counter(counters[event.counter_id], CounterAction.RESUME)
+        elif event.kind == "free":
+            busy.discard(event.counter_id)
+            estimator.record(event.service_id, event.spent_s)
         for cid in sorted(counters):
             if cid in busy:
                 continue
@@ -168,16 +176,17 @@ def simulate_day(day: HallDay, policy: QueuePolicy, estimator: WaitEstimator,
             else:
                 spent_s = svc.median_s * math.exp(rng.gauss(0.0, svc.sigma))
             busy.add(cid)
-            heapq.heappush(events, (now + timedelta(seconds=spent_s), next(seq), "free", (cid, replace(ticket), spent_s)))
+            heapq.heappush(events, (now + timedelta(seconds=spent_s), next(seq),
+                                    _Event("free", cid, ticket.service_id, spent_s)))
     result.outcomes = list(outcomes.values())
     return result
 
 
-def error_figures(result: DayResult) -> dict[str, float | int]:
+def error_figures(result: DayResult) -> dict[str, float | int | None]:
     """Median / 90th-percentile absolute error and median signed error of the estimates, in minutes,
     over tickets that were given one; the same for the configured-constant estimate."""
     given = [o for o in result.outcomes if o.estimate_s is not None and o.called is not None]
-    errors = [(o.estimate_s - o.waited_s) / 60 for o in given]
+    errors = [(_estimate(o) - o.waited_s) / 60 for o in given]
     constant = [abs(o.constant_estimate_s - o.waited_s) / 60 for o in given]
     absolute = sorted(abs(e) for e in errors)
     return {
@@ -198,4 +207,9 @@ def error_figures(result: DayResult) -> dict[str, float | int]:
 def _median_abs_min(outcomes: list[Outcome]) -> float | None:
     if not outcomes:
         return None
-    return round(statistics.median(abs(o.estimate_s - o.waited_s) / 60 for o in outcomes), 2)
+    return round(statistics.median(abs(_estimate(o) - o.waited_s) / 60 for o in outcomes), 2)
+
+
+def _estimate(outcome: Outcome) -> float:
+    assert outcome.estimate_s is not None
+    return outcome.estimate_s

@@ -6,7 +6,13 @@ import math
 
 import pytest
 
-from central.domain import Counter, CounterState, QueuePolicy, WaitEstimator, counters_open_for
+from central.domain import (
+    Counter,
+    CounterState,
+    QueuePolicy,
+    WaitEstimator,
+    counters_open_for,
+)
 from central.domain.simulation import error_figures, simulate_day, standard_day
 
 
