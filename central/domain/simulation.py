@@ -76,8 +76,8 @@ class _Event:
     kind: str
     """arrive, pause, resume, or free (a counter finished a ticket)."""
     counter_id: str = ""
-    service_id: str = ""
-    spent_s: float = 0.0
+    outcome: TicketAction = TicketAction.DONE
+    """For "free": how the ticket at the counter ended (done or no-show)."""
 
 
 @dataclass
@@ -105,6 +105,8 @@ class DayResult:
     outcomes: list[Outcome] = field(default_factory=list)
     calls: list[tuple[str, str]] = field(default_factory=list)
     """(counter id, ticket number) in call order."""
+    ended: dict[str, int] = field(default_factory=dict)
+    """How many tickets ended in each final state (done, no_show)."""
 
 
 def _arrival_times(day: HallDay, rng: random.Random) -> list[datetime]:
@@ -121,9 +123,10 @@ def simulate_day(day: HallDay, policy: QueuePolicy, estimator: WaitEstimator,
     counters = {c.id: c for c in day.counters}
     full_counts = {s.id: sum(s.id in c.services for c in day.counters) for s in day.services}
     histories: dict[str, list[CallRecord]] = {cid: [] for cid in counters}
-    busy: set[str] = set()
+    at_counter: dict[str, QueueTicket] = {}  # counter id -> the ticket it called and is busy with
     waiting: dict[str, QueueTicket] = {}
     outcomes: dict[str, Outcome] = {}
+    called_at: dict[str, datetime] = {}
     result = DayResult()
     seq = itertools.count()
     events: list[tuple[datetime, int, _Event]] = []
@@ -156,28 +159,32 @@ def simulate_day(day: HallDay, policy: QueuePolicy, estimator: WaitEstimator,
         elif event.kind == "resume":
             counters[event.counter_id] = apply_counter(counters[event.counter_id], CounterAction.RESUME)
         elif event.kind == "free":
-            busy.discard(event.counter_id)
-            estimator.record(event.service_id, event.spent_s)
+            ticket = apply(at_counter.pop(event.counter_id), event.outcome, now, policy)
+            result.ended[ticket.state.value] = result.ended.get(ticket.state.value, 0) + 1
+            # The measured service time is the counter's time from the call to done / no-show.
+            estimator.record(ticket.service_id, (now - called_at[ticket.id]).total_seconds())
         for cid in sorted(counters):
-            if cid in busy:
+            if cid in at_counter:
                 continue
             chosen = choose_next_with_kind(waiting.values(), counters[cid], histories[cid], now, policy)
             if chosen is None:
                 continue
             ticket, call_kind = chosen
             del waiting[ticket.id]
-            apply(ticket, TicketAction.CALL, now, policy, counter_id=cid)
+            ticket = apply(ticket, TicketAction.CALL, now, policy, counter_id=cid)
+            called_at[ticket.id] = now
             histories[cid].append(CallRecord(call_kind, now))
             outcomes[ticket.id].called = now
             result.calls.append((cid, ticket.number))
             svc = services[ticket.service_id]
             if rng.random() < day.no_show_share:
-                spent_s = day.no_show_s
+                spent_s, ends = day.no_show_s, TicketAction.NO_SHOW
+                ticket = apply(ticket, TicketAction.RECALL, now + timedelta(seconds=spent_s / 2), policy)
             else:
-                spent_s = svc.median_s * math.exp(rng.gauss(0.0, svc.sigma))
-            busy.add(cid)
-            heapq.heappush(events, (now + timedelta(seconds=spent_s), next(seq),
-                                    _Event("free", cid, ticket.service_id, spent_s)))
+                spent_s, ends = svc.median_s * math.exp(rng.gauss(0.0, svc.sigma)), TicketAction.DONE
+                ticket = apply(ticket, TicketAction.SERVE, now, policy)
+            at_counter[cid] = ticket
+            heapq.heappush(events, (now + timedelta(seconds=spent_s), next(seq), _Event("free", cid, ends)))
     result.outcomes = list(outcomes.values())
     return result
 

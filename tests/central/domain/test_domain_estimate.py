@@ -68,10 +68,14 @@ def test_counters_open_counts_shared_and_skips_paused():
 def test_a_simulated_day_estimates_within_a_few_minutes(capsys):
     """600 arrivals, 8 counters (two shared), lunch breaks: the estimate each arrival was given,
     against when it was really called. Seeded, so the figures are the same on every run."""
-    figures = error_figures(simulate_day(standard_day(seed=14), QueuePolicy(), WaitEstimator()))
+    day = simulate_day(standard_day(seed=14), QueuePolicy(), WaitEstimator())
+    figures = error_figures(day)
     with capsys.disabled():
         print(f"\nsimulated day: {figures}")
     assert figures["tickets"] == 600 and figures["estimated"] >= 590
+    # Every ticket went through the state machine to a final state; no counter called one twice.
+    assert day.ended["done"] + day.ended["no_show"] == 600 and 10 <= day.ended["no_show"] <= 40
+    assert len({number for _, number in day.calls}) == len(day.calls) == 600
     assert figures["median_true_wait_min"] >= 3  # a day with real queues, or the test proves nothing
     assert figures["median_abs_error_min"] <= 4.0
     assert figures["median_abs_error_min"] <= figures["constant_median_abs_error_min"]
