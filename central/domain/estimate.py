@@ -2,7 +2,7 @@
 
 wait = (rolling median of the service's recent service times) x (people ahead) / (counters open now).
 
-A service time is a counter's time per citizen, from the call to Done (or No-show): that is what moves
+A service time is a counter's time per citizen, from the call to Done, No-show or Transfer: that is what moves
 the queue, walking up included. The median, not the mean, so one ticket left open over a break does
 not double every estimate. Until a service has ``min_samples`` measurements (start of day) the
 site's configured figure for it stands in, if there is one; otherwise the estimate is unknown (None).
