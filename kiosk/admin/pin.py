@@ -78,9 +78,6 @@ class PinStore:
     def _save(self) -> None:
         atomic_write(self.path, json.dumps(self._data, indent=1).encode("utf-8"), mode=0o600)
 
-    def has_pin(self, role: Role | None = None) -> bool:
-        return bool(self._data["pins"]) if role is None else role in self._data["pins"]
-
     def set_pin(self, role: Role, pin: str) -> None:
         if role not in ROLES:
             raise ValueError(f"role must be one of {ROLES}, got {role!r}")
