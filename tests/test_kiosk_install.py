@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 from tests.test_layering import KIOSK, ROOT, modules, offenders
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import types
 import typing
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
