@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from tests.test_layering import KIOSK, ROOT, modules, offenders
+from test_layering import KIOSK, ROOT, module_name, modules, offenders
 
 WEB_STACK = ("fastapi", "uvicorn", "starlette")
 # launcher/cli.py reaches the central only through its `central` and `demo` commands (development).
@@ -36,8 +36,6 @@ print("loaded", len({names!r}), [m for m in sys.modules if m.split(".")[0] in BL
 
 
 def _module_names() -> list[str]:
-    from tests.test_layering import module_name
-
     return [module_name(p) for p in KIOSK_PATHS] + ["launcher.cli"]
 
 
