@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Literal
 
-from kiosk.admin.files import atomic_write
+from kiosk.atomic_file import atomic_write
 
 Role = Literal["staff", "technician"]
 ROLES: tuple[Role, ...] = ("staff", "technician")
@@ -85,9 +85,6 @@ class PinStore:
 
     def _save(self) -> None:
         atomic_write(self.path, json.dumps(self._data, indent=1).encode("utf-8"), mode=0o600)
-
-    def has_pin(self, role: Role | None = None) -> bool:
-        return bool(self._data["pins"]) if role is None else role in self._data["pins"]
 
     def forget_pins(self) -> None:
         """Drop every PIN (the demo sets fresh ones at each start); lockout state is kept."""
