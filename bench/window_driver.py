@@ -8,6 +8,7 @@ does. One method per kind of session; each starts and ends on the welcome screen
 from __future__ import annotations
 
 import itertools
+import threading
 import time
 from typing import Callable
 
@@ -155,7 +156,9 @@ class Citizen:
 
     def paid(self) -> None:
         self._to_qr(PAID)
-        self.faults.pay(self.flow.session.payment.payment_id)  # the citizen's bank app pays
+        # The citizen's bank app pays: another device, so not on the kiosk's GUI thread.
+        payment_id = self.flow.session.payment.payment_id
+        threading.Thread(target=self.faults.pay, args=(payment_id,), name="bank-app", daemon=True).start()
         self.wait(lambda: self.flow.step is not Step.PAYMENT, "the payment to arrive")
         self.ticket_then_home()
 
