@@ -28,6 +28,7 @@ class OutOfServiceWindow(QWidget):
         self.setStyleSheet(style_sheet(PALETTE))
         column = QVBoxLayout(self)
         column.setContentsMargins(96, 96, 96, 96)
+        column.setSpacing(32)
         column.addStretch(1)
         self.title = QLabel(TEXT_ID)
         self.title.setObjectName("Title")
