@@ -89,19 +89,19 @@ class Heartbeat:
 
 def measure(explain: bool = False) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from bench.central_process import central_process
     from bench.window_driver import FAST_PAYMENTS, Citizen
     from kiosk.ui.app import KioskApp
-    from launcher.demo import demo_environment, with_changes
 
     per_kind: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="bench-stall-") as tmp, \
-            demo_environment(Path(tmp), ui={"fullscreen": False}, payments=FAST_PAYMENTS) as env:
-        # The kiosk waits for the slow answers instead of giving up on them at 3 s.
-        config = with_changes(env.config, central={"read_timeout_s": CENTRAL_DELAY_S + 5, "retries": 0})
-        app = KioskApp(config, env.token)
+            central_process(Path(tmp), ui={"fullscreen": False}, payments=FAST_PAYMENTS,
+                            # The kiosk waits for the slow answers instead of giving up at 3 s.
+                            central={"read_timeout_s": CENTRAL_DELAY_S + 5, "retries": 0}) as (config, token, central):
+        app = KioskApp(config, token)
         app.start()
         try:
-            citizen = Citizen(app, env.central)
+            citizen = Citizen(app, central)
             citizen.ready()
             citizen.walk_in()  # warm: first-use imports and caches are start-up, not a session
             citizen.faults.set("slow", delay_s=CENTRAL_DELAY_S)

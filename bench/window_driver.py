@@ -1,7 +1,7 @@
 """A citizen at the real kiosk window (offscreen), for the soak and GUI-stall benchmarks.
 
 The real ``KioskApp`` (window, flow, services, virtual printer) against the reference central on
-loopback (``launcher.demo``), driven by clicking its buttons by name as ``launcher/walkthrough.py``
+loopback, in its own process (``bench/central_process.py``), driven by clicking its buttons by name as ``launcher/walkthrough.py``
 does. One method per kind of session; each starts and ends on the welcome screen.
 """
 
@@ -37,7 +37,7 @@ class Citizen:
         self.qapp = app.qapp
         self.window = app.window
         self.flow = app.flow
-        self.central = central  # central.server.RunningCentral (in this process)
+        self.central = central  # bench.central_process.CentralProcess
         self.faults = Faults(central.url)
         self._codes = (self._code(i) for i in itertools.count(1))
         self._time_scale = 1.0
@@ -171,8 +171,7 @@ class Citizen:
 
     def booking(self) -> None:
         code = next(self._codes)
-        desk = self.central.app.state.bookings
-        desk.add(code, BOOKED_SERVICE, desk.desk.now())  # booked online for now
+        self.central.add_booking(code, BOOKED_SERVICE)  # booked online, for a slot starting now
         self.click("CheckIn")
         self.at(Step.BOOKING)
         for c in code:
