@@ -26,7 +26,7 @@ KINDS = ("walk_in", "with_nik", "paid")
 class StallExplainer:
     """Off the GUI thread: when no beat came for ``after_ms``, note where the GUI thread is."""
 
-    def __init__(self, beat: "Heartbeat", after_ms: float = 25.0) -> None:
+    def __init__(self, beat: Heartbeat, after_ms: float = 25.0) -> None:
         import threading
 
         self._beat = beat
@@ -57,7 +57,7 @@ class StallExplainer:
 
 class Heartbeat:
     def __init__(self, flow) -> None:
-        from PySide6.QtCore import QTimer, Qt
+        from PySide6.QtCore import Qt, QTimer
 
         self._flow = flow
         self.gaps: list[tuple[float, str]] = []  # (ms beyond the interval, the step then)
