@@ -17,6 +17,8 @@ import json
 import sys
 from typing import Callable
 
+from PySide6.QtCore import QObject, Signal
+
 from kiosk.diagnostics.binding import NOISE, BindingReport, is_immortal, runtime_versions
 
 SINGLETONS = {"None": None, "True": True, "False": False}
@@ -27,22 +29,23 @@ def _counts() -> dict[str, int]:
     return {name: sys.getrefcount(obj) for name, obj in SINGLETONS.items()}
 
 
+class _Poster(QObject):
+    posted = Signal(object)
+
+
 class _Probes:
     """One widget, button, signal and timer, each made to do its kind of call ``n`` times."""
 
     def __init__(self) -> None:
-        from PySide6.QtCore import QObject, Qt, QTimer, Signal
+        from PySide6.QtCore import Qt, QTimer
         from PySide6.QtGui import QPixmap
         from PySide6.QtWidgets import QApplication, QLabel, QPushButton
-
-        class Poster(QObject):
-            posted = Signal(object)
 
         self.app = QApplication.instance()
         self.label = QLabel()
         self.pixmap = QPixmap(4, 4)
         self.button = QPushButton()
-        self.poster = Poster()
+        self.poster = _Poster()
         self.timer = QTimer()
         self.timer.setInterval(0)
         self.hits = 0
