@@ -50,7 +50,13 @@ class Citizen:
 
     # ---- helpers ----------------------------------------------------------------------------
     def pump(self) -> None:
+        from PySide6.QtCore import QCoreApplication, QEvent
+
         self.qapp.processEvents()
+        # What returning to the kiosk's main loop (qapp.exec) does and processEvents() from outside
+        # any loop does not: objects given to deleteLater() are deleted. Without it every released
+        # QTimer and replaced tile would stay alive and the soak would measure the driver's leak.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
     def wait(self, predicate: Callable[[], bool], what: str, timeout_s: float = 20.0) -> None:
         deadline = time.monotonic() + timeout_s
