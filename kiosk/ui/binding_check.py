@@ -15,6 +15,7 @@ from __future__ import annotations
 import gc
 import json
 import sys
+import time
 from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
@@ -23,6 +24,7 @@ from kiosk.diagnostics.binding import NOISE, BindingReport, is_immortal, runtime
 
 SINGLETONS = {"None": None, "True": True, "False": False}
 STARTUP_CALLS = 64  # a loss of one per call stands far above the noise, in a few milliseconds
+LOOP_LIMIT_S = 5.0
 
 
 def _counts() -> dict[str, int]:
@@ -77,14 +79,16 @@ class _Probes:
         self.hits = 0
         for i in range(n):
             self.poster.posted.emit(i)
-        while self.hits < n:
+        deadline = time.monotonic() + LOOP_LIMIT_S  # a binding that never delivers must not hang the start
+        while self.hits < n and time.monotonic() < deadline:
             QCoreApplication.sendPostedEvents(self.poster)
 
     def timer_firing(self, n: int) -> None:
         # Driven by processEvents(), which is measured on its own as well.
         self.hits = 0
         self.timer.start()
-        while self.hits < n:
+        deadline = time.monotonic() + LOOP_LIMIT_S
+        while self.hits < n and time.monotonic() < deadline:
             self.app.processEvents()
         self.timer.stop()
 
