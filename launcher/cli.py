@@ -124,7 +124,8 @@ def run_kiosk(path: Path, probe: bool = False) -> int:
             if view.status.catalog is not None and app.runtime is not None:
                 print("ready", flush=True)
                 app.qapp.exit(0)
-        app.flow.subscribe(ready)
+        if not app.refused:  # a refused kiosk (issue 20) has no flow and is never ready
+            app.flow.subscribe(ready)
     try:
         return app.exec(before_exit=watchdog.stop)
     finally:
