@@ -9,18 +9,18 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Annotated, Any, Callable
 
-from fastapi import Depends, FastAPI, Header, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi import Depends, FastAPI, Header, Path as PathParam, Request
+from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from central.bookings import BookingDesk, bookings_router
 from central.catalog_file import load_catalog_file
 from central.db import Database
-from central.errors import ApiProblem
+from central.errors import ApiProblem, document_common_errors, error_response, install_error_handlers
 from central.faults import FaultInjector, FaultMiddleware, fault_router
 from central.fleet import fleet_router
+from central.limits import IDEMPOTENCY_KEY, RequestLimitsMiddleware
 from central.identities import IdentityDirectory
 from central.pages import render_receipt_page, render_ticket_page
 from central.payments import PaymentDesk
@@ -60,6 +60,8 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     429: {"model": ApiError, "description": "Too many failed attempts from this client", "headers": _RETRY_AFTER},
     503: {"model": ApiError, "description": "Central temporarily unavailable (retry later)"},
 }
+TicketId = Annotated[str, PathParam(max_length=64, description="Ticket UUID")]
+PaymentId = Annotated[str, PathParam(max_length=64, description="Payment UUID")]
 _bearer = HTTPBearer(auto_error=False, description="Terminal token from enrolment")
 
 
@@ -76,10 +78,6 @@ _IdemKey = Annotated[
     str | None, Header(description="Client-generated UUID; repeating the request with it after a lost answer "
                        "gets the same token again", max_length=128),
 ]
-
-
-def _error(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse(ApiError(code=code, message=message).model_dump(), status_code=status)
 
 
 def create_app(
@@ -141,32 +139,13 @@ def create_app(
     app.state.bookings = BookingDesk(db, catalog_file, desk)
     app.include_router(bookings_router(app.state.bookings, Terminal))
 
-    @app.exception_handler(ApiProblem)
-    async def _problem(_: Request, exc: ApiProblem) -> JSONResponse:
-        return _error(exc.status, exc.code, exc.message)
+    install_error_handlers(app)
+    document_common_errors(app)
+    app.add_middleware(RequestLimitsMiddleware)
 
     @app.exception_handler(RateLimited)
     async def _rate_limited(_: Request, exc: RateLimited) -> JSONResponse:
-        answer = _error(exc.status, exc.code, exc.message)
-        answer.headers["Retry-After"] = str(exc.retry_after_s)
-        return answer
-
-    @app.exception_handler(RequestValidationError)
-    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
-        errs = exc.errors()
-        first = errs[0] if errs else {}
-        loc = ".".join(str(p) for p in first.get("loc", ()))
-        return _error(422, "invalid_request", f"{loc}: {first.get('msg', 'invalid request')}")
-
-    @app.exception_handler(StarletteHTTPException)
-    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, f"http_{exc.status_code}")
-        return _error(exc.status_code, code, str(exc.detail))
-
-    @app.exception_handler(Exception)
-    async def _crash(_: Request, exc: Exception) -> JSONResponse:
-        log.error("unhandled error: %s", type(exc).__name__, exc_info=exc)
-        return _error(500, "internal_error", "internal error in the central service")
+        return error_response(exc.status, exc.code, exc.message, headers={"Retry-After": str(exc.retry_after_s)})
 
     @app.post(
         "/v1/terminals/enrol", response_model=EnrolResponse, tags=["terminals"],
@@ -186,14 +165,15 @@ def create_app(
     def rotate_token(
         request: Request,
         creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+        idempotency_key: Annotated[
+            str, Header(description="Client-generated UUID; a replay with the old token answers the same new token",
+                        **IDEMPOTENCY_KEY),
+        ],
         x_terminal_id: Annotated[str | None, Header(description="This kiosk's terminal id")] = None,
-        idempotency_key: _IdemKey = None,
     ) -> EnrolResponse:
         """Current token -> new token; the current one stops working at once. Repeating the call
         with the old token and the same Idempotency-Key within 10 minutes answers the same new token
         (the earlier answer was lost). Terminals configured statically -> 409."""
-        if not idempotency_key:
-            raise ApiProblem(400, "idempotency_key_required", "POST /v1/terminals/rotate needs an Idempotency-Key header")
         token = creds.credentials if creds is not None else None
         return registry.rotate(x_terminal_id, token, idempotency_key, _client(request))
 
@@ -213,20 +193,17 @@ def create_app(
         body: TicketReserveRequest,
         terminal_id: Terminal,
         idempotency_key: Annotated[
-            str | None,
-            Header(description="Client-generated UUID; a replay returns the same ticket", max_length=128),
-        ] = None,
+            str, Header(description="Client-generated UUID; a replay returns the same ticket", **IDEMPOTENCY_KEY),
+        ],
     ) -> Ticket:
         """Reserve the next number. Same key + same body -> same ticket; different body -> 409."""
-        if not idempotency_key:
-            raise ApiProblem(400, "idempotency_key_required", "POST /v1/tickets needs an Idempotency-Key header")
         return desk.reserve(terminal_id, idempotency_key, body)
 
     @app.post(
         "/v1/tickets/{ticket_id}/confirm", response_model=Ticket, tags=["tickets"],
         responses={**_ERRORS, 403: {"model": ApiError}, 404: {"model": ApiError}, 409: {"model": ApiError}},
     )
-    def confirm_ticket(ticket_id: str, body: TicketConfirmRequest, terminal_id: Terminal) -> Ticket:
+    def confirm_ticket(ticket_id: TicketId, body: TicketConfirmRequest, terminal_id: Terminal) -> Ticket:
         """The ticket reached the citizen. Idempotent; after the reservation lapsed -> 409."""
         return desk.confirm(terminal_id, ticket_id, body.mode)
 
@@ -234,7 +211,7 @@ def create_app(
         "/v1/tickets/{ticket_id}/fail", response_model=Ticket, tags=["tickets"],
         responses={**_ERRORS, 403: {"model": ApiError}, 404: {"model": ApiError}, 409: {"model": ApiError}},
     )
-    def fail_ticket(ticket_id: str, body: TicketFailRequest, terminal_id: Terminal) -> Ticket:
+    def fail_ticket(ticket_id: TicketId, body: TicketFailRequest, terminal_id: Terminal) -> Ticket:
         """The ticket never reached the citizen; its number is never called. Idempotent."""
         return desk.fail(terminal_id, ticket_id, body.reason)
 
@@ -242,7 +219,7 @@ def create_app(
         "/v1/tickets/{ticket_id}", response_model=Ticket, tags=["tickets"],
         responses={**_ERRORS, 404: {"model": ApiError}},
     )
-    def get_ticket(ticket_id: str, _: Terminal) -> Ticket:
+    def get_ticket(ticket_id: TicketId, _: Terminal) -> Ticket:
         return desk.get(ticket_id)
 
     @app.post(
@@ -253,27 +230,24 @@ def create_app(
         body: PaymentCreateRequest,
         terminal_id: Terminal,
         idempotency_key: Annotated[
-            str | None,
-            Header(description="Client-generated UUID; a replay returns the same payment", max_length=128),
-        ] = None,
+            str, Header(description="Client-generated UUID; a replay returns the same payment", **IDEMPOTENCY_KEY),
+        ],
     ) -> Payment:
         """Dynamic QRIS for a service fee. Same key + same body -> same payment; amount must equal the fee."""
-        if not idempotency_key:
-            raise ApiProblem(400, "idempotency_key_required", "POST /v1/payments needs an Idempotency-Key header")
         return payments.create(terminal_id, idempotency_key, body)
 
     @app.get(
         "/v1/payments/{payment_id}", response_model=Payment, tags=["payments"],
         responses={**_ERRORS, 404: {"model": ApiError}},
     )
-    def get_payment(payment_id: str, _: Terminal) -> Payment:
+    def get_payment(payment_id: PaymentId, _: Terminal) -> Payment:
         return payments.get(payment_id)
 
     @app.post(
         "/v1/payments/{payment_id}/cancel", response_model=Payment, tags=["payments"],
         responses={**_ERRORS, 403: {"model": ApiError}, 404: {"model": ApiError}},
     )
-    def cancel_payment(payment_id: str, terminal_id: Terminal) -> Payment:
+    def cancel_payment(payment_id: PaymentId, terminal_id: Terminal) -> Payment:
         """Cancel if still pending; always answers the payment as it now is ("paid" = it landed first)."""
         return payments.cancel(terminal_id, payment_id)
 
@@ -281,7 +255,7 @@ def create_app(
         "/v1/payments/{payment_id}/refund", response_model=Payment, tags=["payments"],
         responses={**_ERRORS, 403: {"model": ApiError}, 404: {"model": ApiError}, 409: {"model": ApiError}},
     )
-    def refund_payment(payment_id: str, body: PaymentRefundRequest, terminal_id: Terminal) -> Payment:
+    def refund_payment(payment_id: PaymentId, body: PaymentRefundRequest, terminal_id: Terminal) -> Payment:
         """Flag a paid payment for refund (no ticket could be issued). Idempotent."""
         return payments.refund(terminal_id, payment_id, body.reason)
 

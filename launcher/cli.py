@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         from kiosk.diagnostics.cli import diagnose
         return diagnose(args.config, as_json=args.json, test_page=args.test_page)
     if command == "enrol":
-        from kiosk.diagnostics.cli import enrol as enrol_terminal
+        from launcher.enrol import enrol as enrol_terminal
         return enrol_terminal(args.config, args.code, args.terminal_id)
     if command == "rotate-token":
         return rotate_token(args.config)
@@ -124,7 +124,8 @@ def run_kiosk(path: Path, probe: bool = False) -> int:
             if view.status.catalog is not None and app.runtime is not None:
                 print("ready", flush=True)
                 app.qapp.exit(0)
-        app.flow.subscribe(ready)
+        if not app.refused:  # a refused kiosk (issue 20) has no flow and is never ready
+            app.flow.subscribe(ready)
     try:
         return app.exec(before_exit=watchdog.stop)
     finally:

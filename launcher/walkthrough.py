@@ -81,6 +81,8 @@ class Walkthrough:
         self.at(Step.PAYMENT)
         self.wait(lambda: getattr(self.flow.session.payment, "state", None) == "waiting", "the QRIS code")
         if shot_name:
+            # The code is drawn off the GUI thread: photograph it once it is on screen.
+            self.wait(lambda: self.window.screen(Step.PAYMENT).qr_shown, "the QRIS code image")
             self.shot(shot_name)
         Faults(self.central_url).pay(self.flow.session.payment.payment_id)
         self.wait(lambda: self.flow.step is not Step.PAYMENT, "the payment to arrive", timeout_s=30)

@@ -12,7 +12,7 @@ import datetime as dt
 import logging
 from concurrent.futures import Future
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Protocol, TypeVar, Unpack
 
 from kiosk.admin.demo_pin import pin_file_for
 from kiosk.admin.pin import PinCheck, PinLocked, PinStore, Role
@@ -28,8 +28,7 @@ if TYPE_CHECKING:
     from kiosk.contract import Catalog
     from kiosk.devices.printer.service import PrinterService
     from kiosk.diagnostics.result import CheckResult
-    from kiosk.flow.citizen import CitizenFlow
-    from kiosk.flow.status import StatusChanges
+    from kiosk.flow.status import KioskStatus, StatusChanges
     from kiosk.identification import SessionIdentity
 
 log = logging.getLogger(__name__)
@@ -39,8 +38,18 @@ Done = Callable[[T | BaseException], None]  # called on the flow's thread with t
 RECHECK_CLOSED_S = 60.0
 
 
+class StatusTarget(Protocol):
+    """What the controller needs of the citizen flow (tests/test_layering.py keeps services from
+    importing kiosk.flow.citizen): its status, and a way to change it."""
+
+    @property
+    def status(self) -> KioskStatus: ...
+
+    def update_status(self, **changes: Unpack[StatusChanges]) -> None: ...
+
+
 class AdminController:
-    def __init__(self, config: KioskConfig, scheduler: Scheduler, flow: CitizenFlow, *,
+    def __init__(self, config: KioskConfig, scheduler: Scheduler, flow: StatusTarget, *,
                  config_path: Path | None = None, printer: PrinterService | None = None, card_service_running: bool = False, token: str | None = None,
                  log_dir: Path | None = None, today: Callable[[], dt.date] = dt.date.today) -> None:
         self.config = config
