@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         from kiosk.diagnostics.cli import diagnose
         return diagnose(args.config, as_json=args.json, test_page=args.test_page)
     if command == "enrol":
-        from kiosk.diagnostics.cli import enrol as enrol_terminal
+        from launcher.enrol import enrol as enrol_terminal
         return enrol_terminal(args.config, args.code, args.terminal_id)
     if command == "rotate-token":
         return rotate_token(args.config)

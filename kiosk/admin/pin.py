@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Literal
 
-from kiosk.admin.files import atomic_write
+from kiosk.atomic_file import atomic_write
 
 Role = Literal["staff", "technician"]
 ROLES: tuple[Role, ...] = ("staff", "technician")

@@ -80,6 +80,6 @@ def dump_config(raw: dict[str, dict[str, Any]]) -> str:
 
 def write_config_file(config, path) -> None:
     """Write a whole ``KioskConfig`` as a TOML file (the demo gives its staff a file to edit)."""
-    from kiosk.admin.files import atomic_write
+    from kiosk.atomic_file import atomic_write
 
     atomic_write(Path(path), dump_config(config.model_dump(mode="json")).encode("utf-8"), mode=0o644)

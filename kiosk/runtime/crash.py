@@ -30,6 +30,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, TextIO
 
+from kiosk.atomic_file import atomic_write
 from kiosk.redaction import scrub_text
 
 CRASH_DIR = "crash"
@@ -142,14 +143,7 @@ def previous_crash(data_dir: Path) -> CrashSummary | None:
 
 
 def _write_private(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.write(fd, text.encode("utf-8"))
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
+    atomic_write(path, text.encode("utf-8"), mode=0o600)
 
 
 class CrashGuard:

@@ -94,7 +94,3 @@ class ManualScheduler:
                 due.fn()
         self.now = target
         self.run_posted()
-
-    def pending_timers(self) -> int:
-        with self._lock:
-            return sum(1 for t in self._timers if not t.cancelled)

@@ -49,12 +49,6 @@ STATE_UNAVAILABLE = scard.SCARD_STATE_UNAVAILABLE
 STATE_UNAWARE = scard.SCARD_STATE_UNAWARE
 
 
-class PcscCallError(Exception):
-    def __init__(self, what: str, hr: int) -> None:
-        self.hr = code(hr)
-        super().__init__(f"{what}: {scard.SCardGetErrorMessage(hr)} (0x{self.hr:08X})")
-
-
 class TransmitFailed(CardProtocolError):
     """The APDU never got an answer (reader error, card gone). ``hr`` is the PC/SC code."""
 

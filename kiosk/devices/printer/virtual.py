@@ -12,9 +12,7 @@ import threading
 from typing import Any, Callable, Literal
 
 from kiosk.devices.printer.escpos_decode import Job, JobRecorder
-from kiosk.devices.printer.settings import PrinterSettings
 from kiosk.devices.printer.status import encode_status
-from kiosk.devices.printer.transports import register_transport
 
 PaperState = Literal["ok", "near_end", "out"]
 
@@ -119,8 +117,3 @@ class VirtualTransport:
 
     def close(self) -> None:
         self._open = False
-
-
-@register_transport("virtual")
-def _make_virtual(settings: PrinterSettings) -> VirtualTransport:
-    return VirtualTransport(VirtualPrinter(settings.virtual_paper, settings.printer_profile().width_dots))
