@@ -11,6 +11,7 @@ from kiosk.config.models import KioskConfig
 from kiosk.diagnostics.backlog import check_backlog
 from kiosk.diagnostics.checks import check_central, check_config, check_disk, check_tls, check_versions
 from kiosk.diagnostics.devices import check_card_readers, check_printer
+from kiosk.diagnostics.kiosk_files import check_kiosk_files
 from kiosk.diagnostics.result import CheckResult
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,7 @@ def run_checks(ctx: DiagnosticsContext, on_result: Callable[[CheckResult], None]
     printer = ctx.printer or own_printer
     steps: list[tuple[str, Callable[[], CheckResult]]] = [
         ("config", lambda: check_config(ctx.config_path, ctx.config)),
+        ("files", lambda: check_kiosk_files(ctx.config)),
         ("card_reader", lambda: check_card_readers(ctx.config.card_reader, ctx.card_test)),
         ("printer", lambda: check_printer(printer)),
         ("central", lambda: check_central(ctx.config, ctx.token)),
