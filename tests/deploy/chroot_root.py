@@ -90,12 +90,16 @@ class ChrootRoot:
         assert pack.wait() == 0
         return "/" + inside
 
-    def run(self, *argv: str, timeout: float = 900, check: bool = True) -> subprocess.CompletedProcess:
+    def run(self, *argv: str, timeout: float = 900, check: bool = True,
+            offline: bool = False) -> subprocess.CompletedProcess:
+        """``offline``: in a network namespace of its own (not even loopback is up), as a
+        terminal without internet."""
         env = {"PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOME": "/root",
                "LANG": "C.UTF-8", "DEBIAN_FRONTEND": "noninteractive"}
         if (self.path / "etc" / "anjungan-test-ca.pem").is_file():
             env["PIP_CERT"] = "/etc/anjungan-test-ca.pem"
-        proc = subprocess.run(["chroot", str(self.path), *argv], env=env, capture_output=True, text=True,
+        netns = ["unshare", "--net"] if offline else []
+        proc = subprocess.run([*netns, "chroot", str(self.path), *argv], env=env, capture_output=True, text=True,
                               timeout=timeout)
         if check and proc.returncode != 0:
             raise AssertionError(f"{' '.join(argv)} -> {proc.returncode}\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
