@@ -67,7 +67,7 @@ if [ "$PRINT_VERSION" -eq 1 ]; then
   exit 0
 fi
 
-work="$(mktemp -d "${TMPDIR:-/tmp}/anjungan-release.XXXXXX")"
+work="$(mktemp -d "${TMPDIR:-/var/tmp}/anjungan-release.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 bundle="$work/anjungan-$VERSION"
 install -d "$bundle/app" "$bundle/wheelhouse"

@@ -36,7 +36,7 @@ done
 
 [ "$(id -u)" -eq 0 ] || { echo "install: run me as root (sudo $0)" >&2; exit 1; }
 [[ "$KEEP" =~ ^[0-9]+$ ]] || { echo "install: --keep takes a whole number" >&2; exit 2; }
-work="$(mktemp -d "${TMPDIR:-/tmp}/anjungan-install.XXXXXX")"
+work="$(mktemp -d "${TMPDIR:-/var/tmp}/anjungan-install.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 bundle=""
 if [ -n "$RELEASE" ]; then
@@ -66,8 +66,11 @@ if [ "$DO_APT" -eq 1 ]; then
 fi
 
 # --- time: a sync daemon, unless the site runs its own (chrony, ntp) -------------------------
-if [ "$DO_APT" -eq 1 ] && ! dpkg-query -W -f='${Status}\n' chrony ntp ntpsec openntpd systemd-timesyncd 2>/dev/null \
-    | grep -q "install ok installed"; then
+time_daemon=0
+for pkg in chrony ntp ntpsec openntpd systemd-timesyncd; do
+  if dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then time_daemon=1; fi
+done
+if [ "$DO_APT" -eq 1 ] && [ "$time_daemon" -eq 0 ]; then
   say "apt packages: systemd-timesyncd"
   apt-get install -y -q --no-install-recommends systemd-timesyncd
 fi

@@ -38,7 +38,7 @@ done
 old="$(current_release)"
 [ -n "$old" ] || die "no release is installed here: run deploy/install.sh first"
 
-work="$(mktemp -d "${TMPDIR:-/tmp}/anjungan-upgrade.XXXXXX")"
+work="$(mktemp -d "${TMPDIR:-/var/tmp}/anjungan-upgrade.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 tar -C "$work" -xf "$BUNDLE"
 bundle="$(find "$work" -mindepth 1 -maxdepth 1 -type d -name 'anjungan-*' | head -1)"
