@@ -36,7 +36,7 @@ def tmp_path():
     shutil.rmtree(path, ignore_errors=True)
 
 
-def kiosk_config(tmp_path: Path, base_url: str = "http://127.0.0.1:9") -> Path:
+def kiosk_config(tmp_path: Path, base_url: str = "http://127.0.0.1:9", token_file: Path | None = None) -> Path:
     data = tmp_path / "data"
     data.mkdir()
     os.chown(data, NOBODY, NOBODY)  # as install.sh / StateDirectory= leave it
@@ -47,6 +47,7 @@ name = "Operator files test"
 [central]
 base_url = "{base_url}"
 terminal_id = "kiosk-enrol-01"
+{f'token_file = "{token_file}"' if token_file else ""}
 [printer]
 backend = "virtual"
 [card_reader]
@@ -100,19 +101,32 @@ ctl.stop()
 """
 
 
-@pytest.mark.skipif(shutil.which("setpriv") is None, reason="needs setpriv (util-linux)")
-def test_unreadable_pin_file_puts_the_kiosk_out_of_service_and_diagnose_as_root_says_so(tmp_path):
-    config_path = kiosk_config(tmp_path)
-    config = load_config(config_path)
-    PinStore(tmp_path / "data" / "admin-pins.json").set_pin("staff", "246810")  # root-owned 0600
-
+def run_as_kiosk(config_path: Path, tmp_path: Path) -> dict:
     proc = subprocess.run(["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups",
                            sys.executable, "-c", AS_KIOSK, str(config_path)],
                           capture_output=True, text=True, timeout=120, check=False,
                           env={"PATH": os.environ["PATH"], "PYTHONPATH": str(ROOT), "HOME": str(tmp_path)},
                           cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr[-2000:]
-    seen = json.loads(proc.stdout.strip().splitlines()[-1])
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.skipif(shutil.which("setpriv") is None, reason="needs setpriv (util-linux)")
+def test_unreadable_token_puts_the_kiosk_out_of_service(tmp_path):
+    token = tmp_path / "terminal.token"
+    token.write_text("secret\n")
+    token.chmod(0o600)  # root's, as enrol used to leave it
+    seen = run_as_kiosk(kiosk_config(tmp_path, token_file=token), tmp_path)
+    assert seen == {"closed": "out of service: terminal token unreadable", "blocking": "closed"}
+
+
+@pytest.mark.skipif(shutil.which("setpriv") is None, reason="needs setpriv (util-linux)")
+def test_unreadable_pin_file_puts_the_kiosk_out_of_service_and_diagnose_as_root_says_so(tmp_path):
+    config_path = kiosk_config(tmp_path)
+    config = load_config(config_path)
+    PinStore(tmp_path / "data" / "admin-pins.json").set_pin("staff", "246810")  # root-owned 0600
+
+    seen = run_as_kiosk(config_path, tmp_path)
     assert seen == {"closed": "out of service: staff PIN file unreadable", "blocking": "closed"}
 
     result = check_kiosk_files(config)  # we are root, and can read it: still FAIL, for the kiosk
