@@ -145,3 +145,42 @@ def test_install_upgrade_break_roll_back_without_network(terminal):
     assert _current(root) == "releases/1.0.0"
     listing = chroot.run("/opt/anjungan/app/deploy/rollback.sh", "--list").stdout.splitlines()
     assert listing == ["1.0.0 (current)", "2.0.0", "3.0.0 (failed its health check)"]
+
+
+def test_backup_restores_into_a_fresh_install(terminal):
+    # After the upgrades above: the terminal's files backed up, the kiosk purged (user included),
+    # installed afresh from its bundle without network, the backup restored with kiosk owners.
+    chroot = terminal
+    root = chroot.path
+    chroot.run(RESTART, "stop")
+    (root / "var/lib/anjungan/admin-pins.json").write_text('{"pins": {"staff": "hash"}}')
+    chroot.run("/opt/anjungan/venv/bin/python", "-c", "import sqlite3; c = sqlite3.connect('/var/lib/anjungan/"
+               "journal.sqlite3'); c.execute('PRAGMA journal_mode=WAL'); c.execute('CREATE TABLE IF NOT EXISTS t "
+               "(x)'); c.execute(\"INSERT INTO t VALUES ('kept')\"); c.commit()")
+    (root / "etc/anjungan/terminal.token").write_text("token-from-enrolment\n")
+    chroot.run("/opt/anjungan/app/deploy/backup.sh", "--out", "/root/kiosk-backup.tar")
+    chroot.run("/opt/anjungan/app/deploy/uninstall.sh", "--purge")
+    assert not (root / "var/lib/anjungan").exists()
+    chroot.run("/root/anjungan-1.0.0/app/deploy/install.sh", "--no-apt", "--release",
+               "/root/bundles/anjungan-1.0.0.tar", offline=True)
+    restored = chroot.run("/opt/anjungan/app/deploy/restore.sh", "/root/kiosk-backup.tar", offline=True)
+    assert "restored" in restored.stdout
+    uid = int(next(line for line in (root / "etc/passwd").read_text().splitlines()
+                   if line.startswith("kiosk:")).split(":")[2])
+    token = root / "etc/anjungan/terminal.token"
+    assert token.read_text() == "token-from-enrolment\n" and token.stat().st_uid == uid
+    assert (root / "var/lib/anjungan/admin-pins.json").stat().st_uid == uid
+    assert (root / "etc/anjungan/kiosk.toml").read_text() == TEST_CONFIG
+    rows = chroot.run("/opt/anjungan/venv/bin/python", "-c", "import sqlite3; print(sqlite3.connect("
+                      "'/var/lib/anjungan/journal.sqlite3').execute('SELECT x FROM t').fetchall())").stdout
+    assert rows.strip() == "[('kept',)]"
+    assert chroot.run("/opt/anjungan/app/deploy/rollback.sh", "--list").stdout.splitlines() == ["1.0.0 (current)"]
+    # The kiosk comes up on the restored files (it reads the restored PIN file and token).
+    marker = root / "var/lib/anjungan/release-started.json"
+    marker.unlink(missing_ok=True)
+    chroot.run(RESTART, offline=True)
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline and not marker.exists():
+        time.sleep(1)
+    assert marker.exists(), (root / "var/log/test-kiosk.log").read_text(errors="replace")[-3000:]
+    assert json.loads(marker.read_text())["version"] == "1.0.0"
