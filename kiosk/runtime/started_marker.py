@@ -26,3 +26,15 @@ def write_started_marker(data_dir: Path, version: str) -> Path:
     # Readable by root's upgrade script; it holds nothing private.
     atomic_write(path, (json.dumps(body) + "\n").encode("ascii"), mode=0o644)
     return path
+
+
+def running_kiosk_pid(data_dir: Path) -> int | None:
+    """The pid of a kiosk that wrote the marker and still runs (diagnose then leaves the card
+    reader alone and says the printer is shared); None when none does."""
+    try:
+        pid = int(json.loads((Path(data_dir) / STARTED_MARKER).read_text(encoding="ascii"))["pid"])
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    # The pid may have been reused by something else since: it must still be a main.py.
+    return pid if any(arg.endswith(b"main.py") for arg in cmdline.split(b"\0")) else None
