@@ -1,62 +1,78 @@
 #!/bin/bash
-# Installs (or upgrades) the Anjungan kiosk on a Debian 12 / Ubuntu 24.04 terminal. Run as root,
-# from a checkout of the project:   sudo deploy/install.sh [--no-apt] [--source DIR]
-# Idempotent: a second run changes nothing that was already right. An upgrade replaces the code
-# and the virtualenv's packages but keeps /etc/anjungan (config, token) and /var/lib/anjungan
-# (journal, caches). Works in a chroot (image building): files are placed and the unit enabled
-# with `systemctl enable`, which works offline; nothing is started.
+# Installs (or upgrades) the Anjungan kiosk on a Debian 12 / Ubuntu 24.04 terminal. Run as root:
+#   sudo deploy/install.sh [--no-apt] [--source DIR | --release BUNDLE.tar] [--keep N]
+# from a checkout (builds the release with deploy/build-release.sh: needs PyPI), from an unpacked
+# release bundle, or with --release (packages from the bundle's wheelhouse: no PyPI).
+# Idempotent: a second run changes nothing that was already right. The release goes beside the
+# earlier ones (/opt/anjungan/releases/VERSION, deploy/release-lib.sh); /etc/anjungan (config,
+# token) and /var/lib/anjungan (journal, caches) are kept. Works in a chroot (image building):
+# files are placed and the unit enabled with `systemctl enable`, which works offline; nothing is
+# started. Upgrades with a health check and automatic rollback: deploy/upgrade.sh.
 set -euo pipefail
+SCRIPT_NAME=install
+# shellcheck source=deploy/release-lib.sh
+. "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/release-lib.sh"
 
 SOURCE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-PREFIX=/opt/anjungan
-CONFIG_DIR=/etc/anjungan
 DATA_DIR=/var/lib/anjungan
 CACHE_DIR=/var/cache/anjungan
 KIOSK_USER=kiosk
 DO_APT=1
+RELEASE=""
+KEEP=3
 
 usage() { sed -n '2,3p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-apt) DO_APT=0 ;;
     --source) SOURCE="$(cd "$2" && pwd)"; shift ;;
+    --release) RELEASE="$(readlink -f "$2")"; shift ;;
+    --keep) KEEP="$2"; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "install: unknown option $1" >&2; usage >&2; exit 2 ;;
   esac
   shift
 done
 
-say() { echo "install: $*"; }
 [ "$(id -u)" -eq 0 ] || { echo "install: run me as root (sudo $0)" >&2; exit 1; }
+[[ "$KEEP" =~ ^[0-9]+$ ]] || { echo "install: --keep takes a whole number" >&2; exit 2; }
+work="$(mktemp -d "${TMPDIR:-/var/tmp}/anjungan-install.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+bundle=""
+if [ -n "$RELEASE" ]; then
+  tar -C "$work" -xf "$RELEASE"
+  bundle="$(find "$work" -mindepth 1 -maxdepth 1 -type d -name 'anjungan-*' | head -1)"
+  if [ -z "$bundle" ] || [ ! -f "$bundle/wheelhouse/requirements.txt" ]; then
+    die "$RELEASE is not a release bundle (no wheelhouse)"
+  fi
+  SOURCE="$bundle/app"
+elif [ -f "$SOURCE/VERSION" ] && [ -f "$SOURCE/../wheelhouse/requirements.txt" ]; then
+  bundle="$(cd "$SOURCE/.." && pwd)"
+fi
 if [ ! -f "$SOURCE/main.py" ] || [ ! -f "$SOURCE/pyproject.toml" ]; then
   echo "install: $SOURCE is not an Anjungan checkout" >&2
   exit 1
 fi
 
-# --- packages -------------------------------------------------------------------------------
-# cage + Xwayland: the compositor; pam_systemd/dbus/logind: the seat; pcscd + libccid: readers;
-# Qt's runtime libraries (Wayland client included); Python with venv and what builds pyscard;
-# espeak-ng for easy-access speech.
-APT_PACKAGES=(
-  cage xwayland libpam-systemd dbus systemd udev
-  pcscd libccid libpcsclite1 libusb-1.0-0
-  python3 python3-venv python3-dev gcc swig libpcsclite-dev
-  libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
-  libwayland-client0 libwayland-cursor0 libwayland-egl1
-  fonts-dejavu-core fonts-inter ca-certificates
-  espeak-ng
-)
+# --- packages (deploy/apt-packages.txt) ------------------------------------------------------
 if [ "$DO_APT" -eq 1 ]; then
-  missing=()
-  for pkg in "${APT_PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
-  done
+  mapfile -t missing < <(missing_apt_packages "$SOURCE/deploy/apt-packages.txt")
   if [ ${#missing[@]} -gt 0 ]; then
     say "apt packages: ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -q
     apt-get install -y -q --no-install-recommends "${missing[@]}"
   fi
+fi
+
+# --- time: a sync daemon, unless the site runs its own (chrony, ntp) -------------------------
+time_daemon=0
+for pkg in chrony ntp ntpsec openntpd systemd-timesyncd; do
+  if dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then time_daemon=1; fi
+done
+if [ "$DO_APT" -eq 1 ] && [ "$time_daemon" -eq 0 ]; then
+  say "apt packages: systemd-timesyncd"
+  apt-get install -y -q --no-install-recommends systemd-timesyncd
 fi
 
 # --- the kiosk user -------------------------------------------------------------------------
@@ -75,41 +91,28 @@ for group in dialout lp plugdev video render input audio; do
   fi
 done
 
-# --- the code and its virtualenv ------------------------------------------------------------
-install -d -m 0755 "$PREFIX"
-stage="$PREFIX/app.new"
-rm -rf "$stage"
-install -d -m 0755 "$stage"
-tar -C "$SOURCE" --exclude=./.git --exclude=./.venv --exclude=./var --exclude=./out \
-    --exclude='__pycache__' --exclude='*.pyc' --exclude=./.pytest_cache -cf - . | tar -C "$stage" -xf -
-chown -R root:root "$stage"
-chmod -R u=rwX,go=rX "$stage"
-chmod 0755 "$stage/deploy/run-kiosk.sh" "$stage/deploy/install.sh" "$stage/deploy/uninstall.sh"
-rm -rf "$PREFIX/app.old"
-[ -d "$PREFIX/app" ] && mv "$PREFIX/app" "$PREFIX/app.old"
-mv "$stage" "$PREFIX/app"
-rm -rf "$PREFIX/app.old"
-
+# --- the release (releases/VERSION beside the earlier ones, see release-lib.sh) ------------
+# From a release bundle (--release, or this script inside an unpacked one): its wheelhouse, no
+# internet. From a checkout: the bundle is built here first (build-release.sh, needs PyPI), unless
+# a release of the same version is installed already.
+if [ -z "$bundle" ]; then
+  version="$("$SOURCE/deploy/build-release.sh" --source "$SOURCE" --print-version)"
+  if ! release_complete "$version"; then
+    "$SOURCE/deploy/build-release.sh" --source "$SOURCE" --out "$work/out"
+    tar -C "$work" -xf "$work/out/anjungan-$version.tar"
+    bundle="$work/anjungan-$version"
+  fi
+fi
+if [ -n "$bundle" ]; then
+  stage_release "$bundle"
+  version="$(cat "$bundle/app/VERSION")"
+else
+  say "release $version is already installed"
+fi
+[ "$(current_release)" = "$version" ] || activate_release "$version"
+install_system_files
+prune_releases "$KEEP"
 VENV="$PREFIX/venv"
-if [ ! -x "$VENV/bin/python" ]; then
-  say "creating virtualenv $VENV"
-  python3 -m venv "$VENV"
-fi
-# Exactly the versions of locks/kiosk.txt, hash-checked (no resolving on the terminal), then the
-# app itself on top with nothing more: the web stack of the central is not installed.
-want="$(cat "$PREFIX/app/locks/kiosk.txt" "$PREFIX/app/pyproject.toml" | sha256sum | cut -d' ' -f1)"
-stamp="$VENV/.anjungan-installed"
-if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  say "installing Python packages into $VENV"
-  "$VENV/bin/python" -m pip install -q --require-hashes -r "$PREFIX/app/locks/kiosk.txt"
-  "$VENV/bin/python" -m pip install -q --no-deps --no-build-isolation "$PREFIX/app"
-  echo "$want" >"$stamp"
-fi
-if [ -x "$PREFIX/app/scripts/build_translations.sh" ] && [ -x "$VENV/bin/pyside6-lrelease" ]; then
-  VENV="$VENV" "$PREFIX/app/scripts/build_translations.sh"
-fi
-# Byte-code once, here: the service cannot write into /opt (ProtectSystem=strict).
-"$VENV/bin/python" -m compileall -q "$PREFIX/app" >/dev/null || true
 
 # --- configuration, token, data -------------------------------------------------------------
 install -d -m 0770 -o root -g "$KIOSK_USER" "$CONFIG_DIR"
@@ -130,15 +133,21 @@ else
 fi
 install -d -m 0750 -o "$KIOSK_USER" -g "$KIOSK_USER" "$DATA_DIR" "$CACHE_DIR"
 
-# --- system integration ---------------------------------------------------------------------
-install -d -m 0755 /etc/udev/rules.d /etc/pam.d /etc/sysctl.d /etc/systemd/system
-for rules in "$PREFIX"/app/deploy/udev/*.rules; do
-  install -m 0644 "$rules" /etc/udev/rules.d/
-done
-install -m 0644 "$PREFIX/app/deploy/pam/anjungan-kiosk" /etc/pam.d/anjungan-kiosk
-install -m 0644 "$PREFIX/app/deploy/sysctl/60-anjungan-kiosk.conf" /etc/sysctl.d/60-anjungan-kiosk.conf
-install -m 0644 "$PREFIX/app/deploy/systemd/anjungan-kiosk.service" /etc/systemd/system/anjungan-kiosk.service
+# The site's time zone (terminal.time_zone): opening hours and "closed for the day" follow it.
+time_zone="$(config_time_zone)"
+if [ -n "$time_zone" ] && [ -f "/usr/share/zoneinfo/$time_zone" ]; then
+  if [ "$(readlink /etc/localtime 2>/dev/null)" != "/usr/share/zoneinfo/$time_zone" ]; then
+    say "time zone $time_zone"
+    if [ -d /run/systemd/system ] && command -v timedatectl >/dev/null 2>&1; then
+      timedatectl set-timezone "$time_zone"
+    else
+      ln -sfn "/usr/share/zoneinfo/$time_zone" /etc/localtime
+      echo "$time_zone" >/etc/timezone
+    fi
+  fi
+fi
 
+# --- system integration ---------------------------------------------------------------------
 if command -v udevadm >/dev/null 2>&1 && [ -S /run/udev/control ]; then
   udevadm control --reload
   udevadm trigger --subsystem-match=usb --action=change || true
@@ -153,7 +162,12 @@ fi
 if command -v systemctl >/dev/null 2>&1; then
   # Offline (chroot) this only writes the symlinks, which is all that enabling is.
   systemctl enable anjungan-kiosk.service pcscd.socket 2>&1 | sed 's/^/install: /'
+  if [ -f /lib/systemd/system/systemd-timesyncd.service ]; then
+    systemctl enable systemd-timesyncd.service 2>&1 | sed 's/^/install: /'
+  fi
   systemctl set-default graphical.target 2>&1 | sed 's/^/install: /'
+  # No Ctrl+Alt+Del reboot, no login prompt on another console (logind's NAutoVTs=0 as well).
+  systemctl mask ctrl-alt-del.target autovt@.service 2>&1 | sed 's/^/install: /'
 fi
 
 say "done. Code $PREFIX/app, config $CONFIG_DIR, data $DATA_DIR."

@@ -19,8 +19,11 @@ if command -v systemctl >/dev/null 2>&1; then
     systemctl disable anjungan-kiosk.service 2>/dev/null || true
   fi
 fi
+if command -v systemctl >/dev/null 2>&1; then
+  systemctl unmask ctrl-alt-del.target autovt@.service 2>/dev/null || true
+fi
 rm -f /etc/systemd/system/anjungan-kiosk.service /etc/pam.d/anjungan-kiosk \
-      /etc/sysctl.d/60-anjungan-kiosk.conf \
+      /etc/sysctl.d/60-anjungan-kiosk.conf /etc/systemd/logind.conf.d/60-anjungan-kiosk.conf \
       /etc/udev/rules.d/60-anjungan-receipt-printers.rules /etc/udev/rules.d/61-anjungan-card-readers.rules
 rm -rf /opt/anjungan
 if [ -d /run/systemd/system ]; then systemctl daemon-reload; fi

@@ -76,8 +76,14 @@ def check_config(path: Path) -> int:
     except ConfigError as exc:
         print(exc.report(), file=sys.stderr)
         return 2
-    print(f"{path}: OK (terminal {config.central.terminal_id}, printer {config.printer.backend}, "
+    from kiosk.config.warnings import config_warnings
+
+    warnings = config_warnings(config, path)
+    verdict = f"OK with {len(warnings)} warning(s)" if warnings else "OK"
+    print(f"{path}: {verdict} (terminal {config.central.terminal_id}, printer {config.printer.backend}, "
           f"central {config.central.base_url})")
+    for warning in warnings:
+        print(f"  warning: {warning}")
     return 0
 
 
@@ -110,11 +116,17 @@ def run_kiosk(path: Path, probe: bool = False) -> int:
     # Installed before the app so that a crash while starting is recorded too; the next start
     # tells the technician (diagnostics) that it recovered.
     guard = crash.install(config.data.directory)
-    app = KioskApp(config, config.central.read_token(), config_path=path, defer_services=True)
+    try:
+        token = config.central.read_token()
+    except OSError as exc:  # unreadable: the kiosk says "out of service" (admin controller) instead of crash-looping
+        logging.getLogger(__name__).error("terminal token cannot be read (%s)", exc.strerror)
+        token = None
+    app = KioskApp(config, token, config_path=path, defer_services=True)
     guard.on_fatal = lambda: app.qapp.exit(70)  # uncaught exception: stop cleanly, systemd restarts
     # systemd's watchdog is pinged from the GUI thread: a frozen screen is restarted (no-op
     # without NOTIFY_SOCKET, e.g. when run by hand).
     watchdog = attach_watchdog(app.qapp, app.window)
+    _mark_started_once_up(app, config.data.directory)
     if probe:
         # bench/startup.py: say when the welcome screen is first painted, and when the services
         # are up and the catalogue is in (a citizen can start), then leave.
@@ -130,6 +142,23 @@ def run_kiosk(path: Path, probe: bool = False) -> int:
         return app.exec(before_exit=watchdog.stop)
     finally:
         guard.clean_exit()
+
+
+def _mark_started_once_up(app, data_dir: Path) -> None:
+    # For deploy/upgrade.sh's health check: queued after the first frame like the services'
+    # build (kiosk/ui/app.py), so it runs after it and only when the services came up.
+    from PySide6.QtCore import QTimer
+
+    from kiosk import __version__
+    from kiosk.runtime.started_marker import write_started_marker
+
+    def mark() -> None:
+        if app.runtime is not None:
+            try:
+                write_started_marker(data_dir, __version__)
+            except OSError as exc:
+                logging.getLogger(__name__).warning("could not write the started marker: %s", exc)
+    app.window.first_frame.connect(lambda: QTimer.singleShot(0, mark))
 
 
 DEMO_AUTOPAY_S = 8.0

@@ -19,6 +19,7 @@ from kiosk.admin.pin import PinCheck, PinLocked, PinStore, Role
 from kiosk.admin.session import AdminSession, Source
 from kiosk.admin.settings_edit import SettingsEditor
 from kiosk.admin.state import AdminState, AdminStateStore
+from kiosk.diagnostics.kiosk_files import out_of_service_reason, unreadable_kiosk_files
 from kiosk.runtime.scheduler import Scheduler, Timer
 from kiosk.runtime.worker import Worker
 
@@ -61,7 +62,15 @@ class AdminController:
         self.config_path = config_path
         self.log_dir = log_dir or config.data.directory / "logs"
         self._worker = Worker("admin")
-        self.pins = PinStore(pin_file_for(config), config.admin.max_pin_attempts, config.admin.lockout_base_s)
+        self.pins: PinStore | None = None
+        try:
+            self.pins = PinStore(pin_file_for(config), config.admin.max_pin_attempts, config.admin.lockout_base_s)
+        except OSError as exc:  # e.g. left root-owned 0600 by an operator: no crash loop, say why
+            log.error("staff PIN file %s cannot be read (%s)", pin_file_for(config), exc.strerror)
+        # Out of service (shown on the welcome screen, no tickets) while a file the kiosk needs
+        # cannot be read; diagnose names the file and the fix.
+        self.fault = out_of_service_reason(unreadable_kiosk_files(config)) or (
+            "out of service: staff PIN file unreadable" if self.pins is None else None)
         self.state = AdminStateStore(config.data.directory / "admin-state.json", today)
         self.editor = SettingsEditor(config_path) if config_path is not None else None
         self.session: AdminSession | None = None
@@ -124,6 +133,8 @@ class AdminController:
 
     def _check_pin(self, pin: str) -> PinCheck | PinLocked:
         try:
+            if self.pins is None:
+                return PinCheck(role=None, attempts_left=0)
             return self.pins.check(pin)
         except PinLocked as exc:
             return exc
@@ -176,15 +187,18 @@ class AdminController:
         return catalog.model_copy(update={"services": services})
 
     def apply_to_flow(self) -> None:
-        changes: StatusChanges = {"closed_message": self.state.closed_message()}
+        changes: StatusChanges = {"closed_message": self._closed_message()}
         if self._raw_catalog is not None:
             changes["catalog"] = self.local_catalog(self._raw_catalog)
         self._flow.update_status(**changes)
         self._emit("state")
 
+    def _closed_message(self) -> str | None:
+        return self.fault or self.state.closed_message()
+
     def _recheck_closed(self) -> None:
         # "Closed for the day" ends at midnight by itself.
-        if self._flow.status.closed_message != self.state.closed_message():
+        if self._flow.status.closed_message != self._closed_message():
             self.apply_to_flow()
         if not self._stopped:
             self._recheck = self._scheduler.call_later(RECHECK_CLOSED_S, self._recheck_closed)

@@ -11,6 +11,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.admin.ownership import hand_to_kiosk_account
 from kiosk.api.client import CentralClient
 from kiosk.api.token_file import write_token_file
 from kiosk.config.models import KioskConfig
@@ -38,6 +39,7 @@ def enrol(config: KioskConfig, code: str, terminal_id: str | None = None) -> Enr
     with CentralClient(settings, token="") as client:
         creds = client.enrol(EnrolRequest(code=code.strip(), terminal_id=terminal_id))
     write_token_file(path, creds.token)
+    hand_to_kiosk_account(path, config.data.directory)  # run as root: the kiosk must read it
     log.info("terminal %s enrolled; token written to %s", creds.terminal_id, path)
     return EnrolResult(creds.terminal_id, path, config.central.token_file is not None)
 
@@ -54,5 +56,6 @@ def rotate(config: KioskConfig) -> Path:
     with CentralClient(config.central, token=current) as client:
         creds = client.rotate_token()
     write_token_file(path, creds.token)
+    hand_to_kiosk_account(path, config.data.directory)  # run as root: the kiosk must read it
     log.info("terminal %s: token rotated; new token written to %s", creds.terminal_id, path)
     return path

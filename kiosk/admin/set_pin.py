@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from kiosk.admin.demo_pin import pin_file_for
+from kiosk.admin.ownership import hand_to_kiosk_account
 from kiosk.admin.pin import ROLES, PinInUse, PinStore, valid_pin
 from kiosk.config import ConfigError, load_config
 
@@ -32,6 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     except PinInUse as exc:
         print(f"{exc}; nothing changed", file=sys.stderr)
         return 2
+    hand_to_kiosk_account(store.path, config.data.directory)  # run as root: the kiosk must read it
     print(f"{args.role} PIN set in {store.path}")
     return 0
 

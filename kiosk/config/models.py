@@ -26,6 +26,22 @@ class TerminalSettings(BaseModel):
     """Where the kiosk stands, for technicians and the fleet page, e.g. "Lobby, left of the entrance"."""
     opening_hours: bool = True
     """Offer each service only within its catalogue opening hours (off for demos run at any hour)."""
+    time_zone: str | None = None
+    """The site's IANA time zone, e.g. "Asia/Jakarta" (WIB), "Asia/Makassar" (WITA), "Asia/Jayapura"
+    (WIT); install.sh sets the terminal's clock to it (opening hours, "closed for the day")."""
+
+    @field_validator("time_zone")
+    @classmethod
+    def _known_zone(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError("not a time zone this system knows, e.g. Asia/Jakarta, Asia/Makassar, Asia/Jayapura") from None
+        return value
 
 
 class IdleSettings(BaseModel):

@@ -27,12 +27,18 @@ def check_config(config_path: Path | None, config: KioskConfig | None = None) ->
     if config_path is None:
         return CheckResult("config", "OK" if config else "FAIL", "settings loaded in memory (no file given)")
     from kiosk.config.loader import ConfigError, load_config
+    from kiosk.config.warnings import config_warnings
 
     try:
-        load_config(config_path)
+        loaded = load_config(config_path)
     except ConfigError as exc:
         return CheckResult("config", "FAIL", f"{len(exc.problems)} problem(s) in {config_path}",
                            "fix them (python main.py check-config FILE says where)", {"problems": exc.problems})
+    warnings = config_warnings(loaded, config_path)
+    if warnings:
+        return CheckResult("config", "WARN", f"{config_path}: {warnings[0]}" + (
+            f" (and {len(warnings) - 1} more)" if len(warnings) > 1 else ""),
+            "python main.py check-config FILE lists them", {"warnings": warnings})
     return CheckResult("config", "OK", f"{config_path} is valid")
 
 

@@ -15,6 +15,7 @@ def diagnose(config_path: Path, as_json: bool = False, test_page: bool = False) 
     """Run every check; exit 0 all OK, 1 a warning, 2 a failure (a broken config is a failure)."""
     from kiosk.diagnostics.runner import DiagnosticsContext, run_checks
 
+    running = None
     try:
         config = load_config(config_path)
     except ConfigError as exc:
@@ -25,7 +26,12 @@ def diagnose(config_path: Path, as_json: bool = False, test_page: bool = False) 
             token = config.central.read_token()
         except OSError:
             token = None
-        results = run_checks(DiagnosticsContext(config, config_path, token, card_test=True))
+        from kiosk.runtime.started_marker import running_kiosk_pid
+
+        # A running kiosk holds the card reader and its own printer connection: no exclusive card
+        # test then (it would take the reader from the kiosk), and the printer is shared.
+        running = running_kiosk_pid(config.data.directory)
+        results = run_checks(DiagnosticsContext(config, config_path, token, card_test=running is None))
         if test_page:
             from kiosk.devices.printer.service import PrinterService
             from kiosk.diagnostics.devices import print_test_page
@@ -34,9 +40,12 @@ def diagnose(config_path: Path, as_json: bool = False, test_page: bool = False) 
                 results.append(print_test_page(printer))
     code = exit_code(results)
     if as_json:
-        print(json.dumps({"worst": worst(results), "exit_code": code,
+        print(json.dumps({"worst": worst(results), "exit_code": code, "kiosk_running_pid": running,
                           "checks": [r.to_json() for r in results]}, indent=1, ensure_ascii=False))
     else:
+        if running is not None:
+            print(f"note: the kiosk runs (pid {running}): no card test, and the printer answers both; for a full "
+                  "check: sudo systemctl stop anjungan-kiosk, diagnose, sudo systemctl start anjungan-kiosk")
         for r in results:
             print(f"[{_MARK[r.status]}] {r.name:12} {r.reason}")
             if r.action:

@@ -32,11 +32,40 @@ def check_printer(printer: PrinterService, timeout_s: float = 15.0) -> CheckResu
                "cover_open": status.cover_open, "error": status.error}
     raw = ", ".join(f"n={n}: {v or 'no reply'}" for n, v in status.raw.items())
     summary = status.summary
+    if summary == "unknown" and printer.settings.backend == "network" and printer.settings.host:
+        found = _network_reachability(printer.settings.host, printer.settings.port,
+                                      printer.settings.connect_timeout_s)
+        if found is not None:
+            return CheckResult("printer", "FAIL", found[0], found[1], details)
     if summary == "ok":
         return CheckResult("printer", "OK", f"ready ({raw})", details=details)
     if summary == "paper_near_end":
         return CheckResult("printer", "WARN", f"paper near end ({raw})", "change the roll soon", details)
     return CheckResult("printer", "FAIL", f"{summary.replace('_', ' ')} ({raw})", _PRINTER_ACTIONS[summary], details)
+
+
+def _network_reachability(host: str, port: int, timeout_s: float) -> tuple[str, str] | None:
+    """Why a network printer did not answer, told apart by one TCP connection (made only once
+    the status query already failed, so it competes with nobody); None when it connects."""
+    import errno
+    import socket
+
+    where = f"{host[:64]}:{port}"
+    try:
+        with socket.create_connection((host, port), timeout=timeout_s):
+            return None
+    except ConnectionRefusedError:
+        return (f"nothing listens on {where}", "check the printer's IP address (and that it is switched on)")
+    except TimeoutError:
+        return (f"no answer from {where} within {timeout_s:g} s",
+                "check the printer is on, its network cable is in and the IP address is right")
+    except socket.gaierror:
+        return (f"printer host name {host[:64]} not found", "use the printer's IP address instead")
+    except OSError as exc:
+        if exc.errno in (errno.EHOSTUNREACH, errno.ENETUNREACH):
+            return (f"no route to {where}", "check the printer's IP address and this kiosk's network")
+        return (f"cannot connect to {where}: {exc.strerror or type(exc).__name__}",
+                "check the printer's IP address and network")
 
 
 def print_test_page(printer: PrinterService, timeout_s: float = 30.0) -> CheckResult:

@@ -11,7 +11,9 @@ from kiosk.config.models import KioskConfig
 from kiosk.diagnostics.backlog import check_backlog
 from kiosk.diagnostics.binding import check_qt_binding
 from kiosk.diagnostics.checks import check_central, check_config, check_disk, check_tls, check_versions
+from kiosk.diagnostics.clock import check_clock
 from kiosk.diagnostics.devices import check_card_readers, check_printer
+from kiosk.diagnostics.kiosk_files import check_kiosk_files
 from kiosk.diagnostics.result import CheckResult
 
 if TYPE_CHECKING:
@@ -39,10 +41,12 @@ def run_checks(ctx: DiagnosticsContext, on_result: Callable[[CheckResult], None]
         printer = own_printer = PrinterService(ctx.config.printer)
     steps: list[tuple[str, Callable[[], CheckResult]]] = [
         ("config", lambda: check_config(ctx.config_path, ctx.config)),
+        ("files", lambda: check_kiosk_files(ctx.config)),
         ("card_reader", lambda: check_card_readers(ctx.config.card_reader, ctx.card_test)),
         ("printer", lambda: check_printer(printer)),
         ("central", lambda: check_central(ctx.config, ctx.token)),
         ("tls", lambda: check_tls(ctx.config)),
+        ("clock", lambda: check_clock(ctx.config)),
         ("disk", lambda: check_disk(ctx.config.data.directory)),
         ("journal", lambda: check_backlog(ctx.config.data.directory)),
         ("versions", check_versions),

@@ -7,6 +7,7 @@ nothing. Everything mounted here is unmounted by the same object that mounted it
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -46,8 +47,14 @@ class ChrootRoot:
     def __init__(self) -> None:
         self.path = Path(tempfile.mkdtemp(prefix="anjungan-chroot-", dir="/var/tmp"))
         self.mounts: list[Path] = []
+        self._lock = None
 
     def __enter__(self) -> "ChrootRoot":
+        # One root at a time on this machine: they share apt's archive folder (apt refuses a
+        # second user of its lock) and the two cores.
+        CACHE.mkdir(parents=True, exist_ok=True)
+        self._lock = open(CACHE / ".chroot.lock", "w")  # held until __exit__
+        fcntl.flock(self._lock, fcntl.LOCK_EX)
         try:
             subprocess.run(["tar", "-C", str(self.path), "-xf", str(base_tarball())], check=True)
             self._mount(["-t", "proc", "proc"], self.path / "proc")
@@ -90,12 +97,16 @@ class ChrootRoot:
         assert pack.wait() == 0
         return "/" + inside
 
-    def run(self, *argv: str, timeout: float = 900, check: bool = True) -> subprocess.CompletedProcess:
+    def run(self, *argv: str, timeout: float = 900, check: bool = True,
+            offline: bool = False) -> subprocess.CompletedProcess:
+        """``offline``: in a network namespace of its own (not even loopback is up), as a
+        terminal without internet."""
         env = {"PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOME": "/root",
                "LANG": "C.UTF-8", "DEBIAN_FRONTEND": "noninteractive"}
         if (self.path / "etc" / "anjungan-test-ca.pem").is_file():
             env["PIP_CERT"] = "/etc/anjungan-test-ca.pem"
-        proc = subprocess.run(["chroot", str(self.path), *argv], env=env, capture_output=True, text=True,
+        netns = ["unshare", "--net"] if offline else []
+        proc = subprocess.run([*netns, "chroot", str(self.path), *argv], env=env, capture_output=True, text=True,
                               timeout=timeout)
         if check and proc.returncode != 0:
             raise AssertionError(f"{' '.join(argv)} -> {proc.returncode}\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
@@ -109,3 +120,6 @@ class ChrootRoot:
         mounted = Path("/proc/mounts").read_text()
         if str(self.path) not in mounted:
             shutil.rmtree(self.path, ignore_errors=True)
+        if self._lock is not None:
+            self._lock.close()  # releases the flock
+            self._lock = None

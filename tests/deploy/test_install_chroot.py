@@ -76,6 +76,25 @@ def test_unit_pam_udev_sysctl_are_in_place_and_enabled(installed):
     assert os.readlink(link) == "/etc/systemd/system/anjungan-kiosk.service"
     assert os.readlink(root / "etc/systemd/system/default.target").endswith("graphical.target")
     assert os.access(root / "opt/anjungan/app/deploy/run-kiosk.sh", os.X_OK)
+    # The seat: power/sleep/reboot keys ignored, no autovt login prompts, no Ctrl+Alt+Del reboot.
+    logind = (root / "etc/systemd/logind.conf.d/60-anjungan-kiosk.conf").read_text()
+    assert "HandlePowerKey=ignore" in logind and "NAutoVTs=0" in logind
+    for masked in ("ctrl-alt-del.target", "autovt@.service"):
+        assert os.readlink(root / "etc/systemd/system" / masked) == "/dev/null"
+
+
+def test_the_release_is_installed_side_by_side_with_its_version(installed):
+    chroot, _, _ = installed
+    root = chroot.path
+    current = os.readlink(root / "opt/anjungan/current")
+    version = (root / "opt/anjungan/app/VERSION").read_text().strip()
+    assert current == f"releases/{version}" and version.startswith("0.1.0+local.")  # no .git in the copy
+    assert os.readlink(root / "opt/anjungan/app") == "current/app"
+    assert os.readlink(root / "opt/anjungan/venv") == "current/venv"
+    assert (root / "opt/anjungan/releases/history").read_text().split() == [version]
+    proc = chroot.run("/bin/sh", "-c", "cd /opt/anjungan/app && /opt/anjungan/venv/bin/python -c "
+                      "'import kiosk; print(kiosk.__version__)'")
+    assert proc.stdout.strip() == version  # what main.py (run from the app folder) reports
 
 
 def test_unit_is_valid_per_systemd_analyze_verify(installed):
@@ -111,7 +130,7 @@ def test_installed_virtualenv_holds_exactly_the_kiosk_lock(installed):
               (line.split(" ")[0].split("==", 1) for line in lock_text.splitlines() if "==" in line and not line.startswith(" "))}
     assert {name: installed_pins.get(name) for name in locked} == locked
     assert not {"fastapi", "uvicorn", "starlette"} & set(installed_pins)
-    assert installed_pins.get("anjungan") == "0.1.0"
+    assert installed_pins.get("anjungan") == (chroot.path / "opt/anjungan/app/VERSION").read_text().strip()
 
 
 TEST_CONFIG = """
@@ -208,6 +227,7 @@ def test_second_run_keeps_config_and_token_and_uninstall_keeps_data(installed):
     assert not (root / "opt/anjungan").exists()
     assert not (root / "etc/systemd/system/anjungan-kiosk.service").exists()
     assert not (root / "etc/systemd/system/graphical.target.wants/anjungan-kiosk.service").is_symlink()
+    assert not (root / "etc/systemd/system/ctrl-alt-del.target").is_symlink()
     assert (root / "var/lib/anjungan/journal.sqlite3").read_text() == "tickets"
     assert token.read_text() == "secret-token-from-enrolment\n"
 

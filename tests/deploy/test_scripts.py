@@ -35,7 +35,7 @@ def test_without_cage_run_kiosk_exits_78(tmp_path):
 
 
 def test_installers_refuse_unknown_options():
-    for script in ("install.sh", "uninstall.sh"):
+    for script in ("install.sh", "uninstall.sh", "upgrade.sh", "rollback.sh", "build-release.sh"):
         proc = subprocess.run([str(ROOT / "deploy" / script), "--frobnicate"], capture_output=True, text=True,
                               timeout=30)
         assert proc.returncode == 2 and "unknown option" in proc.stderr
