@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.flow.citizen import FlowView
 
-from .widgets import button, label
+from .widgets import button, label, sized
 
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 
@@ -21,17 +21,12 @@ class Header(QWidget):
         super().__init__(parent)
         self.setObjectName("Header")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setMinimumHeight(100)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 12, 48, 12)
-        outer.setSpacing(12)
-        row = QHBoxLayout()
-        row.setSpacing(24)
+        outer = sized(QVBoxLayout(self), spacing=1.5, margins=(8, 1.5))
+        row = sized(QHBoxLayout(), spacing=4)
         outer.addLayout(row)
         # On a portrait panel the buttons get a row of their own (they would not fit beside the name).
-        self._buttons_row = QHBoxLayout()
-        self._buttons_row.setSpacing(24)
+        self._buttons_row = sized(QHBoxLayout(), spacing=4)
         outer.addLayout(self._buttons_row)
         self.site = label(name="SiteName", wrap=False)
         self.clock = label(name="Clock", wrap=False)
@@ -103,10 +98,7 @@ class IdleOverlay(QWidget):
         box = QWidget()
         box.setObjectName("OverlayCard")
         box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        box.setMaximumWidth(1100)
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(64, 56, 64, 56)
-        inner.setSpacing(32)
+        inner = sized(QVBoxLayout(box), spacing=5, margins=(10, 8))
         self.title = label(name="Title", align=Qt.AlignmentFlag.AlignCenter)
         self.countdown = label(name="Lead", align=Qt.AlignmentFlag.AlignCenter)
         self.more = button(role="primary", name="MoreTime")

@@ -32,37 +32,37 @@
 <context>
     <name>BookingScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="58"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="53"/>
         <source>Check in for your appointment</source>
         <translation>Lapor kedatangan untuk janji temu Anda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="59"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="54"/>
         <source>Type the booking code from your confirmation message, for example BDG-7K3P9, or hold its QR code under the scanner.</source>
         <translation>Ketik kode booking dari pesan konfirmasi Anda, misalnya BDG-7K3P9, atau dekatkan kode QR-nya ke pemindai.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="66"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="61"/>
         <source>Delete last character</source>
         <translation>Hapus karakter terakhir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="67"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="62"/>
         <source>Clear</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="68"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="63"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="64"/>
         <source>Checking…</source>
         <translation>Memeriksa…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="64"/>
         <source>Check in</source>
         <translation>Lapor kedatangan</translation>
     </message>
@@ -123,82 +123,82 @@
 <context>
     <name>ConfirmScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="74"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="72"/>
         <source>Free</source>
         <translation>Gratis</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="73"/>
         <source>Fee: %1</source>
         <translation>Biaya: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="78"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="76"/>
         <source>%1 people waiting · about %2 minutes</source>
         <translation>%1 orang menunggu · sekitar %2 menit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="79"/>
         <source>Queue length not known right now</source>
         <translation>Panjang antrean belum diketahui saat ini</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="80"/>
         <source>Where: %1</source>
         <translation>Lokasi: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="81"/>
         <source>Please bring</source>
         <translation>Harap membawa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="83"/>
         <source>No documents needed.</source>
         <translation>Tidak perlu dokumen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="89"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="87"/>
         <source>Identified: %1</source>
         <translation>Teridentifikasi: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="91"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="89"/>
         <source>This service needs your ID card or NIK; you will be asked next.</source>
         <translation>Layanan ini memerlukan KTP-el atau NIK Anda; Anda akan diminta pada langkah berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="96"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="94"/>
         <source>You are 60 or older, so we chose the elderly priority queue for you. Touch it again if you prefer the normal queue.</source>
         <translation>Usia Anda 60 tahun ke atas, jadi kami memilihkan antrean prioritas lansia. Sentuh sekali lagi bila Anda memilih antrean biasa.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="97"/>
         <source>Priority queue (optional): choose if it applies to you</source>
         <translation>Antrean prioritas (opsional): pilih bila sesuai dengan Anda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="98"/>
         <source>Elderly (60+)</source>
         <translation>Lansia (60+)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="98"/>
         <source>Disability</source>
         <translation>Disabilitas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="99"/>
         <source>Pregnant</source>
         <translation>Ibu hamil</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="103"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="104"/>
         <source>Take my number</source>
         <translation>Ambil nomor antrean</translation>
     </message>
@@ -392,12 +392,12 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="72"/>
+        <location filename="../../kiosk/ui/chrome.py" line="67"/>
         <source>Easy access</source>
         <translation>Mudah akses</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="73"/>
+        <location filename="../../kiosk/ui/chrome.py" line="68"/>
         <source>Accessibility mode: large text, high contrast, speech, more time</source>
         <translation>Mode aksesibilitas: teks besar, kontras tinggi, suara, waktu lebih lama</translation>
     </message>
@@ -488,57 +488,62 @@
 <context>
     <name>IdentifyScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="60"/>
         <source>This service needs your identity</source>
         <translation>Layanan ini memerlukan identitas Anda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="61"/>
         <source>Place your ID card on the reader</source>
         <translation>Tempelkan kartu identitas Anda pada pembaca</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="67"/>
         <source>e-KTP or e-passport: hold it flat on the reader until the screen changes.</source>
         <translation>KTP-el atau paspor elektronik: tahan rata di atas pembaca sampai layar berubah.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="70"/>
         <source>The card reader is not available right now.</source>
         <translation>Pembaca kartu sedang tidak tersedia.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="71"/>
         <source>Please type your NIK instead.</source>
         <translation>Silakan ketik NIK Anda.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="73"/>
         <source>Or type your NIK (16 digits)</source>
         <translation>Atau ketik NIK Anda (16 angka)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="74"/>
+        <source>Type your NIK (16 digits)</source>
+        <translation>Ketik NIK Anda (16 angka)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/identify.py" line="78"/>
         <source>Clear</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="80"/>
         <source>Delete last digit</source>
         <translation>Hapus angka terakhir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="81"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="89"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="82"/>
         <source>Checking…</source>
         <translation>Memeriksa…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="89"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="82"/>
         <source>Continue</source>
         <translation>Lanjut</translation>
     </message>
@@ -546,22 +551,22 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="132"/>
+        <location filename="../../kiosk/ui/chrome.py" line="124"/>
         <source>Do you need more time?</source>
         <translation>Apakah Anda perlu waktu lagi?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="133"/>
+        <location filename="../../kiosk/ui/chrome.py" line="125"/>
         <source>Yes, more time please</source>
         <translation>Ya, saya perlu waktu lagi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="134"/>
+        <location filename="../../kiosk/ui/chrome.py" line="126"/>
         <source>No, I am finished</source>
         <translation>Tidak, saya sudah selesai</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="149"/>
+        <location filename="../../kiosk/ui/chrome.py" line="146"/>
         <source>For your privacy this session ends in %1 seconds.</source>
         <translation>Demi privasi Anda, sesi ini berakhir dalam %1 detik.</translation>
     </message>
@@ -736,52 +741,57 @@
 <context>
     <name>PassportScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="55"/>
         <source>Open your e-passport&apos;s chip</source>
         <translation>Buka chip paspor elektronik Anda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="65"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="56"/>
         <source>Type what is printed on the photo page of your passport. Keep the passport on the reader.</source>
         <translation>Ketik data yang tercetak di halaman foto paspor Anda. Biarkan paspor tetap di atas pembaca.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="68"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="59"/>
         <source>Passport number</source>
         <translation>Nomor paspor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="69"/>
-        <source>Date of birth (DD-MM-YY)</source>
-        <translation>Tanggal lahir (HH-BB-TT)</translation>
+        <location filename="../../kiosk/ui/screens/passport.py" line="60"/>
+        <source>Date of birth</source>
+        <translation>Tanggal lahir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="70"/>
-        <source>Date of expiry (DD-MM-YY)</source>
-        <translation>Berlaku sampai (HH-BB-TT)</translation>
+        <location filename="../../kiosk/ui/screens/passport.py" line="61"/>
+        <source>Date of expiry</source>
+        <translation>Berlaku sampai</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="64"/>
+        <source>DD-MM-YY</source>
+        <translation>HH-BB-TT</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/passport.py" line="73"/>
         <source>Delete last character</source>
         <translation>Hapus karakter terakhir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="74"/>
         <source>Clear</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="75"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="76"/>
         <source>Reading the chip…</source>
         <translation>Membaca chip…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="76"/>
         <source>Open the chip</source>
         <translation>Buka chip</translation>
     </message>
@@ -789,142 +799,142 @@
 <context>
     <name>PaymentScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="82"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="83"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="84"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="90"/>
         <source>Paid to: %1</source>
         <translation>Dibayar kepada: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="93"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="95"/>
         <source>Time left: %1</source>
         <translation>Sisa waktu: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="102"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="104"/>
         <source>Preparing your QRIS code…</source>
         <translation>Menyiapkan kode QRIS Anda…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="102"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="104"/>
         <source>One moment, please.</source>
         <translation>Mohon tunggu sebentar.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="105"/>
         <source>Scan to pay with QRIS</source>
         <translation>Pindai untuk membayar dengan QRIS</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="104"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="106"/>
         <source>Open any bank or e-wallet app, scan the code and pay.</source>
         <translation>Buka aplikasi bank atau dompet digital apa pun, pindai kode, lalu bayar.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="107"/>
         <source>Your ticket is printed as soon as the payment arrives.</source>
         <translation>Tiket Anda dicetak begitu pembayaran diterima.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="108"/>
         <source>Connection lost — still checking</source>
         <translation>Koneksi terputus — masih memeriksa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="109"/>
         <source>If you already paid, your payment is safe. Please wait: the kiosk keeps checking.</source>
         <translation>Jika Anda sudah membayar, pembayaran Anda aman. Mohon tunggu: anjungan terus memeriksa.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="110"/>
         <source>Do not pay a second time.</source>
         <translation>Jangan membayar untuk kedua kalinya.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="109"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="111"/>
         <source>Payment successful</source>
         <translation>Pembayaran berhasil</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="109"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="111"/>
         <source>Payment received. Printing your ticket and receipt…</source>
         <translation>Pembayaran diterima. Mencetak tiket dan bukti pembayaran Anda…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="112"/>
         <source>Time is up</source>
         <translation>Waktu habis</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="112"/>
         <source>The QRIS code has expired and nothing was charged.</source>
         <translation>Kode QRIS sudah kedaluwarsa dan tidak ada biaya yang ditarik.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="111"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="113"/>
         <source>Tap Back to try again.</source>
         <translation>Ketuk Kembali untuk mencoba lagi.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="114"/>
         <source>Payment cancelled</source>
         <translation>Pembayaran dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="114"/>
         <source>Nothing was charged.</source>
         <translation>Tidak ada biaya yang ditarik.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="114"/>
         <source>Tap Back to choose again.</source>
         <translation>Ketuk Kembali untuk memilih lagi.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="113"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="115"/>
         <source>Payment is not available right now</source>
         <translation>Pembayaran sedang tidak tersedia</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="116"/>
         <source>No QRIS code could be shown, so nothing was charged.</source>
         <translation>Kode QRIS tidak dapat ditampilkan, jadi tidak ada biaya yang ditarik.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="117"/>
         <source>Try again later, or pay at the help desk.</source>
         <translation>Coba lagi nanti, atau bayar di meja bantuan.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="118"/>
         <source>We could not confirm your payment</source>
         <translation>Kami belum dapat memastikan pembayaran Anda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="119"/>
         <source>If you paid, the money is returned to you automatically.</source>
         <translation>Jika Anda sudah membayar, uang Anda dikembalikan secara otomatis.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="120"/>
         <source>Please show your bank app&apos;s receipt at the help desk.</source>
         <translation>Tunjukkan bukti dari aplikasi bank Anda di meja bantuan.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="122"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="124"/>
         <source>Cancelling… if the payment arrived first, you get your ticket.</source>
         <translation>Membatalkan… jika pembayaran sudah masuk lebih dulu, Anda tetap mendapat tiket.</translation>
     </message>
@@ -1061,37 +1071,37 @@
         <translation>Pilih layanan yang Anda perlukan.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="48"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="54"/>
         <source>Free</source>
         <translation>Gratis</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="50"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="56"/>
         <source>%1 waiting · about %2 min</source>
         <translation>%1 menunggu · sekitar %2 menit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="53"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="59"/>
         <source>Queue length not known right now</source>
         <translation>Panjang antrean belum diketahui saat ini</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="66"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="72"/>
         <source>Closed: not offered at this kiosk this week</source>
         <translation>Tutup: tidak dilayani di anjungan ini minggu ini</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="71"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="77"/>
         <source>Closed now · opens today at %1</source>
         <translation>Sedang tutup · buka hari ini pukul %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="73"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="79"/>
         <source>Closed now · opens tomorrow at %1</source>
         <translation>Sedang tutup · buka besok pukul %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="81"/>
         <source>Closed now · opens %1 at %2</source>
         <translation>Sedang tutup · buka hari %1 pukul %2</translation>
     </message>
@@ -1273,37 +1283,37 @@
 <context>
     <name>TicketScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="54"/>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="53"/>
         <source>Go to: %1</source>
         <translation>Menuju: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="55"/>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="54"/>
         <source>%1 people ahead of you · about %2 minutes</source>
         <translation>%1 orang di depan Anda · sekitar %2 menit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="58"/>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="57"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="60"/>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="59"/>
         <source>Your queue number</source>
         <translation>Nomor antrean Anda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="61"/>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="60"/>
         <source>Please take your printed ticket below the screen.</source>
         <translation>Silakan ambil tiket cetak Anda di bawah layar.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="63"/>
         <source>Your queue number (on screen)</source>
         <translation>Nomor antrean Anda (di layar)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="66"/>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="65"/>
         <source>The printer could not print your ticket. Take a photo of this screen or note the number; the help desk also has it.</source>
         <translation>Printer tidak dapat mencetak tiket Anda. Foto layar ini atau catat nomornya; meja bantuan juga memilikinya.</translation>
     </message>

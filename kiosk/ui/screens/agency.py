@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout
 
 from kiosk.flow.citizen import FlowView
-from kiosk.ui.widgets import Tile, button, clear_layout, label
+from kiosk.ui.metrics import current
+from kiosk.ui.widgets import Tile, button, clear_layout, label, sized
 
 from .base import Screen
 
@@ -17,8 +18,7 @@ class AgencyScreen(Screen):
         super().__init__(parent)
         self.title = label(name="Title")
         self.body.addWidget(self.title)
-        self.grid = QGridLayout()
-        self.grid.setSpacing(24)
+        self.grid = sized(QGridLayout(), spacing=4)
         self.body.addLayout(self.grid)
         self.body.addStretch(1)
         self.back = button(name="Back")
@@ -38,14 +38,14 @@ class AgencyScreen(Screen):
         self.title.setText(self.tr("Choose an agency"))
         self.back.setText(self.tr("Back"))
         catalog = view.status.catalog
-        key = (id(catalog), lang, self.portrait, self.compact)
+        key = (id(catalog), lang, self.portrait, self.compact, current())
         if catalog is None or key == self._drawn:
             return
         self._drawn = key
         clear_layout(self.grid)
         for i, agency in enumerate(catalog.agencies):
             count = len(catalog.services_for(agency.id))
-            tile = Tile(f"agency-{agency.id}", accent=agency.color, min_height=150 if self.compact else 200)
+            tile = Tile(f"agency-{agency.id}", accent=agency.color, min_height_mm=22 if self.compact else 30)
             detail = "" if self.compact else agency.name.get(lang)
             tile.set_lines(agency.short_name, detail, self.tr("%n service(s)", "", count))
             tile.clicked.connect(lambda _=False, a=agency.id: self.send("choose_agency", agency_id=a))

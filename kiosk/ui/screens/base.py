@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.flow.citizen import FlowView
-from kiosk.ui.widgets import button
+from kiosk.ui.widgets import button, sized
 
 
 class Screen(QWidget):
@@ -19,9 +19,7 @@ class Screen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.body = QVBoxLayout(self)
-        self.body.setContentsMargins(56, 28, 56, 28)
-        self.body.setSpacing(20)
+        self.body = sized(QVBoxLayout(self), spacing=2.5, margins=(8, 3))
         # Empty unless in reach mode (portrait + accessibility): then it pushes every control
         # into the lower part of the screen, within reach from a wheelchair.
         self._reach = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
@@ -79,8 +77,7 @@ class Screen(QWidget):
 
     def nav_row(self, *buttons) -> QHBoxLayout:
         """Navigation sits at the bottom of every screen: within reach from a wheelchair."""
-        row = QHBoxLayout()
-        row.setSpacing(24)
+        row = sized(QHBoxLayout(), spacing=5)
         for b in buttons:
             row.addWidget(b)
         self.body.addLayout(row)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QSizePolicy
 
 from kiosk.contract.bookings import BOOKING_ALPHABET, BOOKING_CODE_MIN
 from kiosk.flow.citizen import FlowView
-from kiosk.ui.widgets import card, label
+from kiosk.ui.widgets import card, label, sized
 
 from .base import Screen
 
@@ -28,12 +28,11 @@ class BookingScreen(Screen):
         self.body.addWidget(self.lead)
         box, layout = card()
         self.display = label(name="NikDisplay", align=Qt.AlignmentFlag.AlignCenter, wrap=False)
-        self.display.setMinimumHeight(80)
+        sized(self.display, min_height=14)
         # The code line stays one line high; spare height goes below the keypad, not into it.
         self.display.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.display)
-        grid = QGridLayout()
-        grid.setSpacing(10)
+        grid = sized(QGridLayout(), spacing=2)
         self.keys = {}
         for i, key in enumerate(DIGITS + LETTERS):
             self._add_key(grid, key, i // COLUMNS, i % COLUMNS)

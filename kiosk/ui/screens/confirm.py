@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout
 
 from kiosk.flow.citizen import FlowView
 from kiosk.formatting import rupiah
-from kiosk.ui.widgets import button, card, label
+from kiosk.ui.widgets import button, card, label, sized
 
 from .base import Screen
 
@@ -20,9 +20,8 @@ class ConfirmScreen(Screen):
         self.agency = label(name="Lead")
         self.body.addWidget(self.title)
         self.body.addWidget(self.agency)
-        row = QHBoxLayout()
+        row = sized(QHBoxLayout(), spacing=5)
         self.flexible_rows.append(row)
-        row.setSpacing(24)
         facts, facts_layout = card()
         self.fee = label()
         self.wait = label()
@@ -43,8 +42,7 @@ class ConfirmScreen(Screen):
         self.body.addWidget(self.who)
         self.priority_title = label(name="Caption")
         self.body.addWidget(self.priority_title)
-        prio_row = QHBoxLayout()
-        prio_row.setSpacing(24)
+        prio_row = sized(QHBoxLayout(), spacing=5)
         self.priority_group = QButtonGroup(self)
         self.priority_group.setExclusive(False)
         self.priority_buttons = {}

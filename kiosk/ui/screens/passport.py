@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout
 
 from kiosk.flow.citizen import FlowView
-from kiosk.ui.widgets import button, label
+from kiosk.ui.widgets import button, label, sized
 
 from .base import Screen
 
@@ -26,8 +26,7 @@ class PassportScreen(Screen):
         self.lead = label(name="Lead")
         self.body.addWidget(self.title)
         self.body.addWidget(self.lead)
-        fields = QHBoxLayout()
-        fields.setSpacing(20)
+        fields = sized(QHBoxLayout(), spacing=4)
         self.flexible_rows.append(fields)
         self.fields = {}
         for name in ("doc", "birth", "expiry"):
@@ -37,8 +36,7 @@ class PassportScreen(Screen):
             fields.addWidget(b)
             self.fields[name] = b
         self.body.addLayout(fields)
-        grid = QGridLayout()
-        grid.setSpacing(10)
+        grid = sized(QGridLayout(), spacing=2)
         self.keys = {}
         for r, row in enumerate(ROWS):
             for c, key in enumerate(row):
@@ -59,12 +57,14 @@ class PassportScreen(Screen):
                                   "Keep the passport on the reader."))
         values = {
             "doc": (self.tr("Passport number"), s.mrz_doc),
-            "birth": (self.tr("Date of birth (DD-MM-YY)"), as_date(s.mrz_birth)),
-            "expiry": (self.tr("Date of expiry (DD-MM-YY)"), as_date(s.mrz_expiry)),
+            "birth": (self.tr("Date of birth"), as_date(s.mrz_birth)),
+            "expiry": (self.tr("Date of expiry"), as_date(s.mrz_expiry)),
         }
+        # An empty date shows how to write it (in the field, not in a longer caption above it).
+        date_format = self.tr("DD-MM-YY")
         for name, b in self.fields.items():
             caption, value = values[name]
-            b.setText(f"{caption}\n{value or '–'}")
+            b.setText(f"{caption}\n{value or (date_format if name != 'doc' else '–')}")
             b.setChecked(s.mrz_field == name)
         letters_allowed = s.mrz_field == "doc"
         for key, b in self.keys.items():

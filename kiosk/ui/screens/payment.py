@@ -13,11 +13,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk.flow.citizen import FlowView
 from kiosk.formatting import rupiah
-from kiosk.ui.widgets import button, label
+from kiosk.ui.metrics import current
+from kiosk.ui.widgets import button, label, sized
 
 from .base import Screen
 
 QR_PX = 520
+QR_MM = 55  # on the glass: phones read it from 20-40 cm
 
 
 def qr_pixmap(payload: str, size: int = QR_PX) -> QPixmap:
@@ -50,7 +52,7 @@ class PaymentScreen(Screen):
         self.qr = QLabel()
         self.qr.setObjectName("PaymentQr")
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qr.setMinimumSize(QR_PX, QR_PX)
+        sized(self.qr, min_height=QR_MM, min_width=QR_MM)
         row.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignCenter)
         facts = QVBoxLayout()
         facts.setSpacing(12)
@@ -140,5 +142,5 @@ class PaymentScreen(Screen):
             self.qr.clear()
             self.qr.setVisible(False)
             return
-        self.qr.setPixmap(qr_pixmap(payload))
+        self.qr.setPixmap(qr_pixmap(payload, current().px(QR_MM)))
         self.qr.setVisible(True)

@@ -6,7 +6,8 @@ from PySide6.QtWidgets import QGridLayout
 
 from kiosk.flow.citizen import FlowView
 from kiosk.formatting import rupiah, weekday_name
-from kiosk.ui.widgets import Tile, button, clear_layout, label
+from kiosk.ui.metrics import current
+from kiosk.ui.widgets import Tile, button, clear_layout, label, sized
 
 from .base import Screen
 
@@ -18,8 +19,7 @@ class ServiceScreen(Screen):
         self.lead = label(name="Lead")
         self.body.addWidget(self.title)
         self.body.addWidget(self.lead)
-        self.list = QGridLayout()
-        self.list.setSpacing(20)
+        self.list = sized(QGridLayout(), spacing=3.5)
         self.body.addLayout(self.list)
         self.body.addStretch(1)
         self.back = button(name="Back")
@@ -38,7 +38,7 @@ class ServiceScreen(Screen):
         self.title.setText(agency.name.get(lang))
         # Redrawn each minute while opening hours apply: a service may just have opened or closed.
         minute = view.now.replace(second=0, microsecond=0) if view.now is not None else None
-        key = (id(catalog), id(view.status.queues), lang, agency.id, minute, self.portrait)
+        key = (id(catalog), id(view.status.queues), lang, agency.id, minute, self.portrait, current())
         if key == self._drawn:
             return
         self._drawn = key
@@ -61,7 +61,7 @@ class ServiceScreen(Screen):
             if opens is not False:
                 # Greyed, and the text (not only the colour) says it is closed and until when.
                 wait = self._closed_text(opens, view)
-            tile = Tile(f"service-{service.id}", min_height=150)
+            tile = Tile(f"service-{service.id}", min_height_mm=22)
             tile.set_lines(service.name.get(lang), service.description.get(lang), f"{fee}  ·  {wait}")
             tile.setEnabled(service.enabled and opens is False)
             tile.clicked.connect(lambda _=False, s=service.id: self.send("choose_service", service_id=s))
