@@ -34,6 +34,9 @@ SCREENS = ("welcome", "agency", "service", "confirm", "identify", "confirm-ident
 # Screens where a large panel could still go wrong (the longest text and the most keys); the
 # small panels, where most can go wrong, render every screen.
 LARGE_PANEL_SCREENS = ("welcome", "service", "confirm-identified", "identify", "passport", "ticket")
+# ``--quick`` (the test command's choice, for 2 busy cores): large panels only the screens with the
+# most keys and lines, and English (the shorter text) only on the two shortest panels.
+QUICK_LARGE_SCREENS = ("confirm-identified", "identify", "passport")
 
 
 @dataclass(frozen=True)
@@ -63,8 +66,14 @@ class Panel:
         """Shorter than 300 mm, or fewer than 1080 pixels across its short side."""
         return min(self.width, self.height) < 1080 or min(self.width, self.height) / self.px_per_mm < 300
 
-    def screens(self) -> tuple[str, ...]:
-        return SCREENS if self.small else LARGE_PANEL_SCREENS
+    def screens(self, quick: bool = False) -> tuple[str, ...]:
+        if self.small:
+            return SCREENS
+        return QUICK_LARGE_SCREENS if quick else LARGE_PANEL_SCREENS
+
+    def languages(self, quick: bool = False) -> tuple[str, ...]:
+        shortest = min(self.width, self.height) / self.px_per_mm < 200
+        return ("id", "en") if shortest or not quick else ("id",)
 
 
 def parse_panel(text: str) -> Panel:
@@ -87,8 +96,8 @@ DEFAULT_PANELS = (parse_panel("1920x1080@24"), parse_panel("1080x1920@24"))
 class ScreenChecker:
     """At one screen of the walk: each panel, mode and language rendered, checked and saved."""
 
-    def __init__(self, app, panels, out_dir: Path | None) -> None:
-        self.app, self.panels, self.out_dir = app, panels, out_dir
+    def __init__(self, app, panels, out_dir: Path | None, quick: bool = False) -> None:
+        self.app, self.panels, self.out_dir, self.quick = app, panels, out_dir, quick
         self.problems: list[str] = []
         self.rendered = 0
         self.index = 0
@@ -102,14 +111,14 @@ class ScreenChecker:
         flow, window = self.app.flow, self.app.window
         start = (flow.session.language, flow.session.accessible)
         for panel in self.panels:
-            if screen not in panel.screens():
+            if screen not in panel.screens(self.quick):
                 continue
             window.set_panel(for_panel(panel.width, panel.height, panel.px_per_mm), panel.portrait)
             window.setFixedSize(panel.width, panel.height)
             for accessible in (False, True):
                 if flow.session.accessible != accessible:
                     flow.send("toggle_accessibility")
-                for language in ("id", "en"):
+                for language in panel.languages(self.quick):
                     flow.send("set_language", language=language)
                     self._settle()
                     image = window.grab().toImage()
@@ -132,7 +141,7 @@ class ScreenChecker:
             self.app.qapp.processEvents()
 
 
-def check_panels(panels, out_dir: Path | None) -> ScreenChecker:
+def check_panels(panels, out_dir: Path | None, quick: bool = False) -> ScreenChecker:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from launcher.demo import demo_environment
     from launcher.walkthrough import Walkthrough
@@ -149,7 +158,7 @@ def check_panels(panels, out_dir: Path | None) -> ScreenChecker:
         app = KioskApp(env.config, env.token)
         app.start()
         try:
-            checker = ScreenChecker(app, panels, out_dir)
+            checker = ScreenChecker(app, panels, out_dir, quick)
             _walk(Walkthrough(app, env.central_url, out_dir or Path(tmp)), checker.here)
             return checker
         finally:
@@ -223,13 +232,14 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--panel", action="append", default=[],
                         help="WIDTHxHEIGHT@INCHES (repeatable), or 'all' for every panel the kiosk must hold")
     parser.add_argument("--check-only", action="store_true", help="check every screen, write no files")
+    parser.add_argument("--quick", action="store_true", help="fewer screens and languages on the large panels")
     args = parser.parse_args(argv)
     panels: list[Panel] = []
     for text in args.panel:
         panels += ALL_PANELS if text == "all" else [parse_panel(text)]
     panels = list(dict.fromkeys(panels)) or list(DEFAULT_PANELS)
     started = time.monotonic()
-    checker = check_panels(panels, None if args.check_only else args.out_dir)
+    checker = check_panels(panels, None if args.check_only else args.out_dir, args.quick)
     for problem in checker.problems:
         print(problem)
     where = "" if args.check_only else f" in {args.out_dir.resolve()}"

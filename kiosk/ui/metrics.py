@@ -32,6 +32,7 @@ class Metrics:
     px_per_mm: float = REFERENCE_PX_PER_MM
     accessible: bool = False
     text_scale: float = 1.0  # reading distance / READING_MM (see ``reading_scale``)
+    short: bool = False  # a panel under 250 mm tall: screens leave out what can go (see agency)
 
     def px(self, mm: float) -> int:
         return max(1, round(mm * self.px_per_mm))
@@ -47,7 +48,7 @@ class Metrics:
                 for name, mm in TYPE_MM.items()}
 
     def with_mode(self, accessible: bool) -> Metrics:
-        return Metrics(self.px_per_mm, accessible, self.text_scale)
+        return Metrics(self.px_per_mm, accessible, self.text_scale, self.short)
 
 
 def reading_scale(panel_height_mm: float) -> float:
@@ -56,9 +57,19 @@ def reading_scale(panel_height_mm: float) -> float:
     return min(READING_MM, max(350.0, 2.5 * panel_height_mm)) / READING_MM
 
 
+def for_settings(ui, screen=None) -> Metrics:
+    """Metrics for the configured panel (``UiSettings``), full screen on ``screen`` (a QScreen) or
+    in a window of the configured size."""
+    width, height, reported = ui.width_px, ui.height_px, None
+    if ui.fullscreen and screen is not None:
+        size, physical = screen.size(), screen.physicalSize()
+        width, height, reported = size.width(), size.height(), (physical.width(), physical.height())
+    return for_panel(width, height, px_per_mm(width, height, ui.panel_width_mm, ui.panel_diagonal_in, reported))
+
+
 def for_panel(width_px: int, height_px: int, density: float) -> Metrics:
     """Standard-mode metrics for a panel of this many pixels at this density (px per mm)."""
-    return Metrics(density, False, round(reading_scale(min(width_px, height_px) / density), 3))
+    return Metrics(density, False, round(reading_scale(min(width_px, height_px) / density), 3), height_px / density < 250)
 
 
 _current = Metrics()

@@ -68,7 +68,7 @@ def button(text: str = "", role: str | None = None, name: str | None = None) -> 
 def card(parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
     frame = QFrame(parent)
     frame.setObjectName("Card")
-    layout = sized(QVBoxLayout(frame), spacing=2.5, margins=(5, 4))
+    layout = sized(QVBoxLayout(frame), spacing=1.5, margins=(4, 2.5))
     return frame, layout
 
 

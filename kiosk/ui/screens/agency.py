@@ -30,7 +30,8 @@ class AgencyScreen(Screen):
     def apply_layout_mode(self, portrait: bool, reach: bool) -> None:
         super().apply_layout_mode(portrait, reach)
         # Within reach every tile must fit the lower part of the screen: name and count only.
-        self.compact = reach
+        # On a short panel in easy access too: the larger lines would not fit three rows of tiles.
+        self.compact = reach or (current().accessible and current().short)
         self._drawn = None
 
     def render(self, view: FlowView) -> None:

@@ -64,7 +64,8 @@ class PassportScreen(Screen):
         date_format = self.tr("DD-MM-YY")
         for name, b in self.fields.items():
             caption, value = values[name]
-            b.setText(f"{caption}\n{value or (date_format if name != 'doc' else '–')}")
+            # One line: two would not fit the height a short panel leaves in easy access.
+            b.setText(f"{caption}: {value or (date_format if name != 'doc' else '–')}")
             b.setChecked(s.mrz_field == name)
         letters_allowed = s.mrz_field == "doc"
         for key, b in self.keys.items():
