@@ -4,7 +4,7 @@ its parent, every touch target is at least 15 mm, and text contrast is at least 
 
 from __future__ import annotations
 
-from PIL import Image
+from PIL import Image, ImageStat
 
 MIN_TARGET_MM = 15.0
 MIN_CONTRAST = 7.0
@@ -27,20 +27,27 @@ def pil_image(qimage) -> Image.Image:
 
 
 def contrast(image: Image.Image) -> float:
-    """Lightest against darkest pixel, a few stray pixels trimmed at each end (not a share of the
-    area: in a wide key the "1" is a sliver, and a share would cut all of its ink)."""
-    colours = sorted((_luminance(rgb), n) for n, rgb in image.getcolors(maxcolors=1 << 22))
+    """Lightest against darkest pixels, a few stray pixels trimmed at each end (not a share of the
+    area: in a wide key the "1" is a sliver, and a share would cut all of its ink).
+
+    The extremes are found by luma (fast, in C), then measured as WCAG luminance from their colour."""
+    luma = image.convert("L")
+    histogram = luma.histogram()
     trim = min(16, image.width * image.height // 200)
 
-    def extreme(items) -> float:
+    def level(order) -> int:
         left = trim
-        for value, n in items:
-            left -= n
+        for value in order:
+            left -= histogram[value]
             if left < 0:
                 return value
-        return items[-1][0]
-    lo, hi = extreme(colours), extreme(list(reversed(colours)))
-    return (hi + 0.05) / (lo + 0.05)
+        return order[-1]
+    lo, hi = level(range(256)), level(range(255, -1, -1))
+
+    def colour(value: int) -> float:
+        mask = luma.point(lambda v: 255 if v == value else 0)
+        return _luminance(ImageStat.Stat(image, mask).mean)
+    return (colour(hi) + 0.05) / (colour(lo) + 0.05)
 
 
 def _name(widget) -> str:
@@ -60,8 +67,9 @@ def check_screen(window, page, px_per_mm: float, frame) -> list[str]:
 
     problems: list[str] = []
     width, height = window.width(), window.height()
-    needed_h = sum(w.minimumSizeHint().height() for w in (window.header, window.notice) if w.isVisible())
-    needed_h += page.minimumSizeHint().height()
+    needed_h = window.header.minimumSizeHint().height() + page.minimumSizeHint().height()
+    if window.notice.isVisible():  # wrapped: as high as its lines at the width it has
+        needed_h += window.notice.heightForWidth(window.notice.width())
     needed_w = max(window.header.minimumSizeHint().width(), page.minimumSizeHint().width())
     if needed_w > width or needed_h > height:
         problems.append(f"window: needs {needed_w}x{needed_h} px, the panel has {width}x{height}")

@@ -80,11 +80,14 @@ QWidget {{ font-family: {FONT_FAMILY}; font-size: {t['body']}px; color: {p.text}
 #Header {{ background: {p.header}; }}
 #Header QLabel {{ color: {p.on_header}; }}
 #SiteName {{ font-size: {t['lead']}px; font-weight: 700; }}
+#StepIndicator {{ font-size: {t['caption']}px; font-weight: 600; }}
 #Clock {{ font-size: {t['lead']}px; font-weight: 600; }}
 QLabel#Title {{ font-size: {t['title']}px; font-weight: 800; }}
 QLabel#Display {{ font-size: {t['display']}px; font-weight: 800; color: {p.primary}; }}
 QLabel#Lead {{ font-size: {t['lead']}px; color: {p.text_muted}; }}
 QLabel#Caption {{ font-size: {t['caption']}px; color: {p.text_muted}; }}
+QLabel#TicketWhere {{ font-size: {t['title']}px; font-weight: 800; color: {p.text}; }}
+QLabel#TicketAhead {{ font-size: {t['lead']}px; font-weight: 700; color: {p.text}; }}
 QLabel#TicketNumber {{ font-size: {t['ticket']}px; font-weight: 900; color: {p.primary}; }}
 QLabel#Banner[tone="warning"] {{ background: {p.warning_surface}; color: {p.warning_text};
     border: {BORDER}px solid {p.warning_text}; border-radius: {small_radius}px; padding: {m.px(2.5)}px {m.px(5)}px; font-weight: 600; }}
@@ -112,7 +115,8 @@ QLabel#TileMeta {{ font-size: {t['body']}px; font-weight: 600; color: {p.primary
 QPushButton[role="tile"] {{ text-align: left; background: {p.surface}; color: {p.text};
     border: 2px solid {p.card_border}; border-radius: {radius}px; padding: {m.px(3)}px {m.px(5)}px; font-weight: 600; }}
 QPushButton[role="tile"]:pressed {{ background: {p.pressed}; border-color: {p.primary}; }}
-QPushButton[role="tile"]:disabled {{ color: {p.text_muted}; background: {p.disabled}; }}
+QPushButton[role="tile"]:disabled {{ color: {p.text_muted}; background: {p.disabled};
+    border: {BORDER}px dashed {p.border}; }}
 QPushButton[role="key"] {{ min-height: {key_min}px; min-width: {key_min}px; padding: {key_pad}px;
     font-size: {t['lead']}px;
     font-weight: 700; background: {p.surface}; color: {p.text}; border: {BORDER}px solid {p.border};
@@ -122,7 +126,7 @@ QPushButton[role="key"]:disabled {{ color: {p.text_muted}; background: {p.disabl
 QLabel#NikDisplay {{ font-size: {t['lead'] if accessible else t['title']}px; font-weight: 700; letter-spacing: 2px;
     background: {p.background}; border: 2px solid {p.border}; border-radius: {small_radius}px;
     padding: {m.px(1)}px {m.px(3)}px; }}
-QPushButton[role="choice"] {{ font-size: {t['body']}px; background: {p.surface}; color: {p.text}; border: {BORDER}px solid {p.border}; }}
+QPushButton[role="choice"] {{ font-size: {t['body']}px; padding: {pad_v}px {m.px(2)}px; background: {p.surface}; color: {p.text}; border: {BORDER}px solid {p.border}; }}
 QPushButton[role="choice"]:checked {{ background: {p.primary}; color: {p.on_primary}; border-color: {p.primary}; }}
 #Overlay {{ background: rgba(10, 20, 28, 190); }}
 #OverlayCard {{ background: {p.surface}; border: {BORDER}px solid {p.card_border}; border-radius: {radius}px; }}

@@ -151,6 +151,7 @@ class KioskWindow(QWidget):
         self._translations.use(view.language)
         self._apply_mode(view.session.accessible)
         screen = self.screens[view.step]
+        screen.render_common()
         screen.render(view)
         if self.stack.currentWidget() is not screen:
             self.stack.setCurrentWidget(screen)

@@ -12,57 +12,72 @@
 <context>
     <name>AgencyScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/agency.py" line="38"/>
+        <location filename="../../kiosk/ui/screens/agency.py" line="39"/>
         <source>Choose an agency</source>
         <translation>Pilih instansi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/agency.py" line="39"/>
+        <location filename="../../kiosk/ui/screens/agency.py" line="40"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/agency.py" line="50"/>
+        <location filename="../../kiosk/ui/screens/agency.py" line="61"/>
         <source>%n service(s)</source>
         <translation>
             <numerusform>%n layanan</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/agency.py" line="63"/>
+        <source>%1 of %2 services open now</source>
+        <translation>%1 dari %2 layanan buka sekarang</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/agency.py" line="68"/>
+        <source>Closed now · opens today at %1</source>
+        <translation>Sedang tutup · buka hari ini pukul %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/agency.py" line="69"/>
+        <source>Closed now</source>
+        <translation>Sedang tutup</translation>
+    </message>
 </context>
 <context>
     <name>BookingScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="53"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="55"/>
         <source>Check in for your appointment</source>
         <translation>Lapor kedatangan untuk janji temu Anda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="54"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="56"/>
         <source>Type the booking code from your confirmation message, for example BDG-7K3P9, or hold its QR code under the scanner.</source>
-        <translation>Ketik kode booking dari pesan konfirmasi Anda, misalnya BDG-7K3P9, atau dekatkan kode QR-nya ke pemindai.</translation>
+        <translation>Ketik kode pendaftaran dari pesan konfirmasi Anda, misalnya BDG-7K3P9, atau dekatkan kode QR-nya ke pemindai.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="61"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="63"/>
         <source>Delete last character</source>
         <translation>Hapus karakter terakhir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="62"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="64"/>
         <source>Clear</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="65"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="66"/>
         <source>Checking…</source>
         <translation>Memeriksa…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="66"/>
         <source>Check in</source>
         <translation>Lapor kedatangan</translation>
     </message>
@@ -123,82 +138,82 @@
 <context>
     <name>ConfirmScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="72"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="74"/>
         <source>Free</source>
         <translation>Gratis</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="73"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="75"/>
         <source>Fee: %1</source>
         <translation>Biaya: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="78"/>
         <source>%1 people waiting · about %2 minutes</source>
         <translation>%1 orang menunggu · sekitar %2 menit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="81"/>
         <source>Queue length not known right now</source>
         <translation>Panjang antrean belum diketahui saat ini</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="82"/>
         <source>Where: %1</source>
         <translation>Lokasi: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="83"/>
         <source>Please bring</source>
         <translation>Harap membawa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="85"/>
         <source>No documents needed.</source>
         <translation>Tidak perlu dokumen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="89"/>
         <source>Identified: %1</source>
         <translation>Teridentifikasi: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="89"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="91"/>
         <source>This service needs your ID card or NIK; you will be asked next.</source>
         <translation>Layanan ini memerlukan KTP-el atau NIK Anda; Anda akan diminta pada langkah berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="94"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="96"/>
         <source>You are 60 or older, so we chose the elderly priority queue for you. Touch it again if you prefer the normal queue.</source>
         <translation>Usia Anda 60 tahun ke atas, jadi kami memilihkan antrean prioritas lansia. Sentuh sekali lagi bila Anda memilih antrean biasa.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="97"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="99"/>
         <source>Priority queue (optional): choose if it applies to you</source>
         <translation>Antrean prioritas (opsional): pilih bila sesuai dengan Anda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="98"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="100"/>
         <source>Elderly (60+)</source>
         <translation>Lansia (60+)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="98"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="100"/>
         <source>Disability</source>
         <translation>Disabilitas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="101"/>
         <source>Pregnant</source>
         <translation>Ibu hamil</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="105"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="104"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="106"/>
         <source>Take my number</source>
         <translation>Ambil nomor antrean</translation>
     </message>
@@ -392,12 +407,17 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="67"/>
-        <source>Easy access</source>
-        <translation>Mudah akses</translation>
+        <location filename="../../kiosk/ui/chrome.py" line="77"/>
+        <source>Step %1 of %2</source>
+        <translation>Langkah %1 dari %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="68"/>
+        <location filename="../../kiosk/ui/chrome.py" line="81"/>
+        <source>Easy access</source>
+        <translation>Akses Mudah</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/chrome.py" line="82"/>
         <source>Accessibility mode: large text, high contrast, speech, more time</source>
         <translation>Mode aksesibilitas: teks besar, kontras tinggi, suara, waktu lebih lama</translation>
     </message>
@@ -488,62 +508,62 @@
 <context>
     <name>IdentifyScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="60"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="62"/>
         <source>This service needs your identity</source>
         <translation>Layanan ini memerlukan identitas Anda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="61"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="63"/>
         <source>Place your ID card on the reader</source>
         <translation>Tempelkan kartu identitas Anda pada pembaca</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="67"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="69"/>
         <source>e-KTP or e-passport: hold it flat on the reader until the screen changes.</source>
         <translation>KTP-el atau paspor elektronik: tahan rata di atas pembaca sampai layar berubah.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="72"/>
         <source>The card reader is not available right now.</source>
         <translation>Pembaca kartu sedang tidak tersedia.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="71"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="73"/>
         <source>Please type your NIK instead.</source>
         <translation>Silakan ketik NIK Anda.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="73"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="75"/>
         <source>Or type your NIK (16 digits)</source>
         <translation>Atau ketik NIK Anda (16 angka)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="74"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="76"/>
         <source>Type your NIK (16 digits)</source>
         <translation>Ketik NIK Anda (16 angka)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="78"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="80"/>
         <source>Clear</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="82"/>
         <source>Delete last digit</source>
         <translation>Hapus angka terakhir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="83"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="84"/>
         <source>Checking…</source>
         <translation>Memeriksa…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="84"/>
         <source>Continue</source>
         <translation>Lanjut</translation>
     </message>
@@ -551,22 +571,22 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="124"/>
+        <location filename="../../kiosk/ui/chrome.py" line="138"/>
         <source>Do you need more time?</source>
         <translation>Apakah Anda perlu waktu lagi?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="125"/>
+        <location filename="../../kiosk/ui/chrome.py" line="139"/>
         <source>Yes, more time please</source>
         <translation>Ya, saya perlu waktu lagi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="126"/>
+        <location filename="../../kiosk/ui/chrome.py" line="140"/>
         <source>No, I am finished</source>
         <translation>Tidak, saya sudah selesai</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="146"/>
+        <location filename="../../kiosk/ui/chrome.py" line="160"/>
         <source>For your privacy this session ends in %1 seconds.</source>
         <translation>Demi privasi Anda, sesi ini berakhir dalam %1 detik.</translation>
     </message>
@@ -599,7 +619,7 @@
     <message>
         <location filename="../../kiosk/ui/notice.py" line="35"/>
         <source>Checking your booking…</source>
-        <translation>Memeriksa booking Anda…</translation>
+        <translation>Memeriksa pendaftaran Anda…</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/notice.py" line="38"/>
@@ -664,32 +684,32 @@
     <message>
         <location filename="../../kiosk/ui/notice.py" line="50"/>
         <source>A booking code has 6 to 12 letters and digits. Please check the code.</source>
-        <translation>Kode booking terdiri dari 6 sampai 12 huruf dan angka. Silakan periksa kodenya.</translation>
+        <translation>Kode pendaftaran terdiri dari 6 sampai 12 huruf dan angka. Silakan periksa kodenya.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/notice.py" line="51"/>
         <source>No booking has this code. Please check it against your confirmation message.</source>
-        <translation>Tidak ada booking dengan kode ini. Silakan cocokkan dengan pesan konfirmasi Anda.</translation>
+        <translation>Tidak ada pendaftaran dengan kode ini. Silakan cocokkan dengan pesan konfirmasi Anda.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/notice.py" line="52"/>
         <source>This booking is for another day. Please come back on the day of your appointment.</source>
-        <translation>Booking ini untuk hari lain. Silakan datang kembali pada hari janji temu Anda.</translation>
+        <translation>Pendaftaran ini untuk hari lain. Silakan datang kembali pada hari janji temu Anda.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/notice.py" line="53"/>
         <source>The time for this booking has passed. Please take a queue number or ask at the help desk.</source>
-        <translation>Waktu booking ini sudah lewat. Silakan ambil nomor antrean atau tanyakan ke meja bantuan.</translation>
+        <translation>Waktu pendaftaran ini sudah lewat. Silakan ambil nomor antrean atau tanyakan ke meja bantuan.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/notice.py" line="54"/>
         <source>This booking was cancelled. Please ask at the help desk.</source>
-        <translation>Booking ini telah dibatalkan. Silakan tanyakan ke meja bantuan.</translation>
+        <translation>Pendaftaran ini telah dibatalkan. Silakan tanyakan ke meja bantuan.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/notice.py" line="55"/>
         <source>Bookings cannot be checked right now. Please try again in a moment, or ask at the help desk.</source>
-        <translation>Booking belum dapat diperiksa saat ini. Silakan coba lagi sebentar lagi, atau tanyakan ke meja bantuan.</translation>
+        <translation>Pendaftaran belum dapat diperiksa saat ini. Silakan coba lagi sebentar lagi, atau tanyakan ke meja bantuan.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/notice.py" line="56"/>
@@ -741,57 +761,57 @@
 <context>
     <name>PassportScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="55"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="57"/>
         <source>Open your e-passport&apos;s chip</source>
         <translation>Buka chip paspor elektronik Anda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="58"/>
         <source>Type what is printed on the photo page of your passport. Keep the passport on the reader.</source>
         <translation>Ketik data yang tercetak di halaman foto paspor Anda. Biarkan paspor tetap di atas pembaca.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="59"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="61"/>
         <source>Passport number</source>
         <translation>Nomor paspor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="60"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="62"/>
         <source>Date of birth</source>
         <translation>Tanggal lahir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="61"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="63"/>
         <source>Date of expiry</source>
         <translation>Berlaku sampai</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="66"/>
         <source>DD-MM-YY</source>
         <translation>HH-BB-TT</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="73"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="76"/>
         <source>Delete last character</source>
         <translation>Hapus karakter terakhir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="74"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="77"/>
         <source>Clear</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="78"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="79"/>
         <source>Reading the chip…</source>
         <translation>Membaca chip…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="79"/>
         <source>Open the chip</source>
         <translation>Buka chip</translation>
     </message>
@@ -1059,49 +1079,57 @@
     </message>
 </context>
 <context>
+    <name>Screen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/base.py" line="40"/>
+        <source>Start over</source>
+        <translation>Mulai lagi</translation>
+    </message>
+</context>
+<context>
     <name>ServiceScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="33"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="35"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="34"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="36"/>
         <source>Choose the service you need.</source>
         <translation>Pilih layanan yang Anda perlukan.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="54"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="56"/>
         <source>Free</source>
         <translation>Gratis</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="58"/>
         <source>%1 waiting · about %2 min</source>
         <translation>%1 menunggu · sekitar %2 menit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="59"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="61"/>
         <source>Queue length not known right now</source>
         <translation>Panjang antrean belum diketahui saat ini</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="72"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="74"/>
         <source>Closed: not offered at this kiosk this week</source>
         <translation>Tutup: tidak dilayani di anjungan ini minggu ini</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="79"/>
         <source>Closed now · opens today at %1</source>
         <translation>Sedang tutup · buka hari ini pukul %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="81"/>
         <source>Closed now · opens tomorrow at %1</source>
         <translation>Sedang tutup · buka besok pukul %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="83"/>
         <source>Closed now · opens %1 at %2</source>
         <translation>Sedang tutup · buka hari %1 pukul %2</translation>
     </message>
@@ -1283,37 +1311,37 @@
 <context>
     <name>TicketScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="53"/>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="54"/>
         <source>Go to: %1</source>
         <translation>Menuju: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="54"/>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="55"/>
         <source>%1 people ahead of you · about %2 minutes</source>
         <translation>%1 orang di depan Anda · sekitar %2 menit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="57"/>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="58"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="59"/>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="60"/>
         <source>Your queue number</source>
         <translation>Nomor antrean Anda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="60"/>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="61"/>
         <source>Please take your printed ticket below the screen.</source>
         <translation>Silakan ambil tiket cetak Anda di bawah layar.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="64"/>
         <source>Your queue number (on screen)</source>
         <translation>Nomor antrean Anda (di layar)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="65"/>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="66"/>
         <source>The printer could not print your ticket. Take a photo of this screen or note the number; the help desk also has it.</source>
         <translation>Printer tidak dapat mencetak tiket Anda. Foto layar ini atau catat nomornya; meja bantuan juga memilikinya.</translation>
     </message>
@@ -1343,7 +1371,7 @@
     <message>
         <location filename="../../kiosk/ui/screens/welcome.py" line="40"/>
         <source>I booked online: check in</source>
-        <translation>Sudah booking online? Lapor di sini</translation>
+        <translation>Sudah daftar daring? Lapor di sini</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/welcome.py" line="42"/>

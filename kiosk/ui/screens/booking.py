@@ -20,6 +20,8 @@ COLUMNS = 10
 
 
 class BookingScreen(Screen):
+    offers_start_over = True
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.title = label(name="Title")
@@ -32,7 +34,7 @@ class BookingScreen(Screen):
         # The code line stays one line high; spare height goes below the keypad, not into it.
         self.display.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.display)
-        grid = sized(QGridLayout(), spacing=2)
+        grid = sized(QGridLayout(), spacing=1.5)
         self.keys = {}
         for i, key in enumerate(DIGITS + LETTERS):
             self._add_key(grid, key, i // COLUMNS, i % COLUMNS)

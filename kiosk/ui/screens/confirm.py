@@ -14,8 +14,11 @@ PRIORITIES = ("elderly", "disability", "pregnancy")
 
 
 class ConfirmScreen(Screen):
+    offers_start_over = True
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        sized(self.body, spacing=1.8)  # the fullest screen: its lines closer together
         self.title = label(name="Title")
         self.agency = label(name="Lead")
         self.body.addWidget(self.title)

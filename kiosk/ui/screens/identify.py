@@ -20,6 +20,8 @@ def grouped(digits: str) -> str:
 
 
 class IdentifyScreen(Screen):
+    offers_start_over = True
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.title = label(name="Title")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout
 
 from kiosk.flow.citizen import FlowView
+from kiosk.ui.metrics import current
 from kiosk.ui.widgets import button, label, sized
 
 from .base import Screen
@@ -20,13 +21,15 @@ def as_date(ddmmyy: str) -> str:
 
 
 class PassportScreen(Screen):
+    offers_start_over = True
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.title = label(name="Title")
         self.lead = label(name="Lead")
         self.body.addWidget(self.title)
         self.body.addWidget(self.lead)
-        fields = sized(QHBoxLayout(), spacing=4)
+        fields = sized(QHBoxLayout(), spacing=2)
         self.flexible_rows.append(fields)
         self.fields = {}
         for name in ("doc", "birth", "expiry"):
@@ -55,6 +58,10 @@ class PassportScreen(Screen):
         self.title.setText(self.tr("Open your e-passport's chip"))
         self.lead.setText(self.tr("Type what is printed on the photo page of your passport. "
                                   "Keep the passport on the reader."))
+        # The notice above says the same when the passport was just read: once is enough (and the
+        # keypad needs the height on a short panel).
+        # Nor on a short panel in easy access, where the keypad and the fields need every line.
+        self.lead.setVisible(not view.session.notice and not (current().accessible and current().short))
         values = {
             "doc": (self.tr("Passport number"), s.mrz_doc),
             "birth": (self.tr("Date of birth"), as_date(s.mrz_birth)),
@@ -64,8 +71,7 @@ class PassportScreen(Screen):
         date_format = self.tr("DD-MM-YY")
         for name, b in self.fields.items():
             caption, value = values[name]
-            # One line: two would not fit the height a short panel leaves in easy access.
-            b.setText(f"{caption}: {value or (date_format if name != 'doc' else '–')}")
+            b.setText(f"{caption}\n{value or (date_format if name != 'doc' else '–')}")
             b.setChecked(s.mrz_field == name)
         letters_allowed = s.mrz_field == "doc"
         for key, b in self.keys.items():

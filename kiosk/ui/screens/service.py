@@ -13,6 +13,8 @@ from .base import Screen
 
 
 class ServiceScreen(Screen):
+    offers_start_over = True
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.title = label(name="Title")

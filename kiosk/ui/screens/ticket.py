@@ -23,8 +23,9 @@ class TicketScreen(Screen):
         main, main_layout = card()
         self.number = label(name="TicketNumber", align=Qt.AlignmentFlag.AlignCenter, wrap=False)
         self.service = label(name="Lead", align=Qt.AlignmentFlag.AlignCenter)
-        self.zone = label(align=Qt.AlignmentFlag.AlignCenter)
-        self.ahead = label(align=Qt.AlignmentFlag.AlignCenter)
+        # Where to go and how long it takes matter next to the number: large, not small print.
+        self.zone = label(name="TicketWhere", align=Qt.AlignmentFlag.AlignCenter)
+        self.ahead = label(name="TicketAhead", align=Qt.AlignmentFlag.AlignCenter)
         for w in (self.number, self.service, self.zone, self.ahead):
             main_layout.addWidget(w)
         row.addWidget(main, 3)
