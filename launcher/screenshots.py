@@ -147,10 +147,9 @@ class ScreenChecker:
 
 def check_panels(panels, out_dir: Path | None, quick: bool = False) -> ScreenChecker:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kiosk.ui.app import KioskApp
     from launcher.demo import demo_environment
     from launcher.walkthrough import Walkthrough
-
-    from kiosk.ui.app import KioskApp
 
     first = panels[0]
     ui = {"orientation": "portrait" if first.portrait else "landscape", "width_px": first.width,
@@ -167,6 +166,12 @@ def check_panels(panels, out_dir: Path | None, quick: bool = False) -> ScreenChe
             return checker
         finally:
             app.stop()
+            # Gone before the next walk in this process makes its own window (a stopped window's
+            # timers and threads outliving it crashed the second walk of a test session).
+            from PySide6.QtCore import QCoreApplication, QEvent
+
+            app.window.deleteLater()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def _walk(tour, here) -> None:

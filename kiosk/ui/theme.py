@@ -123,9 +123,9 @@ QPushButton[role="key"] {{ min-height: {key_min}px; min-width: {key_min}px; padd
     border-radius: {small_radius}px; }}
 QPushButton[role="key"]:pressed {{ background: {p.pressed}; border-color: {p.primary}; }}
 QPushButton[role="key"]:disabled {{ color: {p.text_muted}; background: {p.disabled}; }}
-QLabel#NikDisplay {{ font-size: {t['lead'] if accessible else t['title']}px; font-weight: 700; letter-spacing: 2px;
+QLabel#NikDisplay {{ font-size: {t['lead'] if accessible or m.cramped else t['title']}px; font-weight: 700; letter-spacing: 2px;
     background: {p.background}; border: 2px solid {p.border}; border-radius: {small_radius}px;
-    padding: {m.px(1)}px {m.px(3)}px; }}
+    padding: {m.px(0.5)}px {m.px(3)}px; }}
 QPushButton[role="choice"] {{ font-size: {t['body']}px; padding: {pad_v}px {m.px(2)}px; background: {p.surface}; color: {p.text}; border: {BORDER}px solid {p.border}; }}
 QPushButton[role="choice"]:checked {{ background: {p.primary}; color: {p.on_primary}; border-color: {p.primary}; }}
 #Overlay {{ background: rgba(10, 20, 28, 190); }}

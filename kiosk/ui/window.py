@@ -20,7 +20,6 @@ from .demo_panel import DemoPrinterPanel
 from .i18n import Translations
 from .metrics import Metrics, use
 from .notice import NoticeBar
-from .widgets import rescale, sized
 from .screens.agency import AgencyScreen
 from .screens.base import Screen
 from .screens.booking import BookingScreen
@@ -33,6 +32,7 @@ from .screens.progress import IssuingScreen
 from .screens.service import ServiceScreen
 from .screens.ticket import TicketScreen
 from .screens.welcome import WelcomeScreen
+from .widgets import rescale, sized
 
 
 class KioskWindow(QWidget):

@@ -31,7 +31,7 @@ class AgencyScreen(Screen):
         super().apply_layout_mode(portrait, reach)
         # Within reach every tile must fit the lower part of the screen: name and count only.
         # On a short panel in easy access too: the larger lines would not fit three rows of tiles.
-        self.compact = reach or (current().accessible and current().short)
+        self.compact = reach or (current().short and (current().accessible or current().cramped))
         self._drawn = None
 
     def render(self, view: FlowView) -> None:

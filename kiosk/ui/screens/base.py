@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QBoxLayout, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout, QWidget,
+    QBoxLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSpacerItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from kiosk.flow.citizen import FlowView
@@ -19,7 +27,7 @@ class Screen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.body = sized(QVBoxLayout(self), spacing=2.2, margins=(8, 3))
+        self.body = sized(QVBoxLayout(self), spacing=2, margins=(8, 3))
         # Empty unless in reach mode (portrait + accessibility): then it pushes every control
         # into the lower part of the screen, within reach from a wheelchair.
         self._reach = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
@@ -80,7 +88,8 @@ class Screen(QWidget):
         back.clicked.connect(lambda: self.send("back"))
         submit = button(role="primary", name=submit_name)
         submit.clicked.connect(lambda: self.send(submit_intent))
-        self.nav_row(back, submit).setStretch(1, 2)
+        row = self.nav_row(back, submit)
+        row.setStretch(row.indexOf(submit), 2)  # the way forward is the widest
         return back, submit
 
     def nav_row(self, *buttons) -> QHBoxLayout:

@@ -61,7 +61,8 @@ class ConfirmScreen(Screen):
         self.back.clicked.connect(lambda: self.send("back"))
         self.take = button(role="primary", name="Confirm")
         self.take.clicked.connect(lambda: self.send("confirm"))
-        self.nav_row(self.back, self.take).setStretch(1, 2)
+        row = self.nav_row(self.back, self.take)
+        row.setStretch(row.indexOf(self.take), 2)
 
     def render(self, view: FlowView) -> None:
         lang = view.language

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout
 
 from kiosk.flow.citizen import FlowView
 from kiosk.ui.illustrations import CardOnReader
+from kiosk.ui.metrics import current
 from kiosk.ui.widgets import card, label, sized
 
 from .base import Screen
@@ -44,10 +45,10 @@ class IdentifyScreen(Screen):
         pad_box, pad_layout = card()
         self.nik_title = label(name="Lead")
         self.display = label(name="NikDisplay", align=Qt.AlignmentFlag.AlignCenter, wrap=False)
-        sized(self.display, min_height=14)
+        sized(self.display, min_height=10)
         pad_layout.addWidget(self.nik_title)
         pad_layout.addWidget(self.display)
-        grid = sized(QGridLayout(), spacing=2.5)
+        grid = sized(QGridLayout(), spacing=2)
         self.keys = {}
         for i, key in enumerate(KEYS):
             self.keys[key] = self.add_key(grid, "nik_key", "key", key, i // 3, i % 3)
@@ -60,6 +61,8 @@ class IdentifyScreen(Screen):
     def render(self, view: FlowView) -> None:
         session = view.session
         self.title.setText(self.tr("This service needs your identity"))
+        # On a tablet the keypad's own title says what to do; the screen's title gives its height.
+        self.title.setVisible(not current().cramped)
         self.card_title.setText(self.tr("Place your ID card on the reader"))
         reader = view.status.reader
         self.card_box.setVisible(reader != "none")  # a kiosk without a reader just shows the keypad

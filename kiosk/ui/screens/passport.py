@@ -56,12 +56,14 @@ class PassportScreen(Screen):
     def render(self, view: FlowView) -> None:
         s = view.session
         self.title.setText(self.tr("Open your e-passport's chip"))
+        self.title.setVisible(not current().cramped)  # on a tablet the fields and keys need the height
         self.lead.setText(self.tr("Type what is printed on the photo page of your passport. "
                                   "Keep the passport on the reader."))
         # The notice above says the same when the passport was just read: once is enough (and the
         # keypad needs the height on a short panel).
         # Nor on a short panel in easy access, where the keypad and the fields need every line.
-        self.lead.setVisible(not view.session.notice and not (current().accessible and current().short))
+        self.lead.setVisible(not view.session.notice and not current().cramped
+                             and not (current().accessible and current().short))
         values = {
             "doc": (self.tr("Passport number"), s.mrz_doc),
             "birth": (self.tr("Date of birth"), as_date(s.mrz_birth)),
