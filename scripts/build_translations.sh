@@ -8,6 +8,8 @@ cd "$ROOT"
 if [ "${1:-}" = "--update" ]; then
   mapfile -t sources < <(find kiosk/ui -name '*.py' | sort)
   "$VENV/bin/pyside6-lupdate" "${sources[@]}" -ts resources/i18n/anjungan_id.ts -no-obsolete
+  # English is the source language: its file holds only the plural forms (%n).
+  "$VENV/bin/pyside6-lupdate" "${sources[@]}" -ts resources/i18n/anjungan_en.ts -pluralonly -no-obsolete
 fi
 for ts in resources/i18n/*.ts; do
   "$VENV/bin/pyside6-lrelease" -silent "$ts" -qm "${ts%.ts}.qm"

@@ -70,8 +70,12 @@ class UiSettings(BaseModel):
     """Panel height in pixels, used when no real screen is present."""
     demo_panel: bool = False
     """Show the virtual printer's output beside the kiosk (demo and training only)."""
-    panel_width_mm: float = Field(527.0, ge=100, le=3000)
-    """Physical width of the picture along ``width_px`` in mm (a 24" 16:9 panel: 527), for sizes in mm."""
+    panel_width_mm: float | None = Field(None, ge=100, le=3000)
+    """Physical width of the picture along its width in pixels, in mm (a 24" 16:9 panel: 527): touch
+    targets and text are sized in mm from it. Unset: ``panel_diagonal_in``, else what the display
+    reports, else the density of a 24" 1920x1080 panel."""
+    panel_diagonal_in: float | None = Field(None, ge=7, le=120)
+    """The panel's diagonal in inches (15.6, 21.5, ...), when its width in mm is not at hand."""
 
     @field_validator("languages")
     @classmethod

@@ -32,6 +32,7 @@ class KioskApp:
         from kiosk.flow.configured import build_flow
 
         from .i18n import Translations
+        from .metrics import for_settings
         from .qt_scheduler import QtScheduler
         from .window import KioskWindow
 
@@ -68,7 +69,8 @@ class KioskApp:
         self.translations = Translations()
         show_panel = config.ui.demo_panel if demo_panel is None else demo_panel
         self.window = KioskWindow(self.flow, self.translations, demo_panel=show_panel,
-                                  portrait=config.ui.orientation == "portrait")
+                                  portrait=config.ui.orientation == "portrait",
+                                  metrics=for_settings(config.ui, self.qapp.primaryScreen()))
         if defer_services:
             # Queued: whoever else waits for the first frame hears of it before the build starts.
             from PySide6.QtCore import QTimer

@@ -6,8 +6,10 @@ from PySide6.QtCore import QDateTime, Qt, QTimer, QTimeZone, Signal
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.flow.citizen import FlowView
+from kiosk.flow.steps import Step
 
-from .widgets import button, label
+from .journey import journey_step
+from .widgets import button, label, sized
 
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 
@@ -21,21 +23,22 @@ class Header(QWidget):
         super().__init__(parent)
         self.setObjectName("Header")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setMinimumHeight(100)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 12, 48, 12)
-        outer.setSpacing(12)
-        row = QHBoxLayout()
-        row.setSpacing(24)
+        outer = sized(QVBoxLayout(self), spacing=1.5, margins=(8, 1.5))
+        row = sized(QHBoxLayout(), spacing=4)
         outer.addLayout(row)
         # On a portrait panel the buttons get a row of their own (they would not fit beside the name).
-        self._buttons_row = QHBoxLayout()
-        self._buttons_row.setSpacing(24)
+        self._buttons_row = sized(QHBoxLayout(), spacing=4)
         outer.addLayout(self._buttons_row)
         self.site = label(name="SiteName", wrap=False)
         self.clock = label(name="Clock", wrap=False)
-        row.addWidget(self.site, 1)
+        # Under the hall's name: "Step 2 of 4", where the eye goes first (and no extra height).
+        self.step = label(name="StepIndicator", wrap=False)
+        names = QVBoxLayout()
+        names.setSpacing(0)
+        names.addWidget(self.site)
+        names.addWidget(self.step)
+        row.addLayout(names, 1)
         row.addWidget(self.clock)
         self.access = button(role="lang", name="AccessibilityToggle")
         self.access.setCheckable(True)
@@ -68,11 +71,29 @@ class Header(QWidget):
                 self.lang_buttons[lang] = b
         for lang, b in self.lang_buttons.items():
             b.setChecked(lang == view.language)
+        session = view.session
+        where = journey_step(view.step, bool(session.booking_entry) or session.booking is not None
+                             or view.step is Step.BOOKING)
+        self.step.setText(self.tr("Step %1 of %2").replace("%1", str(where[0])).replace("%2", str(where[1]))
+                          if where else "")
+        self.step.setVisible(where is not None)
         # The symbol says it without reading; the words say it for those who do.
         self.access.setText("\u267f " + self.tr("Easy access"))
         self.access.setAccessibleName(self.tr("Accessibility mode: large text, high contrast, speech, more time"))
         self.access.setChecked(view.session.accessible)
         self.setVisible(True)
+        self._fit()
+
+    def _fit(self) -> None:
+        # The clock goes first when the row is too narrow (large text on a 17" 5:4 panel): the
+        # hall's name, the step and the buttons matter more.
+        self.clock.setVisible(True)
+        if self.width() > 0 and self.minimumSizeHint().width() > self.width():
+            self.clock.setVisible(False)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit()
 
     def set_portrait(self, portrait: bool) -> None:
         self._portrait = portrait
@@ -103,10 +124,7 @@ class IdleOverlay(QWidget):
         box = QWidget()
         box.setObjectName("OverlayCard")
         box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        box.setMaximumWidth(1100)
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(64, 56, 64, 56)
-        inner.setSpacing(32)
+        inner = sized(QVBoxLayout(box), spacing=5, margins=(10, 8))
         self.title = label(name="Title", align=Qt.AlignmentFlag.AlignCenter)
         self.countdown = label(name="Lead", align=Qt.AlignmentFlag.AlignCenter)
         self.more = button(role="primary", name="MoreTime")

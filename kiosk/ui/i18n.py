@@ -29,7 +29,8 @@ class Translations:
         app = QCoreApplication.instance()
         if self._active and self._active in self._translators:
             app.removeTranslator(self._translators[self._active])
-        translator = self._load(language) if language != SOURCE_LANGUAGE else None
+        # English is the source; its small file holds only the plural forms ("1 service", "4 services").
+        translator = self._load(language, quiet=language == SOURCE_LANGUAGE)
         if translator is not None:
             app.installTranslator(translator)
         self._active = language
@@ -41,12 +42,14 @@ class Translations:
             app.removeTranslator(translator)
         self._active = None
 
-    def _load(self, language: str) -> QTranslator | None:
+    def _load(self, language: str, quiet: bool = False) -> QTranslator | None:
         if language in self._translators:
             return self._translators[language]
         translator = QTranslator()
         path = self._directory / f"anjungan_{language}.qm"
         if not translator.load(str(path)):
+            if quiet:
+                return None
             log.error("translation %s missing (%s): run scripts/build_translations.sh", language, path)
             return None
         self._translators[language] = translator

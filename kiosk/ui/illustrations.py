@@ -14,7 +14,7 @@ class CardOnReader(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMinimumSize(220, 200)
+        self.setMinimumSize(40, 36)  # it shrinks on a small panel; the words beside it carry the meaning
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.active = True
 

@@ -2,15 +2,18 @@
 
 Colours are chosen for >= 7:1 text contrast (WCAG AAA) on the surfaces they are used on;
 ``tests/ui/test_theme_and_text.py`` recomputes the ratios from these values, so a palette change
-that breaks contrast fails the build. Sizes are in pixels for a ~24" 1920x1080 panel (~3.6 px/mm),
-where 15 mm is ~55 px: every touch target is at least ``TOUCH_MIN`` tall (Qt's min-height is the
-content box, so the style sheet subtracts padding and border). Accessibility mode uses the high
-contrast palette and scales type and targets by ``ACCESSIBLE_SCALE``.
+that breaks contrast fails the build. Sizes come from ``kiosk.ui.metrics`` in millimetres, turned into pixels for the panel's density:
+every touch target is at least the rule's 15 mm on any panel (Qt's min-height is the content box,
+so the style sheet subtracts padding and border). Accessibility mode uses the high contrast
+palette, larger targets, and capitals of at least 6 mm.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from .metrics import ACCESSIBLE_SCALE as _ACCESSIBLE_SCALE
+from .metrics import Metrics
 
 
 @dataclass(frozen=True)
@@ -49,44 +52,51 @@ HIGH_CONTRAST = Palette(
 )
 
 FONT_FAMILY = "Inter, DejaVu Sans, sans-serif"
-TOUCH_MIN = 88  # px; ~24 mm on the reference panel, well above 15 mm
-ACCESSIBLE_SCALE = 1.25
-# Large-text mode: capital letters of at least 6 mm on the reference panel (3.64 px/mm; Inter's
-# capitals are ~0.73 of the font size), so no text is smaller than this in accessibility mode.
-ACCESSIBLE_MIN_PX = 31
-SPACING = {"xs": 8, "s": 16, "m": 24, "l": 40, "xl": 64}
-TYPE = {"caption": 22, "body": 28, "lead": 34, "title": 48, "display": 72, "ticket": 180}
+ACCESSIBLE_SCALE = _ACCESSIBLE_SCALE
+# Pixels on the reference panel, for code that has no panel at hand (tests of the palette).
+TOUCH_MIN = Metrics().touch
+ACCESSIBLE_MIN_PX = Metrics(accessible=True).type_px()["caption"]
+TYPE = Metrics().type_px()
+BORDER = 3  # px: a line, not a size; thin lines stay crisp at any density
 
 
-def type_scale(accessible: bool = False) -> dict[str, int]:
-    if not accessible:
-        return dict(TYPE)
-    return {name: max(ACCESSIBLE_MIN_PX, round(px * ACCESSIBLE_SCALE)) for name, px in TYPE.items()}
+def type_scale(accessible: bool = False, metrics: Metrics | None = None) -> dict[str, int]:
+    return (metrics or Metrics()).with_mode(accessible).type_px()
 
 
-def style_sheet(p: Palette = PALETTE, accessible: bool = False) -> str:
-    t = type_scale(accessible)
-    touch = round(TOUCH_MIN * (1.2 if accessible else 1.0))
+def style_sheet(p: Palette = PALETTE, accessible: bool = False, metrics: Metrics | None = None) -> str:
+    m = (metrics or Metrics()).with_mode(accessible)
+    t = m.type_px()
+    touch = m.touch
+    pad_v, pad_h = m.px(2.2), m.px(6)
+    # Qt's min-height is the content box: the padding and border come on top of it.
+    button_min = touch - 2 * (pad_v + BORDER)
+    key_pad = m.px(1)
+    key_min = touch - 2 * (key_pad + BORDER)
+    radius, small_radius = m.px(5), m.px(4)
     return f"""
 QWidget {{ font-family: {FONT_FAMILY}; font-size: {t['body']}px; color: {p.text}; }}
 #KioskArea, QStackedWidget > QWidget {{ background: {p.background}; }}
 #Header {{ background: {p.header}; }}
 #Header QLabel {{ color: {p.on_header}; }}
 #SiteName {{ font-size: {t['lead']}px; font-weight: 700; }}
+#StepIndicator {{ font-size: {t['caption']}px; font-weight: 600; }}
 #Clock {{ font-size: {t['lead']}px; font-weight: 600; }}
 QLabel#Title {{ font-size: {t['title']}px; font-weight: 800; }}
 QLabel#Display {{ font-size: {t['display']}px; font-weight: 800; color: {p.primary}; }}
 QLabel#Lead {{ font-size: {t['lead']}px; color: {p.text_muted}; }}
 QLabel#Caption {{ font-size: {t['caption']}px; color: {p.text_muted}; }}
+QLabel#TicketWhere {{ font-size: {t['title']}px; font-weight: 800; color: {p.text}; }}
+QLabel#TicketAhead {{ font-size: {t['lead']}px; font-weight: 700; color: {p.text}; }}
 QLabel#TicketNumber {{ font-size: {t['ticket']}px; font-weight: 900; color: {p.primary}; }}
 QLabel#Banner[tone="warning"] {{ background: {p.warning_surface}; color: {p.warning_text};
-    border: 3px solid {p.warning_text}; border-radius: 16px; padding: 16px 24px; font-weight: 600; }}
+    border: {BORDER}px solid {p.warning_text}; border-radius: {small_radius}px; padding: {m.px(2.5)}px {m.px(5)}px; font-weight: 600; }}
 QLabel#Banner[tone="ok"] {{ background: {p.ok_surface}; color: {p.ok_text};
-    border: 3px solid {p.ok_text}; border-radius: 16px; padding: 16px 24px; font-weight: 600; }}
-QFrame#Card {{ background: {p.surface}; border: 2px solid {p.card_border}; border-radius: 24px; }}
-QPushButton {{ min-height: {touch - 30}px; border-radius: 20px; padding: 12px 32px;
+    border: {BORDER}px solid {p.ok_text}; border-radius: {small_radius}px; padding: {m.px(2.5)}px {m.px(5)}px; font-weight: 600; }}
+QFrame#Card {{ background: {p.surface}; border: 2px solid {p.card_border}; border-radius: {radius}px; }}
+QPushButton {{ min-height: {button_min}px; border-radius: {radius}px; padding: {pad_v}px {pad_h}px;
     font-size: {t['lead']}px; font-weight: 700; background: {p.surface}; color: {p.primary};
-    border: 3px solid {p.primary}; }}
+    border: {BORDER}px solid {p.primary}; }}
 QPushButton:pressed {{ background: {p.pressed}; }}
 QPushButton:focus {{ outline: none; }}
 QPushButton[role="primary"] {{ background: {p.primary}; color: {p.on_primary}; border-color: {p.primary}; }}
@@ -94,29 +104,32 @@ QPushButton[role="primary"]:pressed {{ background: {p.primary_pressed}; }}
 QPushButton[role="primary"]:disabled {{ background: {p.disabled_primary}; border-color: {p.disabled_primary};
     color: {p.on_disabled}; }}
 QPushButton[role="hero"] {{ background: {p.primary}; color: {p.on_primary}; border: none;
-    min-height: 170px; border-radius: 32px; font-size: {t['display'] - 16}px; font-weight: 800; }}
+    min-height: {m.px(28)}px; border-radius: {radius}px; font-size: {t['title']}px; font-weight: 800; }}
 QPushButton[role="hero"]:pressed {{ background: {p.primary_pressed}; }}
-QPushButton[role="lang"] {{ background: transparent; color: {p.on_header}; border: 3px solid {p.on_header};
-    min-height: 52px; min-width: 200px; font-size: {t['body']}px; padding: 8px 20px; }}
+QPushButton[role="lang"] {{ background: transparent; color: {p.on_header}; border: {BORDER}px solid {p.on_header};
+    min-height: {button_min}px; font-size: {t['body']}px; padding: {pad_v}px {m.px(4)}px; }}
 QPushButton[role="lang"]:checked {{ background: {p.on_header}; color: {p.header}; }}
 QLabel#TileHeading {{ font-size: {t['lead']}px; font-weight: 800; color: {p.text}; }}
 QLabel#TileDetail {{ font-size: {t['body']}px; color: {p.text}; }}
 QLabel#TileMeta {{ font-size: {t['body']}px; font-weight: 600; color: {p.primary}; }}
 QPushButton[role="tile"] {{ text-align: left; background: {p.surface}; color: {p.text};
-    border: 2px solid {p.card_border}; border-radius: 24px; padding: 24px 32px; font-weight: 600; }}
+    border: 2px solid {p.card_border}; border-radius: {radius}px; padding: {m.px(3)}px {m.px(5)}px; font-weight: 600; }}
 QPushButton[role="tile"]:pressed {{ background: {p.pressed}; border-color: {p.primary}; }}
-QPushButton[role="tile"]:disabled {{ color: {p.text_muted}; background: {p.disabled}; }}
-QPushButton[role="key"] {{ min-height: {touch - 24}px; padding: 4px 8px; font-size: {t['title'] - 8}px;
-    font-weight: 700; background: {p.surface}; color: {p.text}; border: 3px solid {p.border};
-    border-radius: 20px; }}
+QPushButton[role="tile"]:disabled {{ color: {p.text_muted}; background: {p.disabled};
+    border: {BORDER}px dashed {p.border}; }}
+QPushButton[role="key"] {{ min-height: {key_min}px; min-width: {key_min}px; padding: {key_pad}px;
+    font-size: {t['lead']}px;
+    font-weight: 700; background: {p.surface}; color: {p.text}; border: {BORDER}px solid {p.border};
+    border-radius: {small_radius}px; }}
 QPushButton[role="key"]:pressed {{ background: {p.pressed}; border-color: {p.primary}; }}
 QPushButton[role="key"]:disabled {{ color: {p.text_muted}; background: {p.disabled}; }}
-QLabel#NikDisplay {{ font-size: {t['title']}px; font-weight: 700; letter-spacing: 2px;
-    background: {p.background}; border: 2px solid {p.border}; border-radius: 16px; padding: 8px 16px; }}
-QPushButton[role="choice"] {{ background: {p.surface}; color: {p.text}; border: 3px solid {p.border}; }}
+QLabel#NikDisplay {{ font-size: {t['lead'] if accessible or m.cramped else t['title']}px; font-weight: 700; letter-spacing: 2px;
+    background: {p.background}; border: 2px solid {p.border}; border-radius: {small_radius}px;
+    padding: {m.px(0.5)}px {m.px(3)}px; }}
+QPushButton[role="choice"] {{ font-size: {t['body']}px; padding: {pad_v}px {m.px(2)}px; background: {p.surface}; color: {p.text}; border: {BORDER}px solid {p.border}; }}
 QPushButton[role="choice"]:checked {{ background: {p.primary}; color: {p.on_primary}; border-color: {p.primary}; }}
 #Overlay {{ background: rgba(10, 20, 28, 190); }}
-#OverlayCard {{ background: {p.surface}; border: 3px solid {p.card_border}; border-radius: 32px; }}
+#OverlayCard {{ background: {p.surface}; border: {BORDER}px solid {p.card_border}; border-radius: {radius}px; }}
 #DemoPanel {{ background: #2B3338; }}
 #DemoPanel QLabel {{ color: #FFFFFF; }}
 """

@@ -2,8 +2,51 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .metrics import Metrics, current
+
+_MM_KEYS = ("spacing", "margins", "min_height", "min_width")
+
+
+def sized(obj, spacing: float | None = None, margins: tuple[float, float] | None = None,
+          min_height: float | None = None, min_width: float | None = None):
+    """Remember a layout's spacing and margins (horizontal, vertical) or a widget's minimum size in
+    mm, and apply them for the current panel; ``rescale`` applies them again when the panel changes."""
+    for key, value in zip(_MM_KEYS, (spacing, margins, min_height, min_width)):
+        if value is not None:
+            obj.setProperty(f"mm_{key}", value)
+    _apply_mm(obj, current())
+    return obj
+
+
+def rescale(root: QObject, metrics: Metrics) -> None:
+    for obj in [root, *root.findChildren(QObject)]:
+        _apply_mm(obj, metrics)
+
+
+def _apply_mm(obj, m: Metrics) -> None:
+    spacing, margins, min_height, min_width = (obj.property(f"mm_{k}") for k in _MM_KEYS)
+    if isinstance(obj, QLayout):
+        if spacing is not None:
+            obj.setSpacing(m.px(spacing))
+        if margins is not None:
+            h, v = margins
+            obj.setContentsMargins(m.px(h), m.px(v), m.px(h), m.px(v))
+    elif isinstance(obj, QWidget):
+        if min_height is not None:
+            obj.setMinimumHeight(m.px(min_height))
+        if min_width is not None:
+            obj.setMinimumWidth(m.px(min_width))
 
 
 def label(text: str = "", name: str | None = None, wrap: bool = True,
@@ -33,9 +76,7 @@ def button(text: str = "", role: str | None = None, name: str | None = None) -> 
 def card(parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
     frame = QFrame(parent)
     frame.setObjectName("Card")
-    layout = QVBoxLayout(frame)
-    layout.setContentsMargins(32, 24, 32, 24)
-    layout.setSpacing(12)
+    layout = sized(QVBoxLayout(frame), spacing=1.5, margins=(4, 2.5))
     return frame, layout
 
 
@@ -53,7 +94,7 @@ def clear_layout(layout) -> None:
 
 
 def set_banner(widget: QLabel, text: str | None, tone: str = "warning") -> None:
-    widget.setMinimumHeight(88)
+    widget.setMinimumHeight(current().touch)
     widget.setVisible(bool(text))
     widget.setText(text or "")
     if widget.property("tone") != tone:
@@ -65,18 +106,16 @@ def set_banner(widget: QLabel, text: str | None, tone: str = "warning") -> None:
 class Tile(QPushButton):
     """A large touch tile with wrapped lines of text (a plain QPushButton cannot wrap)."""
 
-    def __init__(self, name: str, accent: str | None = None, min_height: int = 150) -> None:
+    def __init__(self, name: str, accent: str | None = None, min_height_mm: float = 24) -> None:
         super().__init__()
         self.setObjectName(name)
         self.setProperty("role", "tile")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
-        self.setMinimumHeight(min_height)
+        sized(self, min_height=min_height_mm)
         if accent:
-            self.setStyleSheet(f"QPushButton#{name} {{ border-left: 16px solid {accent}; }}")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(36, 20, 28, 20)
-        layout.setSpacing(6)
+            self.setStyleSheet(f"QPushButton#{name} {{ border-left: {current().px(3.5)}px solid {accent}; }}")
+        layout = sized(QVBoxLayout(self), spacing=1, margins=(6, 3))
         self.heading = label(name="TileHeading")
         self.detail = label(name="TileDetail")
         self.meta = label(name="TileMeta")
@@ -84,6 +123,14 @@ class Tile(QPushButton):
             # The button, not its labels, must receive the touch.
             widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
             layout.addWidget(widget)
+
+    # A QPushButton sizes itself by its own text, which a tile has none of: the lines it holds
+    # decide its height instead, so a narrow panel gives a tile more height, never cut lines.
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return max(self.minimumHeight(), self.layout().totalHeightForWidth(width))
 
     def set_lines(self, heading: str, detail: str = "", meta: str = "") -> None:
         self.heading.setText(heading)

@@ -18,6 +18,7 @@ from kiosk.flow.steps import Step
 from .chrome import Header, IdleOverlay
 from .demo_panel import DemoPrinterPanel
 from .i18n import Translations
+from .metrics import Metrics, use
 from .notice import NoticeBar
 from .screens.agency import AgencyScreen
 from .screens.base import Screen
@@ -31,6 +32,7 @@ from .screens.progress import IssuingScreen
 from .screens.service import ServiceScreen
 from .screens.ticket import TicketScreen
 from .screens.welcome import WelcomeScreen
+from .widgets import rescale, sized
 
 
 class KioskWindow(QWidget):
@@ -38,7 +40,7 @@ class KioskWindow(QWidget):
     first_frame = Signal()  # the window was painted for the first time (start-up benchmark)
 
     def __init__(self, flow: CitizenFlow, translations: Translations, demo_panel: bool = False,
-                 portrait: bool = False) -> None:
+                 portrait: bool = False, metrics: Metrics | None = None) -> None:
         super().__init__()
         self.setWindowTitle("Anjungan")
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
@@ -46,7 +48,8 @@ class KioskWindow(QWidget):
         self._flow = flow
         self._translations = translations
         self._portrait = portrait
-        self._mode: tuple[bool, bool] | None = None  # (accessible, reach) currently applied
+        self._metrics = metrics or Metrics()  # the panel's, in standard mode
+        self._mode: tuple | None = None  # (accessible, reach, metrics) currently applied
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
@@ -62,8 +65,7 @@ class KioskWindow(QWidget):
         column.addWidget(self.header)
         self._column = column
         self.notice = NoticeBar()
-        notice_row = QHBoxLayout()
-        notice_row.setContentsMargins(56, 16, 56, 0)
+        notice_row = sized(QHBoxLayout(), margins=(8, 0))
         notice_row.addWidget(self.notice)
         column.addLayout(notice_row)
         self.stack = QStackedWidget()
@@ -114,16 +116,30 @@ class KioskWindow(QWidget):
     def _on_intent(self, name: str, payload: dict) -> None:
         self._flow.send(name, **payload)
 
+    def set_panel(self, metrics: Metrics, portrait: bool) -> None:
+        """Lay out again for another panel (density and orientation); the caller sizes the window."""
+        self._metrics, self._portrait = metrics, portrait
+        self.header.set_portrait(portrait)
+        if self.view is not None:
+            self._render(self.view)
+
+    @property
+    def metrics(self) -> Metrics:
+        return self._metrics.with_mode(bool(self._mode and self._mode[0]))
+
     def _apply_mode(self, accessible: bool) -> None:
         reach = accessible and self._portrait
-        if self._mode == (accessible, reach):
+        metrics = self._metrics.with_mode(accessible)
+        if self._mode == (accessible, reach, metrics, self._portrait):
             return
-        self._mode = (accessible, reach)
+        self._mode = (accessible, reach, metrics, self._portrait)
+        use(metrics)
         from PySide6.QtWidgets import QApplication
 
         from .theme import HIGH_CONTRAST, PALETTE, style_sheet
 
-        QApplication.instance().setStyleSheet(style_sheet(HIGH_CONTRAST if accessible else PALETTE, accessible))
+        QApplication.instance().setStyleSheet(style_sheet(HIGH_CONTRAST if accessible else PALETTE, accessible, metrics))
+        rescale(self, metrics)
         # In reach mode even the language and accessibility buttons come down to the bottom.
         self._column.removeWidget(self.header)
         self._column.insertWidget(self._column.count() if reach else 0, self.header)
@@ -135,6 +151,7 @@ class KioskWindow(QWidget):
         self._translations.use(view.language)
         self._apply_mode(view.session.accessible)
         screen = self.screens[view.step]
+        screen.render_common()
         screen.render(view)
         if self.stack.currentWidget() is not screen:
             self.stack.setCurrentWidget(screen)

@@ -12,57 +12,72 @@
 <context>
     <name>AgencyScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/agency.py" line="38"/>
+        <location filename="../../kiosk/ui/screens/agency.py" line="39"/>
         <source>Choose an agency</source>
         <translation>Pilih instansi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/agency.py" line="39"/>
+        <location filename="../../kiosk/ui/screens/agency.py" line="40"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/agency.py" line="50"/>
+        <location filename="../../kiosk/ui/screens/agency.py" line="61"/>
         <source>%n service(s)</source>
         <translation>
             <numerusform>%n layanan</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/agency.py" line="63"/>
+        <source>%1 of %2 services open now</source>
+        <translation>%1 dari %2 layanan buka sekarang</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/agency.py" line="68"/>
+        <source>Closed now · opens today at %1</source>
+        <translation>Sedang tutup · buka hari ini pukul %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/agency.py" line="69"/>
+        <source>Closed now</source>
+        <translation>Sedang tutup</translation>
+    </message>
 </context>
 <context>
     <name>BookingScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="58"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="55"/>
         <source>Check in for your appointment</source>
         <translation>Lapor kedatangan untuk janji temu Anda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="59"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="56"/>
         <source>Type the booking code from your confirmation message, for example BDG-7K3P9, or hold its QR code under the scanner.</source>
-        <translation>Ketik kode booking dari pesan konfirmasi Anda, misalnya BDG-7K3P9, atau dekatkan kode QR-nya ke pemindai.</translation>
+        <translation>Ketik kode pendaftaran dari pesan konfirmasi Anda, misalnya BDG-7K3P9, atau dekatkan kode QR-nya ke pemindai.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="66"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="63"/>
         <source>Delete last character</source>
         <translation>Hapus karakter terakhir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="67"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="64"/>
         <source>Clear</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="68"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="65"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="66"/>
         <source>Checking…</source>
         <translation>Memeriksa…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="66"/>
         <source>Check in</source>
         <translation>Lapor kedatangan</translation>
     </message>
@@ -397,12 +412,17 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="72"/>
-        <source>Easy access</source>
-        <translation>Mudah akses</translation>
+        <location filename="../../kiosk/ui/chrome.py" line="77"/>
+        <source>Step %1 of %2</source>
+        <translation>Langkah %1 dari %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="73"/>
+        <location filename="../../kiosk/ui/chrome.py" line="81"/>
+        <source>Easy access</source>
+        <translation>Akses Mudah</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/chrome.py" line="82"/>
         <source>Accessibility mode: large text, high contrast, speech, more time</source>
         <translation>Mode aksesibilitas: teks besar, kontras tinggi, suara, waktu lebih lama</translation>
     </message>
@@ -493,57 +513,62 @@
 <context>
     <name>IdentifyScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="62"/>
         <source>This service needs your identity</source>
         <translation>Layanan ini memerlukan identitas Anda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="63"/>
         <source>Place your ID card on the reader</source>
         <translation>Tempelkan kartu identitas Anda pada pembaca</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="69"/>
         <source>e-KTP or e-passport: hold it flat on the reader until the screen changes.</source>
         <translation>KTP-el atau paspor elektronik: tahan rata di atas pembaca sampai layar berubah.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="72"/>
         <source>The card reader is not available right now.</source>
         <translation>Pembaca kartu sedang tidak tersedia.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="73"/>
         <source>Please type your NIK instead.</source>
         <translation>Silakan ketik NIK Anda.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="75"/>
         <source>Or type your NIK (16 digits)</source>
         <translation>Atau ketik NIK Anda (16 angka)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="76"/>
+        <source>Type your NIK (16 digits)</source>
+        <translation>Ketik NIK Anda (16 angka)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/identify.py" line="80"/>
         <source>Clear</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="82"/>
         <source>Delete last digit</source>
         <translation>Hapus angka terakhir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="83"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="89"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="84"/>
         <source>Checking…</source>
         <translation>Memeriksa…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="89"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="84"/>
         <source>Continue</source>
         <translation>Lanjut</translation>
     </message>
@@ -551,22 +576,22 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="132"/>
+        <location filename="../../kiosk/ui/chrome.py" line="138"/>
         <source>Do you need more time?</source>
         <translation>Apakah Anda perlu waktu lagi?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="133"/>
+        <location filename="../../kiosk/ui/chrome.py" line="139"/>
         <source>Yes, more time please</source>
         <translation>Ya, saya perlu waktu lagi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="134"/>
+        <location filename="../../kiosk/ui/chrome.py" line="140"/>
         <source>No, I am finished</source>
         <translation>Tidak, saya sudah selesai</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="149"/>
+        <location filename="../../kiosk/ui/chrome.py" line="160"/>
         <source>For your privacy this session ends in %1 seconds.</source>
         <translation>Demi privasi Anda, sesi ini berakhir dalam %1 detik.</translation>
     </message>
@@ -599,7 +624,7 @@
     <message>
         <location filename="../../kiosk/ui/notice.py" line="35"/>
         <source>Checking your booking…</source>
-        <translation>Memeriksa booking Anda…</translation>
+        <translation>Memeriksa pendaftaran Anda…</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/notice.py" line="38"/>
@@ -664,32 +689,32 @@
     <message>
         <location filename="../../kiosk/ui/notice.py" line="50"/>
         <source>A booking code has 6 to 12 letters and digits. Please check the code.</source>
-        <translation>Kode booking terdiri dari 6 sampai 12 huruf dan angka. Silakan periksa kodenya.</translation>
+        <translation>Kode pendaftaran terdiri dari 6 sampai 12 huruf dan angka. Silakan periksa kodenya.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/notice.py" line="51"/>
         <source>No booking has this code. Please check it against your confirmation message.</source>
-        <translation>Tidak ada booking dengan kode ini. Silakan cocokkan dengan pesan konfirmasi Anda.</translation>
+        <translation>Tidak ada pendaftaran dengan kode ini. Silakan cocokkan dengan pesan konfirmasi Anda.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/notice.py" line="52"/>
         <source>This booking is for another day. Please come back on the day of your appointment.</source>
-        <translation>Booking ini untuk hari lain. Silakan datang kembali pada hari janji temu Anda.</translation>
+        <translation>Pendaftaran ini untuk hari lain. Silakan datang kembali pada hari janji temu Anda.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/notice.py" line="53"/>
         <source>The time for this booking has passed. Please take a queue number or ask at the help desk.</source>
-        <translation>Waktu booking ini sudah lewat. Silakan ambil nomor antrean atau tanyakan ke meja bantuan.</translation>
+        <translation>Waktu pendaftaran ini sudah lewat. Silakan ambil nomor antrean atau tanyakan ke meja bantuan.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/notice.py" line="54"/>
         <source>This booking was cancelled. Please ask at the help desk.</source>
-        <translation>Booking ini telah dibatalkan. Silakan tanyakan ke meja bantuan.</translation>
+        <translation>Pendaftaran ini telah dibatalkan. Silakan tanyakan ke meja bantuan.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/notice.py" line="55"/>
         <source>Bookings cannot be checked right now. Please try again in a moment, or ask at the help desk.</source>
-        <translation>Booking belum dapat diperiksa saat ini. Silakan coba lagi sebentar lagi, atau tanyakan ke meja bantuan.</translation>
+        <translation>Pendaftaran belum dapat diperiksa saat ini. Silakan coba lagi sebentar lagi, atau tanyakan ke meja bantuan.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/notice.py" line="56"/>
@@ -741,52 +766,57 @@
 <context>
     <name>PassportScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="57"/>
         <source>Open your e-passport&apos;s chip</source>
         <translation>Buka chip paspor elektronik Anda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="65"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="58"/>
         <source>Type what is printed on the photo page of your passport. Keep the passport on the reader.</source>
         <translation>Ketik data yang tercetak di halaman foto paspor Anda. Biarkan paspor tetap di atas pembaca.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="68"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="61"/>
         <source>Passport number</source>
         <translation>Nomor paspor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="69"/>
-        <source>Date of birth (DD-MM-YY)</source>
-        <translation>Tanggal lahir (HH-BB-TT)</translation>
+        <location filename="../../kiosk/ui/screens/passport.py" line="62"/>
+        <source>Date of birth</source>
+        <translation>Tanggal lahir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="70"/>
-        <source>Date of expiry (DD-MM-YY)</source>
-        <translation>Berlaku sampai (HH-BB-TT)</translation>
+        <location filename="../../kiosk/ui/screens/passport.py" line="63"/>
+        <source>Date of expiry</source>
+        <translation>Berlaku sampai</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="66"/>
+        <source>DD-MM-YY</source>
+        <translation>HH-BB-TT</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/passport.py" line="76"/>
         <source>Delete last character</source>
         <translation>Hapus karakter terakhir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="77"/>
         <source>Clear</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="78"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="79"/>
         <source>Reading the chip…</source>
         <translation>Membaca chip…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="79"/>
         <source>Open the chip</source>
         <translation>Buka chip</translation>
     </message>
@@ -794,142 +824,142 @@
 <context>
     <name>PaymentScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="82"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="83"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="84"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="90"/>
         <source>Paid to: %1</source>
         <translation>Dibayar kepada: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="93"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="95"/>
         <source>Time left: %1</source>
         <translation>Sisa waktu: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="102"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="104"/>
         <source>Preparing your QRIS code…</source>
         <translation>Menyiapkan kode QRIS Anda…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="102"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="104"/>
         <source>One moment, please.</source>
         <translation>Mohon tunggu sebentar.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="105"/>
         <source>Scan to pay with QRIS</source>
         <translation>Pindai untuk membayar dengan QRIS</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="104"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="106"/>
         <source>Open any bank or e-wallet app, scan the code and pay.</source>
         <translation>Buka aplikasi bank atau dompet digital apa pun, pindai kode, lalu bayar.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="107"/>
         <source>Your ticket is printed as soon as the payment arrives.</source>
         <translation>Tiket Anda dicetak begitu pembayaran diterima.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="108"/>
         <source>Connection lost — still checking</source>
         <translation>Koneksi terputus — masih memeriksa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="109"/>
         <source>If you already paid, your payment is safe. Please wait: the kiosk keeps checking.</source>
         <translation>Jika Anda sudah membayar, pembayaran Anda aman. Mohon tunggu: anjungan terus memeriksa.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="110"/>
         <source>Do not pay a second time.</source>
         <translation>Jangan membayar untuk kedua kalinya.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="109"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="111"/>
         <source>Payment successful</source>
         <translation>Pembayaran berhasil</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="109"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="111"/>
         <source>Payment received. Printing your ticket and receipt…</source>
         <translation>Pembayaran diterima. Mencetak tiket dan bukti pembayaran Anda…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="112"/>
         <source>Time is up</source>
         <translation>Waktu habis</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="112"/>
         <source>The QRIS code has expired and nothing was charged.</source>
         <translation>Kode QRIS sudah kedaluwarsa dan tidak ada biaya yang ditarik.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="111"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="113"/>
         <source>Tap Back to try again.</source>
         <translation>Ketuk Kembali untuk mencoba lagi.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="114"/>
         <source>Payment cancelled</source>
         <translation>Pembayaran dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="114"/>
         <source>Nothing was charged.</source>
         <translation>Tidak ada biaya yang ditarik.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="114"/>
         <source>Tap Back to choose again.</source>
         <translation>Ketuk Kembali untuk memilih lagi.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="113"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="115"/>
         <source>Payment is not available right now</source>
         <translation>Pembayaran sedang tidak tersedia</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="116"/>
         <source>No QRIS code could be shown, so nothing was charged.</source>
         <translation>Kode QRIS tidak dapat ditampilkan, jadi tidak ada biaya yang ditarik.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="117"/>
         <source>Try again later, or pay at the help desk.</source>
         <translation>Coba lagi nanti, atau bayar di meja bantuan.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="118"/>
         <source>We could not confirm your payment</source>
         <translation>Kami belum dapat memastikan pembayaran Anda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="119"/>
         <source>If you paid, the money is returned to you automatically.</source>
         <translation>Jika Anda sudah membayar, uang Anda dikembalikan secara otomatis.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="120"/>
         <source>Please show your bank app&apos;s receipt at the help desk.</source>
         <translation>Tunjukkan bukti dari aplikasi bank Anda di meja bantuan.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="122"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="124"/>
         <source>Cancelling… if the payment arrived first, you get your ticket.</source>
         <translation>Membatalkan… jika pembayaran sudah masuk lebih dulu, Anda tetap mendapat tiket.</translation>
     </message>
@@ -1054,49 +1084,57 @@
     </message>
 </context>
 <context>
+    <name>Screen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/base.py" line="40"/>
+        <source>Start over</source>
+        <translation>Mulai lagi</translation>
+    </message>
+</context>
+<context>
     <name>ServiceScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="33"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="35"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="34"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="36"/>
         <source>Choose the service you need.</source>
         <translation>Pilih layanan yang Anda perlukan.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="48"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="56"/>
         <source>Free</source>
         <translation>Gratis</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="50"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="58"/>
         <source>%1 waiting · about %2 min</source>
         <translation>%1 menunggu · sekitar %2 menit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="53"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="61"/>
         <source>Queue length not known right now</source>
         <translation>Panjang antrean belum diketahui saat ini</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="66"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="74"/>
         <source>Closed: not offered at this kiosk this week</source>
         <translation>Tutup: tidak dilayani di anjungan ini minggu ini</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="71"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="79"/>
         <source>Closed now · opens today at %1</source>
         <translation>Sedang tutup · buka hari ini pukul %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="73"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="81"/>
         <source>Closed now · opens tomorrow at %1</source>
         <translation>Sedang tutup · buka besok pukul %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="83"/>
         <source>Closed now · opens %1 at %2</source>
         <translation>Sedang tutup · buka hari %1 pukul %2</translation>
     </message>
@@ -1338,7 +1376,7 @@
     <message>
         <location filename="../../kiosk/ui/screens/welcome.py" line="40"/>
         <source>I booked online: check in</source>
-        <translation>Sudah booking online? Lapor di sini</translation>
+        <translation>Sudah daftar daring? Lapor di sini</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/welcome.py" line="42"/>

@@ -13,8 +13,9 @@ from kiosk.flow.session import CitizenSession
 from kiosk.flow.status import KioskStatus
 from kiosk.flow.steps import Step
 from kiosk.payments.view import PaymentView
+from kiosk.ui.metrics import current
 from kiosk.ui.qr_image import qr_image
-from kiosk.ui.screens.payment import PaymentScreen
+from kiosk.ui.screens.payment import QR_MM, PaymentScreen
 
 PAYLOAD_A = "00020101021226570011ID.CO.QRIS.WWW0215ID10200000000010303UMI5204939953033605405300005802ID5913MPP KOTA BDG6007BANDUNG6304AAAA"
 PAYLOAD_B = PAYLOAD_A.replace("54053000", "54055000")
@@ -39,6 +40,11 @@ def screen(qtbot):
     return widget
 
 
+def drawn(payload: str):
+    """The code as the screen asks for it: its size comes from the panel's density."""
+    return qr_image(payload, current().px(QR_MM))
+
+
 def shown_image(screen):
     return screen.qr.pixmap().toImage().convertToFormat(qr_image(PAYLOAD_A).format())
 
@@ -52,7 +58,7 @@ def test_the_code_is_made_off_the_gui_thread_and_is_the_right_code(screen, qtbot
     screen.render(view(session, waiting(session, "pay-a", PAYLOAD_A)))
     qtbot.waitUntil(lambda: screen.qr_shown, timeout=5_000)
     assert threads and all(t is not threading.main_thread() for t in threads)
-    assert shown_image(screen) == qr_image(PAYLOAD_A)
+    assert shown_image(screen) == drawn(PAYLOAD_A)
 
 
 def test_a_late_code_for_another_payment_is_never_shown(screen, qtbot):
@@ -63,8 +69,8 @@ def test_a_late_code_for_another_payment_is_never_shown(screen, qtbot):
     screen.render(view(session, waiting(session, "pay-b", PAYLOAD_B)))
     qtbot.waitUntil(lambda: screen.qr_shown, timeout=5_000)
     qtbot.wait(200)  # A's late answer has certainly arrived by now
-    assert shown_image(screen) == qr_image(PAYLOAD_B)
-    assert shown_image(screen) != qr_image(PAYLOAD_A)
+    assert shown_image(screen) == drawn(PAYLOAD_B)
+    assert shown_image(screen) != drawn(PAYLOAD_A)
 
 
 def test_a_code_arriving_after_the_session_ended_is_dropped(screen, qtbot):

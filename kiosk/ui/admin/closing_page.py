@@ -18,7 +18,7 @@ class ClosingPage(AdminPage):
         self.presets = QHBoxLayout()
         self.presets.setSpacing(16)
         # Tiles, not buttons: the messages are long and must wrap rather than be cut.
-        self._preset_buttons = [Tile(f"closing-preset-{i}", min_height=100) for i in range(3)]
+        self._preset_buttons = [Tile(f"closing-preset-{i}", min_height_mm=20) for i in range(3)]
         for i, b in enumerate(self._preset_buttons):
             b.clicked.connect(lambda _=False, i=i: self._set(self.presets_text()[i]))
             self.presets.addWidget(b)

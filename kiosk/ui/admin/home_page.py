@@ -26,7 +26,7 @@ class HomePage(AdminPage):
         grid.setSpacing(20)
         self.tiles: dict[str, Tile] = {}
         for i, name in enumerate(ENTRIES):
-            tile = Tile(f"admin-{name}", min_height=150)
+            tile = Tile(f"admin-{name}", min_height_mm=26)
             tile.clicked.connect(lambda _=False, n=name: self.go.emit(n))
             grid.addWidget(tile, i // 2, i % 2)
             self.tiles[name] = tile

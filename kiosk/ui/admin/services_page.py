@@ -40,7 +40,7 @@ class ServicesPage(AdminPage):
         disabled = self.controller.state.state.disabled_services
         lang = self._language()
         for i, service in enumerate(catalog.services):
-            tile = Tile(f"svc-{service.id}", min_height=110)
+            tile = Tile(f"svc-{service.id}", min_height_mm=20)
             tile.setCheckable(True)
             on = service.id not in disabled
             tile.setChecked(on)

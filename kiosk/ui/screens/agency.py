@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout
 
 from kiosk.flow.citizen import FlowView
-from kiosk.ui.widgets import Tile, button, clear_layout, label
+from kiosk.ui.metrics import current
+from kiosk.ui.widgets import Tile, button, clear_layout, label, sized
 
 from .base import Screen
 
@@ -17,8 +18,7 @@ class AgencyScreen(Screen):
         super().__init__(parent)
         self.title = label(name="Title")
         self.body.addWidget(self.title)
-        self.grid = QGridLayout()
-        self.grid.setSpacing(24)
+        self.grid = sized(QGridLayout(), spacing=4)
         self.body.addLayout(self.grid)
         self.body.addStretch(1)
         self.back = button(name="Back")
@@ -30,7 +30,8 @@ class AgencyScreen(Screen):
     def apply_layout_mode(self, portrait: bool, reach: bool) -> None:
         super().apply_layout_mode(portrait, reach)
         # Within reach every tile must fit the lower part of the screen: name and count only.
-        self.compact = reach
+        # On a short panel in easy access too: the larger lines would not fit three rows of tiles.
+        self.compact = reach or (current().short and (current().accessible or current().cramped))
         self._drawn = None
 
     def render(self, view: FlowView) -> None:
@@ -38,16 +39,31 @@ class AgencyScreen(Screen):
         self.title.setText(self.tr("Choose an agency"))
         self.back.setText(self.tr("Back"))
         catalog = view.status.catalog
-        key = (id(catalog), lang, self.portrait, self.compact)
+        # Redrawn each minute while opening hours apply: an agency's services open and close.
+        minute = view.now.replace(second=0, microsecond=0) if view.now is not None else None
+        key = (id(catalog), lang, self.portrait, self.compact, current(), minute)
         if catalog is None or key == self._drawn:
             return
         self._drawn = key
         clear_layout(self.grid)
         for i, agency in enumerate(catalog.agencies):
-            count = len(catalog.services_for(agency.id))
-            tile = Tile(f"agency-{agency.id}", accent=agency.color, min_height=150 if self.compact else 200)
+            tile = Tile(f"agency-{agency.id}", accent=agency.color, min_height_mm=22 if self.compact else 30)
             detail = "" if self.compact else agency.name.get(lang)
-            tile.set_lines(agency.short_name, detail, self.tr("%n service(s)", "", count))
+            tile.set_lines(agency.short_name, detail, self._open_text(catalog.services_for(agency.id), view))
             tile.clicked.connect(lambda _=False, a=agency.id: self.send("choose_agency", agency_id=a))
             columns = 2 if self.portrait else COLUMNS
             self.grid.addWidget(tile, i // columns, i % columns)
+
+    def _open_text(self, services, view: FlowView) -> str:
+        """How many services take tickets now, so a closed one is known before the third screen."""
+        open_now = [s for s in services if s.enabled and view.opens_at(s) is False]
+        if len(open_now) == len(services):
+            return self.tr("%n service(s)", "", len(services))
+        if open_now:
+            return self.tr("%1 of %2 services open now").replace("%1", str(len(open_now))) \
+                .replace("%2", str(len(services)))
+        today = [o for s in services if (o := view.opens_at(s)) not in (False, None)
+                 and o.date() == view.now.astimezone(o.tzinfo).date()]
+        if today:
+            return self.tr("Closed now · opens today at %1").replace("%1", min(today).strftime("%H:%M"))
+        return self.tr("Closed now")

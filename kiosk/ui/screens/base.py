@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QBoxLayout, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout, QWidget,
+    QBoxLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSpacerItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from kiosk.flow.citizen import FlowView
-from kiosk.ui.widgets import button
+from kiosk.ui.widgets import button, sized
 
 
 class Screen(QWidget):
@@ -19,9 +27,7 @@ class Screen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.body = QVBoxLayout(self)
-        self.body.setContentsMargins(56, 28, 56, 28)
-        self.body.setSpacing(20)
+        self.body = sized(QVBoxLayout(self), spacing=2, margins=(8, 3))
         # Empty unless in reach mode (portrait + accessibility): then it pushes every control
         # into the lower part of the screen, within reach from a wheelchair.
         self._reach = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
@@ -30,8 +36,16 @@ class Screen(QWidget):
         # Rows that become columns on a portrait panel.
         self.flexible_rows: list[QBoxLayout] = []
 
+    offers_start_over = False
+    start_over: QPushButton | None = None
+
     def render(self, view: FlowView) -> None:
         raise NotImplementedError
+
+    def render_common(self) -> None:
+        """What every screen shows the same way; the window calls it before ``render``."""
+        if self.start_over is not None:
+            self.start_over.setText(QCoreApplication.translate("Screen", "Start over"))
 
     def spoken_text(self, view: FlowView) -> str:
         """What easy-access mode reads aloud for this screen: its visible title, lead and banner lines.
@@ -74,13 +88,18 @@ class Screen(QWidget):
         back.clicked.connect(lambda: self.send("back"))
         submit = button(role="primary", name=submit_name)
         submit.clicked.connect(lambda: self.send(submit_intent))
-        self.nav_row(back, submit).setStretch(1, 2)
+        row = self.nav_row(back, submit)
+        row.setStretch(row.indexOf(submit), 2)  # the way forward is the widest
         return back, submit
 
     def nav_row(self, *buttons) -> QHBoxLayout:
-        """Navigation sits at the bottom of every screen: within reach from a wheelchair."""
-        row = QHBoxLayout()
-        row.setSpacing(24)
+        """Navigation sits at the bottom of every screen: within reach from a wheelchair. Screens
+        in the middle of a journey (``offers_start_over``) begin it with "Start over"."""
+        row = sized(QHBoxLayout(), spacing=4)
+        if self.offers_start_over:
+            self.start_over = button(name="StartOver")
+            self.start_over.clicked.connect(lambda: self.send("cancel"))
+            buttons = (self.start_over, *buttons)
         for b in buttons:
             row.addWidget(b)
         self.body.addLayout(row)

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QGridLayout, QSizePolicy
 
 from kiosk.contract.bookings import BOOKING_ALPHABET, BOOKING_CODE_MIN
 from kiosk.flow.citizen import FlowView
-from kiosk.ui.widgets import card, label
+from kiosk.ui.metrics import current
+from kiosk.ui.widgets import card, label, sized
 
 from .base import Screen
 
@@ -20,6 +21,8 @@ COLUMNS = 10
 
 
 class BookingScreen(Screen):
+    offers_start_over = True
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.title = label(name="Title")
@@ -28,12 +31,11 @@ class BookingScreen(Screen):
         self.body.addWidget(self.lead)
         box, layout = card()
         self.display = label(name="NikDisplay", align=Qt.AlignmentFlag.AlignCenter, wrap=False)
-        self.display.setMinimumHeight(80)
+        sized(self.display, min_height=10)
         # The code line stays one line high; spare height goes below the keypad, not into it.
         self.display.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.display)
-        grid = QGridLayout()
-        grid.setSpacing(10)
+        grid = sized(QGridLayout(), spacing=1.2)
         self.keys = {}
         for i, key in enumerate(DIGITS + LETTERS):
             self._add_key(grid, key, i // COLUMNS, i % COLUMNS)
@@ -52,6 +54,7 @@ class BookingScreen(Screen):
     def render(self, view: FlowView) -> None:
         s = view.session
         self.title.setText(self.tr("Check in for your appointment"))
+        self.lead.setVisible(not current().cramped)  # a tablet needs the height for the keys
         self.lead.setText(self.tr("Type the booking code from your confirmation message, for example "
                                   "BDG-7K3P9, or hold its QR code under the scanner."))
         # Letters spaced apart: easier to compare with the message, character by character.

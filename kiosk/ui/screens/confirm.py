@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout
 
 from kiosk.flow.citizen import FlowView
 from kiosk.formatting import rupiah
-from kiosk.ui.widgets import button, card, label
+from kiosk.ui.widgets import button, card, label, sized
 
 from .base import Screen
 
@@ -14,15 +14,17 @@ PRIORITIES = ("elderly", "disability", "pregnancy")
 
 
 class ConfirmScreen(Screen):
+    offers_start_over = True
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        sized(self.body, spacing=1.8)  # the fullest screen: its lines closer together
         self.title = label(name="Title")
         self.agency = label(name="Lead")
         self.body.addWidget(self.title)
         self.body.addWidget(self.agency)
-        row = QHBoxLayout()
+        row = sized(QHBoxLayout(), spacing=5)
         self.flexible_rows.append(row)
-        row.setSpacing(24)
         facts, facts_layout = card()
         self.fee = label()
         self.wait = label()
@@ -43,8 +45,7 @@ class ConfirmScreen(Screen):
         self.body.addWidget(self.who)
         self.priority_title = label(name="Caption")
         self.body.addWidget(self.priority_title)
-        prio_row = QHBoxLayout()
-        prio_row.setSpacing(24)
+        prio_row = sized(QHBoxLayout(), spacing=5)
         self.priority_group = QButtonGroup(self)
         self.priority_group.setExclusive(False)
         self.priority_buttons = {}
@@ -60,7 +61,8 @@ class ConfirmScreen(Screen):
         self.back.clicked.connect(lambda: self.send("back"))
         self.take = button(role="primary", name="Confirm")
         self.take.clicked.connect(lambda: self.send("confirm"))
-        self.nav_row(self.back, self.take).setStretch(1, 2)
+        row = self.nav_row(self.back, self.take)
+        row.setStretch(row.indexOf(self.take), 2)
 
     def render(self, view: FlowView) -> None:
         lang = view.language

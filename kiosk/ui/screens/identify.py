@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout
 
 from kiosk.flow.citizen import FlowView
 from kiosk.ui.illustrations import CardOnReader
-from kiosk.ui.widgets import card, label
+from kiosk.ui.metrics import current
+from kiosk.ui.widgets import card, label, sized
 
 from .base import Screen
 
@@ -20,13 +21,14 @@ def grouped(digits: str) -> str:
 
 
 class IdentifyScreen(Screen):
+    offers_start_over = True
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.title = label(name="Title")
         self.body.addWidget(self.title)
-        row = QHBoxLayout()
+        row = sized(QHBoxLayout(), spacing=6)
         self.flexible_rows.append(row)
-        row.setSpacing(40)
 
         card_box, card_layout = card()
         self.card_title = label(name="Lead")
@@ -36,18 +38,17 @@ class IdentifyScreen(Screen):
         card_layout.addWidget(self.picture, 1)
         for w in (self.card_title, self.card_hint, self.card_state):
             card_layout.addWidget(w)
-        card_box.setMinimumWidth(440)  # wrapped hints stay a few lines, not a tall column
+        sized(card_box, min_width=90)  # wrapped hints stay a few lines, not a tall column
         self.card_box = card_box
         row.addWidget(card_box, 2)
 
         pad_box, pad_layout = card()
         self.nik_title = label(name="Lead")
         self.display = label(name="NikDisplay", align=Qt.AlignmentFlag.AlignCenter, wrap=False)
-        self.display.setMinimumHeight(80)
+        sized(self.display, min_height=10)
         pad_layout.addWidget(self.nik_title)
         pad_layout.addWidget(self.display)
-        grid = QGridLayout()
-        grid.setSpacing(12)
+        grid = sized(QGridLayout(), spacing=2)
         self.keys = {}
         for i, key in enumerate(KEYS):
             self.keys[key] = self.add_key(grid, "nik_key", "key", key, i // 3, i % 3)
@@ -60,6 +61,8 @@ class IdentifyScreen(Screen):
     def render(self, view: FlowView) -> None:
         session = view.session
         self.title.setText(self.tr("This service needs your identity"))
+        # On a tablet the keypad's own title says what to do; the screen's title gives its height.
+        self.title.setVisible(not current().cramped)
         self.card_title.setText(self.tr("Place your ID card on the reader"))
         reader = view.status.reader
         self.card_box.setVisible(reader != "none")  # a kiosk without a reader just shows the keypad
@@ -71,7 +74,9 @@ class IdentifyScreen(Screen):
         else:
             self.card_hint.setText(self.tr("The card reader is not available right now."))
             self.card_state.setText(self.tr("Please type your NIK instead."))
-        self.nik_title.setText(self.tr("Or type your NIK (16 digits)"))
+        # Without a reader there is no "or": the keypad is the way in, and its title says so.
+        self.nik_title.setText(self.tr("Or type your NIK (16 digits)") if reader != "none"
+                               else self.tr("Type your NIK (16 digits)"))
         entry = session.nik_entry
         self.display.setText(grouped(entry) if entry else "–")
         for key, b in self.keys.items():

@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout
 
 from kiosk.flow.citizen import FlowView
-from kiosk.ui.widgets import button, label
+from kiosk.ui.metrics import current
+from kiosk.ui.widgets import button, label, sized
 
 from .base import Screen
 
@@ -20,14 +21,15 @@ def as_date(ddmmyy: str) -> str:
 
 
 class PassportScreen(Screen):
+    offers_start_over = True
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.title = label(name="Title")
         self.lead = label(name="Lead")
         self.body.addWidget(self.title)
         self.body.addWidget(self.lead)
-        fields = QHBoxLayout()
-        fields.setSpacing(20)
+        fields = sized(QHBoxLayout(), spacing=2)
         self.flexible_rows.append(fields)
         self.fields = {}
         for name in ("doc", "birth", "expiry"):
@@ -37,8 +39,7 @@ class PassportScreen(Screen):
             fields.addWidget(b)
             self.fields[name] = b
         self.body.addLayout(fields)
-        grid = QGridLayout()
-        grid.setSpacing(10)
+        grid = sized(QGridLayout(), spacing=2)
         self.keys = {}
         for r, row in enumerate(ROWS):
             for c, key in enumerate(row):
@@ -55,16 +56,24 @@ class PassportScreen(Screen):
     def render(self, view: FlowView) -> None:
         s = view.session
         self.title.setText(self.tr("Open your e-passport's chip"))
+        self.title.setVisible(not current().cramped)  # on a tablet the fields and keys need the height
         self.lead.setText(self.tr("Type what is printed on the photo page of your passport. "
                                   "Keep the passport on the reader."))
+        # The notice above says the same when the passport was just read: once is enough (and the
+        # keypad needs the height on a short panel).
+        # Nor on a short panel in easy access, where the keypad and the fields need every line.
+        self.lead.setVisible(not view.session.notice and not current().cramped
+                             and not (current().accessible and current().short))
         values = {
             "doc": (self.tr("Passport number"), s.mrz_doc),
-            "birth": (self.tr("Date of birth (DD-MM-YY)"), as_date(s.mrz_birth)),
-            "expiry": (self.tr("Date of expiry (DD-MM-YY)"), as_date(s.mrz_expiry)),
+            "birth": (self.tr("Date of birth"), as_date(s.mrz_birth)),
+            "expiry": (self.tr("Date of expiry"), as_date(s.mrz_expiry)),
         }
+        # An empty date shows how to write it (in the field, not in a longer caption above it).
+        date_format = self.tr("DD-MM-YY")
         for name, b in self.fields.items():
             caption, value = values[name]
-            b.setText(f"{caption}\n{value or '–'}")
+            b.setText(f"{caption}\n{value or (date_format if name != 'doc' else '–')}")
             b.setChecked(s.mrz_field == name)
         letters_allowed = s.mrz_field == "doc"
         for key, b in self.keys.items():

@@ -13,10 +13,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk.flow.citizen import FlowView
 from kiosk.formatting import rupiah
-from kiosk.ui.qr_image import QR_PX, QrImageMaker
-from kiosk.ui.widgets import button, label
+from kiosk.ui.metrics import current
+from kiosk.ui.qr_image import QrImageMaker
+from kiosk.ui.widgets import button, label, sized
 
 from .base import Screen
+
+QR_MM = 55  # on the glass: phones read it from 20-40 cm
 
 
 class PaymentScreen(Screen):
@@ -29,7 +32,7 @@ class PaymentScreen(Screen):
         self.qr = QLabel()
         self.qr.setObjectName("PaymentQr")
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qr.setMinimumSize(QR_PX, QR_PX)
+        sized(self.qr, min_height=QR_MM, min_width=QR_MM)
         row.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignCenter)
         facts = QVBoxLayout()
         facts.setSpacing(12)
@@ -130,7 +133,7 @@ class PaymentScreen(Screen):
             self.qr.setVisible(False)
             return
         self.qr.setVisible(True)
-        self._qr_maker.request(wanted, wanted[2], QR_PX)
+        self._qr_maker.request(wanted, wanted[2], current().px(QR_MM))
 
     def _show_qr(self, key: object, image: QImage) -> None:
         if key != self._qr_wanted or image.isNull():

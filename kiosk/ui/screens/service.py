@@ -6,20 +6,22 @@ from PySide6.QtWidgets import QGridLayout
 
 from kiosk.flow.citizen import FlowView
 from kiosk.formatting import rupiah, weekday_name
-from kiosk.ui.widgets import Tile, button, clear_layout, label
+from kiosk.ui.metrics import current
+from kiosk.ui.widgets import Tile, button, clear_layout, label, sized
 
 from .base import Screen
 
 
 class ServiceScreen(Screen):
+    offers_start_over = True
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.title = label(name="Title")
         self.lead = label(name="Lead")
         self.body.addWidget(self.title)
         self.body.addWidget(self.lead)
-        self.list = QGridLayout()
-        self.list.setSpacing(20)
+        self.list = sized(QGridLayout(), spacing=3.5)
         self.body.addLayout(self.list)
         self.body.addStretch(1)
         self.back = button(name="Back")
@@ -44,7 +46,7 @@ class ServiceScreen(Screen):
         columns = 2 if not self.portrait and len(services) > 3 else 1
         # The tiles are made again only when the services themselves change: a queue refresh
         # (every 15 s) used to rebuild them, and a tap landing during the rebuild found no tile.
-        layout_key = (tuple(service.id for service in services), columns)
+        layout_key = (tuple(service.id for service in services), columns, current())
         if layout_key != self._layout_key:
             self._layout_key = layout_key
             self._figures_key = None
@@ -63,7 +65,7 @@ class ServiceScreen(Screen):
         self.list.setColumnStretch(0, 1)
         self.list.setColumnStretch(1, 1 if columns == 2 else 0)
         for index, service in enumerate(services):
-            tile = Tile(f"service-{service.id}", min_height=150)
+            tile = Tile(f"service-{service.id}", min_height_mm=22)
             tile.clicked.connect(lambda _=False, s=service.id: self.send("choose_service", service_id=s))
             self.list.addWidget(tile, index // columns, index % columns)
             self._tiles[service.id] = tile

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel
 
 from kiosk.flow.citizen import FlowView
 from kiosk.speech.numbers import BadTicketNumber, ticket_announcement
-from kiosk.ui.widgets import button, card, label, set_banner
+from kiosk.ui.widgets import button, card, label, set_banner, sized
 
 from .base import Screen
 
@@ -18,14 +18,14 @@ class TicketScreen(Screen):
         super().__init__(parent)
         self.title = label(name="Title", align=Qt.AlignmentFlag.AlignCenter)
         self.body.addWidget(self.title)
-        row = QHBoxLayout()
+        row = sized(QHBoxLayout(), spacing=6)
         self.flexible_rows.append(row)
-        row.setSpacing(40)
         main, main_layout = card()
         self.number = label(name="TicketNumber", align=Qt.AlignmentFlag.AlignCenter, wrap=False)
         self.service = label(name="Lead", align=Qt.AlignmentFlag.AlignCenter)
-        self.zone = label(align=Qt.AlignmentFlag.AlignCenter)
-        self.ahead = label(align=Qt.AlignmentFlag.AlignCenter)
+        # Where to go and how long it takes matter next to the number: large, not small print.
+        self.zone = label(name="TicketWhere", align=Qt.AlignmentFlag.AlignCenter)
+        self.ahead = label(name="TicketAhead", align=Qt.AlignmentFlag.AlignCenter)
         for w in (self.number, self.service, self.zone, self.ahead):
             main_layout.addWidget(w)
         row.addWidget(main, 3)
