@@ -5,6 +5,7 @@ contract (docs/openapi.json). Every error answer is an ``ApiError`` body.
 """
 
 import logging
+from contextlib import asynccontextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Annotated, Any, Callable
@@ -17,13 +18,15 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from central.bookings import BookingDesk, bookings_router
 from central.catalog_file import load_catalog_file
-from central.db import Database
 from central.errors import ApiProblem
 from central.faults import FaultInjector, FaultMiddleware, FaultRequest
 from central.fleet import fleet_router
+from central.health import health_router
+from central.metrics import MetricsMiddleware
 from central.identities import IdentityDirectory
 from central.pages import render_receipt_page, render_ticket_page
 from central.payments import PaymentDesk
+from central.store import Store, StoreUnavailable, migrate, open_store
 from central.telemetry import Telemetry
 from central.terminals import TerminalRegistry
 from central.tickets import TicketDesk
@@ -69,7 +72,7 @@ def _error(status: int, code: str, message: str) -> JSONResponse:
 
 
 def create_app(
-    db_path: Path,
+    db_path: "Path | str | Store",
     catalog_path: Path,
     terminals: dict[str, str],
     public_url: str,
@@ -80,14 +83,21 @@ def create_app(
     payment_ttl_s: int = 300,
     payment_autopay_s: float | None = None,
     enforce_hours: bool = False,
+    migrate_schema: bool = True,
+    pool_max: int = 10,
 ) -> FastAPI:
     """Build the app. ``terminals`` maps terminal id -> token (only hashes are kept);
     ``enrolment_codes`` are one-time codes for POST /v1/terminals/enrol (None = the catalogue's
     [demo] enrolment_codes). ``payment_autopay_s``: demo payments turn "paid" that many seconds
     after creation (None = only through POST /__faults__/payments/{id}/pay). ``enforce_hours``:
-    refuse reservations outside a service's opening hours (off by default so demos run any time)."""
+    refuse reservations outside a service's opening hours (off by default so demos run any time).
+    ``db_path``: a SQLite file, a ``sqlite:///`` or ``postgresql://`` URL, or an open Store;
+    ``migrate_schema``: bring the schema to the head first (off for workers of a multi-process
+    central, whose supervisor migrated once before starting them)."""
     catalog_file = load_catalog_file(catalog_path)
-    db = Database(db_path)
+    db = db_path if isinstance(db_path, Store) else open_store(db_path, pool_max=pool_max)
+    if migrate_schema:
+        migrate(db)
     clock = clock or _utc_now
     desk = TicketDesk(
         db, catalog_file, reservation_ttl_s=reservation_ttl_s, public_url=public_url, clock=clock,
@@ -101,7 +111,13 @@ def create_app(
         catalog_file.enrolment_codes if enrolment_codes is None else enrolment_codes, clock,
     )
 
+    @asynccontextmanager
+    async def lifespan(_: FastAPI):  # type: ignore[no-untyped-def]
+        yield
+        db.close()  # after uvicorn finished the requests in flight (graceful shutdown)
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Anjungan central API",
         version=API_VERSION,
         description="Contract between Anjungan kiosks and the central service: catalogue and queues, "
@@ -110,6 +126,8 @@ def create_app(
         "`X-Terminal-Id`. Every non-2xx answer carries an ApiError body.",
     )
     app.state.desk = desk
+    app.state.store = db
+    app.add_middleware(MetricsMiddleware, pool_stats=db.pool_stats)
     app.state.telemetry = telemetry
     app.include_router(fleet_router(db, clock))
 
@@ -126,6 +144,13 @@ def create_app(
     @app.exception_handler(ApiProblem)
     async def _problem(_: Request, exc: ApiProblem) -> JSONResponse:
         return _error(exc.status, exc.code, exc.message)
+
+    @app.exception_handler(StoreUnavailable)
+    async def _unavailable(_: Request, exc: StoreUnavailable) -> JSONResponse:
+        # The contract's 503: the kiosk retries (its calls are idempotent) or goes offline.
+        response = _error(503, "unavailable", "the central's database is busy or unreachable; retry later")
+        response.headers["Retry-After"] = "1"
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -261,9 +286,7 @@ def create_app(
         """Card UID or NIK -> masked identity. The value is never logged."""
         return identities.resolve(body)
 
-    @app.get("/healthz", tags=["system"])
-    def healthz() -> dict[str, str]:
-        return {"status": "ok"}
+    app.include_router(health_router(db, desk.waiting_by_service))  # /healthz, /readyz, /metrics
 
     @app.get("/t/{ticket_id}", response_class=HTMLResponse, include_in_schema=False)
     def track(ticket_id: str, lang: str = "id") -> HTMLResponse:

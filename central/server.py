@@ -43,6 +43,7 @@ class RunningCentral:
         self._sock.close()
         if self._thread.is_alive():
             raise RuntimeError("central server thread did not stop")
+        self.app.state.store.close()  # lifespan is off here: close the pool ourselves
 
     def __enter__(self) -> "RunningCentral":
         return self
@@ -52,7 +53,7 @@ class RunningCentral:
 
 
 def start(
-    db_path: Path,
+    db_path: "Path | str",
     catalog_path: Path,
     terminals: dict[str, str],
     *,
@@ -71,7 +72,8 @@ def start(
     access_log: bool = False,
     startup_timeout_s: float = 10.0,
 ) -> RunningCentral:
-    """Bind ``host:port`` (0 = any free port), start serving on a thread, return when ready."""
+    """Bind ``host:port`` (0 = any free port), start serving on a thread, return when ready.
+    ``db_path``: a SQLite file or a database URL (``postgresql://…``)."""
     # proto=IPPROTO_TCP matters: asyncio sets TCP_NODELAY on accepted sockets only when the
     # listening socket says IPPROTO_TCP. With proto 0, h11's separate header/body writes meet
     # Nagle + delayed ACK and every answer takes ~44 ms on loopback instead of ~2 ms.

@@ -39,7 +39,7 @@ class TerminalRegistry:
         with db.write() as conn:
             for code in enrolment_codes:
                 conn.execute(
-                    "INSERT OR IGNORE INTO enrolment_codes (code_hash) VALUES (?)", (digest(code).hex(),)
+                    "INSERT INTO enrolment_codes (code_hash) VALUES (?) ON CONFLICT DO NOTHING", (digest(code).hex(),)
                 )
 
     def authenticate(self, terminal_id: str | None, token: str | None) -> str:
@@ -74,10 +74,13 @@ class TerminalRegistry:
                 if not replay:
                     raise ApiProblem(409, "enrolment_code_used", "this enrolment code was already used")
             else:
-                conn.execute(
-                    "UPDATE enrolment_codes SET used_by=?, used_us=? WHERE code_hash=?",
+                # Conditional: of two enrolments racing for one code, only one finds it unused.
+                claimed = conn.execute(
+                    "UPDATE enrolment_codes SET used_by=?, used_us=? WHERE code_hash=? AND used_by IS NULL",
                     (req.terminal_id, to_us(now), code_hash),
-                )
+                ).rowcount
+                if claimed != 1:
+                    raise ApiProblem(409, "enrolment_code_used", "this enrolment code was already used")
             conn.execute(
                 "INSERT INTO terminals (terminal_id, token_hash, enrolled_us) VALUES (?,?,?) "
                 "ON CONFLICT (terminal_id) DO UPDATE SET token_hash=excluded.token_hash, "
