@@ -1,12 +1,11 @@
 """Enrolment codes: one use, a short replay window for the same terminal, hashes only on disk."""
 
-import sqlite3
-
 import pytest
 
 from central.testing import SettableClock, utc
 from kiosk.api import CentralClient, CentralRejected, CentralSettings
 from kiosk.contract import EnrolRequest
+from tests.central.conftest import dump_tables
 
 
 def test_replay_window_closes_after_ten_minutes(make_central, tmp_path):
@@ -23,15 +22,11 @@ def test_replay_window_closes_after_ten_minutes(make_central, tmp_path):
     assert exc.value.code == "enrolment_code_used"
 
 
-def test_codes_and_tokens_are_stored_as_hashes(make_central, tmp_path):
+def test_codes_and_tokens_are_stored_as_hashes(make_central):
     central = make_central(enrolment_codes=["CODE-FOR-TEST-2"])
     with CentralClient(CentralSettings(base_url=central.url, terminal_id="kiosk-y")) as client:
         creds = client.enrol(EnrolRequest(code="CODE-FOR-TEST-2", terminal_id="kiosk-y"))
-    conn = sqlite3.connect(next(tmp_path.glob("central-*.sqlite3")))
-    try:
-        dump = "\n".join(conn.iterdump())
-    finally:
-        conn.close()
+    dump = dump_tables(central)
     assert "kiosk-y" in dump
     assert "CODE-FOR-TEST-2" not in dump and creds.token not in dump
 
