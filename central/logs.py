@@ -28,5 +28,6 @@ def configure(fmt: str = "text", level: int = logging.INFO) -> None:
     handler.setFormatter(JsonFormatter() if fmt == "json" else logging.Formatter(
         "%(asctime)s %(levelname)s %(process)d %(name)s: %(message)s"))
     root = logging.getLogger()
-    root.handlers[:] = [handler]
+    # Replace a plain basicConfig handler (main.py sets one), keep others (e.g. a test's capture).
+    root.handlers[:] = [h for h in root.handlers if type(h) is not logging.StreamHandler] + [handler]
     root.setLevel(level)

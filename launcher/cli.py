@@ -15,6 +15,10 @@ DEFAULT_CONFIG = Path("/etc/anjungan/kiosk.toml")
 
 
 def main(argv: list[str] | None = None) -> int:
+    args_in = list(sys.argv[1:] if argv is None else argv)
+    if args_in[:1] == ["central"]:  # the central has its own options (--db URL, --workers, migrate)
+        from central.cli import main as central_main
+        return central_main(args_in[1:], default_port=8780)
     parser = argparse.ArgumentParser(prog="main.py", description="Anjungan self-service kiosk")
     sub = parser.add_subparsers(dest="command")
     run = sub.add_parser("run", help="run the kiosk (default)")
@@ -35,11 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     enrol.add_argument("code")
     enrol.add_argument("--config", type=Path, default=default_config)
     enrol.add_argument("--terminal-id", help="enrol under this id instead of central.terminal_id")
-    central = sub.add_parser("central", help="run the reference central service alone")
-    central.add_argument("--host", default="127.0.0.1")
-    central.add_argument("--port", type=int, default=8780)
-    central.add_argument("--db", type=Path, default=Path("var/central.sqlite3"))
-    central.add_argument("--catalog", type=Path, default=Path(__file__).resolve().parents[1] / "config" / "catalog.toml")
+    sub.add_parser("central", help="run the central service (see `main.py central --help`; `central migrate`)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
@@ -52,10 +52,6 @@ def main(argv: list[str] | None = None) -> int:
     if command == "enrol":
         from kiosk.diagnostics.cli import enrol as enrol_terminal
         return enrol_terminal(args.config, args.code, args.terminal_id)
-    if command == "central":
-        from central.cli import run as run_central
-        run_central(args.host, args.port, args.db, args.catalog)
-        return 0
     if command == "demo":
         return run_demo(args.walkthrough, windowed=args.windowed)
     return run_kiosk(getattr(args, "config", DEFAULT_CONFIG), probe=getattr(args, "startup_probe", False))

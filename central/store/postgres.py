@@ -15,6 +15,7 @@ bumps and is held to commit), and state changes are conditional ``UPDATE .. WHER
 from __future__ import annotations
 
 import functools
+import os
 from contextlib import contextmanager
 from typing import Any, Iterable, Iterator
 
@@ -84,7 +85,8 @@ class PostgresStore(Store):
         self.url = url
         self.pool = ConnectionPool(
             url, min_size=pool_min, max_size=pool_max, timeout=POOL_WAIT_S, open=False,
-            kwargs={"autocommit": True, "row_factory": _row_factory, "application_name": app_name,
+            # The pid in application_name lets tests see how many processes hold connections.
+            kwargs={"autocommit": True, "row_factory": _row_factory, "application_name": f"{app_name}-{os.getpid()}",
                     "connect_timeout": 5},
             name="central",
         )
