@@ -71,6 +71,7 @@ def start(
     ssl_keyfile: Path | None = None,
     access_log: bool = False,
     startup_timeout_s: float = 10.0,
+    migrate_schema: bool = True,
 ) -> RunningCentral:
     """Bind ``host:port`` (0 = any free port), start serving on a thread, return when ready.
     ``db_path``: a SQLite file or a database URL (``postgresql://…``)."""
@@ -91,6 +92,7 @@ def start(
         db_path, catalog_path, terminals, public_url or url, faults_enabled=faults_enabled,
         reservation_ttl_s=reservation_ttl_s, clock=clock, enrolment_codes=enrolment_codes,
         payment_ttl_s=payment_ttl_s, payment_autopay_s=payment_autopay_s, enforce_hours=enforce_hours,
+        migrate_schema=migrate_schema,
     )
     config = uvicorn.Config(
         # log_config=None: leave the host process's logging alone (uvicorn's loggers propagate).

@@ -14,7 +14,7 @@ __all__ = ["EPOCH", "HEAD", "Store", "StoreUnavailable", "current_version", "fro
            "open_store", "redact_url", "to_us"]
 
 
-def open_store(target: str | Path, *, pool_max: int = 10) -> Store:
+def open_store(target: str | Path, *, pool_max: int = 10, pool_wait_s: float = 5.0) -> Store:
     """The engine for ``target``; PostgreSQL connections are made lazily by the pool."""
     if isinstance(target, Path):
         from central.store.sqlite import SqliteStore
@@ -23,7 +23,7 @@ def open_store(target: str | Path, *, pool_max: int = 10) -> Store:
     if target.startswith(("postgresql://", "postgres://")):
         from central.store.postgres import PostgresStore
 
-        return PostgresStore(target, pool_max=pool_max)
+        return PostgresStore(target, pool_max=pool_max, pool_wait_s=pool_wait_s)
     if target.startswith("sqlite:///"):
         from central.store.sqlite import SqliteStore
 

@@ -63,7 +63,8 @@ class Store:
         raise NotImplementedError
 
     def classify(self, exc: BaseException) -> str | None:
-        """"retry" for lost races, "unavailable" for an unreachable database, else None."""
+        """"retry" for lost races, "unavailable" for a lost connection (tried once more),
+        "exhausted" for no connection to be had (not retried), else None."""
         raise NotImplementedError
 
     def pool_stats(self) -> dict[str, int]:
@@ -85,7 +86,7 @@ class Store:
                 kind = self.classify(exc)
                 if kind is None:
                     raise
-                if kind == "unavailable" and attempt >= 2 or attempt == attempts:
+                if kind == "exhausted" or kind == "unavailable" and attempt >= 2 or attempt == attempts:
                     log.warning("transaction gave up after %d attempts: %s", attempt, type(exc).__name__)
                     raise StoreUnavailable("the database is busy or unreachable; retry later") from exc
                 RETRIES.labels(kind=type(exc).__name__).inc()
@@ -98,7 +99,7 @@ class Store:
             with self.read() as conn:
                 return fn(conn)
         except Exception as exc:  # noqa: BLE001
-            if self.classify(exc) == "unavailable":
+            if self.classify(exc) in ("unavailable", "exhausted"):
                 raise StoreUnavailable("the database is unreachable; retry later") from exc
             raise
 

@@ -81,10 +81,11 @@ _RETRY = (pg_errors.SerializationFailure, pg_errors.DeadlockDetected, pg_errors.
 class PostgresStore(Store):
     dialect = "postgresql"
 
-    def __init__(self, url: str, *, pool_min: int = 1, pool_max: int = 10, app_name: str = "anjungan-central") -> None:
+    def __init__(self, url: str, *, pool_min: int = 1, pool_max: int = 10, pool_wait_s: float = POOL_WAIT_S,
+                 app_name: str = "anjungan-central") -> None:
         self.url = url
         self.pool = ConnectionPool(
-            url, min_size=pool_min, max_size=pool_max, timeout=POOL_WAIT_S, open=False,
+            url, min_size=pool_min, max_size=pool_max, timeout=pool_wait_s, open=False,
             # The pid in application_name lets tests see how many processes hold connections.
             kwargs={"autocommit": True, "row_factory": _row_factory, "application_name": f"{app_name}-{os.getpid()}",
                     "connect_timeout": 5},
@@ -106,8 +107,10 @@ class PostgresStore(Store):
     def classify(self, exc: BaseException) -> str | None:
         if isinstance(exc, _RETRY):
             return "retry"
-        if isinstance(exc, (PoolTimeout, psycopg.OperationalError)):
-            return "unavailable"
+        if isinstance(exc, PoolTimeout):
+            return "exhausted"  # already waited pool_wait_s: answer now rather than wait again
+        if isinstance(exc, psycopg.OperationalError):
+            return "unavailable"  # e.g. a pooled connection the server dropped: one more try
         return None
 
     def pool_stats(self) -> dict[str, int]:
