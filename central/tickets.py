@@ -32,6 +32,7 @@ _IN_QUEUE = ("confirmed", "virtual")
 # Persist lapses of expired reservations. SKIP LOCKED (PostgreSQL): rows another transaction is
 # touching are left for the next sweep instead of waited for, so concurrent sweeps never block or
 # deadlock each other. Views compute "lapsed" from the expiry anyway, so a late sweep is harmless.
+SWEEP_EVERY_US = 1_000_000
 _LAPSE = {
     "sqlite": "UPDATE tickets SET status='lapsed' WHERE status='reserved' AND expires_us <= ?",
     "postgresql": "UPDATE tickets SET status='lapsed' WHERE id IN (SELECT id FROM tickets"
@@ -52,6 +53,7 @@ class TicketDesk:
         self.public_url = public_url.rstrip("/")
         self.clock = clock
         self.enforce_hours = enforce_hours
+        self._swept_us = -SWEEP_EVERY_US  # desk-clock time of this process's last lapse sweep
 
     # -- helpers --------------------------------------------------------------------------------
 
@@ -70,9 +72,15 @@ class TicketDesk:
         except KeyError:
             raise ApiProblem(404, "unknown_service", f"no service {service_id!r} in the catalogue") from None
 
-    @staticmethod
-    def _lapse_expired(conn: Any, now: datetime) -> None:
-        conn.execute(_LAPSE[conn.dialect], (to_us(now),))
+    def _lapse_expired(self, conn: Any, now: datetime) -> None:
+        """Persist lapses, at most once a second per process: every view and transition already
+        treats an expired reservation as lapsed, so the sweep only tidies the stored status and
+        need not cost every reservation a statement."""
+        us = to_us(now)
+        if 0 <= us - self._swept_us < SWEEP_EVERY_US:
+            return
+        self._swept_us = us
+        conn.execute(_LAPSE[conn.dialect], (us,))
 
     def _people_ahead(self, conn: Any, service_id: str, day: str, below: int | None) -> int:
         sql = "SELECT COUNT(*) FROM tickets WHERE service_id=? AND business_date=? AND status IN (?,?)"
@@ -87,12 +95,13 @@ class TicketDesk:
     def _wait(people: int, svc: Service) -> int:
         return math.ceil(people * svc.avg_service_minutes / svc.counters)
 
-    def _ticket(self, conn: Any, row: Any, now: datetime) -> Ticket:
+    def _ticket(self, conn: Any, row: Any, now: datetime, ahead: int | None = None) -> Ticket:
         svc = self._service(row["service_id"])
         status = row["status"]
         if status == "reserved" and row["expires_us"] <= to_us(now):
             status = "lapsed"  # read-only view; the next write persists it
-        ahead = self._people_ahead(conn, svc.id, row["business_date"], row["sequence"])
+        if ahead is None:
+            ahead = self._people_ahead(conn, svc.id, row["business_date"], row["sequence"])
         return Ticket(
             id=row["id"],
             number=f"{row['prefix']}-{row['sequence']:03d}",
@@ -124,13 +133,19 @@ class TicketDesk:
     def reserve(self, terminal_id: str, idem_key: str, req: TicketReserveRequest) -> Ticket:
         """Reserve the next number; the same (terminal, key) returns the same ticket."""
         now = self.now()
-        row = self.db.transact(lambda conn: self.reserve_in(conn, terminal_id, idem_key, req, now))
-        return self.view(row, now)
+        row, ahead = self.db.transact(lambda conn: self._reserve_step(conn, terminal_id, idem_key, req, now))
+        return self.view(row, now, ahead)
 
     def reserve_in(self, conn: Any, terminal_id: str, idem_key: str, req: TicketReserveRequest, now: datetime) -> Any:
         """The reservation step inside the caller's write transaction (booking check-in shares
-        it); returns the ticket row. The counter row is bumped last, just before the insert, so
-        its lock (held to commit) covers as little work as possible."""
+        it); returns the ticket row."""
+        return self._reserve_step(conn, terminal_id, idem_key, req, now)[0]
+
+    def _reserve_step(
+        self, conn: Any, terminal_id: str, idem_key: str, req: TicketReserveRequest, now: datetime,
+    ) -> tuple[Any, int | None]:
+        """(ticket row, people ahead if counted here). The counter row is bumped last, just
+        before the insert, so its lock (held to commit) covers as little work as possible."""
         request_hash = hashlib.sha256(req.model_dump_json().encode()).hexdigest()
         svc = self._service(req.service_id)
         self._lapse_expired(conn, now)
@@ -143,7 +158,7 @@ class TicketDesk:
                     409, "idempotency_conflict",
                     "this Idempotency-Key was already used with a different request body",
                 )
-            return existing
+            return existing, None
         if not svc.enabled:
             raise ApiProblem(409, "service_disabled", f"service {svc.id!r} is switched off")
         local = now.astimezone(self.cf.catalog.site.tz)
@@ -153,30 +168,48 @@ class TicketDesk:
                 f"service {svc.id!r} is not open at {local:%a %H:%M} ({self.cf.catalog.site.timezone})",
             )
         day = self.business_date(now).isoformat()
+        # Everyone in the queue now is ahead of the number about to be drawn (it is the newest);
+        # counted before the counter row is locked, so the lock covers as little as possible.
+        ahead = self._people_ahead(conn, svc.id, day, None)
+        ticket_id = str(uuid.uuid4())
+        values = (ticket_id, terminal_id, idem_key, request_hash, svc.id, svc.prefix, day)
+        tail = (req.priority, req.language, to_us(now), to_us(now + self.ttl))
         # Atomic on both engines: the upsert takes the counter row's lock until commit, so no two
         # transactions (threads or processes) can read the same last_seq; a rollback (e.g. the
-        # idempotency-key race below) gives the number back, so no gap either.
-        (seq,) = conn.execute(
-            "INSERT INTO sequences (prefix, business_date, last_seq) VALUES (?, ?, 1) "
-            "ON CONFLICT (prefix, business_date) DO UPDATE SET last_seq = sequences.last_seq + 1 "
-            "RETURNING last_seq",
-            (svc.prefix, day),
-        ).fetchone()
-        ticket_id = str(uuid.uuid4())
-        # A concurrent request with the same (terminal, key) makes this insert fail on the unique
-        # constraint; Store.transact runs the step again and the SELECT above finds the winner.
-        row = conn.execute(
-            "INSERT INTO tickets (id, terminal_id, idem_key, request_hash, service_id, prefix,"
-            " business_date, sequence, priority, language, status, reserved_us, expires_us)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,'reserved',?,?) RETURNING *",
-            (ticket_id, terminal_id, idem_key, request_hash, svc.id, svc.prefix, day, seq,
-             req.priority, req.language, to_us(now), to_us(now + self.ttl)),
-        ).fetchone()
+        # idempotency-key race below) gives the number back, so no gap either. A concurrent request
+        # with the same (terminal, key) makes the ticket insert fail on its unique constraint;
+        # Store.transact runs the step again and the SELECT above then finds the winner.
+        if conn.dialect == "postgresql":  # one round trip: bump and insert in one statement
+            row = conn.execute(
+                "WITH seq AS (INSERT INTO sequences (prefix, business_date, last_seq) VALUES (?, ?, 1)"
+                " ON CONFLICT (prefix, business_date) DO UPDATE SET last_seq = sequences.last_seq + 1"
+                " RETURNING last_seq)"
+                " INSERT INTO tickets (id, terminal_id, idem_key, request_hash, service_id, prefix,"
+                " business_date, sequence, priority, language, status, reserved_us, expires_us)"
+                " SELECT ?,?,?,?,?,?,?, seq.last_seq, ?,?,'reserved',?,? FROM seq RETURNING *",
+                (svc.prefix, day, *values, *tail),
+            ).fetchone()
+        else:
+            (seq,) = conn.execute(
+                "INSERT INTO sequences (prefix, business_date, last_seq) VALUES (?, ?, 1) "
+                "ON CONFLICT (prefix, business_date) DO UPDATE SET last_seq = sequences.last_seq + 1 "
+                "RETURNING last_seq",
+                (svc.prefix, day),
+            ).fetchone()
+            row = conn.execute(
+                "INSERT INTO tickets (id, terminal_id, idem_key, request_hash, service_id, prefix,"
+                " business_date, sequence, priority, language, status, reserved_us, expires_us)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,'reserved',?,?) RETURNING *",
+                (*values, seq, *tail),
+            ).fetchone()
         TICKETS_ISSUED.labels(svc.id).inc()
-        return row
+        return row, ahead
 
-    def view(self, row: Any, now: datetime) -> Ticket:
-        """The Ticket answer for a row, with queue figures read after the write committed."""
+    def view(self, row: Any, now: datetime, ahead: int | None = None) -> Ticket:
+        """The Ticket answer for a row, with queue figures read after the write committed
+        (unless ``ahead`` was counted inside the reservation)."""
+        if ahead is not None:
+            return self._ticket(None, row, now, ahead)
         return self.db.run_read(lambda conn: self._ticket(conn, row, now))
 
     def confirm(self, terminal_id: str, ticket_id: str, mode: ConfirmMode) -> Ticket:
