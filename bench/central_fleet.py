@@ -79,6 +79,31 @@ def _load_process(port: int, assignments: list[tuple[str, str, str]], start_at: 
     return out
 
 
+def _cpu_s(pids: list[int]) -> float:
+    """User + system CPU seconds used so far by these processes (those still running)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / tick
+
+
+def _tree(pid: int) -> list[int]:
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        try:
+            todo += [int(c) for c in Path(f"/proc/{p}/task/{p}/children").read_text().split()]
+        except OSError:
+            pass
+    return out
+
+
 def _db_check(db: str) -> tuple[int, int, int]:
     """(tickets, duplicates, gaps) over every (prefix, day) counter, from the database itself."""
     from central.store import open_store
@@ -99,7 +124,7 @@ def _db_check(db: str) -> tuple[int, int, int]:
     return len(rows), dupes, gaps
 
 
-def _drive(engine: str, db: str, workers: int, workdir: Path) -> list[dict]:
+def _drive(engine: str, db: str, workers: int, workdir: Path, pg_pid: int | None = None) -> list[dict]:
     from tests.central.central_process import CentralProcess
 
     terminals = _terminals()
@@ -111,7 +136,15 @@ def _drive(engine: str, db: str, workers: int, workdir: Path) -> list[dict]:
         start_at = time.time() + 2.0  # every load process up before the clock starts
         chunks = [assignments[i::LOAD_PROCESSES] for i in range(LOAD_PROCESSES)]
         with ctx.Pool(LOAD_PROCESSES) as pool:
-            results = pool.starmap(_load_process, [(port, chunk, start_at, SECONDS) for chunk in chunks])
+            pending = pool.starmap_async(_load_process, [(port, chunk, start_at, SECONDS) for chunk in chunks])
+            # CPU spent by the central's processes and the database during the timed window.
+            time.sleep(max(0.0, start_at - time.time()))
+            central_pids, db_pids = _tree(central.proc.pid), _tree(pg_pid) if pg_pid else []
+            cpu0 = (_cpu_s(central_pids), _cpu_s(db_pids))
+            time.sleep(SECONDS)
+            cpu1 = (_cpu_s(central_pids), _cpu_s(db_pids))
+            results = pending.get(SECONDS + 120)
+            load_avg = os.getloadavg()[0]
     outcomes = [o for part in results for o in part]
     ok = [o for o in outcomes if o[0] == "ok" and o[4] == 200]
     errors = len(outcomes) - len(ok)
@@ -128,6 +161,9 @@ def _drive(engine: str, db: str, workers: int, workdir: Path) -> list[dict]:
         figure(f"{tag}.gaps", gaps, "numbers", 0.0),
         figure(f"{tag}.errors", errors, "requests", 0.0),
         figure(f"{tag}.tickets_in_db", tickets, "tickets", None, "higher"),
+        figure(f"{tag}.central_cpu_per_ticket", (cpu1[0] - cpu0[0]) * 1000 / max(1, len(ok)), "ms"),
+        figure(f"{tag}.postgres_cpu_per_ticket", (cpu1[1] - cpu0[1]) * 1000 / max(1, len(ok)), "ms"),
+        figure(f"{tag}.machine_load_avg_1min", load_avg, "runnable", None),
     ]
 
 
@@ -138,7 +174,7 @@ def run() -> list[dict]:
     with tempfile.TemporaryDirectory(prefix="bench-fleet-") as tmp:
         work = Path(tmp)
         with LocalPostgres(durable=True, max_connections=150) as pg:
-            results += _drive("postgresql", pg.create_database("fleet"), 4, work)
+            results += _drive("postgresql", pg.create_database("fleet"), 4, work, pg.proc.pid)
         results += _drive("sqlite", str(work / "fleet.sqlite3"), 1, work)
     return results
 
