@@ -22,8 +22,8 @@ from central.errors import ApiProblem
 from central.faults import FaultInjector, FaultMiddleware, FaultRequest
 from central.fleet import fleet_router
 from central.health import health_router
-from central.metrics import MetricsMiddleware
 from central.identities import IdentityDirectory
+from central.metrics import MetricsMiddleware
 from central.pages import render_receipt_page, render_ticket_page
 from central.payments import PaymentDesk
 from central.store import Store, StoreUnavailable, migrate, open_store

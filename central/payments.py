@@ -14,9 +14,9 @@ from datetime import datetime, timedelta
 from typing import Any, Callable
 
 from central.catalog_file import CatalogFile
-from central.store import Store, from_us, to_us
 from central.errors import ApiProblem
 from central.qris import Merchant, dynamic_qris
+from central.store import Store, from_us, to_us
 from kiosk.contract import Payment, PaymentCreateRequest
 
 # Pending payments are settled lazily before every operation. On PostgreSQL the candidates are

@@ -9,6 +9,7 @@ from typing import Callable
 from central.db import Database, to_us
 from kiosk.contract import EventBatch, EventsAck, Heartbeat, HeartbeatAck
 
+
 class Telemetry:
     def __init__(self, db: Database, clock: Callable[[], datetime]) -> None:
         self.db = db

@@ -44,8 +44,8 @@ def test_one_key_sent_twenty_times_at_once_is_one_ticket_and_one_number(make_cen
         headers = {"Authorization": f"Bearer {TEST_TOKEN}", "X-Terminal-Id": TEST_TERMINAL,
                    "Idempotency-Key": str(uuid.uuid4())}
         # Plain requests, no client-side retry: every one of the twenty must be answered 200 at once.
-        answers = _together(20, lambda i: requests.post(central.url + "/v1/tickets", json={"service_id": "npwp"},
-                                                        headers=headers, timeout=30))
+        answers = _together(20, lambda i, h=headers: requests.post(
+            central.url + "/v1/tickets", json={"service_id": "npwp"}, headers=h, timeout=30))
         assert [a.status_code for a in answers] == [200] * 20, [a.text for a in answers if a.status_code != 200][:2]
         assert {a.json()["id"] for a in answers} == {answers[0].json()["id"]}
         assert answers[0].json()["number"] == f"R-{n:03d}"
@@ -71,7 +71,7 @@ def test_confirm_and_fail_racing_on_one_ticket_leave_exactly_one_outcome(make_ce
     for _ in range(5):
         t = a.reserve_ticket(TicketReserveRequest(service_id="kia"), str(uuid.uuid4()))
 
-        def act(i: int):
+        def act(i: int, t=t):
             try:
                 return (a if i == 0 else b).confirm_ticket(t.id, "printed") if i == 0 else b.fail_ticket(t.id, "x")
             except Exception as exc:  # noqa: BLE001 - the loser gets 409 ticket_confirmed / ticket_failed

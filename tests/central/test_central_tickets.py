@@ -7,8 +7,8 @@ import requests
 
 from central.testing import OTHER_TERMINAL, OTHER_TOKEN, TEST_TERMINAL, TEST_TOKEN, SettableClock, utc
 from kiosk.api import CentralRejected
-from tests.central.conftest import dump_tables
 from kiosk.contract import ApiError, TicketReserveRequest
+from tests.central.conftest import dump_tables
 
 NOON_WIB = utc(2026, 11, 27, 5, 0, 0)
 
