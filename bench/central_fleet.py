@@ -1,5 +1,6 @@
 """A hall's fleet against the central: 50 terminals reserving and confirming tickets for 30 s,
-first on PostgreSQL with 4 worker processes, then on SQLite with 1 worker.
+first on PostgreSQL with 4 worker processes (then 2, one per core, for comparison), then on
+SQLite with 1 worker.
 
 Prints, per engine: tickets/s (reserve + confirm done), reserve p50/p99 as the terminal sees it,
 and duplicates and gaps in the numbers the database issued (per prefix and day; every reservation
@@ -175,6 +176,8 @@ def run() -> list[dict]:
         work = Path(tmp)
         with LocalPostgres(durable=True, max_connections=150) as pg:
             results += _drive("postgresql", pg.create_database("fleet"), 4, work, pg.proc.pid)
+            # One worker per core, for comparison: on 2 cores 4 workers mostly add switching.
+            results += _drive("postgresql", pg.create_database("fleet2"), 2, work, pg.proc.pid)
         results += _drive("sqlite", str(work / "fleet.sqlite3"), 1, work)
     return results
 
