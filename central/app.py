@@ -145,12 +145,14 @@ def create_app(
     async def _problem(_: Request, exc: ApiProblem) -> JSONResponse:
         return _error(exc.status, exc.code, exc.message)
 
-    @app.exception_handler(StoreUnavailable)
-    async def _unavailable(_: Request, exc: StoreUnavailable) -> JSONResponse:
+    async def _unavailable(_: Request, exc: Exception) -> JSONResponse:
         # The contract's 503: the kiosk retries (its calls are idempotent) or goes offline.
         response = _error(503, "unavailable", "the central's database is busy or unreachable; retry later")
         response.headers["Retry-After"] = "1"
         return response
+
+    for unavailable in (StoreUnavailable, *db.unavailable_errors):
+        app.add_exception_handler(unavailable, _unavailable)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:

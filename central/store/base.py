@@ -40,10 +40,6 @@ class StoreUnavailable(Exception):
     the app answers 503 so the kiosk retries (its calls are idempotent)."""
 
 
-class Retryable(Exception):
-    """Raised by an engine when the transaction must be run again (wraps the driver's error)."""
-
-
 class Conn(Protocol):
     dialect: str
 
@@ -55,6 +51,9 @@ class Store:
 
     dialect: str = ""
     url: str = ""
+    # Driver errors meaning "no database right now", wherever they surface (the app answers them
+    # 503 like StoreUnavailable, also from code that uses read()/write() without transact()).
+    unavailable_errors: tuple[type[BaseException], ...] = ()
 
     def read(self) -> AbstractContextManager[Any]:  # pragma: no cover - engines implement
         raise NotImplementedError
@@ -86,7 +85,7 @@ class Store:
                 kind = self.classify(exc)
                 if kind is None:
                     raise
-                if kind == "exhausted" or kind == "unavailable" and attempt >= 2 or attempt == attempts:
+                if kind == "exhausted" or (kind == "unavailable" and attempt >= 2) or attempt == attempts:
                     log.warning("transaction gave up after %d attempts: %s", attempt, type(exc).__name__)
                     raise StoreUnavailable("the database is busy or unreachable; retry later") from exc
                 RETRIES.labels(kind=type(exc).__name__).inc()

@@ -80,6 +80,7 @@ _RETRY = (pg_errors.SerializationFailure, pg_errors.DeadlockDetected, pg_errors.
 
 class PostgresStore(Store):
     dialect = "postgresql"
+    unavailable_errors = (PoolTimeout, psycopg.OperationalError)
 
     def __init__(self, url: str, *, pool_min: int = 1, pool_max: int = 10, pool_wait_s: float = POOL_WAIT_S,
                  app_name: str = "anjungan-central") -> None:

@@ -127,6 +127,10 @@ def test_database_gone_answers_503_with_an_api_error_and_readyz_says_so():
                               headers={**headers, "Idempotency-Key": str(uuid.uuid4())})
             assert r.status_code == 503 and r.json()["code"] == "unavailable", r.text
             assert r.headers["Retry-After"] == "1"
+            # Code that opens a connection itself (enrolment) answers the same, never 500.
+            enrol = requests.post(central.url + "/v1/terminals/enrol", timeout=20,
+                                  json={"code": "CODE-X-123456", "terminal_id": "kiosk-new"})
+            assert enrol.status_code == 503 and enrol.json()["code"] == "unavailable", enrol.text
             assert requests.get(central.url + "/readyz", timeout=20).status_code == 503
             assert requests.get(central.url + "/healthz", timeout=5).status_code == 200
     finally:
