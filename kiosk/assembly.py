@@ -89,7 +89,8 @@ class KioskRuntime:
 
             self.card_reader = CardReaderService(config.card_reader)
             self.card_reader.add_listener(self._on_card_event)
-            self.flow.on_session_end(self.card_reader.clear_session)
+            self._card_reader_follows_session()
+            self.flow.on_session_end(self._card_reader_follows_session)
         self.sync = CatalogSync(self._sync_client, CatalogCache(data_dir / "catalog.json"), self.monitor,
                                 on_update=lambda u: scheduler.post(lambda: self._apply_sync(u)))
         self.monitor.add_listener(lambda online: scheduler.post(lambda: self._connectivity_changed(online)))
@@ -182,28 +183,24 @@ class KioskRuntime:
 
     # ---- card reader -----------------------------------------------------------------------
     def _on_card_event(self, event) -> None:
-        # On the card reader's thread: hand everything to the flow's thread, look cards up on
-        # the identifier's worker. Nothing read from the card is logged.
-        post = self._scheduler.post
+        # On the card reader's thread: hand everything to the flow's thread, each event with the
+        # session the reader was serving when the read began (the flow drops it for any other).
+        # The flow looks a card up on the identifier's worker. Nothing read from a card is logged.
+        post, send = self._scheduler.post, self.flow.send
         if isinstance(event, CardRead):
-            future = self.identifier.from_card(event.identity)
-            future.add_done_callback(lambda f: post(lambda: self._card_identified(f)))
+            post(lambda: send("card_read", session_id=event.session_id, card=event.identity))
         elif isinstance(event, CardReadFailed):
-            post(lambda: self.flow.send("card_failed", reason=event.reason))
+            post(lambda: send("card_failed", session_id=event.session_id, reason=event.reason))
         elif isinstance(event, CardNeedsMrz):
-            post(lambda: self.flow.send("mrz_needed", wrong_key=event.wrong_key))
+            post(lambda: send("mrz_needed", session_id=event.session_id, wrong_key=event.wrong_key))
         elif isinstance(event, ReaderServiceState):
             reader = "ok" if event.state == "ok" else event.state
             post(lambda: self.flow.update_status(reader=reader))
 
-    def _card_identified(self, future: "Future") -> None:
-        if self._stopped:
-            return
-        exc = future.exception()
-        if exc is None:
-            self.flow.send("identity_found", identity=future.result())
-        else:
-            self.flow.send("identity_failed", reason=getattr(exc, "reason", "unavailable"))
+    def _card_reader_follows_session(self) -> None:
+        # On the flow's thread, whenever a session ends and the next one begins.
+        if self.card_reader is not None:
+            self.card_reader.begin_session(self.flow.session.id)
 
     # ---- central ---------------------------------------------------------------------------
     def _connectivity_changed(self, online: bool) -> None:

@@ -53,11 +53,6 @@ class BookingCheckInService:
         self._client = client
         self._worker = Worker("bookings")
 
-    @staticmethod
-    def validate(code: str) -> str:
-        """The normalised code, or ``InvalidBookingCode`` with a reason (keypad feedback; no I/O)."""
-        return validate_booking_code(code)
-
     def check_in(self, code: str, language: str = "id") -> "Future[BookingCheckIn]":
         """Check the booking in; never blocks. A malformed code fails the future with
         ``BookingError("unknown")`` without any network call."""

@@ -24,10 +24,14 @@ def ensure_demo_pins(config) -> dict[str, str]:
     pins = {}
     for role, env in (("technician", "ANJUNGAN_DEMO_PIN"), ("staff", "ANJUNGAN_DEMO_STAFF_PIN")):
         pin = os.environ.get(env, "").strip()
-        if not valid_pin(pin):
+        if valid_pin(pin) and pin in pins.values():
+            raise ValueError("the demo staff and technician PINs must differ")
+        while not valid_pin(pin) or pin in pins.values():  # a random PIN may, rarely, repeat the first
             pin = f"{secrets.randbelow(10**6):06d}"
-        store.set_pin(role, pin)
         pins[role] = pin
-    if pins["staff"] == pins["technician"]:
-        raise ValueError("the demo staff and technician PINs must differ")
+    # The previous run's PINs are dropped first: an old staff PIN equal to this run's technician
+    # PIN must not block the set-up (the store refuses a PIN another role holds).
+    store.forget_pins()
+    for role, pin in pins.items():
+        store.set_pin(role, pin)
     return pins

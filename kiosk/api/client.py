@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import uuid
 from typing import TypeVar
 from urllib.parse import quote
 
@@ -126,10 +127,19 @@ class CentralClient:
     def enrol(self, req: EnrolRequest) -> EnrolResponse:
         """Trade a one-time code for a terminal token (store it with ``write_token_file``).
 
-        Retried like the idempotent calls: the central answers a replay of the same code for the
-        same terminal (within minutes) with a fresh token, so a lost answer costs nothing.
+        Retried like the idempotent calls: every attempt carries the same random Idempotency-Key,
+        and the central answers a repeat of that very request (within minutes) with the same token,
+        so a lost answer costs nothing. Nobody without the key can reuse the code.
         """
-        return self.call("POST", "/v1/terminals/enrol", EnrolResponse, body=req, idempotent=True)
+        headers = {"Idempotency-Key": str(uuid.uuid4())}
+        return self.call("POST", "/v1/terminals/enrol", EnrolResponse, body=req, headers=headers, idempotent=True)
+
+    def rotate_token(self) -> EnrolResponse:
+        """Trade the current token for a new one; the old one stops working. Retried with one
+        Idempotency-Key, like ``enrol``. Store the answer with ``write_token_file``, then
+        ``set_token`` it."""
+        headers = {"Idempotency-Key": str(uuid.uuid4())}
+        return self.call("POST", "/v1/terminals/rotate", EnrolResponse, headers=headers, idempotent=True)
 
     def get_catalog(self) -> Catalog:
         return self.call("GET", "/v1/catalog", Catalog, idempotent=True)

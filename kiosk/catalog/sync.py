@@ -52,10 +52,6 @@ class CatalogSync:
     def start(self) -> None:
         self._thread.start()
 
-    def refresh_now(self) -> None:
-        """Ask for an immediate round (e.g. the citizen pressed "try again")."""
-        self._refresh.set()
-
     def stop(self, timeout: float = 10.0) -> bool:
         self._stop.set()
         self._refresh.set()

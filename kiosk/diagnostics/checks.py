@@ -9,7 +9,6 @@ import platform
 import shutil
 import socket
 import ssl
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -119,7 +118,3 @@ def check_tls(config: KioskConfig, timeout_s: float = 5.0) -> CheckResult:
         return CheckResult("tls", "WARN", f"the central's certificate expires in {days:.0f} days",
                            "tell the central's operator to renew it", details)
     return CheckResult("tls", "OK", f"certificate valid until {expires:%Y-%m-%d}", details=details)
-
-
-def python_info() -> dict[str, str]:
-    return {"executable": sys.executable, "platform": platform.platform()}

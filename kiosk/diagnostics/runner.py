@@ -9,6 +9,7 @@ from typing import Callable
 
 from kiosk.config.models import KioskConfig
 from kiosk.diagnostics.backlog import check_backlog
+from kiosk.diagnostics.binding import check_qt_binding
 from kiosk.diagnostics.checks import check_central, check_config, check_disk, check_tls, check_versions
 from kiosk.diagnostics.devices import check_card_readers, check_printer
 from kiosk.diagnostics.result import CheckResult
@@ -42,6 +43,7 @@ def run_checks(ctx: DiagnosticsContext, on_result: Callable[[CheckResult], None]
         ("disk", lambda: check_disk(ctx.config.data.directory)),
         ("journal", lambda: check_backlog(ctx.config.data.directory)),
         ("versions", check_versions),
+        ("qt_binding", check_qt_binding),
     ]
     results = []
     try:

@@ -10,20 +10,15 @@ lapse, and the next check-in of the same code gets a fresh one).
 
 from __future__ import annotations
 
-from concurrent.futures import Future
-from typing import Any, Protocol
+from typing import Any
 
 from kiosk.contract.bookings import (
     BOOKING_ALPHABET, BOOKING_CODE_MAX, InvalidBookingCode, normalize_booking_code, validate_booking_code,
 )
 
+from .ports import BookingLookup
 from .session import CitizenSession
 from .status import KioskStatus
-
-
-class BookingLookup(Protocol):
-    def check_in(self, code: str, language: str = "id") -> "Future[Any]":
-        """Check the booking in; the result is a kiosk.contract.BookingCheckIn, a failure has ``reason``."""
 
 
 def typed_booking_key(current: str, key: str) -> str:

@@ -1,4 +1,4 @@
-"""The payment service the citizen flow drives (``kiosk.flow.citizen.Payments``).
+"""The payment service the citizen flow drives (``kiosk.flow.ports.Payments``).
 
 All payment I/O runs on ONE long-lived worker ("payments"): a small loop that steps every open
 ``Tracker`` when it is due, at least once a second for the countdown, and at once when a cancel
@@ -15,7 +15,7 @@ from collections import Counter
 from concurrent.futures import Future
 from typing import Any, Callable
 
-from kiosk.flow.citizen import PaymentRequest
+from kiosk.flow.ports import PaymentRequest
 from kiosk.journal import Journal
 from kiosk.journal.reconcile import Reconciler
 from kiosk.runtime.worker import Worker

@@ -13,6 +13,7 @@ from typing import Any, Callable
 from kiosk.api.errors import CentralError, CentralRejected
 from kiosk.contract import Payment, PaymentCreateRequest
 from kiosk.journal import Journal, JournalStep
+from kiosk.redaction import log_fields
 
 from .qris import QrisError, validate_dynamic_qris
 from .settings import PaymentSettings
@@ -201,5 +202,12 @@ class Tracker:
         self._publish(state="checking", message_key="payment.connection_lost")
 
     def _publish(self, **changes: Any) -> None:
+        before = self.view.state
         self.view = self.view.with_(**changes)
+        if self.view.state != before:
+            # The ids exactly as the central and the journal keep them: a complaint about money
+            # is matched to the central's record by them.
+            log.info("payment state changed", extra=log_fields(
+                state=self.view.state, payment_id=self.view.payment_id, entry_id=self.view.entry_id,
+                reference=self.view.reference, service_id=self.view.service_id))
         self._on_update(self.view)

@@ -10,9 +10,10 @@
   leaves every thread's stack (file, line, function; no values);
 - writes the "running" marker that ``clean_exit()`` removes.
 
-What a report holds: the exception type, a scrubbed message (quoted values and long digit runs
-removed: an exception message may quote a NIK or a name), frames as ``file:line in function``
-(never local variables or argument values), the app version and the time (UTC).
+What a report holds: the exception type, the message scrubbed by ``kiosk.redaction`` (the same
+rules as the logs: quoted values, NIKs however grouped, MRZ text, long digit runs and card data
+removed, UUIDs such as payment ids kept), frames as ``file:line in function`` (never local
+variables or argument values), the app version and the time (UTC).
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, TextIO
+
+from kiosk.atomic_file import atomic_write
+from kiosk.redaction import scrub_text
 
 CRASH_DIR = "crash"
 MARKER = "marker.json"  # written by the hooks when this run crashes
@@ -61,10 +65,9 @@ class CrashSummary:
 
 
 def scrub_message(text: str) -> str:
-    """The message without quoted values and long digit runs, one line, at most 160 characters."""
-    text = re.sub(r"'[^']*'|\"[^\"]*\"", "'…'", text)
-    text = re.sub(r"\d{6,}", lambda m: "#" * len(m.group()), text)
-    text = " ".join(text.split())
+    """The message through the log scrubber, on one line, at most 160 characters."""
+    # Joined to one line first: a quoted value or an MRZ split over lines is still one value.
+    text = scrub_text(" ".join(text.split()))
     return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
 
 
@@ -140,14 +143,7 @@ def previous_crash(data_dir: Path) -> CrashSummary | None:
 
 
 def _write_private(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.write(fd, text.encode("utf-8"))
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
+    atomic_write(path, text.encode("utf-8"), mode=0o600)
 
 
 class CrashGuard:

@@ -96,5 +96,6 @@ class ManualScheduler:
         self.run_posted()
 
     def pending_timers(self) -> int:
+        """Timers still to fire (the stale-answer tests check that an ignored event arms none)."""
         with self._lock:
             return sum(1 for t in self._timers if not t.cancelled)

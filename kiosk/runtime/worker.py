@@ -39,9 +39,6 @@ class Worker:
     def thread(self) -> threading.Thread:
         return self._thread
 
-    def on_worker_thread(self) -> bool:
-        return threading.current_thread() is self._thread
-
     def submit(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> "Future[T]":
         fut: Future[T] = Future()
         with self._lock:

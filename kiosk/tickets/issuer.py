@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from kiosk.api.errors import CentralRejected
 from kiosk.contract import Catalog, Ticket, TicketReserveRequest
-from kiosk.flow.citizen import IssueRequest
+from kiosk.flow.ports import IssueRequest
 from kiosk.printing.layouts import TicketPrintData, queue_ticket
 from kiosk.runtime.worker import Worker
 

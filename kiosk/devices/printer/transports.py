@@ -53,8 +53,6 @@ def register_transport(name: str) -> Callable[[TransportFactory], TransportFacto
 
 
 def make_transport(settings: PrinterSettings) -> Transport:
-    if settings.backend == "virtual" and "virtual" not in TRANSPORTS:
-        import kiosk.devices.printer.virtual  # noqa: F401 - registers itself
     try:
         factory = TRANSPORTS[settings.backend]
     except KeyError:
@@ -270,3 +268,11 @@ register_transport("network")(lambda s: NetworkTransport(s.host or "", s.port, s
 register_transport("serial")(lambda s: SerialTransport(s.serial_port or "", s.baudrate, s.connect_timeout_s))
 register_transport("usb")(UsbTransport)
 register_transport("cups")(lambda s: CupsTransport(s.queue or ""))
+
+
+@register_transport("virtual")
+def _virtual_transport(settings: PrinterSettings) -> Transport:
+    # Imported here, like the driver libraries above: virtual.py needs nothing from this module.
+    from kiosk.devices.printer.virtual import VirtualPrinter, VirtualTransport
+
+    return VirtualTransport(VirtualPrinter(settings.virtual_paper, settings.printer_profile().width_dots))

@@ -12,11 +12,12 @@ import threading
 from typing import Any, Callable, Literal
 
 from kiosk.devices.printer.escpos_decode import Job, JobRecorder
-from kiosk.devices.printer.settings import PrinterSettings
 from kiosk.devices.printer.status import encode_status
-from kiosk.devices.printer.transports import register_transport
 
 PaperState = Literal["ok", "near_end", "out"]
+# Jobs kept for the demo, the tests and the walk-through: a kiosk on the virtual printer all day
+# would otherwise keep every ticket it ever printed (about 2.4 MiB per 1,000, issue 20's soak).
+KEPT_JOBS = 20
 
 
 class VirtualPrinter:
@@ -29,6 +30,7 @@ class VirtualPrinter:
         self._cover_open = False
         self._answer_status = True
         self.recorder = JobRecorder()
+        self.jobs_dropped = 0  # the oldest jobs, let go beyond KEPT_JOBS
         self.last_image: Any = None  # PIL.Image of the last printed document
         self._image_listeners: list[Callable[[Any], None]] = []
 
@@ -53,6 +55,7 @@ class VirtualPrinter:
 
     @property
     def jobs(self) -> list[Job]:
+        """The last ``KEPT_JOBS`` jobs, oldest first."""
         with self._lock:
             return list(self.recorder.jobs)
 
@@ -62,6 +65,10 @@ class VirtualPrinter:
             out, cover = self._paper == "out", self._cover_open
             self.recorder.faulted = out or cover
             queries = self.recorder.feed(data)
+            excess = len(self.recorder.jobs) - KEPT_JOBS
+            if excess > 0:  # the newest (possibly still arriving) job is always kept
+                del self.recorder.jobs[:excess]
+                self.jobs_dropped += excess
             if not self._answer_status:
                 return b""
             return b"".join(encode_status(n, offline=out or cover, cover_open=cover,
@@ -119,8 +126,3 @@ class VirtualTransport:
 
     def close(self) -> None:
         self._open = False
-
-
-@register_transport("virtual")
-def _make_virtual(settings: PrinterSettings) -> VirtualTransport:
-    return VirtualTransport(VirtualPrinter(settings.virtual_paper, settings.printer_profile().width_dots))
