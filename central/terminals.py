@@ -29,8 +29,8 @@ import secrets
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from central.store import Store, to_us
 from central.errors import ApiProblem
+from central.store import Store, to_us
 from central.throttle import AuthThrottle
 from kiosk.contract import EnrolRequest, EnrolResponse
 
