@@ -16,12 +16,16 @@ import logging
 import logging.handlers
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.redaction import log_fields, scrub_arg, scrub_fields, scrub_text, scrub_traceback
 
+if TYPE_CHECKING:
+    from kiosk.config.models import KioskConfig
+
 LOG_FILE = "kiosk.jsonl"
 _SECRET_KEYS = ("token", "password", "pin", "secret", "code")
+
 redact = scrub_text  # the name the diagnostics and older callers use
 
 
@@ -39,7 +43,7 @@ class RedactingFilter(logging.Filter):
         try:
             message = template % args if args else template
         except (TypeError, ValueError, KeyError):  # a broken format string must not lose the record
-            message = " ".join([template, *(str(a) for a in (args.values() if isinstance(args, Mapping) else args))])
+            message = " ".join([template, *(str(a) for a in (args.values() if isinstance(args, Mapping) else args or ()))])
         record.msg, record.args = message, None
         fields = getattr(record, "fields", None)
         if isinstance(fields, Mapping):
@@ -100,14 +104,14 @@ def setup_logging(log_dir: Path, level: int = logging.INFO, max_bytes: int = 2_0
         stream.setFormatter(ConsoleFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         handlers.append(stream)
     for handler in handlers:
-        handler._anjungan = True  # type: ignore[attr-defined]
+        handler._anjungan = True  # type: ignore[attr-defined]  # our mark; logging.Handler declares no such field
         handler.addFilter(RedactingFilter())
         root.addHandler(handler)
     root.setLevel(level)
     return file_handler
 
 
-def config_without_secrets(config) -> dict[str, Any]:
+def config_without_secrets(config: KioskConfig) -> dict[str, Any]:
     """The config as JSON data with anything secret-looking blanked (the token lives elsewhere)."""
     raw = config.model_dump(mode="json")
     for section in raw.values():
@@ -135,7 +139,8 @@ def _redact_line(line: str) -> str:
     return json.dumps(entry, ensure_ascii=False, default=str) + "\n"
 
 
-def export_bundle(dest_parent: Path, log_dir: Path, config, diagnose: list[dict] | None) -> Path:
+def export_bundle(dest_parent: Path, log_dir: Path, config: KioskConfig,
+                  diagnose: list[dict[str, Any]] | None) -> Path:
     """Write ``anjungan-logs-<time>/`` under ``dest_parent`` (a USB stick's folder, say)."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     dest = Path(dest_parent) / f"anjungan-logs-{stamp}"

@@ -53,14 +53,14 @@ _DIGITS = re.compile(r"\d{9,}")
 _HEX_RUN = re.compile(r"(?<![0-9A-Za-z])(?:[0-9A-Fa-f]{2}[ :]?){4,}(?![0-9A-Za-z])")
 
 
-def _hex_sub(m: re.Match) -> str:
+def _hex_sub(m: re.Match[str]) -> str:
     run = m.group(0).rstrip(" :")
     digits = re.sub(r"[ :]", "", run)
     looks_like_data = len(digits) >= 12 or (any(c.isalpha() for c in digits) and any(c.isdigit() for c in digits))
     return "[hex]" + m.group(0)[len(run):] if looks_like_data else m.group(0)
 
 
-def _unquote_value(m: re.Match) -> str:
+def _unquote_value(m: re.Match[str]) -> str:
     # A quoted format placeholder ('"%s %s"' in a library's log message) is code, not a value.
     return m.group(0) if _PLACEHOLDER.search(m.group(0)) else "'…'"
 

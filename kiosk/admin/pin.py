@@ -15,13 +15,36 @@ import secrets
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Literal
+from typing import Callable, Literal, TypedDict, cast
 
 from kiosk.atomic_file import atomic_write
 
 Role = Literal["staff", "technician"]
 ROLES: tuple[Role, ...] = ("staff", "technician")
-SCRYPT = {"n": 2**15, "r": 8, "p": 1}
+
+
+class ScryptParams(TypedDict):
+    n: int
+    r: int
+    p: int
+
+
+class PinEntry(ScryptParams):
+    """One role's PIN in the file: the scrypt parameters it was hashed with, salt and hash (hex)."""
+
+    kdf: str
+    salt: str
+    hash: str
+
+
+class PinFile(TypedDict):
+    pins: dict[Role, PinEntry]
+    failures: int
+    lockouts: int
+    locked_until: float
+
+
+SCRYPT: ScryptParams = {"n": 2**15, "r": 8, "p": 1}
 MAXMEM = 64 * 1024 * 1024
 MIN_DIGITS, MAX_DIGITS = 4, 12
 MAX_LOCK_S = 24 * 3600.0
@@ -52,7 +75,7 @@ class PinCheck:
     locked_for_s: float = 0.0  # > 0 when this wrong PIN started a lockout
 
 
-def _hash(pin: str, salt: bytes, params: dict) -> bytes:
+def _hash(pin: str, salt: bytes, params: ScryptParams) -> bytes:
     return hashlib.scrypt(pin.encode("ascii"), salt=salt, n=params["n"], r=params["r"], p=params["p"],
                           maxmem=MAXMEM, dklen=32)
 
@@ -72,11 +95,12 @@ class PinStore:
         self._clock = clock
         self._data = self._load()
 
-    def _load(self) -> dict:
+    def _load(self) -> PinFile:
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            # Written only by _save; the defaults below fill in what an older file lacks.
+            data = cast(PinFile, json.loads(self.path.read_text(encoding="utf-8")))
         except FileNotFoundError:
-            data = {}
+            data = cast(PinFile, {})
         data.setdefault("pins", {})
         data.setdefault("failures", 0)
         data.setdefault("lockouts", 0)
@@ -106,9 +130,9 @@ class PinStore:
                                     "hash": _hash(pin, salt, SCRYPT).hex()}
         self._save()
 
-    def _roles_opened_by(self, pin: str) -> list[str]:
+    def _roles_opened_by(self, pin: str) -> list[Role]:
         """Every role whose hash ``pin`` matches."""
-        roles = []
+        roles: list[Role] = []
         # Every role's hash is computed, so the time taken says nothing about which one matched.
         for name, entry in self._data["pins"].items():
             digest = _hash(pin, bytes.fromhex(entry["salt"]), entry) if valid_pin(pin) else b""
@@ -128,9 +152,9 @@ class PinStore:
         opened = self._roles_opened_by(pin)
         # A file written before PINs were kept apart may still give two roles one PIN: it then
         # opens the least powerful of them, whatever the order in the file.
-        role = next((name for name in ROLES if name in opened), None)
+        role: Role | None = next((name for name in ROLES if name in opened), None)
         if role is not None:
-            self._data.update(failures=0, lockouts=0, locked_until=0.0)
+            self._data.update({"failures": 0, "lockouts": 0, "locked_until": 0.0})
             self._save()
             return PinCheck(role, self.max_attempts)
         self._data["failures"] += 1

@@ -13,6 +13,8 @@ import typing
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from kiosk.atomic_file import atomic_write
 from kiosk.admin.permissions import may_edit, required_role
 from kiosk.admin.pin import Role
@@ -34,6 +36,8 @@ class SettingsRefused(Exception):
 def field_annotation(dotted: str) -> Any:
     table, _, key = dotted.partition(".")
     section = KioskConfig.model_fields[table].annotation
+    if not (isinstance(section, type) and issubclass(section, BaseModel)):
+        raise KeyError(table)  # every table of KioskConfig is a settings model
     return section.model_fields[key].annotation
 
 

@@ -10,22 +10,25 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomlkit
 from tomlkit.items import Array, Item
 
+if TYPE_CHECKING:
+    from kiosk.config.models import KioskConfig
 
-def _item(value: Any) -> Item:
+
+def _item(value: object) -> Item:
     """One setting as a tomlkit item; only the types the config uses."""
     if isinstance(value, float) and not math.isfinite(value):
         raise ValueError("a setting must be a finite number")
-    if isinstance(value, tuple):
-        value = list(value)
-    if isinstance(value, list):
-        for element in value:
+    if isinstance(value, (list, tuple)):
+        elements: list[object] = list(value)
+        for element in elements:
             _item(element)
-    elif not isinstance(value, (bool, int, float, str)):
+        return tomlkit.item(elements)
+    if not isinstance(value, (bool, int, float, str)):
         raise TypeError(f"cannot write {type(value).__name__} to the config")
     return tomlkit.item(value)
 
@@ -78,7 +81,7 @@ def dump_config(raw: dict[str, dict[str, Any]]) -> str:
     return tomlkit.dumps(doc)
 
 
-def write_config_file(config, path) -> None:
+def write_config_file(config: KioskConfig, path: str | Path) -> None:
     """Write a whole ``KioskConfig`` as a TOML file (the demo gives its staff a file to edit)."""
     from kiosk.atomic_file import atomic_write
 

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from kiosk.api.errors import CentralError
 from kiosk.atomic_file import atomic_write
 from kiosk.contract import Catalog
+
+if TYPE_CHECKING:
+    from kiosk.api.client import CentralClient
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +49,7 @@ class CatalogCache:
             return None
 
 
-def fetch_catalog(client, cache: CatalogCache) -> tuple[Catalog, bool]:  # type: ignore[no-untyped-def]
+def fetch_catalog(client: CentralClient, cache: CatalogCache) -> tuple[Catalog, bool]:
     """Catalogue from the central (and refresh the cache), else the cached one.
 
     Returns ``(catalog, from_cache)``. Re-raises the central's error when there is no cache.

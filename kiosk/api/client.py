@@ -40,6 +40,7 @@ from kiosk.contract import (
     Heartbeat,
     HeartbeatAck,
     IdentityResolveRequest,
+    Language,
     Payment,
     PaymentCreateRequest,
     PaymentRefundRequest,
@@ -203,7 +204,7 @@ class CentralClient:
             body=PaymentRefundRequest(reason=reason), idempotent=True,
         )
 
-    def check_in_booking(self, code: str, idempotency_key: str, language: str = "id") -> BookingCheckIn:
+    def check_in_booking(self, code: str, idempotency_key: str, language: Language = "id") -> BookingCheckIn:
         """Appointment check-in: booking code -> the booking and its reserved ticket (confirm it
         after printing like a walk-in ticket). Retried: the central answers a repeat with the same
         ticket. Refusals are ``CentralRejected`` with code booking_unknown / booking_not_today /
@@ -212,7 +213,7 @@ class CentralClient:
             raise ValueError("idempotency_key must be 1-128 characters (use a uuid4)")
         return self.call(
             "POST", "/v1/bookings/check-in", BookingCheckIn,
-            body=BookingCheckInRequest(code=code, language=language),  # type: ignore[arg-type]
+            body=BookingCheckInRequest(code=code, language=language),
             headers={"Idempotency-Key": idempotency_key}, idempotent=True,
         )
 
@@ -256,7 +257,8 @@ class CentralClient:
             self.monitor.record_success()
         return result
 
-    def _call(self, method, path, model, body, headers, idempotent, endpoint):  # type: ignore[no-untyped-def]
+    def _call(self, method: str, path: str, model: type[M], body: BaseModel | None,
+              headers: dict[str, str] | None, idempotent: bool, endpoint: str) -> M:
         url = self.settings.base_url + path
         data = body.model_dump_json().encode("utf-8") if body is not None else None
         send_headers = dict(headers or {})

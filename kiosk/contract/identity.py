@@ -48,7 +48,7 @@ class IdentityResolveRequest(RequestModel):
 
     @model_validator(mode="before")
     @classmethod
-    def _normalise(cls, data):  # type: ignore[no-untyped-def]
+    def _normalise(cls, data: object) -> object:
         # Messages describe the expected shape and never echo the value.
         if isinstance(data, dict) and isinstance(data.get("value"), str):
             value = data["value"]

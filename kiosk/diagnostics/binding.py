@@ -8,6 +8,7 @@ import json
 import os
 import sys
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from kiosk.diagnostics.result import CheckResult
 
@@ -68,11 +69,11 @@ class BindingReport:
                     "install the pinned version")
         return f"Qt binding {self.binding} on Python {self.python} keeps its references"
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod
-    def from_json(cls, data: dict) -> BindingReport:
+    def from_json(cls, data: dict[str, Any]) -> BindingReport:
         return cls(python=str(data["python"]), binding=str(data["binding"]), calls=int(data["calls"]),
                    losses={str(k): {str(n): int(v) for n, v in per.items()} for k, per in data["losses"].items()},
                    immortal={str(k): bool(v) for k, v in data.get("immortal", {}).items()},

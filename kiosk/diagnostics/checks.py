@@ -37,7 +37,7 @@ def check_config(config_path: Path | None, config: KioskConfig | None = None) ->
 
 
 def check_versions() -> CheckResult:
-    versions = {"anjungan": __version__, "python": platform.python_version()}
+    versions: dict[str, str | None] = {"anjungan": __version__, "python": platform.python_version()}
     for lib in LIBRARIES:
         try:
             versions[lib] = importlib.metadata.version(lib)
@@ -107,6 +107,7 @@ def check_tls(config: KioskConfig, timeout_s: float = 5.0) -> CheckResult:
     except OSError as exc:
         return CheckResult("tls", "FAIL", f"no TLS connection to {host}:{port}: {exc}",
                            "check central.base_url and the network")
+    assert der is not None  # a handshake that completed has the peer's certificate (no anonymous suites)
     cert = x509.load_der_x509_certificate(der)
     expires = cert.not_valid_after_utc
     days = (expires - dt.datetime.now(dt.timezone.utc)).total_seconds() / 86400

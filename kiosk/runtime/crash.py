@@ -28,7 +28,8 @@ import traceback
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, TextIO
+from types import TracebackType
+from typing import Any, Callable, TextIO
 
 from kiosk.atomic_file import atomic_write
 from kiosk.redaction import scrub_text
@@ -81,13 +82,13 @@ def _short_path(filename: str) -> str:
     return Path(filename).name
 
 
-def format_frames(tb) -> tuple[str, ...]:
+def format_frames(tb: TracebackType | None) -> tuple[str, ...]:
     """The innermost frames as ``file:line in function``; values are never read."""
     frames = traceback.extract_tb(tb)[-MAX_FRAMES:]
     return tuple(f"{_short_path(f.filename)}:{f.lineno} in {f.name}" for f in frames)
 
 
-def build_report(exc_type: type[BaseException], exc: BaseException | None, tb, version: str,
+def build_report(exc_type: type[BaseException], exc: BaseException | None, tb: TracebackType | None, version: str,
                  now: datetime | None = None, thread: str | None = None) -> CrashSummary:
     when = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).isoformat(timespec="seconds")
     name = exc_type.__qualname__ if exc_type.__module__ == "builtins" else \
@@ -157,8 +158,9 @@ class CrashGuard:
         self._stream = stream
         self._lock = threading.Lock()
         self._crashed = False
-        self._fault_file = None
-        self._saved_hooks = None
+        self._fault_file: TextIO | None = None
+        self._saved_hooks: tuple[Callable[[type[BaseException], BaseException, TracebackType | None], Any],
+                                 Callable[[threading.ExceptHookArgs], Any]] | None = None
         self.previous: CrashSummary | None = None
 
     @property
@@ -204,9 +206,10 @@ class CrashGuard:
         return summary
 
     @staticmethod
-    def _running_info(running: Path) -> dict:
+    def _running_info(running: Path) -> dict[str, object]:
         try:
-            return json.loads(running.read_text(encoding="utf-8"))
+            info: dict[str, object] = json.loads(running.read_text(encoding="utf-8"))
+            return info
         except (OSError, ValueError):
             return {}
 
@@ -216,7 +219,8 @@ class CrashGuard:
     def _version_at(self, running: Path) -> str:
         return str(self._running_info(running).get("version", self.version))
 
-    def record(self, exc_type, exc, tb, thread: str | None = None) -> CrashSummary | None:
+    def record(self, exc_type: type[BaseException], exc: BaseException | None, tb: TracebackType | None,
+               thread: str | None = None) -> CrashSummary | None:
         """Write the report (journal + marker) for the first crash of this run."""
         with self._lock:
             if self._crashed:
@@ -235,9 +239,10 @@ class CrashGuard:
             print(f"<2>kiosk crash: could not write the crash marker: {exc_write}", file=sys.stderr)
         return report
 
-    def _excepthook(self, exc_type, exc, tb) -> None:
+    def _excepthook(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
-            self._saved_hooks[0](exc_type, exc, tb)
+            if self._saved_hooks is not None:  # always: install() saves them before setting this hook
+                self._saved_hooks[0](exc_type, exc, tb)
             return
         if self.record(exc_type, exc, tb) is not None and self.on_fatal is not None:
             self.on_fatal()
@@ -274,7 +279,9 @@ def install(data_dir: Path, version: str | None = None,
             on_fatal: Callable[[], None] | None = None) -> CrashGuard:
     """Create and install the guard for this run (see the module docstring)."""
     if version is None:
-        from kiosk import __version__ as version
+        from kiosk import __version__
+
+        version = __version__
     guard = CrashGuard(data_dir, version, on_fatal)
     guard.install()
     return guard

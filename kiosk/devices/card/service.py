@@ -176,7 +176,7 @@ class CardReaderService:
                         break
                 gen = self._generation
                 ctx = gen.ctx if gen is not None else None
-                if ctx is not None and gen.read_started is None:  # mid-read it reads the data next
+                if gen is not None and ctx is not None and gen.read_started is None:  # mid-read it reads the data next
                     pcsc.cancel(ctx)
                 self._stop.wait(_WAKE_RETRY_S)
 

@@ -11,9 +11,13 @@ from __future__ import annotations
 import shutil
 import socket
 import subprocess
-from typing import Callable, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Callable, Protocol, runtime_checkable
 
 from kiosk.devices.printer.settings import PrinterSettings
+
+if TYPE_CHECKING:  # the drivers load when a transport opens
+    from escpos.printer import Usb
+    from serial import Serial
 
 
 class TransportError(OSError):
@@ -126,7 +130,7 @@ class SerialTransport:
 
     def __init__(self, port: str, baudrate: int, connect_timeout: float) -> None:
         self.port, self.baudrate, self.connect_timeout = port, baudrate, connect_timeout
-        self._serial = None
+        self._serial: Serial | None = None
 
     @property
     def is_open(self) -> bool:
@@ -172,7 +176,7 @@ class UsbTransport:
 
     def __init__(self, settings: PrinterSettings) -> None:
         self.settings = settings
-        self._printer = None
+        self._printer: Usb | None = None
 
     @property
     def is_open(self) -> bool:
