@@ -1,4 +1,5 @@
-"""The reference central service: FastAPI app over SQLite, built on the shared contract models.
+"""The reference central service: FastAPI app over central/store (SQLite or PostgreSQL), built on
+the shared contract models.
 
 For demos, training and tests; production points kiosks at its own central implementing the same
 contract (docs/openapi.json). Every error answer is an ``ApiError`` body.

@@ -15,7 +15,7 @@ valid "today" (see ``DEMO_BOOKINGS``).
 
 # No "from __future__ import annotations": FastAPI must see the real dependency type passed in.
 from datetime import datetime, time, timedelta
-from typing import Annotated, Any, Callable
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Header
 
