@@ -1,5 +1,7 @@
-"""python -m central [--host 127.0.0.1] [--port 8470] [--db FILE] [--catalog FILE] [--faults]"""
+"""python -m central [--db FILE|URL] [--workers N] [--port 8470] ... | python -m central migrate --db URL"""
+
+import sys
 
 from central.cli import main
 
-main()
+sys.exit(main())

@@ -24,21 +24,23 @@ def add_admin_commands(parser: argparse.ArgumentParser) -> None:
     revoke.add_argument("terminal", metavar="T")
     for command in (issue, revoke):
         # Also accepted after the command; SUPPRESS keeps the parent's value when not given here.
-        command.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="the central's SQLite file")
+        command.add_argument("--db", default=argparse.SUPPRESS, help="the central's SQLite file or database URL")
         command.add_argument("--catalog", type=Path, default=argparse.SUPPRESS, help="catalogue TOML (site id)")
 
 
 def run_admin(args: argparse.Namespace) -> int:
     """Run ``args.admin_command`` against ``args.db``; 0 done, 1 refused (reason on stderr)."""
     from central.catalog_file import load_catalog_file
-    from central.db import Database
+    from central.store import migrate, open_store, redact_url
     from central.terminal_admin import TerminalAdminError, issue_code, revoke
 
-    db = Database(Path(args.db))
+    target = str(args.db)
+    db = open_store(target if "://" in target else Path(target), pool_max=2)
     try:
+        migrate(db)  # the auth columns are migration steps; a no-op on a current schema
         if args.admin_command == "revoke":
             if not revoke(db, args.terminal):
-                raise TerminalAdminError(f"no enrolled terminal {args.terminal!r} in {args.db} "
+                raise TerminalAdminError(f"no enrolled terminal {args.terminal!r} in {redact_url(target)} "
                                          "(terminals configured in the catalogue are removed there)")
             print(f"terminal {args.terminal} revoked: its token no longer works; issue a code to enrol it again")
             return 0
@@ -52,6 +54,8 @@ def run_admin(args: argparse.Namespace) -> int:
     except TerminalAdminError as exc:
         print(f"central: {exc}", file=sys.stderr)
         return 1
+    finally:
+        db.close()
     bound = f"terminal {args.terminal}" if args.terminal else f"a new terminal of site {args.site}"
     print(f"one-time enrolment code for {bound}, valid {args.valid_hours:g} h (shown only now):\n{code}")
     return 0

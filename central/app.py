@@ -1,10 +1,12 @@
-"""The reference central service: FastAPI app over SQLite, built on the shared contract models.
+"""The reference central service: FastAPI app over central/store (SQLite or PostgreSQL), built on
+the shared contract models.
 
 For demos, training and tests; production points kiosks at its own central implementing the same
 contract (docs/openapi.json). Every error answer is an ``ApiError`` body.
 """
 
 import logging
+from contextlib import asynccontextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Annotated, Any, Callable
@@ -16,14 +18,16 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from central.bookings import BookingDesk, bookings_router
 from central.catalog_file import load_catalog_file
-from central.db import Database
 from central.errors import ApiProblem, document_common_errors, error_response, install_error_handlers
 from central.faults import FaultInjector, FaultMiddleware, fault_router
 from central.fleet import fleet_router
+from central.health import health_router
 from central.limits import IDEMPOTENCY_KEY, RequestLimitsMiddleware
 from central.identities import IdentityDirectory
+from central.metrics import MetricsMiddleware
 from central.pages import render_receipt_page, render_ticket_page
 from central.payments import PaymentDesk
+from central.store import Store, StoreUnavailable, migrate, open_store
 from central.telemetry import Telemetry
 from central.terminals import TerminalRegistry
 from central.throttle import RateLimited
@@ -81,7 +85,7 @@ _IdemKey = Annotated[
 
 
 def create_app(
-    db_path: Path,
+    db_path: "Path | str | Store",
     catalog_path: Path,
     terminals: dict[str, str],
     public_url: str,
@@ -92,6 +96,8 @@ def create_app(
     payment_ttl_s: int = 300,
     payment_autopay_s: float | None = None,
     enforce_hours: bool = False,
+    migrate_schema: bool = True,
+    pool_max: int = 10,
     faults_token: str | None = None,
 ) -> FastAPI:
     """Build the app. ``terminals`` maps terminal id -> token (only hashes are kept);
@@ -99,9 +105,14 @@ def create_app(
     [demo] enrolment_codes). ``payment_autopay_s``: demo payments turn "paid" that many seconds
     after creation (None = only through POST /__faults__/payments/{id}/pay). ``enforce_hours``:
     refuse reservations outside a service's opening hours (off by default so demos run any time).
+    ``db_path``: a SQLite file, a ``sqlite:///`` or ``postgresql://`` URL, or an open Store;
+    ``migrate_schema``: bring the schema to the head first (off for workers of a multi-process
+    central, whose supervisor migrated once before starting them).
     ``faults_token``: the bearer token the /__faults__ switches demand (needed with ``faults_enabled``)."""
     catalog_file = load_catalog_file(catalog_path)
-    db = Database(db_path)
+    db = db_path if isinstance(db_path, Store) else open_store(db_path, pool_max=pool_max)
+    if migrate_schema:
+        migrate(db)
     clock = clock or _utc_now
     desk = TicketDesk(
         db, catalog_file, reservation_ttl_s=reservation_ttl_s, public_url=public_url, clock=clock,
@@ -116,7 +127,13 @@ def create_app(
         site_id=catalog_file.catalog.site.id,
     )
 
+    @asynccontextmanager
+    async def lifespan(_: FastAPI):  # type: ignore[no-untyped-def]
+        yield
+        db.close()  # after uvicorn finished the requests in flight (graceful shutdown)
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Anjungan central API",
         version=API_VERSION,
         description="Contract between Anjungan kiosks and the central service: catalogue and queues, "
@@ -125,6 +142,8 @@ def create_app(
         "`X-Terminal-Id`. Every non-2xx answer carries an ApiError body.",
     )
     app.state.desk = desk
+    app.state.store = db
+    app.add_middleware(MetricsMiddleware, pool_stats=db.pool_stats)
     app.state.telemetry = telemetry
     app.include_router(fleet_router(db, clock))
 
@@ -142,6 +161,14 @@ def create_app(
     install_error_handlers(app)
     document_common_errors(app)
     app.add_middleware(RequestLimitsMiddleware)
+
+    async def _unavailable(_: Request, exc: Exception) -> JSONResponse:
+        # The contract's 503: the kiosk retries (its calls are idempotent) or goes offline.
+        return error_response(503, "unavailable", "the central's database is busy or unreachable; retry later",
+                              headers={"Retry-After": "1"})
+
+    for unavailable in (StoreUnavailable, *db.unavailable_errors):
+        app.add_exception_handler(unavailable, _unavailable)
 
     @app.exception_handler(RateLimited)
     async def _rate_limited(_: Request, exc: RateLimited) -> JSONResponse:
@@ -279,9 +306,7 @@ def create_app(
         """Card UID or NIK -> masked identity. The value is never logged."""
         return identities.resolve(body)
 
-    @app.get("/healthz", tags=["system"])
-    def healthz() -> dict[str, str]:
-        return {"status": "ok"}
+    app.include_router(health_router(db, desk.waiting_by_service))  # /healthz, /readyz, /metrics
 
     @app.get("/t/{ticket_id}", response_class=HTMLResponse, include_in_schema=False)
     def track(ticket_id: str, lang: str = "id") -> HTMLResponse:

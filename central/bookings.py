@@ -14,33 +14,19 @@ valid "today" (see ``DEMO_BOOKINGS``).
 """
 
 # No "from __future__ import annotations": FastAPI must see the real dependency type passed in.
-import threading
 from datetime import datetime, time, timedelta
-from typing import Annotated, Any, Callable
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Header
 
 from central.catalog_file import CatalogFile
-from central.db import Database, from_us, to_us
+from central.store import Store, from_us, to_us
 from central.errors import ApiProblem
 from central.limits import IDEMPOTENCY_KEY
 from central.tickets import TicketDesk
 from kiosk.contract import ApiError, Booking, BookingCheckIn, BookingCheckInRequest, TicketReserveRequest
 from kiosk.contract.bookings import InvalidBookingCode, mask_booking_code, validate_booking_code
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS bookings (
-    code TEXT PRIMARY KEY,            -- normalised (uppercase, no separators)
-    service_id TEXT NOT NULL,
-    slot_start_us INTEGER NOT NULL,
-    slot_end_us INTEGER NOT NULL,
-    status TEXT NOT NULL,             -- booked / checked_in / cancelled ("expired" is computed)
-    ticket_id TEXT,
-    attempts INTEGER NOT NULL DEFAULT 0,
-    checked_in_us INTEGER,
-    seeded_day TEXT                   -- demo bookings: the business day they were generated for
-);
-"""
 _ALIVE = ("reserved", "confirmed", "virtual")
 
 # (code, service_id, which slot): slots are placed relative to "now" when the central starts.
@@ -58,7 +44,7 @@ DEMO_BOOKINGS: list[tuple[str, str, str]] = [
 class BookingDesk:
     """Bookings in the central's database; check-in issues the appointment's ticket."""
 
-    def __init__(self, db: Database, catalog_file: CatalogFile, desk: TicketDesk, *,
+    def __init__(self, db: Store, catalog_file: CatalogFile, desk: TicketDesk, *,
                  grace: timedelta = timedelta(minutes=30), slot: timedelta = timedelta(minutes=15),
                  seed_demo: bool = True) -> None:
         self.db = db
@@ -66,11 +52,6 @@ class BookingDesk:
         self.desk = desk
         self.grace = grace
         self.slot = slot
-        # One check-in at a time: booking lookup, reservation and booking update form one step,
-        # so two kiosks scanning the same code can never get two numbers.
-        self._lock = threading.Lock()
-        with db.read() as conn:  # autocommit connection: DDL runs as its own statements
-            conn.executescript(SCHEMA)
         if seed_demo:
             self.seed_demo()
 
@@ -115,7 +96,7 @@ class BookingDesk:
             "tomorrow": quarter + timedelta(days=1),
         }
         with self.db.read() as conn:
-            seeded = {r["code"]: r["seeded_day"] for r in conn.execute("SELECT code, seeded_day FROM bookings")}
+            seeded = {r["code"]: r["seeded_day"] for r in conn.execute("SELECT code, seeded_day FROM bookings").fetchall()}
         for code, service_id, when in DEMO_BOOKINGS:
             norm = validate_booking_code(code)
             if seeded.get(norm) == today.isoformat():
@@ -145,37 +126,43 @@ class BookingDesk:
         except InvalidBookingCode:
             # Same answer as a well-formed unknown code: the central does not help guess codes.
             raise ApiProblem(404, "booking_unknown", "no booking with this code") from None
-        with self._lock:
-            now = self.desk.now()
-            with self.db.read() as conn:
-                row = conn.execute("SELECT * FROM bookings WHERE code=?", (code,)).fetchone()
+        now = self.desk.now()
+
+        def step(conn: Any) -> tuple[Any, Any, bool]:
+            # Booking lookup, reservation and booking update form one transaction that holds the
+            # booking row's lock (SQLite: the database's write lock), so two kiosks scanning the
+            # same code at once, in any process, can never get two numbers.
+            row = conn.execute("SELECT * FROM bookings WHERE code=?" + conn.for_update, (code,)).fetchone()
             if row is None:
                 raise ApiProblem(404, "booking_unknown", "no booking with this code")
             reservation_key = f"booking:{code}:{idempotency_key}"
-            with self.db.read() as conn:
-                replayed = conn.execute(
-                    "SELECT id FROM tickets WHERE terminal_id=? AND idem_key=?", (terminal_id, reservation_key)
-                ).fetchone()
+            replayed = conn.execute(
+                "SELECT * FROM tickets WHERE terminal_id=? AND idem_key=?", (terminal_id, reservation_key)
+            ).fetchone()
             if replayed is not None:  # the answer to this key was lost: give the same ticket again
-                return BookingCheckIn(booking=self._booking(row, now), ticket=self.desk.get(replayed["id"]))
+                return row, replayed, False
             if row["ticket_id"] is not None:
-                ticket = self.desk.get(row["ticket_id"])
-                if ticket.status in _ALIVE:
-                    return BookingCheckIn(booking=self._booking(row, now), ticket=ticket)
+                current = conn.execute("SELECT * FROM tickets WHERE id=?", (row["ticket_id"],)).fetchone()
+                alive = current is not None and current["status"] in _ALIVE and not (
+                    current["status"] == "reserved" and current["expires_us"] <= to_us(now))
+                if alive:
+                    return row, current, False
             self._check_bookable(row, now)
             attempt = row["attempts"] + 1
-            ticket = self.desk.reserve(
-                terminal_id, reservation_key,
-                TicketReserveRequest(service_id=row["service_id"], language=req.language),
+            ticket = self.desk.reserve_in(
+                conn, terminal_id, reservation_key,
+                TicketReserveRequest(service_id=row["service_id"], language=req.language), now,
             )
-            with self.db.write() as conn:
-                conn.execute(
-                    "UPDATE bookings SET status='checked_in', ticket_id=?, attempts=?,"
-                    " checked_in_us=COALESCE(checked_in_us, ?) WHERE code=?",
-                    (ticket.id, attempt, to_us(now), code),
-                )
-                row = conn.execute("SELECT * FROM bookings WHERE code=?", (code,)).fetchone()
-            return BookingCheckIn(booking=self._booking(row, now), ticket=ticket)
+            conn.execute(
+                "UPDATE bookings SET status='checked_in', ticket_id=?, attempts=?,"
+                " checked_in_us=COALESCE(checked_in_us, ?) WHERE code=?",
+                (ticket["id"], attempt, to_us(now), code),
+            )
+            row = conn.execute("SELECT * FROM bookings WHERE code=?", (code,)).fetchone()
+            return row, ticket, True
+
+        row, ticket_row, _ = self.db.transact(step)
+        return BookingCheckIn(booking=self._booking(row, now), ticket=self.desk.view(ticket_row, now))
 
     def _check_bookable(self, row: Any, now: datetime) -> None:
         if row["status"] == "cancelled":

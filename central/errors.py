@@ -92,6 +92,8 @@ COMMON_ERRORS: dict[str, str] = {
     "413": "Request body larger than the central accepts (body_too_large)",
     "414": "Request path and query longer than the central accepts (uri_too_long)",
     "422": "Request does not match the contract (invalid_request)",
+    # central/store: the database is busy or unreachable (pool exhausted, connection lost).
+    "503": "The central cannot serve this now; retry after Retry-After seconds (unavailable)",
 }
 
 

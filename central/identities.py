@@ -20,21 +20,23 @@ class IdentityDirectory:
     def __init__(self, db: Database, catalog_file: CatalogFile) -> None:
         self.db = db
         with db.write() as conn:
-            row = conn.execute("SELECT value FROM meta WHERE key='staff_salt'").fetchone()
-            if row is None:
-                self._salt = secrets.token_hex(16)
-                conn.execute("INSERT INTO meta (key, value) VALUES ('staff_salt', ?)", (self._salt,))
-            else:
-                self._salt = row["value"]
+            # Several workers may start at once: the first salt written wins, all read it back.
+            conn.execute(
+                "INSERT INTO meta (key, value) VALUES ('staff_salt', ?) ON CONFLICT (key) DO NOTHING",
+                (secrets.token_hex(16),),
+            )
+            self._salt = conn.execute("SELECT value FROM meta WHERE key='staff_salt'").fetchone()["value"]
             for c in catalog_file.citizens:
                 born = parse_nik(c.nik).birth_date
                 conn.execute(
-                    "INSERT OR REPLACE INTO citizens (nik, card_uid, name, birth_date) VALUES (?,?,?,?)",
+                    "INSERT INTO citizens (nik, card_uid, name, birth_date) VALUES (?,?,?,?) ON CONFLICT (nik)"
+                    " DO UPDATE SET card_uid=excluded.card_uid, name=excluded.name, birth_date=excluded.birth_date",
                     (c.nik, c.card_uid, c.name, born.isoformat()),
                 )
             for s in catalog_file.staff:
                 conn.execute(
-                    "INSERT OR REPLACE INTO staff_cards (uid_hash, name, role) VALUES (?,?,?)",
+                    "INSERT INTO staff_cards (uid_hash, name, role) VALUES (?,?,?) ON CONFLICT (uid_hash)"
+                    " DO UPDATE SET name=excluded.name, role=excluded.role",
                     (self._hash(s.card_uid), s.name, s.role),
                 )
 

@@ -9,32 +9,25 @@ the money landed first, and the kiosk must issue the ticket (or request a refund
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 import uuid
 from datetime import datetime, timedelta
-from typing import Callable
+from typing import Any, Callable
 
 from central.catalog_file import CatalogFile
-from central.db import Database, from_us, to_us
 from central.errors import ApiProblem
 from central.qris import Merchant, dynamic_qris
+from central.store import Store, from_us, to_us
 from kiosk.contract import Payment, PaymentCreateRequest
 
-PAYMENTS_SCHEMA = """
-CREATE TABLE IF NOT EXISTS payments (
-    id TEXT PRIMARY KEY, terminal_id TEXT NOT NULL, idem_key TEXT NOT NULL,
-    request_hash TEXT NOT NULL, service_id TEXT NOT NULL, amount INTEGER NOT NULL,
-    status TEXT NOT NULL, reference TEXT NOT NULL UNIQUE, payload TEXT NOT NULL,
-    created_us INTEGER NOT NULL, expires_us INTEGER NOT NULL, paid_us INTEGER,
-    ticket_id TEXT, refund_reason TEXT,
-    UNIQUE (terminal_id, idem_key)
-);
-"""
+# Pending payments are settled lazily before every operation. On PostgreSQL the candidates are
+# locked with SKIP LOCKED: a payment another transaction is changing right now is settled by the
+# next call instead of waited for (concurrent sweeps neither block nor deadlock each other).
+_PENDING = {"sqlite": "{cond}", "postgresql": "id IN (SELECT id FROM payments WHERE {cond} FOR UPDATE SKIP LOCKED)"}
 
 
 class PaymentDesk:
     def __init__(
-        self, db: Database, catalog_file: CatalogFile, *, ttl_s: int, autopay_s: float | None,
+        self, db: Store, catalog_file: CatalogFile, *, ttl_s: int, autopay_s: float | None,
         clock: Callable[[], datetime], merchant: Merchant | None = None,
     ) -> None:
         self.db = db
@@ -43,24 +36,22 @@ class PaymentDesk:
         self.autopay = timedelta(seconds=autopay_s) if autopay_s is not None else None
         self.clock = clock
         self.merchant = merchant or Merchant(name=catalog_file.catalog.site.name.upper())
-        with db.connect() as conn:
-            conn.executescript(PAYMENTS_SCHEMA)
 
-    def _settle(self, conn: sqlite3.Connection, now: datetime) -> None:
+    def _settle(self, conn: Any, now: datetime) -> None:
         """Apply autopay, then expiry, to pending payments (lazily, before every operation)."""
+        pending = _PENDING[conn.dialect]
         if self.autopay is not None:
             delay = self.autopay // timedelta(microseconds=1)
+            cond = pending.format(cond="status='pending' AND created_us+? <= ? AND created_us+? < expires_us")
             conn.execute(
-                "UPDATE payments SET status='paid', paid_us=created_us+? "
-                "WHERE status='pending' AND created_us+? <= ? AND created_us+? < expires_us",
+                f"UPDATE payments SET status='paid', paid_us=created_us+? WHERE {cond}",
                 (delay, delay, to_us(now), delay),
             )
-        conn.execute(
-            "UPDATE payments SET status='expired' WHERE status='pending' AND expires_us <= ?", (to_us(now),)
-        )
+        cond = pending.format(cond="status='pending' AND expires_us <= ?")
+        conn.execute(f"UPDATE payments SET status='expired' WHERE {cond}", (to_us(now),))
 
     @staticmethod
-    def _model(row: sqlite3.Row) -> Payment:
+    def _model(row: Any) -> Payment:
         return Payment(
             id=row["id"], service_id=row["service_id"], amount_idr=row["amount"], status=row["status"],
             qris_payload=row["payload"], reference=row["reference"], created_at=from_us(row["created_us"]),
@@ -69,7 +60,7 @@ class PaymentDesk:
             terminal_id=row["terminal_id"], ticket_id=row["ticket_id"], refund_reason=row["refund_reason"],
         )
 
-    def _row(self, conn: sqlite3.Connection, payment_id: str, terminal_id: str | None = None) -> sqlite3.Row:
+    def _row(self, conn: Any, payment_id: str, terminal_id: str | None = None) -> Any:
         row = conn.execute("SELECT * FROM payments WHERE id=?", (payment_id,)).fetchone()
         if row is None:
             raise ApiProblem(404, "payment_not_found", f"no payment {payment_id!r}")
@@ -89,7 +80,7 @@ class PaymentDesk:
             raise ApiProblem(
                 409, "amount_mismatch", f"amount {req.amount_idr} differs from the fee {svc.fee_idr} of {svc.id!r}"
             )
-        with self.db.write() as conn:
+        def step(conn: Any) -> Any:
             now = self.clock()
             self._settle(conn, now)
             existing = conn.execute(
@@ -99,57 +90,75 @@ class PaymentDesk:
                 if existing["request_hash"] != request_hash:
                     raise ApiProblem(409, "idempotency_conflict",
                                      "this Idempotency-Key was already used with a different request body")
-                return self._model(existing)
+                return existing
             payment_id = str(uuid.uuid4())
             reference = "ANJ" + payment_id.replace("-", "")[:16].upper()
             payload = dynamic_qris(self.merchant, req.amount_idr, reference, terminal_id)
-            conn.execute(
+            # A concurrent create with the same key fails on UNIQUE (terminal_id, idem_key);
+            # transact runs the step again and returns the winner's payment.
+            return conn.execute(
                 "INSERT INTO payments (id, terminal_id, idem_key, request_hash, service_id, amount, status,"
-                " reference, payload, created_us, expires_us, ticket_id) VALUES (?,?,?,?,?,?,'pending',?,?,?,?,?)",
+                " reference, payload, created_us, expires_us, ticket_id) VALUES (?,?,?,?,?,?,'pending',?,?,?,?,?)"
+                " RETURNING *",
                 (payment_id, terminal_id, idem_key, request_hash, svc.id, req.amount_idr, reference, payload,
                  to_us(now), to_us(now + self.ttl), req.ticket_id),
-            )
-            return self._model(self._row(conn, payment_id))
+            ).fetchone()
+
+        return self._model(self.db.transact(step))
 
     def get(self, payment_id: str) -> Payment:
-        with self.db.write() as conn:  # settling may write
+        def step(conn: Any) -> Any:  # settling may write
             self._settle(conn, self.clock())
-            return self._model(self._row(conn, payment_id))
+            return self._row(conn, payment_id)
+
+        return self._model(self.db.transact(step))
 
     def by_reference(self, reference: str) -> Payment | None:
         """The payment a receipt names (its printed reference), or None."""
-        with self.db.write() as conn:  # settling may write
+        def step(conn: Any) -> Any:  # settling may write
             self._settle(conn, self.clock())
-            row = conn.execute("SELECT * FROM payments WHERE reference=?", (reference,)).fetchone()
-            return self._model(row) if row is not None else None
+            return conn.execute("SELECT * FROM payments WHERE reference=?", (reference,)).fetchone()
+
+        row = self.db.transact(step)
+        return self._model(row) if row is not None else None
 
     def cancel(self, terminal_id: str, payment_id: str) -> Payment:
         """pending -> cancelled; anything else is answered as it is (idempotent)."""
-        with self.db.write() as conn:
+        def step(conn: Any) -> Any:
             self._settle(conn, self.clock())
             self._row(conn, payment_id, terminal_id)
             conn.execute("UPDATE payments SET status='cancelled' WHERE id=? AND status='pending'", (payment_id,))
-            return self._model(self._row(conn, payment_id))
+            return self._row(conn, payment_id)
+
+        return self._model(self.db.transact(step))
 
     def refund(self, terminal_id: str, payment_id: str, reason: str) -> Payment:
         """paid -> refund_requested (idempotent); unpaid payments cannot be refunded (409)."""
-        with self.db.write() as conn:
+        def step(conn: Any) -> Any:
             self._settle(conn, self.clock())
-            row = self._row(conn, payment_id, terminal_id)
-            if row["status"] == "paid":
-                conn.execute(
-                    "UPDATE payments SET status='refund_requested', refund_reason=? WHERE id=?", (reason, payment_id)
-                )
-            elif row["status"] != "refund_requested":
+            self._row(conn, payment_id, terminal_id)
+            conn.execute(
+                "UPDATE payments SET status='refund_requested', refund_reason=? WHERE id=? AND status='paid'",
+                (reason, payment_id),
+            )
+            row = self._row(conn, payment_id)
+            if row["status"] != "refund_requested":
                 raise ApiProblem(409, "not_paid", f"payment is {row['status']}; there is nothing to refund")
-            return self._model(self._row(conn, payment_id))
+            return row
+
+        return self._model(self.db.transact(step))
 
     def mark_paid(self, payment_id: str) -> Payment:
         """Demo/test hook: the citizen's bank app paid."""
-        with self.db.write() as conn:
+        def step(conn: Any) -> Any:
             self._settle(conn, self.clock())
-            row = self._row(conn, payment_id)
-            if row["status"] != "pending":
+            done = conn.execute(
+                "UPDATE payments SET status='paid', paid_us=? WHERE id=? AND status='pending' RETURNING *",
+                (to_us(self.clock()), payment_id),
+            ).fetchone()
+            if done is None:
+                row = self._row(conn, payment_id)
                 raise ApiProblem(409, "not_pending", f"payment is {row['status']}")
-            conn.execute("UPDATE payments SET status='paid', paid_us=? WHERE id=?", (to_us(self.clock()), payment_id))
-            return self._model(self._row(conn, payment_id))
+            return done
+
+        return self._model(self.db.transact(step))

@@ -50,6 +50,7 @@ class RunningCentral:
         FAULT_TOKENS.pop(self.url, None)
         if self._thread.is_alive():
             raise RuntimeError("central server thread did not stop")
+        self.app.state.store.close()  # lifespan is off here: close the pool ourselves
 
     def __enter__(self) -> "RunningCentral":
         return self
@@ -59,7 +60,7 @@ class RunningCentral:
 
 
 def start(
-    db_path: Path,
+    db_path: "Path | str",
     catalog_path: Path,
     terminals: dict[str, str],
     *,
@@ -77,9 +78,11 @@ def start(
     ssl_keyfile: Path | None = None,
     access_log: bool = False,
     startup_timeout_s: float = 10.0,
+    migrate_schema: bool = True,
     faults_token: str | None = None,
 ) -> RunningCentral:
     """Bind ``host:port`` (0 = any free port), start serving on a thread, return when ready.
+    ``db_path``: a SQLite file or a database URL (``postgresql://…``).
 
     ``faults_enabled`` (tests, demo) needs a loopback ``host``; the switches' token is
     ``faults_token`` or one made up for this run (``RunningCentral.faults_token``)."""
@@ -104,7 +107,7 @@ def start(
         db_path, catalog_path, terminals, public_url or url, faults_enabled=faults_enabled,
         reservation_ttl_s=reservation_ttl_s, clock=clock, enrolment_codes=enrolment_codes,
         payment_ttl_s=payment_ttl_s, payment_autopay_s=payment_autopay_s, enforce_hours=enforce_hours,
-        faults_token=faults_token if faults_enabled else None,
+        migrate_schema=migrate_schema, faults_token=faults_token if faults_enabled else None,
     )
     config = uvicorn.Config(
         # log_config=None: leave the host process's logging alone (uvicorn's loggers propagate).

@@ -9,23 +9,11 @@ from typing import Callable
 from central.db import Database, to_us
 from kiosk.contract import EventBatch, EventsAck, Heartbeat, HeartbeatAck
 
-TELEMETRY_SCHEMA = """
-CREATE TABLE IF NOT EXISTS heartbeats (
-    terminal_id TEXT PRIMARY KEY, received_us INTEGER NOT NULL, body TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS events (
-    id TEXT PRIMARY KEY, terminal_id TEXT NOT NULL, kind TEXT NOT NULL, at_us INTEGER NOT NULL,
-    data TEXT NOT NULL, received_us INTEGER NOT NULL
-);
-"""
-
 
 class Telemetry:
     def __init__(self, db: Database, clock: Callable[[], datetime]) -> None:
         self.db = db
         self.clock = clock
-        with db.connect() as conn:
-            conn.executescript(TELEMETRY_SCHEMA)
 
     def heartbeat(self, terminal_id: str, hb: Heartbeat) -> HeartbeatAck:
         now = self.clock()
@@ -43,7 +31,8 @@ class Telemetry:
         with self.db.write() as conn:
             for ev in batch.events:
                 cur = conn.execute(
-                    "INSERT OR IGNORE INTO events (id, terminal_id, kind, at_us, data, received_us) VALUES (?,?,?,?,?,?)",
+                    "INSERT INTO events (id, terminal_id, kind, at_us, data, received_us) VALUES (?,?,?,?,?,?)"
+                    " ON CONFLICT (id) DO NOTHING",
                     (ev.id, terminal_id, ev.kind, to_us(ev.at), json.dumps(ev.data), to_us(now)),
                 )
                 accepted += cur.rowcount

@@ -10,8 +10,7 @@ import re
 import secrets
 from datetime import UTC, datetime, timedelta
 
-from central.auth_schema import ensure_auth_schema
-from central.db import Database, to_us
+from central.store import Store, to_us
 from central.terminals import digest
 
 # Crockford-like alphabet without 0/O, 1/I/L, U: read aloud and typed on a kiosk keypad.
@@ -35,7 +34,7 @@ def _now() -> datetime:
 
 
 def issue_code(
-    db: Database, *, terminal_id: str | None = None, site_id: str | None = None,
+    db: Store, *, terminal_id: str | None = None, site_id: str | None = None,
     valid_for: timedelta = DEFAULT_VALID_FOR, now: datetime | None = None,
 ) -> str:
     """A new one-time code for exactly one of: that terminal id, or any new terminal of that site.
@@ -44,7 +43,6 @@ def issue_code(
         raise TerminalAdminError("give either --terminal or --site")
     if terminal_id is not None and not _TERMINAL_ID.fullmatch(terminal_id):
         raise TerminalAdminError("a terminal id is 1-64 letters, digits, '.', '_' or '-'")
-    ensure_auth_schema(db)
     now_us = to_us(now or _now())
     code = new_code()
     with db.write() as conn:
@@ -63,9 +61,8 @@ def issue_code(
     return code
 
 
-def revoke(db: Database, terminal_id: str, now: datetime | None = None) -> bool:
+def revoke(db: Store, terminal_id: str, now: datetime | None = None) -> bool:
     """Invalidate the terminal's token at once. False when no enrolled terminal has that id."""
-    ensure_auth_schema(db)
     with db.write() as conn:
         return conn.execute(
             "UPDATE terminals SET revoked_us=?, previous_token_hash=NULL, rotate_key_hash=NULL "

@@ -4,8 +4,9 @@ Two sources of terminals: the static ``terminals`` mapping given to ``create_app
 tests) and terminals enrolled at run time with a one-time code. Only SHA-256 digests of tokens,
 codes and idempotency keys are kept; comparisons use ``hmac.compare_digest``.
 
-Rules (all enforced by conditional SQL inside one ``BEGIN IMMEDIATE`` transaction, so they hold
-with several central processes on one database):
+Rules (all enforced by conditional SQL inside one write transaction that locks the rows it decides
+on (SQLite: ``BEGIN IMMEDIATE``; PostgreSQL: ``SELECT .. FOR UPDATE``), so they hold with several
+central processes on one database):
 
 * a code is used once, and only for what it was issued for: one terminal id, or any *new*
   terminal of one site (``central issue-code``; catalogue demo codes are site codes);
@@ -28,9 +29,8 @@ import secrets
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from central.auth_schema import ensure_auth_schema
-from central.db import Database, to_us
 from central.errors import ApiProblem
+from central.store import Store, to_us
 from central.throttle import AuthThrottle
 from kiosk.contract import EnrolRequest, EnrolResponse
 
@@ -55,7 +55,7 @@ def _matches(secret: str | None, stored_hex: str | None) -> bool:
 
 class TerminalRegistry:
     def __init__(
-        self, db: Database, static: dict[str, str], enrolment_codes: list[str], clock: Callable[[], datetime],
+        self, db: Store, static: dict[str, str], enrolment_codes: list[str], clock: Callable[[], datetime],
         site_id: str = "",
     ) -> None:
         self.db = db
@@ -63,17 +63,28 @@ class TerminalRegistry:
         self.site_id = site_id
         self.throttle = AuthThrottle(db, clock)
         self._static = {tid: digest(tok).hex() for tid, tok in static.items()}
-        ensure_auth_schema(db)
-        with db.write() as conn:
-            conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('token_secret', ?)", (secrets.token_hex(32),))
-            self._secret = bytes.fromhex(
-                conn.execute("SELECT value FROM meta WHERE key='token_secret'").fetchone()["value"]
-            )
-            for code in enrolment_codes:  # catalogue demo codes: any new terminal of this site
+        self._enrolment_codes = list(enrolment_codes)
+        # Written on first need, not here: a central started without migrating (--no-migrate) on a
+        # schema behind the head must still start and say so in /readyz, not crash on a column.
+        self._secret: bytes | None = None
+
+    def _seeded_secret(self) -> bytes:
+        """The token secret, after storing it and the catalogue's demo codes (idempotent: several
+        processes may do this at once; the first secret written wins and all read it back)."""
+        if self._secret is None:
+            with self.db.write() as conn:
                 conn.execute(
-                    "INSERT OR IGNORE INTO enrolment_codes (code_hash, site_id) VALUES (?,?)",
-                    (digest(code).hex(), site_id or None),
+                    "INSERT INTO meta (key, value) VALUES ('token_secret', ?) ON CONFLICT DO NOTHING",
+                    (secrets.token_hex(32),),
                 )
+                secret = bytes.fromhex(conn.execute("SELECT value FROM meta WHERE key='token_secret'").fetchone()["value"])
+                for code in self._enrolment_codes:  # catalogue demo codes: any new terminal of this site
+                    conn.execute(
+                        "INSERT INTO enrolment_codes (code_hash, site_id) VALUES (?,?) ON CONFLICT DO NOTHING",
+                        (digest(code).hex(), self.site_id or None),
+                    )
+            self._secret = secret
+        return self._secret
 
     def _token_for(self, purpose: str, proof: str, key: str | None, terminal_id: str) -> str:
         """The token a request answers with: derived from what only its sender knows (the code or
@@ -81,7 +92,7 @@ class TerminalRegistry:
         if not key:
             return secrets.token_urlsafe(32)
         message = f"{purpose}\x00{proof}\x00{key}\x00{terminal_id}".encode()
-        mac = hmac.new(self._secret, message, hashlib.sha256).digest()
+        mac = hmac.new(self._seeded_secret(), message, hashlib.sha256).digest()
         return base64.urlsafe_b64encode(mac).rstrip(b"=").decode("ascii")
 
     # -- authentication ---------------------------------------------------------------------------
@@ -122,12 +133,15 @@ class TerminalRegistry:
     def _enrol(self, req: EnrolRequest, key: str | None) -> str:
         code_hash, tid = digest(req.code).hex(), req.terminal_id
         key_hash = digest(key).hex() if key else None
+        self._seeded_secret()  # the demo codes are in the table from here on
         token = self._token_for("enrol", req.code, key, tid)
         with self.db.write() as conn:
             now = to_us(self.clock())
+            # FOR UPDATE (PostgreSQL): a concurrent claim of this code waits here for our commit and
+            # then reads it used, instead of both reading it free.
             code = conn.execute(
                 "SELECT terminal_id, site_id, expires_us, used_by, used_us, used_key_hash "
-                "FROM enrolment_codes WHERE code_hash=?", (code_hash,),
+                "FROM enrolment_codes WHERE code_hash=?" + conn.for_update, (code_hash,),
             ).fetchone()
             if code is None:
                 raise ApiProblem(403, "enrolment_code_invalid", "unknown enrolment code")
@@ -150,10 +164,12 @@ class TerminalRegistry:
                 if not still:
                     raise ApiProblem(409, "enrolment_code_used", "this enrolment code was already used")
                 return token
-            conn.execute(
+            claimed = conn.execute(
                 "UPDATE enrolment_codes SET used_by=?, used_us=?, used_key_hash=? WHERE code_hash=? AND used_by IS NULL",
                 (tid, now, key_hash, code_hash),
-            )
+            ).rowcount
+            if claimed != 1:  # conditional: of two claims of one code, only one finds it unused
+                raise ApiProblem(409, "enrolment_code_used", "this enrolment code was already used")
             # Insert, or take over a *revoked* row; an enrolled terminal is left alone (rowcount 0).
             inserted = conn.execute(
                 "INSERT INTO terminals (terminal_id, token_hash, enrolled_us, site_id, code_hash) VALUES (?,?,?,?,?) "
@@ -187,7 +203,7 @@ class TerminalRegistry:
             now = to_us(self.clock())
             row = conn.execute(
                 "SELECT token_hash, previous_token_hash, rotate_key_hash, rotated_us FROM terminals "
-                "WHERE terminal_id=? AND revoked_us IS NULL", (terminal_id or "",),
+                "WHERE terminal_id=? AND revoked_us IS NULL" + conn.for_update, (terminal_id or "",),
             ).fetchone()
             done = 0
             if row is not None and _matches(token, row["token_hash"]):

@@ -1,6 +1,6 @@
 """Per-client slow-down after failed enrolments and wrong tokens, kept in the database.
 
-Every central process shares the SQLite file, so the state lives there (table ``auth_failures``),
+Every central process shares the database, so the state lives there (table ``auth_failures``),
 not in a Python dict: a client cannot escape the delay by landing on another worker. A client is
 its peer IP address (the reference central does not trust X-Forwarded-For; see
 docs/operations.md). Failures are counted per bucket ("enrol", "token") so a kiosk still calling
@@ -15,12 +15,12 @@ and a success clears it.
 from __future__ import annotations
 
 import math
-import sqlite3
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Any
 
-from central.db import Database, to_us
 from central.errors import ApiProblem
+from central.store import Store, to_us
 
 FREE_FAILURES = 5
 MAX_BLOCK = timedelta(minutes=5)
@@ -44,11 +44,11 @@ def block_for(failures: int) -> timedelta:
 
 
 class AuthThrottle:
-    def __init__(self, db: Database, clock: Callable[[], datetime]) -> None:
+    def __init__(self, db: Store, clock: Callable[[], datetime]) -> None:
         self.db = db
         self.clock = clock
 
-    def check(self, bucket: str, client: str, conn: sqlite3.Connection | None = None) -> int:
+    def check(self, bucket: str, client: str, conn: Any = None) -> int:
         """Raise ``RateLimited`` while ``client`` is blocked; else its failures so far. ``conn``:
         an open connection to reuse (one connection per request saves ~0.2 ms)."""
         query = "SELECT failures, blocked_until_us FROM auth_failures WHERE bucket=? AND client=?"
@@ -67,18 +67,23 @@ class AuthThrottle:
     def failed(self, bucket: str, client: str) -> None:
         now = to_us(self.clock())
         forget_us = FORGET_AFTER // timedelta(microseconds=1)
-        # One write transaction: the read and the update cannot interleave with another process.
+        # The count is bumped by one upsert that reads the row it changes: on PostgreSQL the row
+        # lock serialises concurrent failures of one client (a read-then-write would lose counts
+        # under READ COMMITTED), and the lock is held to commit, so the block set next is this
+        # count's. SQLite's BEGIN IMMEDIATE serialises the whole transaction anyway.
         with self.db.write() as conn:
-            row = conn.execute(
-                "SELECT failures, last_us FROM auth_failures WHERE bucket=? AND client=?", (bucket, client)
+            (failures,) = conn.execute(
+                "INSERT INTO auth_failures (bucket, client, failures, last_us, blocked_until_us) VALUES (?,?,1,?,?) "
+                "ON CONFLICT (bucket, client) DO UPDATE SET "
+                "failures = CASE WHEN excluded.last_us - auth_failures.last_us > ? THEN 1 "
+                "ELSE auth_failures.failures + 1 END, last_us = excluded.last_us "
+                "RETURNING failures",
+                (bucket, client, now, now, forget_us),
             ).fetchone()
-            failures = 1 if row is None or now - row["last_us"] > forget_us else row["failures"] + 1
             blocked_until = now + block_for(failures) // timedelta(microseconds=1)
             conn.execute(
-                "INSERT INTO auth_failures (bucket, client, failures, last_us, blocked_until_us) VALUES (?,?,?,?,?) "
-                "ON CONFLICT (bucket, client) DO UPDATE SET failures=excluded.failures, last_us=excluded.last_us, "
-                "blocked_until_us=excluded.blocked_until_us",
-                (bucket, client, failures, now, blocked_until),
+                "UPDATE auth_failures SET blocked_until_us=? WHERE bucket=? AND client=?",
+                (blocked_until, bucket, client),
             )
 
     def succeeded(self, bucket: str, client: str) -> None:

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import math
-import sqlite3
 import uuid
 from datetime import date, datetime, timedelta
-from typing import Callable
+from typing import Any, Callable
 
 from central.catalog_file import CatalogFile
-from central.db import Database, from_us, to_us
 from central.errors import ApiProblem
+from central.metrics import TICKETS_ISSUED
+from central.store import Store, from_us, to_us
 from kiosk.contract import (
     ConfirmMode,
     QueueStatus,
@@ -29,13 +29,26 @@ from kiosk.contract import (
 
 Clock = Callable[[], datetime]
 _IN_QUEUE = ("confirmed", "virtual")
+# Persist lapses of expired reservations. SKIP LOCKED (PostgreSQL): rows another transaction is
+# touching are left for the next sweep instead of waited for, so concurrent sweeps never block or
+# deadlock each other. Views compute "lapsed" from the expiry anyway, so a late sweep is harmless.
+# People ahead of the row being changed, computed by the same statement (one round trip less).
+_AHEAD = ("(SELECT COUNT(*) FROM tickets q WHERE q.service_id = tickets.service_id"
+          " AND q.business_date = tickets.business_date AND q.status IN ('confirmed', 'virtual')"
+          " AND q.sequence < tickets.sequence) AS ahead")
+SWEEP_EVERY_US = 1_000_000
+_LAPSE = {
+    "sqlite": "UPDATE tickets SET status='lapsed' WHERE status='reserved' AND expires_us <= ?",
+    "postgresql": "UPDATE tickets SET status='lapsed' WHERE id IN (SELECT id FROM tickets"
+                  " WHERE status='reserved' AND expires_us <= ? FOR UPDATE SKIP LOCKED)",
+}
 
 
 class TicketDesk:
     """Reserve, confirm, fail and look up tickets; compute queue figures."""
 
     def __init__(
-        self, db: Database, catalog_file: CatalogFile, *, reservation_ttl_s: int,
+        self, db: Store, catalog_file: CatalogFile, *, reservation_ttl_s: int,
         public_url: str, clock: Clock, enforce_hours: bool = False,
     ) -> None:
         self.db = db
@@ -44,6 +57,7 @@ class TicketDesk:
         self.public_url = public_url.rstrip("/")
         self.clock = clock
         self.enforce_hours = enforce_hours
+        self._swept_us = -SWEEP_EVERY_US  # desk-clock time of this process's last lapse sweep
 
     # -- helpers --------------------------------------------------------------------------------
 
@@ -62,14 +76,17 @@ class TicketDesk:
         except KeyError:
             raise ApiProblem(404, "unknown_service", f"no service {service_id!r} in the catalogue") from None
 
-    @staticmethod
-    def _lapse_expired(conn: sqlite3.Connection, now: datetime) -> None:
-        conn.execute(
-            "UPDATE tickets SET status='lapsed' WHERE status='reserved' AND expires_us <= ?",
-            (to_us(now),),
-        )
+    def _lapse_expired(self, conn: Any, now: datetime) -> None:
+        """Persist lapses, at most once a second per process: every view and transition already
+        treats an expired reservation as lapsed, so the sweep only tidies the stored status and
+        need not cost every reservation a statement."""
+        us = to_us(now)
+        if 0 <= us - self._swept_us < SWEEP_EVERY_US:
+            return
+        self._swept_us = us
+        conn.execute(_LAPSE[conn.dialect], (us,))
 
-    def _people_ahead(self, conn: sqlite3.Connection, service_id: str, day: str, below: int | None) -> int:
+    def _people_ahead(self, conn: Any, service_id: str, day: str, below: int | None) -> int:
         sql = "SELECT COUNT(*) FROM tickets WHERE service_id=? AND business_date=? AND status IN (?,?)"
         args: list[object] = [service_id, day, *_IN_QUEUE]
         if below is not None:
@@ -82,12 +99,13 @@ class TicketDesk:
     def _wait(people: int, svc: Service) -> int:
         return math.ceil(people * svc.avg_service_minutes / svc.counters)
 
-    def _ticket(self, conn: sqlite3.Connection, row: sqlite3.Row, now: datetime) -> Ticket:
+    def _ticket(self, conn: Any, row: Any, now: datetime, ahead: int | None = None) -> Ticket:
         svc = self._service(row["service_id"])
         status = row["status"]
         if status == "reserved" and row["expires_us"] <= to_us(now):
             status = "lapsed"  # read-only view; the next write persists it
-        ahead = self._people_ahead(conn, svc.id, row["business_date"], row["sequence"])
+        if ahead is None:
+            ahead = self._people_ahead(conn, svc.id, row["business_date"], row["sequence"])
         return Ticket(
             id=row["id"],
             number=f"{row['prefix']}-{row['sequence']:03d}",
@@ -108,7 +126,7 @@ class TicketDesk:
             failure_reason=row["failure_reason"],
         )
 
-    def _row(self, conn: sqlite3.Connection, ticket_id: str) -> sqlite3.Row:
+    def _row(self, conn: Any, ticket_id: str) -> Any:
         row = conn.execute("SELECT * FROM tickets WHERE id=?", (ticket_id,)).fetchone()
         if row is None:
             raise ApiProblem(404, "ticket_not_found", f"no ticket {ticket_id!r}")
@@ -118,106 +136,173 @@ class TicketDesk:
 
     def reserve(self, terminal_id: str, idem_key: str, req: TicketReserveRequest) -> Ticket:
         """Reserve the next number; the same (terminal, key) returns the same ticket."""
+        now = self.now()
+        step = self.db.transact(lambda conn: self._reserve_step(conn, terminal_id, idem_key, req, now))
+        return self._answer(step, now)
+
+    def reserve_in(self, conn: Any, terminal_id: str, idem_key: str, req: TicketReserveRequest, now: datetime) -> Any:
+        """The reservation step inside the caller's write transaction (booking check-in shares
+        it); returns the ticket row."""
+        return self._reserve_step(conn, terminal_id, idem_key, req, now)[0]
+
+    def _reserve_step(
+        self, conn: Any, terminal_id: str, idem_key: str, req: TicketReserveRequest, now: datetime,
+    ) -> tuple[Any, int | None]:
+        """(ticket row, people in the queue ahead of it if counted here, else None). The counter
+        row is bumped by the statement that inserts the ticket, the last in the transaction, so
+        its lock (held to commit) covers as little work as possible."""
         request_hash = hashlib.sha256(req.model_dump_json().encode()).hexdigest()
         svc = self._service(req.service_id)
-        with self.db.write() as conn:
-            now = self.now()
-            self._lapse_expired(conn, now)
-            existing = conn.execute(
-                "SELECT * FROM tickets WHERE terminal_id=? AND idem_key=?", (terminal_id, idem_key)
-            ).fetchone()
-            if existing is not None:
-                if existing["request_hash"] != request_hash:
-                    raise ApiProblem(
-                        409, "idempotency_conflict",
-                        "this Idempotency-Key was already used with a different request body",
-                    )
-                return self._ticket(conn, existing, now)
-            if not svc.enabled:
-                raise ApiProblem(409, "service_disabled", f"service {svc.id!r} is switched off")
-            local = now.astimezone(self.cf.catalog.site.tz)
-            if self.enforce_hours and not svc.is_open_at(local):
+        self._lapse_expired(conn, now)
+        existing = conn.execute(
+            "SELECT * FROM tickets WHERE terminal_id=? AND idem_key=?", (terminal_id, idem_key)
+        ).fetchone()
+        if existing is not None:
+            if existing["request_hash"] != request_hash:
                 raise ApiProblem(
-                    409, "service_closed",
-                    f"service {svc.id!r} is not open at {local:%a %H:%M} ({self.cf.catalog.site.timezone})",
+                    409, "idempotency_conflict",
+                    "this Idempotency-Key was already used with a different request body",
                 )
-            day = self.business_date(now).isoformat()
+            return existing, None
+        if not svc.enabled:
+            raise ApiProblem(409, "service_disabled", f"service {svc.id!r} is switched off")
+        local = now.astimezone(self.cf.catalog.site.tz)
+        if self.enforce_hours and not svc.is_open_at(local):
+            raise ApiProblem(
+                409, "service_closed",
+                f"service {svc.id!r} is not open at {local:%a %H:%M} ({self.cf.catalog.site.timezone})",
+            )
+        day = self.business_date(now).isoformat()
+        ticket_id = str(uuid.uuid4())
+        values = (ticket_id, terminal_id, idem_key, request_hash, svc.id, svc.prefix, day)
+        tail = (req.priority, req.language, to_us(now), to_us(now + self.ttl))
+        # Atomic on both engines: the upsert takes the counter row's lock until commit, so no two
+        # transactions (threads or processes) can read the same last_seq; a rollback (e.g. the
+        # idempotency-key race below) gives the number back, so no gap either. A concurrent request
+        # with the same (terminal, key) makes the ticket insert fail on its unique constraint;
+        # Store.transact runs the step again and the SELECT above then finds the winner.
+        if conn.dialect == "postgresql":  # one round trip: bump and insert in one statement
+            row = conn.execute(
+                "WITH seq AS (INSERT INTO sequences (prefix, business_date, last_seq) VALUES (?, ?, 1)"
+                " ON CONFLICT (prefix, business_date) DO UPDATE SET last_seq = sequences.last_seq + 1"
+                " RETURNING last_seq)"
+                " INSERT INTO tickets (id, terminal_id, idem_key, request_hash, service_id, prefix,"
+                " business_date, sequence, priority, language, status, reserved_us, expires_us)"
+                f" SELECT ?,?,?,?,?,?,?, seq.last_seq, ?,?,'reserved',?,? FROM seq RETURNING *, {_AHEAD}",
+                (svc.prefix, day, *values, *tail),
+            ).fetchone()
+        else:
             (seq,) = conn.execute(
                 "INSERT INTO sequences (prefix, business_date, last_seq) VALUES (?, ?, 1) "
-                "ON CONFLICT (prefix, business_date) DO UPDATE SET last_seq = last_seq + 1 "
+                "ON CONFLICT (prefix, business_date) DO UPDATE SET last_seq = sequences.last_seq + 1 "
                 "RETURNING last_seq",
                 (svc.prefix, day),
             ).fetchone()
-            ticket_id = str(uuid.uuid4())
-            conn.execute(
+            row = conn.execute(
                 "INSERT INTO tickets (id, terminal_id, idem_key, request_hash, service_id, prefix,"
                 " business_date, sequence, priority, language, status, reserved_us, expires_us)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,'reserved',?,?)",
-                (ticket_id, terminal_id, idem_key, request_hash, svc.id, svc.prefix, day, seq,
-                 req.priority, req.language, to_us(now), to_us(now + self.ttl)),
-            )
-            row = self._row(conn, ticket_id)
-            return self._ticket(conn, row, now)
+                f" VALUES (?,?,?,?,?,?,?,?,?,?,'reserved',?,?) RETURNING *, {_AHEAD}",
+                (*values, seq, *tail),
+            ).fetchone()
+        TICKETS_ISSUED.labels(svc.id).inc()
+        return row, row["ahead"]
+
+    def view(self, row: Any, now: datetime, ahead: int | None = None) -> Ticket:
+        """The Ticket answer for a row, with queue figures read after the write committed
+        (unless ``ahead`` was counted inside the reservation)."""
+        if ahead is not None:
+            return self._ticket(None, row, now, ahead)
+        return self.db.run_read(lambda conn: self._ticket(conn, row, now))
 
     def confirm(self, terminal_id: str, ticket_id: str, mode: ConfirmMode) -> Ticket:
         """reserved -> confirmed/virtual; a repeat is a no-op; lapsed/failed -> 409."""
-        with self.db.write() as conn:
-            now = self.now()
-            self._lapse_expired(conn, now)
+        now = self.now()
+        new = "confirmed" if mode == "printed" else "virtual"
+
+        def step(conn: Any) -> Any:
+            # The transition is one conditional UPDATE: only a live reservation of this terminal
+            # changes, whatever any other process does at the same moment.
+            done = conn.execute(
+                "UPDATE tickets SET status=?, confirmed_us=? WHERE id=? AND terminal_id=?"
+                f" AND status='reserved' AND expires_us > ? RETURNING *, {_AHEAD}",
+                (new, to_us(now), ticket_id, terminal_id, to_us(now)),
+            ).fetchone()
+            if done is not None:
+                return done, done["ahead"]
             row = self._own_row(conn, terminal_id, ticket_id)
-            status = row["status"]
-            if status == "reserved":
-                new = "confirmed" if mode == "printed" else "virtual"
-                conn.execute(
-                    "UPDATE tickets SET status=?, confirmed_us=? WHERE id=?", (new, to_us(now), ticket_id)
-                )
-                row = self._row(conn, ticket_id)
-            elif status == "lapsed":
+            status = self._persist_lapse(conn, row, now)
+            if status == "lapsed":
                 raise ApiProblem(
                     409, "reservation_lapsed",
                     "the reservation was not confirmed in time; its number will not be called. "
                     "Reserve a new ticket.",
                 )
-            elif status == "failed":
+            if status == "failed":
                 raise ApiProblem(409, "ticket_failed", "the ticket was already reported as failed")
-            return self._ticket(conn, row, now)
+            return row, None
+
+        return self._answer(self.db.transact(step), now)
 
     def fail(self, terminal_id: str, ticket_id: str, reason: str) -> Ticket:
         """reserved -> failed (never called); repeats and lapsed tickets are no-ops."""
-        with self.db.write() as conn:
-            now = self.now()
-            self._lapse_expired(conn, now)
+        now = self.now()
+
+        def step(conn: Any) -> Any:
+            done = conn.execute(
+                "UPDATE tickets SET status='failed', failure_reason=? WHERE id=? AND terminal_id=?"
+                f" AND status='reserved' AND expires_us > ? RETURNING *, {_AHEAD}",
+                (reason, ticket_id, terminal_id, to_us(now)),
+            ).fetchone()
+            if done is not None:
+                return done, done["ahead"]
             row = self._own_row(conn, terminal_id, ticket_id)
-            if row["status"] == "reserved":
-                conn.execute(
-                    "UPDATE tickets SET status='failed', failure_reason=? WHERE id=?", (reason, ticket_id)
-                )
-                row = self._row(conn, ticket_id)
-            elif row["status"] in _IN_QUEUE:
+            if self._persist_lapse(conn, row, now) in _IN_QUEUE:
                 raise ApiProblem(
                     409, "ticket_confirmed",
                     "the ticket was already confirmed; it cannot be failed afterwards",
                 )
-            return self._ticket(conn, row, now)
+            return self._row(conn, ticket_id), None
 
-    def _own_row(self, conn: sqlite3.Connection, terminal_id: str, ticket_id: str) -> sqlite3.Row:
+        return self._answer(self.db.transact(step), now)
+
+    def _answer(self, row_and_ahead: tuple[Any, int | None], now: datetime) -> Ticket:
+        row, counted = row_and_ahead
+        ahead = None if counted is None else self.cf.demo_waiting.get(row["service_id"], 0) + counted
+        return self.view(row, now, ahead)
+
+    @staticmethod
+    def _persist_lapse(conn: Any, row: Any, now: datetime) -> str:
+        """The row's status, after writing "lapsed" if its reservation expired."""
+        if row["status"] == "reserved" and row["expires_us"] <= to_us(now):
+            conn.execute("UPDATE tickets SET status='lapsed' WHERE id=? AND status='reserved'", (row["id"],))
+            return "lapsed"
+        return row["status"]
+
+    def _own_row(self, conn: Any, terminal_id: str, ticket_id: str) -> Any:
         row = self._row(conn, ticket_id)
         if row["terminal_id"] != terminal_id:
             raise ApiProblem(403, "not_your_ticket", "only the terminal that reserved a ticket may change it")
         return row
 
     def get(self, ticket_id: str) -> Ticket:
-        with self.db.read() as conn:
-            return self._ticket(conn, self._row(conn, ticket_id), self.now())
+        now = self.now()
+        return self.db.run_read(lambda conn: self._ticket(conn, self._row(conn, ticket_id), now))
+
+    def waiting_by_service(self) -> dict[str, int]:
+        """People in the queue per service today (for /metrics)."""
+        return {q.service_id: q.waiting for q in self.queues().queues}
 
     def queues(self) -> QueuesResponse:
         now = self.now()
         day = self.business_date(now).isoformat()
-        out = []
-        with self.db.read() as conn:
+
+        def read(conn: Any) -> list[QueueStatus]:
+            out = []
             for svc in self.cf.catalog.services:
                 waiting = self._people_ahead(conn, svc.id, day, None)
                 out.append(QueueStatus(
                     service_id=svc.id, waiting=waiting, estimated_wait_minutes=self._wait(waiting, svc)
                 ))
-        return QueuesResponse(as_of=now, queues=out)
+            return out
+
+        return QueuesResponse(as_of=now, queues=self.db.run_read(read))

@@ -9,13 +9,16 @@ import sys
 import tempfile
 from pathlib import Path
 
-from central.admin_cli import add_admin_commands
 from kiosk.config import ConfigError, load_config
 
 DEFAULT_CONFIG = Path("/etc/anjungan/kiosk.toml")
 
 
 def main(argv: list[str] | None = None) -> int:
+    args_in = list(sys.argv[1:] if argv is None else argv)
+    if args_in[:1] == ["central"]:  # the central has its own options (--db URL, --workers, migrate)
+        from central.cli import main as central_main
+        return central_main(args_in[1:], default_port=8780)
     parser = argparse.ArgumentParser(prog="main.py", description="Anjungan self-service kiosk")
     sub = parser.add_subparsers(dest="command")
     run = sub.add_parser("run", help="run the kiosk (default)")
@@ -38,12 +41,10 @@ def main(argv: list[str] | None = None) -> int:
     enrol.add_argument("--terminal-id", help="enrol under this id instead of central.terminal_id")
     rotate = sub.add_parser("rotate-token", help="trade this terminal's token for a new one (restart the kiosk after)")
     rotate.add_argument("--config", type=Path, default=default_config)
-    central = sub.add_parser("central", help="run the reference central service alone")
-    central.add_argument("--host", default="127.0.0.1")
-    central.add_argument("--port", type=int, default=8780)
-    central.add_argument("--db", type=Path, default=Path("var/central.sqlite3"))
-    central.add_argument("--catalog", type=Path, default=Path(__file__).resolve().parents[1] / "config" / "catalog.toml")
-    add_admin_commands(central)  # main.py central issue-code / revoke
+    # Only for --help: `main.py central ...` is handed to central.cli above (--db URL, --workers,
+    # migrate, issue-code, revoke).
+    sub.add_parser("central", help="run the central service (see `main.py central --help`; "
+                   "`central migrate`, `central issue-code`, `central revoke`)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
@@ -58,13 +59,6 @@ def main(argv: list[str] | None = None) -> int:
         return enrol_terminal(args.config, args.code, args.terminal_id)
     if command == "rotate-token":
         return rotate_token(args.config)
-    if command == "central":
-        from central.admin_cli import run_admin
-        from central.cli import run as run_central
-        if args.admin_command:
-            return run_admin(args)
-        run_central(args.host, args.port, args.db, args.catalog)
-        return 0
     if command == "demo":
         return run_demo(args.walkthrough, windowed=args.windowed)
     return run_kiosk(getattr(args, "config", DEFAULT_CONFIG), probe=getattr(args, "startup_probe", False))

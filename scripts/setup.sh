@@ -24,6 +24,8 @@ APT_PACKAGES=(
   systemd util-linux
   # Spoken guidance in easy-access mode (kiosk/speech) and its tests.
   espeak-ng
+  # The central's production database; its tests and bench start a throw-away cluster (tests/pg.py).
+  postgresql
 )
 # Only when the interpreter lacks them (a pyenv/uv Python brings its own venv and headers).
 if ! "$PY" -c 'import ensurepip, venv' >/dev/null 2>&1; then APT_PACKAGES+=(python3-venv); fi

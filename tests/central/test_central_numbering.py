@@ -88,12 +88,12 @@ def test_utc_midnight_does_not_restart_a_jakarta_day(make_central, client_factor
     assert a.business_date == b.business_date
 
 
-def test_numbers_survive_a_restart_of_the_central(make_central, client_factory, tmp_path):
+def test_numbers_survive_a_restart_of_the_central(new_db, client_factory):
     from central.cli import DEFAULT_CATALOG
     from central.server import start
     from central.testing import TEST_TERMINAL, TEST_TOKEN
 
-    db = tmp_path / "persist.sqlite3"
+    db = new_db()
     with start(db, DEFAULT_CATALOG, {TEST_TERMINAL: TEST_TOKEN}) as central:
         with client_factory(central) as c:
             c.reserve_ticket(TicketReserveRequest(service_id="npwp"), str(uuid.uuid4()))

@@ -43,10 +43,9 @@ def test_rotation_replaces_the_token_and_a_lost_answer_can_be_fetched_again(make
 
 
 def test_a_revoked_terminal_cannot_rotate(make_central):
-    from central.db import Database
     from central.terminal_admin import revoke
 
     central = make_central(enrolment_codes=["ROTATE-CODE-1"])
     token = enrol(central)
-    assert revoke(Database(central.app.state.desk.db.path), "kiosk-r")
+    assert revoke(central.app.state.store, "kiosk-r")
     assert rotate(central, token, "rot-1").status_code == 401

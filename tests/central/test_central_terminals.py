@@ -1,16 +1,15 @@
 """Enrolment codes: used once, bound to a terminal or site, never re-keying an enrolled terminal;
 replay only of the very same request (Idempotency-Key) within 10 minutes; hashes only on disk."""
 
-import sqlite3
-
 import pytest
 import requests
 
-from central.db import Database
+from central.store import Store
 from central.terminal_admin import issue_code, revoke
 from central.testing import TEST_TERMINAL, SettableClock, utc
 from kiosk.api import CentralClient, CentralRejected, CentralSettings
 from kiosk.contract import EnrolRequest
+from tests.central.conftest import dump_tables
 
 
 def post_enrol(central, code: str, terminal_id: str, key: str | None = None) -> requests.Response:
@@ -24,15 +23,14 @@ def queues_status(central, terminal_id: str, token: str) -> int:
     return requests.get(central.url + "/v1/queues", headers=headers, timeout=5).status_code
 
 
-def db_of(central) -> Database:
-    return Database(central.db_path)
+def db_of(central) -> Store:
+    return central.app.state.store
 
 
 @pytest.fixture
 def central_at(make_central):
     def _make(clock=None, codes=("CODE-FOR-TEST-1", "CODE-FOR-TEST-2")):
         central = make_central(clock=clock, enrolment_codes=list(codes))
-        central.db_path = central.app.state.desk.db.path
         return central
     return _make
 
@@ -111,17 +109,13 @@ def test_revoked_terminal_is_locked_out_and_may_be_enrolled_again(central_at):
     assert again.status_code == 200 and queues_status(central, "kiosk-x", again.json()["token"]) == 200
 
 
-def test_codes_and_tokens_are_stored_as_hashes(make_central, tmp_path):
+def test_codes_and_tokens_are_stored_as_hashes(make_central):
     central = make_central(enrolment_codes=["CODE-FOR-TEST-2"])
     with CentralClient(CentralSettings(base_url=central.url, terminal_id="kiosk-y")) as client:
         creds = client.enrol(EnrolRequest(code="CODE-FOR-TEST-2", terminal_id="kiosk-y"))
         client.set_token(creds.token)
         rotated = client.rotate_token()
-    conn = sqlite3.connect(next(tmp_path.glob("central-*.sqlite3")))
-    try:
-        dump = "\n".join(conn.iterdump())
-    finally:
-        conn.close()
+    dump = dump_tables(central)
     assert "kiosk-y" in dump
     assert "CODE-FOR-TEST-2" not in dump and creds.token not in dump and rotated.token not in dump
 

@@ -1,0 +1,187 @@
+"""A hall's fleet against the central: 50 terminals reserving and confirming tickets for 30 s,
+first on PostgreSQL with 4 worker processes (then 2, one per core, for comparison), then on
+SQLite with 1 worker.
+
+Prints, per engine: tickets/s (reserve + confirm done), reserve p50/p99 as the terminal sees it,
+and duplicates and gaps in the numbers the database issued (per prefix and day; every reservation
+here is confirmed, so the protocol allows no gap). The central runs as real processes
+(``python -m central --workers N``); PostgreSQL is Debian's, started in a temporary folder with
+commits waiting for the disk (fsync on, as in production). The load comes from 2 processes of 25
+terminal threads each, on plain keep-alive HTTP connections, so the client's own Python is not
+what is measured. Targets (issue 13, 2-core machine): PostgreSQL >= 500 tickets/s, reserve p99
+<= 100 ms, 0 duplicates, 0 gaps.
+
+Run: python -m bench central_fleet   (BENCH_FLEET_SECONDS=5 for a quick look)
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import multiprocessing
+import os
+import tempfile
+import threading
+import time
+import uuid
+from collections import Counter
+from pathlib import Path
+
+from bench.stats import figure, median, percentile
+
+TERMINALS = 50
+LOAD_PROCESSES = 2
+SECONDS = float(os.environ.get("BENCH_FLEET_SECONDS", "30"))
+
+
+def _terminals() -> dict[str, str]:
+    return {f"kiosk-fleet-{i:02d}": f"fleet-token-{i:02d}-0123456789" for i in range(TERMINALS)}
+
+
+def _services() -> list[str]:
+    from central.catalog_file import load_catalog_file
+    from central.cli import DEFAULT_CATALOG
+
+    return [s.id for s in load_catalog_file(DEFAULT_CATALOG).catalog.services if s.enabled]
+
+
+def _terminal(port: int, terminal: str, token: str, service: str, until: float, out: list) -> None:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    base = {"Authorization": f"Bearer {token}", "X-Terminal-Id": terminal, "Content-Type": "application/json"}
+    body = json.dumps({"service_id": service})
+    while time.monotonic() < until:
+        t0 = time.perf_counter()
+        conn.request("POST", "/v1/tickets", body, {**base, "Idempotency-Key": str(uuid.uuid4())})
+        r = conn.getresponse()
+        ticket = json.loads(r.read())
+        reserve_ms = (time.perf_counter() - t0) * 1000
+        if r.status != 200:
+            out.append(("error", r.status, ticket.get("code")))
+            continue
+        conn.request("POST", f"/v1/tickets/{ticket['id']}/confirm", '{"mode": "printed"}', base)
+        c = conn.getresponse()
+        c.read()
+        out.append(("ok", reserve_ms, ticket["number"], ticket["business_date"], c.status))
+    conn.close()
+
+
+def _load_process(port: int, assignments: list[tuple[str, str, str]], start_at: float, seconds: float) -> list:
+    """One load process: a thread per terminal; returns every outcome."""
+    out: list = []
+    until = start_at + seconds
+    while time.time() < start_at:
+        time.sleep(0.005)
+    until = time.monotonic() + seconds
+    threads = [threading.Thread(target=_terminal, args=(port, t, tok, svc, until, out)) for t, tok, svc in assignments]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    return out
+
+
+def _cpu_s(pids: list[int]) -> float:
+    """User + system CPU seconds used so far by these processes (those still running)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / tick
+
+
+def _tree(pid: int) -> list[int]:
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        try:
+            todo += [int(c) for c in Path(f"/proc/{p}/task/{p}/children").read_text().split()]
+        except OSError:
+            pass
+    return out
+
+
+def _db_check(db: str) -> tuple[int, int, int]:
+    """(tickets, duplicates, gaps) over every (prefix, day) counter, from the database itself."""
+    from central.store import open_store
+
+    store = open_store(db if "://" in db else Path(db), pool_max=1)
+    try:
+        with store.read() as conn:
+            rows = conn.execute("SELECT prefix, business_date, sequence FROM tickets").fetchall()
+            last = {(r[0], r[1]): r[2] for r in conn.execute(
+                "SELECT prefix, business_date, last_seq FROM sequences").fetchall()}
+    finally:
+        store.close()
+    seen: dict[tuple[str, str], list[int]] = {}
+    for prefix, day, seq in rows:
+        seen.setdefault((prefix, day), []).append(seq)
+    dupes = sum(c - 1 for seqs in seen.values() for c in Counter(seqs).values() if c > 1)
+    gaps = sum(n - len(set(seen.get(k, []))) for k, n in last.items())  # numbers issued without a ticket
+    return len(rows), dupes, gaps
+
+
+def _drive(engine: str, db: str, workers: int, workdir: Path, pg_pid: int | None = None) -> list[dict]:
+    from tests.central.central_process import CentralProcess
+
+    terminals = _terminals()
+    services = _services()
+    assignments = [(t, tok, services[i % len(services)]) for i, (t, tok) in enumerate(terminals.items())]
+    with CentralProcess(db, workdir, terminals, workers=workers) as central:
+        port = central.port
+        ctx = multiprocessing.get_context("spawn")
+        start_at = time.time() + 2.0  # every load process up before the clock starts
+        chunks = [assignments[i::LOAD_PROCESSES] for i in range(LOAD_PROCESSES)]
+        with ctx.Pool(LOAD_PROCESSES) as pool:
+            pending = pool.starmap_async(_load_process, [(port, chunk, start_at, SECONDS) for chunk in chunks])
+            # CPU spent by the central's processes and the database during the timed window.
+            time.sleep(max(0.0, start_at - time.time()))
+            central_pids, db_pids = _tree(central.proc.pid), _tree(pg_pid) if pg_pid else []
+            cpu0 = (_cpu_s(central_pids), _cpu_s(db_pids))
+            time.sleep(SECONDS)
+            cpu1 = (_cpu_s(central_pids), _cpu_s(db_pids))
+            results = pending.get(SECONDS + 120)
+            load_avg = os.getloadavg()[0]
+    outcomes = [o for part in results for o in part]
+    ok = [o for o in outcomes if o[0] == "ok" and o[4] == 200]
+    errors = len(outcomes) - len(ok)
+    reserve = [o[1] for o in ok]
+    seen = Counter((o[2], o[3]) for o in ok)
+    client_dupes = sum(c - 1 for c in seen.values() if c > 1)
+    tickets, db_dupes, gaps = _db_check(db)
+    tag = f"central_fleet.{engine}_{workers}w"
+    return [
+        figure(f"{tag}.tickets_per_s", len(ok) / SECONDS, "tickets/s", 500.0 if engine == "postgresql" else None, "higher"),
+        figure(f"{tag}.reserve_p50", median(reserve) if reserve else 0.0, "ms"),
+        figure(f"{tag}.reserve_p99", percentile(reserve, 0.99) if reserve else 0.0, "ms", 100.0),
+        figure(f"{tag}.duplicates", max(client_dupes, db_dupes), "numbers", 0.0),
+        figure(f"{tag}.gaps", gaps, "numbers", 0.0),
+        figure(f"{tag}.errors", errors, "requests", 0.0),
+        figure(f"{tag}.tickets_in_db", tickets, "tickets", None, "higher"),
+        figure(f"{tag}.central_cpu_per_ticket", (cpu1[0] - cpu0[0]) * 1000 / max(1, len(ok)), "ms"),
+        figure(f"{tag}.postgres_cpu_per_ticket", (cpu1[1] - cpu0[1]) * 1000 / max(1, len(ok)), "ms"),
+        figure(f"{tag}.machine_load_avg_1min", load_avg, "runnable", None),
+    ]
+
+
+def run() -> list[dict]:
+    from tests.pg import LocalPostgres
+
+    results: list[dict] = []
+    with tempfile.TemporaryDirectory(prefix="bench-fleet-") as tmp:
+        work = Path(tmp)
+        with LocalPostgres(durable=True, max_connections=150) as pg:
+            results += _drive("postgresql", pg.create_database("fleet"), 4, work, pg.proc.pid)
+            # One worker per core, for comparison: on 2 cores 4 workers mostly add switching.
+            results += _drive("postgresql", pg.create_database("fleet2"), 2, work, pg.proc.pid)
+        results += _drive("sqlite", str(work / "fleet.sqlite3"), 1, work)
+    return results
+
+
+if __name__ == "__main__":
+    for row in run():
+        print(json.dumps(row))

@@ -1,0 +1,209 @@
+"""Schema migrations for both engines: numbered steps, each with its SQLite and PostgreSQL text,
+recorded in ``schema_migrations``. ``migrate(store)`` applies what is missing, each step in one
+transaction; on PostgreSQL an advisory lock makes concurrent migrators (several workers, a
+deploy racing a start) run one after the other.
+
+Why not Alembic: it needs SQLAlchemy, which the store does not use (see postgres.py); the
+schema is small and these steps are plain SQL per dialect, which is what Alembic would end up
+holding anyway. Step 1 is exactly the schema the single-file reference central created before
+the store existed (``CREATE TABLE IF NOT EXISTS``), so an old SQLite file migrates in place.
+
+Adding a site column later (issue: many sites) is a new step: ``ALTER TABLE .. ADD COLUMN site``
+with a default, then the ``sequences`` key widened to (site, prefix, business_date).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from central.store.base import Store, to_us
+
+log = logging.getLogger(__name__)
+
+_ADVISORY_KEY = 0x616E6A756E67  # "anjung": one lock id for the central's migrations
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    sqlite: str
+    postgresql: str
+    # {table: {column: type}} added when missing, before the SQL runs. Why not plain ALTER TABLE:
+    # SQLite has no ADD COLUMN IF NOT EXISTS, and a file from a central of before the store
+    # (central/auth_schema.py then added these columns at start) already has some of them.
+    # Types are written once: "INTEGER" (microsecond timestamps) becomes BIGINT on PostgreSQL.
+    columns: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def statements(self, dialect: str) -> list[str]:
+        text = self.sqlite if dialect == "sqlite" else self.postgresql
+        lines = [line.split("--", 1)[0] for line in text.splitlines()]
+        return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+
+
+def _v1(us: str, seq: str) -> str:
+    """The pre-store schema; ``us`` is the type of microsecond timestamps, ``seq`` of counters."""
+    return f"""
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sequences (
+    prefix TEXT NOT NULL, business_date TEXT NOT NULL, last_seq {seq} NOT NULL,
+    PRIMARY KEY (prefix, business_date)
+);
+CREATE TABLE IF NOT EXISTS tickets (
+    id TEXT PRIMARY KEY, terminal_id TEXT NOT NULL, idem_key TEXT NOT NULL, request_hash TEXT NOT NULL,
+    service_id TEXT NOT NULL, prefix TEXT NOT NULL, business_date TEXT NOT NULL, sequence {seq} NOT NULL,
+    priority TEXT NOT NULL, language TEXT NOT NULL, status TEXT NOT NULL,
+    reserved_us {us} NOT NULL, expires_us {us} NOT NULL, confirmed_us {us}, failure_reason TEXT,
+    UNIQUE (terminal_id, idem_key),
+    UNIQUE (prefix, business_date, sequence)
+);
+CREATE INDEX IF NOT EXISTS tickets_queue ON tickets (service_id, business_date, status, sequence);
+CREATE INDEX IF NOT EXISTS tickets_reserved ON tickets (status, expires_us);
+CREATE TABLE IF NOT EXISTS citizens (
+    nik TEXT PRIMARY KEY, card_uid TEXT UNIQUE, name TEXT NOT NULL, birth_date TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS enrolment_codes (code_hash TEXT PRIMARY KEY, used_by TEXT, used_us {us});
+CREATE TABLE IF NOT EXISTS terminals (
+    terminal_id TEXT PRIMARY KEY, token_hash TEXT NOT NULL, enrolled_us {us} NOT NULL
+);
+CREATE TABLE IF NOT EXISTS staff_cards (uid_hash TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS bookings (
+    code TEXT PRIMARY KEY,            -- normalised (uppercase, no separators)
+    service_id TEXT NOT NULL, slot_start_us {us} NOT NULL, slot_end_us {us} NOT NULL,
+    status TEXT NOT NULL,             -- booked / checked_in / cancelled (expired is computed)
+    ticket_id TEXT, attempts INTEGER NOT NULL DEFAULT 0, checked_in_us {us},
+    seeded_day TEXT                   -- demo bookings: the business day they were generated for
+);
+CREATE TABLE IF NOT EXISTS payments (
+    id TEXT PRIMARY KEY, terminal_id TEXT NOT NULL, idem_key TEXT NOT NULL,
+    request_hash TEXT NOT NULL, service_id TEXT NOT NULL, amount {seq} NOT NULL,
+    status TEXT NOT NULL, reference TEXT NOT NULL UNIQUE, payload TEXT NOT NULL,
+    created_us {us} NOT NULL, expires_us {us} NOT NULL, paid_us {us},
+    ticket_id TEXT, refund_reason TEXT,
+    UNIQUE (terminal_id, idem_key)
+);
+CREATE TABLE IF NOT EXISTS heartbeats (terminal_id TEXT PRIMARY KEY, received_us {us} NOT NULL, body TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS events (
+    id TEXT PRIMARY KEY, terminal_id TEXT NOT NULL, kind TEXT NOT NULL, at_us {us} NOT NULL,
+    data TEXT NOT NULL, received_us {us} NOT NULL
+)
+"""
+
+
+# Step 2: the sweeps that run before ticket and payment operations (lapse, expiry, autopay) look
+# rows up by (status, expiry); payments had no such index and were scanned whole every time.
+_V2 = """
+CREATE INDEX IF NOT EXISTS payments_pending ON payments (status, expires_us);
+CREATE INDEX IF NOT EXISTS events_terminal ON events (terminal_id, received_us)
+"""
+
+# Step 3: terminal authentication (one-use enrolment codes bound to a terminal or site, revocation,
+# token rotation) and the failed-attempt table the rate limiter shares between processes.
+_V3_COLUMNS = {
+    "enrolment_codes": {
+        "terminal_id": "TEXT",  # issued for this terminal id only (NULL: any new terminal)
+        "site_id": "TEXT",  # issued for this site only (NULL: legacy / catalogue code, this central's site)
+        "issued_us": "INTEGER",
+        "expires_us": "INTEGER",  # NULL: no expiry (catalogue demo codes)
+        "used_key_hash": "TEXT",  # hash of the Idempotency-Key of the request that used it
+    },
+    "terminals": {
+        "site_id": "TEXT",
+        "code_hash": "TEXT",  # the code that enrolled it (a replay of that request may re-issue)
+        "revoked_us": "INTEGER",  # set by an administrator; the terminal may then be enrolled again
+        "previous_token_hash": "TEXT",  # the token the last rotation replaced
+        "rotate_key_hash": "TEXT",  # Idempotency-Key hash of that rotation
+        "rotated_us": "INTEGER",
+    },
+}
+
+
+def _v3(us: str) -> str:
+    return f"""
+CREATE TABLE IF NOT EXISTS auth_failures (
+    bucket TEXT NOT NULL, client TEXT NOT NULL, failures INTEGER NOT NULL,
+    last_us {us} NOT NULL, blocked_until_us {us} NOT NULL,
+    PRIMARY KEY (bucket, client)
+)
+"""
+
+
+MIGRATIONS: list[Migration] = [
+    Migration(1, "reference central schema", _v1("INTEGER", "INTEGER"), _v1("BIGINT", "BIGINT")),
+    Migration(2, "indexes for the expiry sweeps", _V2, _V2),
+    Migration(3, "terminal authentication: bound codes, revocation, rotation, rate limit",
+              _v3("INTEGER"), _v3("BIGINT"), columns=_V3_COLUMNS),
+]
+HEAD = MIGRATIONS[-1].version
+
+_LEDGER = {
+    "sqlite": "CREATE TABLE IF NOT EXISTS schema_migrations "
+              "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_us INTEGER NOT NULL)",
+    "postgresql": "CREATE TABLE IF NOT EXISTS schema_migrations "
+                  "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_us BIGINT NOT NULL)",
+}
+
+
+def current_version(conn: Any) -> int | None:
+    """The highest applied step, 0 for a database without any, None if the ledger is missing."""
+    try:
+        if conn.dialect == "sqlite":
+            found = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_migrations'"
+            ).fetchone()
+        else:
+            found = conn.execute("SELECT to_regclass('schema_migrations')").fetchone()[0]
+        if not found:
+            return None
+        (version,) = conn.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()
+        return int(version)
+    except Exception:  # noqa: BLE001 - the caller asks "is the schema current?", not why not
+        return None
+
+
+def _existing_columns(conn: Any, table: str) -> set[str]:
+    if conn.dialect == "sqlite":
+        return {row["name"] for row in conn.execute(f"PRAGMA table_info({table})")}
+    rows = conn.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_schema=current_schema() AND table_name=?",
+        (table,),
+    )
+    return {row[0] for row in rows}
+
+
+def _add_columns(conn: Any, columns: dict[str, dict[str, str]]) -> None:
+    for table, wanted in columns.items():
+        existing = _existing_columns(conn, table)
+        for name, kind in wanted.items():
+            if name not in existing:
+                kind = "BIGINT" if conn.dialect == "postgresql" and kind == "INTEGER" else kind
+                conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
+
+
+def migrate(store: Store, *, target: int = HEAD) -> list[int]:
+    """Apply the missing steps up to ``target``; returns the versions applied now."""
+    from datetime import datetime, timezone
+
+    applied: list[int] = []
+    for step in MIGRATIONS:
+        if step.version > target:
+            break
+        with store.write() as conn:
+            if conn.dialect == "postgresql":
+                conn.execute("SELECT pg_advisory_xact_lock(?)", (_ADVISORY_KEY,))
+            conn.execute(_LEDGER[conn.dialect])
+            done = conn.execute("SELECT 1 FROM schema_migrations WHERE version=?", (step.version,)).fetchone()
+            if done:
+                continue
+            _add_columns(conn, step.columns)
+            for statement in step.statements(conn.dialect):
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO schema_migrations (version, name, applied_us) VALUES (?,?,?)",
+                (step.version, step.name, to_us(datetime.now(timezone.utc))),
+            )
+            applied.append(step.version)
+            log.info("schema migration %d applied: %s", step.version, step.name)
+    return applied
