@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from central.bookings import BookingDesk, bookings_router
 from central.catalog_file import load_catalog_file
+from central.counters import install as install_counters
 from central.errors import ApiProblem
 from central.faults import FaultInjector, FaultMiddleware, FaultRequest
 from central.fleet import fleet_router
@@ -288,6 +289,7 @@ def create_app(
         """Card UID or NIK -> masked identity. The value is never logged."""
         return identities.resolve(body)
 
+    install_counters(app, db, catalog_file, desk, clock)  # staff, counters, calls (issue 14)
     app.include_router(health_router(db, desk.waiting_by_service))  # /healthz, /readyz, /metrics
 
     @app.get("/t/{ticket_id}", response_class=HTMLResponse, include_in_schema=False)
