@@ -172,3 +172,17 @@ def test_estimated_wait_comes_from_measured_service_times(central, client, clock
     second = staff_session(central, "budi")
     open_counter(central, second, "6", [KK])
     assert waiting(client, KK)[1] == 10 * people  # two counters open now
+
+
+def test_openapi_documents_the_counter_endpoints_with_staff_auth():
+    import json
+
+    from central.openapi import generate
+
+    doc = json.loads(generate())
+    actions = ["recall", "serve", "done", "no-show", "restore", "transfer"]
+    paths = ["/v1/counters/{counter_id}/call-next", "/v1/counters/{counter_id}/pause",
+             "/v1/counters/{counter_id}/resume", *(f"/v1/tickets/{{ticket_id}}/{a}" for a in actions)]
+    for path in paths:
+        assert doc["paths"][path]["post"]["security"] == [{"StaffSession": []}], path
+    assert "security" not in doc["paths"]["/v1/staff/login"]["post"]
