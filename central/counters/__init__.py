@@ -16,7 +16,7 @@ from central.store import Store
 
 def install(app: Any, db: Store, catalog_file: CatalogFile, ticket_desk: Any, clock: Callable[[], datetime]) -> None:
     site = catalog_file.catalog.site.id
-    waits = WaitFigures(db, site)
+    waits = WaitFigures(db, site, clock)
     ticket_desk.wait_model = waits.minutes
     app.state.calls = CallDesk(db, catalog_file, clock, on_change=waits.invalidate)
     app.state.staff = StaffDirectory(db, site, clock)

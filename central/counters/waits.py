@@ -15,25 +15,28 @@ import json
 import math
 import threading
 import time
-from typing import Any
+from datetime import datetime, timedelta
+from typing import Any, Callable
 
 from central.domain import Counter, CounterState, WaitEstimator, counters_open_for
-from central.store import Store
+from central.store import Store, to_us
 
 WINDOW = 25
 MIN_SAMPLES = 3
 REFRESH_S = 1.0
+RECENT = timedelta(days=7)  # older calls say little about today's hall, and bound the read
 _SAMPLES = (
     "SELECT service_id, called_us, ended_us FROM (SELECT service_id, called_us, ended_us,"
     " ROW_NUMBER() OVER (PARTITION BY service_id ORDER BY ended_us DESC) AS n"
-    " FROM calls WHERE ended_us IS NOT NULL) recent WHERE n <= ?"
+    " FROM calls WHERE ended_us > ?) recent WHERE n <= ?"
 )
 
 
 class WaitFigures:
-    def __init__(self, db: Store, site: str) -> None:
+    def __init__(self, db: Store, site: str, clock: Callable[[], datetime]) -> None:
         self.db = db
         self.site = site
+        self.clock = clock
         self._lock = threading.Lock()
         self._read_at = -math.inf
         self._estimator = WaitEstimator(window=WINDOW, min_samples=MIN_SAMPLES)
@@ -43,8 +46,10 @@ class WaitFigures:
         self._read_at = -math.inf
 
     def _refresh(self) -> None:
+        since_us = to_us(self.clock() - RECENT)
+
         def read(conn: Any) -> tuple[list[Any], list[Any]]:
-            samples = conn.execute(_SAMPLES, (WINDOW,)).fetchall()
+            samples = conn.execute(_SAMPLES, (since_us, WINDOW)).fetchall()
             counters = conn.execute("SELECT * FROM counters WHERE site=? AND state='open'", (self.site,)).fetchall()
             return samples, counters
 
