@@ -5,9 +5,11 @@ terminal token: a kiosk cannot call tickets, and a counter cannot reserve them.
 """
 
 from datetime import datetime
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Response
+from fastapi.responses import HTMLResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -16,6 +18,7 @@ from central.counters.staff import MAX_PASSWORD, StaffDirectory, StaffMember
 from central.domain import CounterAction, QueueTicket, TicketAction
 from kiosk.contract import ApiError
 
+COUNTER_PAGE = Path(__file__).resolve().parent / "static" / "counter.html"
 _staff_bearer = HTTPBearer(auto_error=False, scheme_name="StaffSession",
                            description="Session token from POST /v1/staff/login")
 _ERRORS: dict[int | str, dict[str, Any]] = {
@@ -187,5 +190,13 @@ def counters_router(desk: CallDesk, staff_dir: StaffDirectory) -> APIRouter:
         """Send a called or serving ticket to another service's queue; it keeps its number and, as
         the site's policy says, its original time or the end of that queue."""
         return called(*desk.act(ticket_id, me, TicketAction.TRANSFER, body.service_id))
+
+    page = COUNTER_PAGE.read_text(encoding="utf-8")
+
+    @router.get("/counter", response_class=HTMLResponse, include_in_schema=False)
+    def counter_page() -> HTMLResponse:
+        """The counter app: one static page (no CDN, no framework) over the endpoints above."""
+        return HTMLResponse(page, headers={"Cache-Control": "no-cache", "Content-Security-Policy":
+                                           "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'"})
 
     return router

@@ -189,3 +189,12 @@ def test_openapi_documents_the_counter_endpoints_with_staff_auth():
     for path in paths:
         assert doc["paths"][path]["post"]["security"] == [{"StaffSession": []}], path
     assert "security" not in doc["paths"]["/v1/staff/login"]["post"]
+
+
+def test_counter_page_is_self_contained(central):
+    page = requests.get(f"{central.url}/counter", timeout=10)
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert "http://" not in page.text and "https://" not in page.text and "src=" not in page.text  # no CDN
+    for part in ('"/v1/staff/login"', '"/call-next"', '"recall"', '"no-show"', '"done"', '"/pause"', '"/resume"'):
+        assert part in page.text
+    assert len(page.content) < 20_000
