@@ -3,8 +3,9 @@ the wait figures they make true. ``install(app, …)`` is the one line the app n
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import Any, Callable
+from typing import Any
 
 from central.catalog_file import CatalogFile
 from central.counters.api import counters_router

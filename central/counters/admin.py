@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from central.catalog_file import load_catalog_file
@@ -23,7 +23,7 @@ DEMO_STAFF = (("loket1", "demo-loket-1", "counter_staff"), ("loket2", "demo-loke
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def _password(from_stdin: bool) -> str:

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Callable
+from typing import Any
 
 from central.catalog_file import CatalogFile
 from central.counters.staff import StaffMember

@@ -11,9 +11,10 @@ import hashlib
 import hmac
 import secrets
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Callable, Literal
+from typing import Any, Literal
 
 from central.errors import ApiProblem
 from central.store import Store, from_us, to_us

@@ -15,8 +15,9 @@ import json
 import math
 import threading
 import time
+from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any, Callable
+from typing import Any
 
 from central.domain import Counter, CounterState, WaitEstimator, counters_open_for
 from central.store import Store, to_us

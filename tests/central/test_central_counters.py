@@ -7,7 +7,7 @@ import uuid
 import pytest
 import requests
 
-from central.testing import TEST_TOKEN, TEST_TERMINAL, SettableClock, utc
+from central.testing import TEST_TERMINAL, TEST_TOKEN, SettableClock, utc
 from kiosk.contract import TicketReserveRequest
 from tests.central.conftest import dump_tables
 from tests.central.counters_helpers import (

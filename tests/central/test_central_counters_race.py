@@ -10,7 +10,7 @@ import threading
 import uuid
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 import requests
@@ -23,7 +23,12 @@ from central.store import migrate, open_store
 from kiosk.api import CentralClient, CentralSettings
 from kiosk.contract import TicketReserveRequest
 from tests.central.central_process import CentralProcess
-from tests.central.counters_helpers import PASSWORD, confirmed_ticket, open_counter, staff_session
+from tests.central.counters_helpers import (
+    PASSWORD,
+    confirmed_ticket,
+    open_counter,
+    staff_session,
+)
 
 SERVICES = ["kartu-keluarga", "ktp-el"]
 
@@ -96,7 +101,7 @@ def test_twenty_counters_on_four_worker_processes_postgresql(postgres_server, tm
     migrate(store)
     catalog = load_catalog_file(DEFAULT_CATALOG)
     site = catalog.catalog.site.id
-    now = lambda: datetime.now(timezone.utc)  # noqa: E731
+    now = lambda: datetime.now(UTC)
     staff, desk = StaffDirectory(store, site, now), CallDesk(store, catalog, now)
     counter_ids = []
     for i in range(20):
