@@ -7,6 +7,7 @@ exactly once, by one counter, and the calls table agrees."""
 from __future__ import annotations
 
 import threading
+import time
 import uuid
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -34,12 +35,14 @@ SERVICES = ["kartu-keluarga", "ktp-el"]
 
 
 def _drain(url: str, headers: dict[str, str], counter_id: str, start: threading.Barrier,
-           called: list, errors: list) -> None:
+           called: list, errors: list, latencies: list) -> None:
     try:
         with requests.Session() as http:
             start.wait(timeout=60)
             while True:
+                sent = time.perf_counter()
                 answer = http.post(f"{url}/v1/counters/{counter_id}/call-next", headers=headers, timeout=30)
+                latencies.append(time.perf_counter() - sent)
                 if answer.status_code != 200:
                     errors.append(f"call-next {answer.status_code}: {answer.text[:200]}")
                     return
@@ -58,13 +61,20 @@ def _drain(url: str, headers: dict[str, str], counter_id: str, start: threading.
 def _race(url: str, counters: list[tuple[str, dict[str, str]]]) -> tuple[list, list]:
     called: list = []
     errors: list = []
+    latencies: list = []
     start = threading.Barrier(len(counters))
-    threads = [threading.Thread(target=_drain, args=(url, headers, cid, start, called, errors))
+    threads = [threading.Thread(target=_drain, args=(url, headers, cid, start, called, errors, latencies))
                for cid, headers in counters]
+    began = time.perf_counter()
     for t in threads:
         t.start()
     for t in threads:
         t.join(180)
+    took = time.perf_counter() - began
+    latencies.sort()
+    if latencies:
+        print(f"{len(counters)} counters: {len(called)} calls in {took:.1f} s; call-next p50 "
+              f"{latencies[len(latencies) // 2] * 1000:.0f} ms, p99 {latencies[int(len(latencies) * 0.99)] * 1000:.0f} ms")
     return called, errors
 
 
