@@ -201,9 +201,11 @@ class CallDesk:
                 (day, *CALLABLE_STATUS, *services),
             ).fetchall()
             waiting = {r["id"]: queue_ticket(r) for r in rows}
-            history = [CallRecord(CallKind(r["kind"]), from_us(r["called_us"])) for r in reversed(conn.execute(
-                "SELECT kind, called_us FROM calls WHERE counter_id=? ORDER BY called_us DESC LIMIT ?",
-                (counter_id, HISTORY)).fetchall())]
+            recent = conn.execute(
+                "SELECT kind, called_us, counter_seq FROM calls WHERE counter_id=? ORDER BY counter_seq DESC LIMIT ?",
+                (counter_id, HISTORY)).fetchall()  # by the counter's own order: two calls can share a time
+            history = [CallRecord(CallKind(r["kind"]), from_us(r["called_us"])) for r in reversed(recent)]
+            next_seq = recent[0]["counter_seq"] + 1 if recent else 1
             while True:
                 chosen = choose_next_with_kind(waiting.values(), counter.counter, history, now, self.policy)
                 if chosen is None:
@@ -219,9 +221,9 @@ class CallDesk:
                     del waiting[ticket.id]
                     continue
                 conn.execute(
-                    "INSERT INTO calls (id, ticket_id, leg, counter_id, service_id, kind, called_us)"
-                    " VALUES (?,?,?,?,?,?,?)",
-                    (str(uuid.uuid4()), ticket.id, ticket.leg, counter_id, ticket.service_id, kind.value,
+                    "INSERT INTO calls (id, ticket_id, leg, counter_id, counter_seq, service_id, kind, called_us)"
+                    " VALUES (?,?,?,?,?,?,?,?)",
+                    (str(uuid.uuid4()), ticket.id, ticket.leg, counter_id, next_seq, ticket.service_id, kind.value,
                      to_us(called.since)),
                 )
                 return called, counter

@@ -125,11 +125,12 @@ CREATE TABLE IF NOT EXISTS counters (
 );
 CREATE TABLE IF NOT EXISTS calls (
     id TEXT PRIMARY KEY, ticket_id TEXT NOT NULL, leg INTEGER NOT NULL, counter_id TEXT NOT NULL,
+    counter_seq INTEGER NOT NULL,       -- the counter's calls in order (times can tie)
     service_id TEXT NOT NULL, kind TEXT NOT NULL, called_us {us} NOT NULL,
     ended_us {us}, outcome TEXT,         -- done / no_show / transferred
-    UNIQUE (ticket_id, leg, called_us)
+    UNIQUE (counter_id, counter_seq)    -- a ticket put back after a no-show is called again: no key on it
 );
-CREATE INDEX IF NOT EXISTS calls_counter ON calls (counter_id, called_us);
+CREATE INDEX IF NOT EXISTS calls_ticket ON calls (ticket_id, leg);
 CREATE INDEX IF NOT EXISTS calls_service_ended ON calls (service_id, ended_us)
 """
 

@@ -198,3 +198,18 @@ def test_counter_page_is_self_contained(central):
     for part in ('"/v1/staff/login"', '"/call-next"', '"recall"', '"no-show"', '"done"', '"/pause"', '"/resume"'):
         assert part in page.text
     assert len(page.content) < 20_000
+
+
+def test_priority_tickets_interleave_by_the_ratio_from_the_counters_own_calls(central, client, clock):
+    headers = staff_session(central, "sari")
+    counter = open_counter(central, headers, "5", [KK])
+    regular = [confirmed_ticket(client).number for _ in range(3)]
+    clock.advance(60)
+    priority = [confirmed_ticket(client, priority="elderly").number for _ in range(2)]
+    order = []
+    for _ in range(5):
+        called = post(central, f"/v1/counters/{counter}/call-next", headers).json()["ticket"]
+        order.append(called["number"])
+        post(central, f"/v1/tickets/{called['id']}/done", headers)
+    # the default ratio: 1 priority, then 2 regular; the counter's history is read from its calls
+    assert order == [priority[0], regular[0], regular[1], priority[1], regular[2]]
