@@ -119,9 +119,12 @@ def counters_router(desk: CallDesk, staff_dir: StaffDirectory) -> APIRouter:
             announcements=ticket.announcements, leg=ticket.leg, announcement=desk.announcement(ticket, counter),
         )
 
-    @router.post("/v1/staff/login", response_model=StaffSession, responses={401: _ERRORS[401], 422: _ERRORS[422]})
+    @router.post("/v1/staff/login", response_model=StaffSession, responses={
+        401: _ERRORS[401], 422: _ERRORS[422],
+        429: {"model": ApiError, "description": "Too many wrong passwords for this account; wait"}})
     def staff_login(body: StaffLogin) -> StaffSession:
-        """Username and password -> a session token that expires (a working day)."""
+        """Username and password -> a session token that expires (a working day). After 5 wrong
+        passwords in a row the account waits 30 s, doubling with each further one (at most 15 min)."""
         session = staff_dir.login(body.username, body.password)
         s = session.staff
         return StaffSession(token=session.token, expires_at=session.expires_at,

@@ -24,6 +24,9 @@ ROLES: tuple[Role, ...] = ("counter_staff", "supervisor")
 SCRYPT = {"n": 2**15, "r": 8, "p": 1}
 MAXMEM = 64 * 1024 * 1024
 SESSION_TTL = timedelta(hours=10)  # one working day at a counter, then sign in again
+FREE_FAILURES = 5  # wrong passwords in a row before the account waits
+LOCK_BASE = timedelta(seconds=30)  # then 30 s, doubling with each further failure, at most MAX_LOCK
+MAX_LOCK = timedelta(minutes=15)
 MIN_PASSWORD = 8
 MAX_PASSWORD = 128
 USERNAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789._-")
@@ -112,14 +115,21 @@ class StaffDirectory:
         username = username.strip().lower()[:64]
         row = self.db.run_read(lambda conn: conn.execute(
             "SELECT * FROM staff WHERE site=? AND username=? AND disabled=0", (self.site, username)).fetchone())
+        now = self.clock()
+        if row is not None and row["locked_until_us"] is not None and row["locked_until_us"] > to_us(now):
+            # Guessing is slowed per account, in the database, so every worker process sees it.
+            wait_s = -(-(row["locked_until_us"] - to_us(now)) // 1_000_000)
+            raise ApiProblem(429, "too_many_attempts", f"too many wrong passwords; try again in {wait_s} s")
         ok = password_matches(password[:MAX_PASSWORD], row["password_hash"] if row else _DUMMY_HASH)
         if row is None or not ok:
+            if row is not None:
+                self._count_failure(row["id"], now)
             raise ApiProblem(401, "bad_credentials", "wrong username or password")
         token = secrets.token_urlsafe(32)
-        now = self.clock()
         expires = now + SESSION_TTL
 
         def step(conn: Any) -> None:
+            conn.execute("UPDATE staff SET failed_logins=0, locked_until_us=NULL WHERE id=?", (row["id"],))
             conn.execute("DELETE FROM staff_sessions WHERE expires_us <= ?", (to_us(now),))
             conn.execute(
                 "INSERT INTO staff_sessions (token_hash, staff_id, created_us, expires_us) VALUES (?,?,?,?)",
@@ -128,6 +138,16 @@ class StaffDirectory:
 
         self.db.transact(step)
         return Session(_member(row), token, expires)
+
+    def _count_failure(self, staff_id: str, now: datetime) -> None:
+        def step(conn: Any) -> None:
+            (failed,) = conn.execute("UPDATE staff SET failed_logins = failed_logins + 1 WHERE id=?"
+                                     " RETURNING failed_logins", (staff_id,)).fetchone()
+            if failed >= FREE_FAILURES:
+                lock = min(LOCK_BASE * 2 ** min(failed - FREE_FAILURES, 10), MAX_LOCK)
+                conn.execute("UPDATE staff SET locked_until_us=? WHERE id=?", (to_us(now + lock), staff_id))
+
+        self.db.transact(step)
 
     def authenticate(self, token: str | None) -> StaffMember:
         if not token or len(token) > 256:

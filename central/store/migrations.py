@@ -110,6 +110,7 @@ CREATE INDEX IF NOT EXISTS tickets_callable ON tickets (business_date, service_i
 CREATE TABLE IF NOT EXISTS staff (
     id TEXT PRIMARY KEY, site TEXT NOT NULL, username TEXT NOT NULL, display_name TEXT NOT NULL,
     role TEXT NOT NULL, password_hash TEXT NOT NULL, created_us {us} NOT NULL, disabled INTEGER NOT NULL DEFAULT 0,
+    failed_logins INTEGER NOT NULL DEFAULT 0, locked_until_us {us},
     UNIQUE (site, username)
 );
 CREATE TABLE IF NOT EXISTS staff_sessions (

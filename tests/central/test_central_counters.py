@@ -213,3 +213,16 @@ def test_priority_tickets_interleave_by_the_ratio_from_the_counters_own_calls(ce
         post(central, f"/v1/tickets/{called['id']}/done", headers)
     # the default ratio: 1 priority, then 2 regular; the counter's history is read from its calls
     assert order == [priority[0], regular[0], regular[1], priority[1], regular[2]]
+
+
+def test_wrong_passwords_make_the_account_wait(central, clock):
+    staff_session(central, "sari")
+    login = f"{central.url}/v1/staff/login"
+    for _ in range(5):
+        assert requests.post(login, json={"username": "sari", "password": "tebak-tebak"}, timeout=10).status_code == 401
+    locked = requests.post(login, json={"username": "sari", "password": PASSWORD}, timeout=10)
+    assert locked.status_code == 429 and locked.json()["code"] == "too_many_attempts"
+    clock.advance(31)
+    assert requests.post(login, json={"username": "sari", "password": PASSWORD}, timeout=10).status_code == 200
+    for _ in range(5):  # the count started again after the right password
+        assert requests.post(login, json={"username": "sari", "password": "tebak-tebak"}, timeout=10).status_code == 401
