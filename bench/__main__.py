@@ -8,7 +8,7 @@ import pkgutil
 import sys
 from pathlib import Path
 
-HELPERS = {"stats", "__main__"}
+HELPERS = {"stats", "window_driver", "central_process", "__main__"}
 
 
 def main(argv: list[str]) -> int:

@@ -5,7 +5,8 @@ Two figures per card type:
   includes pcscd's card-presence polling of the vpcd driver (~0.4 s period), so it is what a
   citizen waits on this stack, not what a CCID reader with interrupt notification would show.
 * ``read``: exclusive connect -> identity (profile probing, BAC, secure messaging, DG1).
-Plus the number of APDUs one read takes.
+Plus the number of APDUs one read takes, and ``card_emrtd_mrz_submit_to_first_apdu``: passport
+data handed to the reader (the keypad's submit) -> the first APDU reaching the chip on the reader.
 
 Needs apt pcscd, vsmartcard-vpcd and a C compiler (for the loopback shim), and runs as a user
 allowed to start pcscd (root in CI). Run: ``python -m bench.card_read`` from the repo root.
@@ -66,6 +67,33 @@ def _metrics(prefix: str, total: list[float], read: list[float], apdus: list[int
     ]
 
 
+def _submit_to_first_apdu(stack, log, svc, mrz, text, samples: int) -> list[float]:
+    from kiosk.devices.card import CardNeedsMrz
+    from kiosk.identity.mrz import MrzInfo
+    from tests.pcsc.cards import EmrtdCard
+
+    stamps: list[float] = []
+
+    class Stamped(EmrtdCard):
+        def apdu(self, command: bytes) -> bytes:
+            stamps.append(time.perf_counter())
+            return super().apdu(command)
+
+    svc.provide_mrz(None)
+    mark = log.mark()
+    stack.insert(Stamped(mrz, text), slot=0)
+    log.wait_for(CardNeedsMrz, after=mark, timeout=10)
+    delays = []
+    for i in range(samples):  # a different wrong key each time, so each one goes to the chip
+        mark = log.mark()
+        t0 = time.perf_counter()
+        svc.provide_mrz(MrzInfo(mrz.document_number, mrz.birth_date, f"3102{i + 1:02d}"))
+        log.wait_for(CardNeedsMrz, lambda e: e.wrong_key, after=mark, timeout=10)
+        delays.append(min(t for t in stamps if t > t0) - t0)
+    stack.remove_all(settle=False)
+    return delays
+
+
 def run() -> list[dict]:
     from kiosk.devices.card import CardReaderService, CardReaderSettings, ReaderServiceState
     from kiosk.identity.mrz import MrzInfo
@@ -89,6 +117,11 @@ def run() -> list[dict]:
         out = _metrics("card_uid", *_measure(stack, log, UidCard, SAMPLES), read_target_ms=50.0)
         out += _metrics("card_emrtd_dg1", *_measure(stack, log, lambda: EmrtdCard(mrz, text),
                                                    SAMPLES), read_target_ms=200.0)
+        submit = _submit_to_first_apdu(stack, log, svc, mrz, text, SAMPLES - 2)  # 28 days of February 2031
+        out.append({"metric": "card_emrtd_mrz_submit_to_first_apdu_median",
+                    "value": statistics.median(submit) * 1000.0, "unit": "ms", "target": 30.0, "better": "lower"})
+        out.append({"metric": "card_emrtd_mrz_submit_to_first_apdu_p99",
+                    "value": _p99(submit) * 1000.0, "unit": "ms", "target": None, "better": "lower"})
         return out
     finally:
         svc.stop()

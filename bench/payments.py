@@ -62,7 +62,8 @@ def paid_to_printed(tmp: Path) -> list[float]:
                 flow.send("take_ticket")
                 flow.send("choose_agency", agency_id="polri")
                 flow.send("choose_service", service_id="skck-baru")
-                flow.send("identity_found", identity=SessionIdentity("nik", "S**", "3273••••••••0003", None))
+                flow.send("identity_found", session_id=flow.session.id,
+                          identity=SessionIdentity("nik", "S**", "3273••••••••0003", None))
                 flow.send("confirm")
                 pump(lambda: flow.session.payment is not None and flow.session.payment.state == "waiting")
                 stamps.clear()

@@ -10,19 +10,19 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Annotated, Any, Callable
 
-from fastapi import Depends, FastAPI, Header, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi import Depends, FastAPI, Header, Path as PathParam, Request
+from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from central.bookings import BookingDesk, bookings_router
 from central.catalog_file import load_catalog_file
 from central.counters import install as install_counters
-from central.errors import ApiProblem
-from central.faults import FaultInjector, FaultMiddleware, FaultRequest
+from central.errors import ApiProblem, document_common_errors, error_response, install_error_handlers
+from central.faults import FaultInjector, FaultMiddleware, fault_router
 from central.fleet import fleet_router
 from central.health import health_router
+from central.limits import IDEMPOTENCY_KEY, RequestLimitsMiddleware
 from central.identities import IdentityDirectory
 from central.metrics import MetricsMiddleware
 from central.pages import render_receipt_page, render_ticket_page
@@ -30,6 +30,7 @@ from central.payments import PaymentDesk
 from central.store import Store, StoreUnavailable, migrate, open_store
 from central.telemetry import Telemetry
 from central.terminals import TerminalRegistry
+from central.throttle import RateLimited
 from central.tickets import TicketDesk
 from kiosk.contract import (
     ApiError,
@@ -56,11 +57,15 @@ from kiosk.contract import (
 log = logging.getLogger(__name__)
 
 API_VERSION = "1.0.0"
+_RETRY_AFTER = {"Retry-After": {"description": "Seconds until this client may try again", "schema": {"type": "integer"}}}
 _ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": ApiError, "description": "Missing or wrong terminal token"},
     422: {"model": ApiError, "description": "Request does not match the contract"},
+    429: {"model": ApiError, "description": "Too many failed attempts from this client", "headers": _RETRY_AFTER},
     503: {"model": ApiError, "description": "Central temporarily unavailable (retry later)"},
 }
+TicketId = Annotated[str, PathParam(max_length=64, description="Ticket UUID")]
+PaymentId = Annotated[str, PathParam(max_length=64, description="Payment UUID")]
 _bearer = HTTPBearer(auto_error=False, description="Terminal token from enrolment")
 
 
@@ -68,8 +73,15 @@ def _utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def _error(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse(ApiError(code=code, message=message).model_dump(), status_code=status)
+def _client(request: Request) -> str:
+    """The peer address rate limits are kept for (proxy headers are not trusted)."""
+    return request.client.host if request.client else ""
+
+
+_IdemKey = Annotated[
+    str | None, Header(description="Client-generated UUID; repeating the request with it after a lost answer "
+                       "gets the same token again", max_length=128),
+]
 
 
 def create_app(
@@ -86,6 +98,7 @@ def create_app(
     enforce_hours: bool = False,
     migrate_schema: bool = True,
     pool_max: int = 10,
+    faults_token: str | None = None,
 ) -> FastAPI:
     """Build the app. ``terminals`` maps terminal id -> token (only hashes are kept);
     ``enrolment_codes`` are one-time codes for POST /v1/terminals/enrol (None = the catalogue's
@@ -94,7 +107,8 @@ def create_app(
     refuse reservations outside a service's opening hours (off by default so demos run any time).
     ``db_path``: a SQLite file, a ``sqlite:///`` or ``postgresql://`` URL, or an open Store;
     ``migrate_schema``: bring the schema to the head first (off for workers of a multi-process
-    central, whose supervisor migrated once before starting them)."""
+    central, whose supervisor migrated once before starting them).
+    ``faults_token``: the bearer token the /__faults__ switches demand (needed with ``faults_enabled``)."""
     catalog_file = load_catalog_file(catalog_path)
     db = db_path if isinstance(db_path, Store) else open_store(db_path, pool_max=pool_max)
     if migrate_schema:
@@ -110,6 +124,7 @@ def create_app(
     registry = TerminalRegistry(
         db, terminals,
         catalog_file.enrolment_codes if enrolment_codes is None else enrolment_codes, clock,
+        site_id=catalog_file.catalog.site.id,
     )
 
     @asynccontextmanager
@@ -133,53 +148,61 @@ def create_app(
     app.include_router(fleet_router(db, clock))
 
     def terminal(
+        request: Request,
         creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
         x_terminal_id: Annotated[str | None, Header(description="This kiosk's terminal id")] = None,
     ) -> str:
-        return registry.authenticate(x_terminal_id, creds.credentials if creds is not None else None)
+        return registry.authenticate(x_terminal_id, creds.credentials if creds is not None else None, _client(request))
 
     Terminal = Annotated[str, Depends(terminal)]
     app.state.bookings = BookingDesk(db, catalog_file, desk)
     app.include_router(bookings_router(app.state.bookings, Terminal))
 
-    @app.exception_handler(ApiProblem)
-    async def _problem(_: Request, exc: ApiProblem) -> JSONResponse:
-        return _error(exc.status, exc.code, exc.message)
+    install_error_handlers(app)
+    document_common_errors(app)
+    app.add_middleware(RequestLimitsMiddleware)
 
     async def _unavailable(_: Request, exc: Exception) -> JSONResponse:
         # The contract's 503: the kiosk retries (its calls are idempotent) or goes offline.
-        response = _error(503, "unavailable", "the central's database is busy or unreachable; retry later")
-        response.headers["Retry-After"] = "1"
-        return response
+        return error_response(503, "unavailable", "the central's database is busy or unreachable; retry later",
+                              headers={"Retry-After": "1"})
 
     for unavailable in (StoreUnavailable, *db.unavailable_errors):
         app.add_exception_handler(unavailable, _unavailable)
 
-    @app.exception_handler(RequestValidationError)
-    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
-        errs = exc.errors()
-        first = errs[0] if errs else {}
-        loc = ".".join(str(p) for p in first.get("loc", ()))
-        return _error(422, "invalid_request", f"{loc}: {first.get('msg', 'invalid request')}")
-
-    @app.exception_handler(StarletteHTTPException)
-    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, f"http_{exc.status_code}")
-        return _error(exc.status_code, code, str(exc.detail))
-
-    @app.exception_handler(Exception)
-    async def _crash(_: Request, exc: Exception) -> JSONResponse:
-        log.error("unhandled error: %s", type(exc).__name__, exc_info=exc)
-        return _error(500, "internal_error", "internal error in the central service")
+    @app.exception_handler(RateLimited)
+    async def _rate_limited(_: Request, exc: RateLimited) -> JSONResponse:
+        return error_response(exc.status, exc.code, exc.message, headers={"Retry-After": str(exc.retry_after_s)})
 
     @app.post(
         "/v1/terminals/enrol", response_model=EnrolResponse, tags=["terminals"],
-        responses={403: {"model": ApiError}, 409: {"model": ApiError}, 422: {"model": ApiError}},
+        responses={403: {"model": ApiError}, 409: {"model": ApiError}, 422: {"model": ApiError}, 429: _ERRORS[429]},
     )
-    def enrol_terminal(body: EnrolRequest) -> EnrolResponse:
-        """One-time code -> terminal token. Replaying the same code for the same terminal within
-        10 minutes issues a fresh token (the earlier answer was lost); other reuse -> 409."""
-        return registry.enrol(body)
+    def enrol_terminal(request: Request, body: EnrolRequest, idempotency_key: _IdemKey = None) -> EnrolResponse:
+        """One-time code -> terminal token. A code works once, for the terminal id or site it was
+        issued for, and never for a terminal that is enrolled (revoke it first; 409). Repeating the
+        same request with the same Idempotency-Key within 10 minutes answers the same token again
+        (the earlier answer was lost); other reuse -> 409. Failed attempts slow the client down (429)."""
+        return registry.enrol(body, idempotency_key, _client(request))
+
+    @app.post(
+        "/v1/terminals/rotate", response_model=EnrolResponse, tags=["terminals"],
+        responses={**_ERRORS, 400: {"model": ApiError}, 409: {"model": ApiError}},
+    )
+    def rotate_token(
+        request: Request,
+        creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+        idempotency_key: Annotated[
+            str, Header(description="Client-generated UUID; a replay with the old token answers the same new token",
+                        **IDEMPOTENCY_KEY),
+        ],
+        x_terminal_id: Annotated[str | None, Header(description="This kiosk's terminal id")] = None,
+    ) -> EnrolResponse:
+        """Current token -> new token; the current one stops working at once. Repeating the call
+        with the old token and the same Idempotency-Key within 10 minutes answers the same new token
+        (the earlier answer was lost). Terminals configured statically -> 409."""
+        token = creds.credentials if creds is not None else None
+        return registry.rotate(x_terminal_id, token, idempotency_key, _client(request))
 
     @app.get("/v1/catalog", response_model=Catalog, responses=_ERRORS, tags=["catalogue"])
     def get_catalog(_: Terminal) -> Catalog:
@@ -197,20 +220,17 @@ def create_app(
         body: TicketReserveRequest,
         terminal_id: Terminal,
         idempotency_key: Annotated[
-            str | None,
-            Header(description="Client-generated UUID; a replay returns the same ticket", max_length=128),
-        ] = None,
+            str, Header(description="Client-generated UUID; a replay returns the same ticket", **IDEMPOTENCY_KEY),
+        ],
     ) -> Ticket:
         """Reserve the next number. Same key + same body -> same ticket; different body -> 409."""
-        if not idempotency_key:
-            raise ApiProblem(400, "idempotency_key_required", "POST /v1/tickets needs an Idempotency-Key header")
         return desk.reserve(terminal_id, idempotency_key, body)
 
     @app.post(
         "/v1/tickets/{ticket_id}/confirm", response_model=Ticket, tags=["tickets"],
         responses={**_ERRORS, 403: {"model": ApiError}, 404: {"model": ApiError}, 409: {"model": ApiError}},
     )
-    def confirm_ticket(ticket_id: str, body: TicketConfirmRequest, terminal_id: Terminal) -> Ticket:
+    def confirm_ticket(ticket_id: TicketId, body: TicketConfirmRequest, terminal_id: Terminal) -> Ticket:
         """The ticket reached the citizen. Idempotent; after the reservation lapsed -> 409."""
         return desk.confirm(terminal_id, ticket_id, body.mode)
 
@@ -218,7 +238,7 @@ def create_app(
         "/v1/tickets/{ticket_id}/fail", response_model=Ticket, tags=["tickets"],
         responses={**_ERRORS, 403: {"model": ApiError}, 404: {"model": ApiError}, 409: {"model": ApiError}},
     )
-    def fail_ticket(ticket_id: str, body: TicketFailRequest, terminal_id: Terminal) -> Ticket:
+    def fail_ticket(ticket_id: TicketId, body: TicketFailRequest, terminal_id: Terminal) -> Ticket:
         """The ticket never reached the citizen; its number is never called. Idempotent."""
         return desk.fail(terminal_id, ticket_id, body.reason)
 
@@ -226,7 +246,7 @@ def create_app(
         "/v1/tickets/{ticket_id}", response_model=Ticket, tags=["tickets"],
         responses={**_ERRORS, 404: {"model": ApiError}},
     )
-    def get_ticket(ticket_id: str, _: Terminal) -> Ticket:
+    def get_ticket(ticket_id: TicketId, _: Terminal) -> Ticket:
         return desk.get(ticket_id)
 
     @app.post(
@@ -237,27 +257,24 @@ def create_app(
         body: PaymentCreateRequest,
         terminal_id: Terminal,
         idempotency_key: Annotated[
-            str | None,
-            Header(description="Client-generated UUID; a replay returns the same payment", max_length=128),
-        ] = None,
+            str, Header(description="Client-generated UUID; a replay returns the same payment", **IDEMPOTENCY_KEY),
+        ],
     ) -> Payment:
         """Dynamic QRIS for a service fee. Same key + same body -> same payment; amount must equal the fee."""
-        if not idempotency_key:
-            raise ApiProblem(400, "idempotency_key_required", "POST /v1/payments needs an Idempotency-Key header")
         return payments.create(terminal_id, idempotency_key, body)
 
     @app.get(
         "/v1/payments/{payment_id}", response_model=Payment, tags=["payments"],
         responses={**_ERRORS, 404: {"model": ApiError}},
     )
-    def get_payment(payment_id: str, _: Terminal) -> Payment:
+    def get_payment(payment_id: PaymentId, _: Terminal) -> Payment:
         return payments.get(payment_id)
 
     @app.post(
         "/v1/payments/{payment_id}/cancel", response_model=Payment, tags=["payments"],
         responses={**_ERRORS, 403: {"model": ApiError}, 404: {"model": ApiError}},
     )
-    def cancel_payment(payment_id: str, terminal_id: Terminal) -> Payment:
+    def cancel_payment(payment_id: PaymentId, terminal_id: Terminal) -> Payment:
         """Cancel if still pending; always answers the payment as it now is ("paid" = it landed first)."""
         return payments.cancel(terminal_id, payment_id)
 
@@ -265,7 +282,7 @@ def create_app(
         "/v1/payments/{payment_id}/refund", response_model=Payment, tags=["payments"],
         responses={**_ERRORS, 403: {"model": ApiError}, 404: {"model": ApiError}, 409: {"model": ApiError}},
     )
-    def refund_payment(payment_id: str, body: PaymentRefundRequest, terminal_id: Terminal) -> Payment:
+    def refund_payment(payment_id: PaymentId, body: PaymentRefundRequest, terminal_id: Terminal) -> Payment:
         """Flag a paid payment for refund (no ticket could be issued). Idempotent."""
         return payments.refund(terminal_id, payment_id, body.reason)
 
@@ -323,18 +340,6 @@ def create_app(
         injector = FaultInjector()
         app.state.faults = injector
         app.add_middleware(FaultMiddleware, injector=injector)
-
-        @app.get("/__faults__", include_in_schema=False)
-        def fault_state() -> dict[str, Any]:
-            return injector.state()
-
-        @app.post("/__faults__", include_in_schema=False)
-        def set_fault(body: FaultRequest) -> dict[str, Any]:
-            injector.configure(body)
-            return injector.state()
-
-        @app.post("/__faults__/payments/{payment_id}/pay", include_in_schema=False)
-        def simulate_payment(payment_id: str) -> Payment:
-            return payments.mark_paid(payment_id)
+        app.include_router(fault_router(injector, faults_token or "", payments.mark_paid))
 
     return app

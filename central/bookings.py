@@ -22,6 +22,7 @@ from fastapi import APIRouter, Header
 from central.catalog_file import CatalogFile
 from central.store import Store, from_us, to_us
 from central.errors import ApiProblem
+from central.limits import IDEMPOTENCY_KEY
 from central.tickets import TicketDesk
 from kiosk.contract import ApiError, Booking, BookingCheckIn, BookingCheckInRequest, TicketReserveRequest
 from kiosk.contract.bookings import InvalidBookingCode, mask_booking_code, validate_booking_code
@@ -119,7 +120,7 @@ class BookingDesk:
             checked_in_at=from_us(row["checked_in_us"]).astimezone(tz) if row["checked_in_us"] else None,
         )
 
-    def check_in(self, terminal_id: str, req: BookingCheckInRequest) -> BookingCheckIn:
+    def check_in(self, terminal_id: str, req: BookingCheckInRequest, idempotency_key: str) -> BookingCheckIn:
         try:
             code = validate_booking_code(req.code)
         except InvalidBookingCode:
@@ -134,6 +135,12 @@ class BookingDesk:
             row = conn.execute("SELECT * FROM bookings WHERE code=?" + conn.for_update, (code,)).fetchone()
             if row is None:
                 raise ApiProblem(404, "booking_unknown", "no booking with this code")
+            reservation_key = f"booking:{code}:{idempotency_key}"
+            replayed = conn.execute(
+                "SELECT * FROM tickets WHERE terminal_id=? AND idem_key=?", (terminal_id, reservation_key)
+            ).fetchone()
+            if replayed is not None:  # the answer to this key was lost: give the same ticket again
+                return row, replayed, False
             if row["ticket_id"] is not None:
                 current = conn.execute("SELECT * FROM tickets WHERE id=?", (row["ticket_id"],)).fetchone()
                 alive = current is not None and current["status"] in _ALIVE and not (
@@ -143,7 +150,7 @@ class BookingDesk:
             self._check_bookable(row, now)
             attempt = row["attempts"] + 1
             ticket = self.desk.reserve_in(
-                conn, terminal_id, f"booking:{code}:{attempt}",
+                conn, terminal_id, reservation_key,
                 TicketReserveRequest(service_id=row["service_id"], language=req.language), now,
             )
             conn.execute(
@@ -194,15 +201,13 @@ def bookings_router(bookings: BookingDesk, terminal: Any) -> APIRouter:
         body: BookingCheckInRequest,
         terminal_id: terminal,  # type: ignore[valid-type]
         idempotency_key: Annotated[
-            str | None,
-            Header(description="Client-generated UUID (check-in is idempotent per booking anyway)", max_length=128),
-        ] = None,
+            str, Header(description="Client-generated UUID; a replay with it returns the same ticket", **IDEMPOTENCY_KEY),
+        ],
     ) -> BookingCheckIn:
         """Booking code (as typed or scanned: case, spaces and dashes ignored) -> the booking and a
         reserved ticket for its service, to be confirmed after printing like a walk-in ticket.
-        Checking in again returns the same ticket while it is reserved or in the queue."""
-        if not idempotency_key:
-            raise ApiProblem(400, "idempotency_key_required", "POST /v1/bookings/check-in needs an Idempotency-Key header")
-        return bookings.check_in(terminal_id, body)
+        Checking in again returns the same ticket while it is reserved or in the queue, and a
+        replay of the same Idempotency-Key always returns the ticket that key reserved."""
+        return bookings.check_in(terminal_id, body, idempotency_key)
 
     return router

@@ -1,5 +1,6 @@
 """``python main.py central``: serve the central in the foreground (one or several worker
-processes) until SIGTERM/Ctrl-C; ``python main.py central migrate``: bring the schema to the head.
+processes) until SIGTERM/Ctrl-C; ``python main.py central migrate``: bring the schema to the head;
+``issue-code`` / ``revoke``: administrator commands on its database (``central.admin_cli``).
 
 ``--db`` takes a SQLite file (the default), ``sqlite:///FILE`` or ``postgresql://user@host/db``.
 With ``--workers N`` uvicorn starts N processes sharing the listening socket; they need no lock
@@ -14,6 +15,7 @@ import ipaddress
 import json
 import logging
 import os
+import secrets
 import shutil
 import tempfile
 from pathlib import Path
@@ -21,6 +23,7 @@ from typing import Any
 
 import uvicorn
 
+from central.admin_cli import add_admin_commands, run_admin
 from central.catalog_file import load_catalog_file
 
 log = logging.getLogger(__name__)
@@ -38,7 +41,8 @@ def _db_target(db: "Path | str") -> "Path | str":
 
 
 def _app_kwargs(cfg: dict[str, Any]) -> dict[str, Any]:
-    kw: dict[str, Any] = {"faults_enabled": cfg["faults"], "pool_max": cfg["pool_max"]}
+    kw: dict[str, Any] = {"faults_enabled": cfg["faults"], "pool_max": cfg["pool_max"],
+                          "faults_token": cfg.get("faults_token")}
     if cfg.get("reservation_ttl_s") is not None:
         kw["reservation_ttl_s"] = cfg["reservation_ttl_s"]
     return kw
@@ -84,6 +88,7 @@ def run(
     migrate_first: bool = True,
     graceful_timeout_s: int = 10,
     access_log: bool = False,
+    faults_token_file: Path | None = None,
 ) -> None:
     """Serve until interrupted. Kiosks log in with a token from enrolment (``main.py enrol CODE``,
     codes in the catalogue's [demo] section); ``terminals`` adds pre-shared ones (tests)."""
@@ -91,6 +96,8 @@ def run(
         loopback = ipaddress.ip_address(host).is_loopback
     except ValueError:
         loopback = host == "localhost"
+    if faults_enabled and not loopback:
+        raise SystemExit("central: --faults is a test/demo mode and only runs on a loopback address (127.0.0.1)")
     if not loopback:
         log.warning("central binding to non-loopback address %s: anyone on that network can reach it", host)
     catalog_file = load_catalog_file(catalog)
@@ -105,8 +112,19 @@ def run(
 
     if migrate_first:
         migrate_db(db)
+    faults_token = None
+    if faults_enabled:
+        faults_token = secrets.token_urlsafe(24)
+        sqlite_file = _db_target(db)
+        token_path = faults_token_file or (
+            sqlite_file.with_suffix(".faults-token") if isinstance(sqlite_file, Path) else DEFAULT_DB.with_suffix(".faults-token")
+        )
+        _write_private(token_path, faults_token)
+        print(f"central: fault switches on (loopback only); their bearer token is in {token_path}")
+    # Workers get the same settings (and the faults token) through the environment: see app_from_env.
     cfg = {"db": str(db), "catalog": str(catalog), "terminals": terminals, "public_url": url,
-           "faults": faults_enabled, "pool_max": pool_max, "reservation_ttl_s": reservation_ttl_s}
+           "faults": faults_enabled, "faults_token": faults_token, "pool_max": pool_max,
+           "reservation_ttl_s": reservation_ttl_s}
     print(f"central: serving {url} with {workers} worker(s) (db {redact_url(str(db))}, catalogue {catalog}, "
           f"terminals: {', '.join(terminals) or 'enrolment only'})", flush=True)
     common = dict(host=host, port=port, log_config=None, proxy_headers=False, access_log=access_log,
@@ -129,6 +147,17 @@ def run(
     finally:
         if own_dir:
             shutil.rmtree(metrics_dir, ignore_errors=True)
+
+
+def _write_private(path: Path, secret: str) -> None:
+    """``secret`` into ``path`` readable by this user only (0600 from the first byte)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.fchmod(fd, 0o600)
+        os.write(fd, secret.encode() + b"\n")
+    finally:
+        os.close(fd)
 
 
 def main(argv: list[str] | None = None, *, default_port: int = DEFAULT_PORT) -> int:
@@ -158,7 +187,9 @@ def main(argv: list[str] | None = None, *, default_port: int = DEFAULT_PORT) -> 
                    help=f"SQLite file, sqlite:///FILE or postgresql://user@host:port/db (default {DEFAULT_DB})")
     p.add_argument("--catalog", type=Path, default=DEFAULT_CATALOG, help="catalogue TOML")
     p.add_argument("--public-url", default=None, help="base URL printed in ticket QR codes")
-    p.add_argument("--faults", action="store_true", help="enable POST /__faults__ (demos and tests)")
+    p.add_argument("--faults", action="store_true", help="enable /__faults__ (tests and demos; loopback only, token-protected)")
+    p.add_argument("--faults-token-file", type=Path, default=None,
+                   help="where --faults writes its bearer token (default: next to the SQLite file, var/ for URLs)")
     p.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
     p.add_argument("--pool-max", type=int, default=10, help="database connections per worker (default 10)")
     p.add_argument("--terminals", type=Path, default=None,
@@ -168,8 +199,11 @@ def main(argv: list[str] | None = None, *, default_port: int = DEFAULT_PORT) -> 
     p.add_argument("--graceful-timeout", type=int, default=10, help="seconds to finish requests in flight")
     p.add_argument("--log-format", choices=("text", "json"), default="text", help="json: one object a line")
     p.add_argument("--access-log", action="store_true", help="log every request")
+    add_admin_commands(p)  # issue-code / revoke
     args = p.parse_args(argv)
     configure(args.log_format)
+    if args.admin_command:
+        return run_admin(args)
     from central.catalog_file import CatalogFileError
 
     terminals = json.loads(args.terminals.read_text(encoding="utf-8")) if args.terminals else None
@@ -177,7 +211,8 @@ def main(argv: list[str] | None = None, *, default_port: int = DEFAULT_PORT) -> 
         run(args.host, args.port, args.db, args.catalog, terminals=terminals, public_url=args.public_url,
             faults_enabled=args.faults, workers=args.workers, pool_max=args.pool_max,
             reservation_ttl_s=args.reservation_ttl, migrate_first=not args.no_migrate,
-            graceful_timeout_s=args.graceful_timeout, access_log=args.access_log)
+            graceful_timeout_s=args.graceful_timeout, access_log=args.access_log,
+            faults_token_file=args.faults_token_file)
     except CatalogFileError as exc:
         raise SystemExit(f"central: the catalogue cannot be used:\n{exc}") from None
     return 0

@@ -3,17 +3,27 @@
 An ASGI middleware in front of /v1/*: it counts every request (so tests can prove how many
 attempts a client made, from the server's side) and can answer slowly, with HTTP 500, with a
 200 carrying broken JSON, or by dropping the connection without any answer.
+
+The switches (``/__faults__``) are a test/demo mode: the server only enables them on a loopback
+address (``central.server.start``, ``central.cli.run``), and every call must come from loopback
+and carry ``Authorization: Bearer <faults token>``, a secret made for each run.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hmac
+import ipaddress
 import logging
 import threading
 from collections import Counter
-from typing import Any, Literal
+from typing import Annotated, Any, Callable, Literal
 
+from fastapi import APIRouter, Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field
+
+from central.errors import ApiProblem
 
 log = logging.getLogger(__name__)
 
@@ -113,3 +123,50 @@ class FaultMiddleware:
             return
         transport.abort()
         await asyncio.sleep(0.01)  # let connection_lost mark the cycle disconnected
+
+
+# Faults token of every central this process started (base URL -> token), so test helpers in the
+# same process (``central.testing.Faults``) find it from the URL alone.
+FAULT_TOKENS: dict[str, str] = {}
+
+
+def is_loopback(host: str | None) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host or "").is_loopback
+    except ValueError:
+        return False
+
+
+_bearer = HTTPBearer(auto_error=False)
+
+
+def fault_router(injector: FaultInjector, token: str, mark_paid: Callable[[str], Any]) -> APIRouter:
+    """The switches, each behind the loopback + token check."""
+    if not token:
+        raise ValueError("fault switches need a token")
+
+    def guard(request: Request, creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> None:
+        if not is_loopback(request.client.host if request.client else None):
+            raise ApiProblem(403, "faults_loopback_only", "fault switches answer on loopback only")
+        given = creds.credentials if creds is not None else ""
+        if not hmac.compare_digest(given.encode(), token.encode()):
+            raise ApiProblem(401, "unauthorized", "fault switches need the faults token")
+
+    router = APIRouter(dependencies=[Depends(guard)], include_in_schema=False)
+
+    @router.get("/__faults__")
+    def fault_state() -> dict[str, Any]:
+        return injector.state()
+
+    @router.post("/__faults__")
+    def set_fault(body: FaultRequest) -> dict[str, Any]:
+        injector.configure(body)
+        return injector.state()
+
+    @router.post("/__faults__/payments/{payment_id}/pay")
+    def simulate_payment(payment_id: str) -> Any:
+        return mark_paid(payment_id)
+
+    return router

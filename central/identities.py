@@ -13,7 +13,7 @@ from datetime import date
 from central.catalog_file import CatalogFile
 from central.db import Database
 from kiosk.contract import IdentityResolveRequest, ResolvedIdentity
-from kiosk.contract.nik import mask_name, mask_nik, parse_nik
+from kiosk.contract.nik import is_valid_nik, mask_name, mask_nik, parse_nik
 
 
 class IdentityDirectory:
@@ -55,6 +55,8 @@ class IdentityDirectory:
                         staff_role=staff["role"],
                     )
                 row = conn.execute("SELECT * FROM citizens WHERE card_uid=?", (req.value,)).fetchone()
+            elif not is_valid_nik(req.value):  # the one NIK rule: no such NIK can be on record
+                row = None
             else:
                 row = conn.execute("SELECT * FROM citizens WHERE nik=?", (req.value,)).fetchone()
         if row is None:

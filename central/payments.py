@@ -78,7 +78,7 @@ class PaymentDesk:
             raise ApiProblem(409, "no_fee", f"service {svc.id!r} is free; nothing to pay")
         if req.amount_idr != svc.fee_idr:
             raise ApiProblem(
-                422, "amount_mismatch", f"amount {req.amount_idr} differs from the fee {svc.fee_idr} of {svc.id!r}"
+                409, "amount_mismatch", f"amount {req.amount_idr} differs from the fee {svc.fee_idr} of {svc.id!r}"
             )
         def step(conn: Any) -> Any:
             now = self.clock()

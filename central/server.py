@@ -7,6 +7,7 @@ ourselves, so ``port=0`` gives a free port that is known before the server start
 from __future__ import annotations
 
 import logging
+import secrets
 import socket
 import threading
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 import uvicorn
 
 from central.app import create_app
+from central.faults import FAULT_TOKENS, is_loopback
 
 log = logging.getLogger(__name__)
 
@@ -22,12 +24,16 @@ log = logging.getLogger(__name__)
 class RunningCentral:
     """A started central; ``.url`` to talk to it, ``.stop()`` (or ``with``) to shut it down."""
 
-    def __init__(self, server: uvicorn.Server, thread: threading.Thread, sock: socket.socket, url: str, app: Any) -> None:
+    def __init__(
+        self, server: uvicorn.Server, thread: threading.Thread, sock: socket.socket, url: str, app: Any,
+        faults_token: str | None = None,
+    ) -> None:
         self._server = server
         self._thread = thread
         self._sock = sock
         self.url = url
         self.app = app
+        self.faults_token = faults_token  # bearer token of /__faults__ (None: switches off)
 
     @property
     def port(self) -> int:
@@ -41,6 +47,7 @@ class RunningCentral:
             self._server.force_exit = True
             self._thread.join(timeout)
         self._sock.close()
+        FAULT_TOKENS.pop(self.url, None)
         if self._thread.is_alive():
             raise RuntimeError("central server thread did not stop")
         self.app.state.store.close()  # lifespan is off here: close the pool ourselves
@@ -72,9 +79,17 @@ def start(
     access_log: bool = False,
     startup_timeout_s: float = 10.0,
     migrate_schema: bool = True,
+    faults_token: str | None = None,
 ) -> RunningCentral:
     """Bind ``host:port`` (0 = any free port), start serving on a thread, return when ready.
-    ``db_path``: a SQLite file or a database URL (``postgresql://…``)."""
+    ``db_path``: a SQLite file or a database URL (``postgresql://…``).
+
+    ``faults_enabled`` (tests, demo) needs a loopback ``host``; the switches' token is
+    ``faults_token`` or one made up for this run (``RunningCentral.faults_token``)."""
+    if faults_enabled and not is_loopback(host):
+        raise ValueError("fault switches are a test/demo mode: bind the central to 127.0.0.1 to use them")
+    if faults_enabled and not faults_token:
+        faults_token = secrets.token_urlsafe(24)
     # proto=IPPROTO_TCP matters: asyncio sets TCP_NODELAY on accepted sockets only when the
     # listening socket says IPPROTO_TCP. With proto 0, h11's separate header/body writes meet
     # Nagle + delayed ACK and every answer takes ~44 ms on loopback instead of ~2 ms.
@@ -92,7 +107,7 @@ def start(
         db_path, catalog_path, terminals, public_url or url, faults_enabled=faults_enabled,
         reservation_ttl_s=reservation_ttl_s, clock=clock, enrolment_codes=enrolment_codes,
         payment_ttl_s=payment_ttl_s, payment_autopay_s=payment_autopay_s, enforce_hours=enforce_hours,
-        migrate_schema=migrate_schema,
+        migrate_schema=migrate_schema, faults_token=faults_token if faults_enabled else None,
     )
     config = uvicorn.Config(
         # log_config=None: leave the host process's logging alone (uvicorn's loggers propagate).
@@ -122,17 +137,17 @@ def start(
         sock.close()
         raise RuntimeError(f"central did not start on {url}")
     log.info("central listening on %s", url)
-    return RunningCentral(server, thread, sock, url, app)
+    if faults_enabled:
+        FAULT_TOKENS[url] = faults_token  # type: ignore[assignment]
+    return RunningCentral(server, thread, sock, url, app, faults_token if faults_enabled else None)
 
 
 def start_demo(
-    db_path: Path, *, port: int = 0, faults_enabled: bool = True, payment_autopay_s: float | None = 5.0
+    db_path: Path, *, port: int = 0, faults_enabled: bool = False, payment_autopay_s: float | None = 5.0
 ) -> RunningCentral:
     """The demo central: demo catalogue and its enrolment codes, one demo terminal with a token
-    made up for this run (``.terminals``: nothing secret in the repository), faults on (so the
-    demo can show what an outage looks like), QRIS payments paid after 5 s."""
-    import secrets
-
+    made up for this run (``.terminals``: nothing secret in the repository), QRIS payments paid
+    after 5 s. ``faults_enabled``: the fault switches too (on loopback, behind ``.faults_token``)."""
     from central.cli import DEFAULT_CATALOG
 
     terminals = {"kiosk-demo-01": secrets.token_urlsafe(24)}

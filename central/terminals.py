@@ -1,90 +1,224 @@
-"""Terminal authentication and enrolment for the reference central.
+"""Terminal authentication, enrolment and token rotation for the reference central.
 
 Two sources of terminals: the static ``terminals`` mapping given to ``create_app`` (demo and
-tests) and terminals enrolled at run time with a one-time code. Only SHA-256 digests of tokens
-and codes are kept; comparisons use ``hmac.compare_digest``.
+tests) and terminals enrolled at run time with a one-time code. Only SHA-256 digests of tokens,
+codes and idempotency keys are kept; comparisons use ``hmac.compare_digest``.
 
-A lost enrolment answer must not brick the kiosk: replaying the same code for the same terminal
-within ``REPLAY_WINDOW`` issues a fresh token (the first one never reached anybody) instead of
-refusing. Any other reuse of a code is refused.
+Rules (all enforced by conditional SQL inside one write transaction that locks the rows it decides
+on (SQLite: ``BEGIN IMMEDIATE``; PostgreSQL: ``SELECT .. FOR UPDATE``), so they hold with several
+central processes on one database):
+
+* a code is used once, and only for what it was issued for: one terminal id, or any *new*
+  terminal of one site (``central issue-code``; catalogue demo codes are site codes);
+* an enrolled terminal is never re-keyed by enrolment: an administrator revokes it first;
+* a lost enrolment or rotation answer must not brick the kiosk: the *same request* (same code or
+  old token, same terminal, same Idempotency-Key, which only the original caller knows) repeated
+  within ``REPLAY_WINDOW`` is answered with the *same* token again. Any other reuse is refused.
+  The token is an HMAC, under a random secret kept in the database, of the code or old token,
+  the key and the terminal id: a repeat computes it again instead of storing it, and however
+  the attempts are ordered (a slow first attempt processed after the retry) they agree;
+* failed attempts are slowed down per client (``central.throttle``).
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import secrets
+from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Callable
 
-from central.db import Database, from_us, to_us
 from central.errors import ApiProblem
+from central.store import Store, to_us
+from central.throttle import AuthThrottle
 from kiosk.contract import EnrolRequest, EnrolResponse
 
 REPLAY_WINDOW = timedelta(minutes=10)
 _DUMMY = hashlib.sha256(b"no such terminal").digest()
 
 
+def _unauthorized() -> ApiProblem:
+    return ApiProblem(401, "unauthorized", "missing or wrong terminal token / X-Terminal-Id")
+
+
 def digest(secret: str) -> bytes:
     return hashlib.sha256(secret.encode("utf-8")).digest()
 
 
+def _matches(secret: str | None, stored_hex: str | None) -> bool:
+    expected = bytes.fromhex(stored_hex) if stored_hex else _DUMMY
+    # Always compare, even with nothing stored, so timing says nothing about which terminals exist.
+    ok = hmac.compare_digest(digest(secret or ""), expected)
+    return ok and bool(secret) and bool(stored_hex)
+
+
 class TerminalRegistry:
     def __init__(
-        self, db: Database, static: dict[str, str], enrolment_codes: list[str], clock: Callable[[], datetime]
+        self, db: Store, static: dict[str, str], enrolment_codes: list[str], clock: Callable[[], datetime],
+        site_id: str = "",
     ) -> None:
         self.db = db
         self.clock = clock
-        self._static = {tid: digest(tok) for tid, tok in static.items()}
-        with db.write() as conn:
-            for code in enrolment_codes:
-                conn.execute(
-                    "INSERT INTO enrolment_codes (code_hash) VALUES (?) ON CONFLICT DO NOTHING", (digest(code).hex(),)
-                )
+        self.site_id = site_id
+        self.throttle = AuthThrottle(db, clock)
+        self._static = {tid: digest(tok).hex() for tid, tok in static.items()}
+        self._enrolment_codes = list(enrolment_codes)
+        # Written on first need, not here: a central started without migrating (--no-migrate) on a
+        # schema behind the head must still start and say so in /readyz, not crash on a column.
+        self._secret: bytes | None = None
 
-    def authenticate(self, terminal_id: str | None, token: str | None) -> str:
-        """The terminal id when the token matches it; ApiProblem 401 otherwise."""
-        expected = self._static.get(terminal_id or "")
-        if expected is None and terminal_id:
-            with self.db.read() as conn:
+    def _seeded_secret(self) -> bytes:
+        """The token secret, after storing it and the catalogue's demo codes (idempotent: several
+        processes may do this at once; the first secret written wins and all read it back)."""
+        if self._secret is None:
+            with self.db.write() as conn:
+                conn.execute(
+                    "INSERT INTO meta (key, value) VALUES ('token_secret', ?) ON CONFLICT DO NOTHING",
+                    (secrets.token_hex(32),),
+                )
+                secret = bytes.fromhex(conn.execute("SELECT value FROM meta WHERE key='token_secret'").fetchone()["value"])
+                for code in self._enrolment_codes:  # catalogue demo codes: any new terminal of this site
+                    conn.execute(
+                        "INSERT INTO enrolment_codes (code_hash, site_id) VALUES (?,?) ON CONFLICT DO NOTHING",
+                        (digest(code).hex(), self.site_id or None),
+                    )
+            self._secret = secret
+        return self._secret
+
+    def _token_for(self, purpose: str, proof: str, key: str | None, terminal_id: str) -> str:
+        """The token a request answers with: derived from what only its sender knows (the code or
+        old token and the Idempotency-Key) when it has a key, so a repeat gets the same one."""
+        if not key:
+            return secrets.token_urlsafe(32)
+        message = f"{purpose}\x00{proof}\x00{key}\x00{terminal_id}".encode()
+        mac = hmac.new(self._seeded_secret(), message, hashlib.sha256).digest()
+        return base64.urlsafe_b64encode(mac).rstrip(b"=").decode("ascii")
+
+    # -- authentication ---------------------------------------------------------------------------
+
+    def authenticate(self, terminal_id: str | None, token: str | None, client: str = "") -> str:
+        """The terminal id when the token matches it; ApiProblem 401 (or 429 while throttled)."""
+        stored = self._static.get(terminal_id or "")
+        with self.db.read() as conn:
+            earlier_failures = self.throttle.check("token", client, conn)
+            if stored is None and terminal_id:
                 row = conn.execute(
-                    "SELECT token_hash FROM terminals WHERE terminal_id=?", (terminal_id,)
+                    "SELECT token_hash FROM terminals WHERE terminal_id=? AND revoked_us IS NULL", (terminal_id,)
                 ).fetchone()
-            expected = bytes.fromhex(row["token_hash"]) if row else None
-        # Always compare, even for unknown terminals, so timing says nothing about which exist.
-        ok = hmac.compare_digest(digest(token or ""), expected or _DUMMY)
-        if not token or expected is None or not ok:
-            raise ApiProblem(401, "unauthorized", "missing or wrong terminal token / X-Terminal-Id")
+                stored = row["token_hash"] if row else None
+        if not _matches(token, stored):
+            if token:  # no token at all is an unenrolled kiosk asking, not a guess
+                self.throttle.failed("token", client)
+            raise _unauthorized()
+        if earlier_failures:
+            self.throttle.succeeded("token", client)
         return terminal_id  # type: ignore[return-value]
 
-    def enrol(self, req: EnrolRequest) -> EnrolResponse:
+    # -- enrolment ----------------------------------------------------------------------------------
+
+    def enrol(self, req: EnrolRequest, idempotency_key: str | None = None, client: str = "") -> EnrolResponse:
+        self.throttle.check("enrol", client)
         if req.terminal_id in self._static:
             raise ApiProblem(409, "terminal_exists", f"terminal {req.terminal_id!r} is configured statically")
-        token = secrets.token_urlsafe(32)
-        code_hash = digest(req.code).hex()
-        with self.db.write() as conn:
-            now = self.clock()
-            row = conn.execute(
-                "SELECT used_by, used_us FROM enrolment_codes WHERE code_hash=?", (code_hash,)
-            ).fetchone()
-            if row is None:
-                raise ApiProblem(403, "enrolment_code_invalid", "unknown enrolment code")
-            if row["used_by"] is not None:
-                replay = row["used_by"] == req.terminal_id and now - from_us(row["used_us"]) <= REPLAY_WINDOW
-                if not replay:
-                    raise ApiProblem(409, "enrolment_code_used", "this enrolment code was already used")
-            else:
-                # Conditional: of two enrolments racing for one code, only one finds it unused.
-                claimed = conn.execute(
-                    "UPDATE enrolment_codes SET used_by=?, used_us=? WHERE code_hash=? AND used_by IS NULL",
-                    (req.terminal_id, to_us(now), code_hash),
-                ).rowcount
-                if claimed != 1:
-                    raise ApiProblem(409, "enrolment_code_used", "this enrolment code was already used")
-            conn.execute(
-                "INSERT INTO terminals (terminal_id, token_hash, enrolled_us) VALUES (?,?,?) "
-                "ON CONFLICT (terminal_id) DO UPDATE SET token_hash=excluded.token_hash, "
-                "enrolled_us=excluded.enrolled_us",
-                (req.terminal_id, digest(token).hex(), to_us(now)),
-            )
+        try:
+            token = self._enrol(req, idempotency_key)
+        except ApiProblem as exc:
+            if exc.code.startswith("enrolment_code_"):  # a code that does not work here: maybe a guess
+                self.throttle.failed("enrol", client)
+            raise
+        self.throttle.succeeded("enrol", client)
         return EnrolResponse(terminal_id=req.terminal_id, token=token)
+
+    def _enrol(self, req: EnrolRequest, key: str | None) -> str:
+        code_hash, tid = digest(req.code).hex(), req.terminal_id
+        key_hash = digest(key).hex() if key else None
+        self._seeded_secret()  # the demo codes are in the table from here on
+        token = self._token_for("enrol", req.code, key, tid)
+        with self.db.write() as conn:
+            now = to_us(self.clock())
+            # FOR UPDATE (PostgreSQL): a concurrent claim of this code waits here for our commit and
+            # then reads it used, instead of both reading it free.
+            code = conn.execute(
+                "SELECT terminal_id, site_id, expires_us, used_by, used_us, used_key_hash "
+                "FROM enrolment_codes WHERE code_hash=?" + conn.for_update, (code_hash,),
+            ).fetchone()
+            if code is None:
+                raise ApiProblem(403, "enrolment_code_invalid", "unknown enrolment code")
+            if code["terminal_id"] is not None and code["terminal_id"] != tid:
+                raise ApiProblem(403, "enrolment_code_invalid", "this enrolment code was issued for another terminal")
+            if code["site_id"] is not None and code["site_id"] != self.site_id:
+                raise ApiProblem(403, "enrolment_code_invalid", "this enrolment code was issued for another site")
+            if code["expires_us"] is not None and now >= code["expires_us"]:
+                raise ApiProblem(403, "enrolment_code_expired", "this enrolment code has expired; ask for a new one")
+            if code["used_by"] is not None:
+                replay = (
+                    code["used_by"] == tid and key_hash is not None and code["used_key_hash"] == key_hash
+                    and now - code["used_us"] <= REPLAY_WINDOW // timedelta(microseconds=1)
+                )
+                # The same token again, if the terminal still holds it (not revoked or rotated since).
+                still = replay and conn.execute(
+                    "SELECT 1 FROM terminals WHERE terminal_id=? AND code_hash=? AND token_hash=? AND revoked_us IS NULL",
+                    (tid, code_hash, digest(token).hex()),
+                ).fetchone()
+                if not still:
+                    raise ApiProblem(409, "enrolment_code_used", "this enrolment code was already used")
+                return token
+            claimed = conn.execute(
+                "UPDATE enrolment_codes SET used_by=?, used_us=?, used_key_hash=? WHERE code_hash=? AND used_by IS NULL",
+                (tid, now, key_hash, code_hash),
+            ).rowcount
+            if claimed != 1:  # conditional: of two claims of one code, only one finds it unused
+                raise ApiProblem(409, "enrolment_code_used", "this enrolment code was already used")
+            # Insert, or take over a *revoked* row; an enrolled terminal is left alone (rowcount 0).
+            inserted = conn.execute(
+                "INSERT INTO terminals (terminal_id, token_hash, enrolled_us, site_id, code_hash) VALUES (?,?,?,?,?) "
+                "ON CONFLICT (terminal_id) DO UPDATE SET token_hash=excluded.token_hash, "
+                "enrolled_us=excluded.enrolled_us, site_id=excluded.site_id, code_hash=excluded.code_hash, "
+                "revoked_us=NULL, previous_token_hash=NULL, rotate_key_hash=NULL, rotated_us=NULL "
+                "WHERE terminals.revoked_us IS NOT NULL",
+                (tid, digest(token).hex(), now, self.site_id or None, code_hash),
+            ).rowcount
+            if inserted != 1:  # raising rolls back: the code stays unused
+                raise ApiProblem(
+                    409, "terminal_enrolled",
+                    f"terminal {tid!r} is already enrolled; an administrator must revoke it before it is enrolled again",
+                )
+        return token
+
+    # -- rotation -------------------------------------------------------------------------------------
+
+    def rotate(self, terminal_id: str | None, token: str | None, idempotency_key: str, client: str = "") -> EnrolResponse:
+        """Current token -> new token; the old one stops working at once (except for repeating this
+        very rotation with the same Idempotency-Key within ``REPLAY_WINDOW``: the same new token)."""
+        self.throttle.check("token", client)
+        if terminal_id in self._static:
+            if _matches(token, self._static[terminal_id]):
+                raise ApiProblem(409, "terminal_static", "this terminal's token is set in the central's configuration")
+            self.throttle.failed("token", client)
+            raise _unauthorized()
+        new = self._token_for("rotate", token or "", idempotency_key, terminal_id or "")
+        key_hash = digest(idempotency_key).hex()
+        with self.db.write() as conn:
+            now = to_us(self.clock())
+            row = conn.execute(
+                "SELECT token_hash, previous_token_hash, rotate_key_hash, rotated_us FROM terminals "
+                "WHERE terminal_id=? AND revoked_us IS NULL" + conn.for_update, (terminal_id or "",),
+            ).fetchone()
+            done = 0
+            if row is not None and _matches(token, row["token_hash"]):
+                done = conn.execute(
+                    "UPDATE terminals SET token_hash=?, previous_token_hash=token_hash, rotate_key_hash=?, rotated_us=? "
+                    "WHERE terminal_id=? AND token_hash=? AND revoked_us IS NULL",
+                    (digest(new).hex(), key_hash, now, terminal_id, row["token_hash"]),
+                ).rowcount
+            elif (
+                row is not None and _matches(token, row["previous_token_hash"]) and row["rotate_key_hash"] == key_hash
+                and now - row["rotated_us"] <= REPLAY_WINDOW // timedelta(microseconds=1)
+            ):
+                done = int(row["token_hash"] == digest(new).hex())  # the same answer, still current
+        if done != 1:
+            if token:
+                self.throttle.failed("token", client)
+            raise _unauthorized()
+        return EnrolResponse(terminal_id=terminal_id, token=new)  # type: ignore[arg-type]

@@ -13,6 +13,7 @@ from typing import Any
 import requests
 
 from central.cli import DEFAULT_CATALOG
+from central.faults import FAULT_TOKENS
 
 TEST_TERMINAL = "kiosk-test-01"
 TEST_TOKEN = "test-token-0123456789abcdef"
@@ -73,26 +74,36 @@ def self_signed_cert(directory: Path) -> tuple[Path, Path]:
     return cert, key
 
 
-class Faults:
-    """Switch the fault mode of a central started with ``faults_enabled=True``."""
+def fault_headers(base_url: str, token: str | None = None) -> dict[str, str]:
+    """The Authorization header for the fault switches of the central at ``base_url``: ``token``,
+    or the one of a central this process started (``central.server.start``)."""
+    token = token or FAULT_TOKENS.get(base_url)
+    if not token:
+        raise LookupError(f"no faults token known for {base_url}: pass the central's .faults_token")
+    return {"Authorization": f"Bearer {token}"}
 
-    def __init__(self, base_url: str) -> None:
+
+class Faults:
+    """Switch the fault mode of a central started with ``faults_enabled=True`` (on loopback)."""
+
+    def __init__(self, base_url: str, token: str | None = None) -> None:
         self.base_url = base_url
+        self._headers = fault_headers(base_url, token)
 
     def set(self, mode: str, *, delay_s: float = 0.0, times: int | None = None, reset_counts: bool = True) -> None:
         body: dict[str, Any] = {"mode": mode, "delay_s": delay_s, "reset_counts": reset_counts}
         if times is not None:
             body["times"] = times
-        r = requests.post(self.base_url + "/__faults__", json=body, timeout=5)
+        r = requests.post(self.base_url + "/__faults__", json=body, headers=self._headers, timeout=5)
         r.raise_for_status()
 
     def requests(self, key: str) -> int:
         """How many times the server saw ``key`` ("GET /v1/queues") since the last reset."""
-        r = requests.get(self.base_url + "/__faults__", timeout=5)
+        r = requests.get(self.base_url + "/__faults__", headers=self._headers, timeout=5)
         r.raise_for_status()
         return int(r.json()["requests"].get(key, 0))
 
     def pay(self, payment_id: str) -> None:
         """Simulate the citizen's bank app paying a pending QRIS payment."""
-        r = requests.post(f"{self.base_url}/__faults__/payments/{payment_id}/pay", timeout=5)
+        r = requests.post(f"{self.base_url}/__faults__/payments/{payment_id}/pay", headers=self._headers, timeout=5)
         r.raise_for_status()

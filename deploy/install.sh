@@ -95,12 +95,14 @@ if [ ! -x "$VENV/bin/python" ]; then
   say "creating virtualenv $VENV"
   python3 -m venv "$VENV"
 fi
-want="$(sha256sum <"$PREFIX/app/pyproject.toml" | cut -d' ' -f1)"
+# Exactly the versions of locks/kiosk.txt, hash-checked (no resolving on the terminal), then the
+# app itself on top with nothing more: the web stack of the central is not installed.
+want="$(cat "$PREFIX/app/locks/kiosk.txt" "$PREFIX/app/pyproject.toml" | sha256sum | cut -d' ' -f1)"
 stamp="$VENV/.anjungan-installed"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   say "installing Python packages into $VENV"
-  "$VENV/bin/python" -m pip install -q --upgrade pip
-  "$VENV/bin/python" -m pip install -q "$PREFIX/app"
+  "$VENV/bin/python" -m pip install -q --require-hashes -r "$PREFIX/app/locks/kiosk.txt"
+  "$VENV/bin/python" -m pip install -q --no-deps --no-build-isolation "$PREFIX/app"
   echo "$want" >"$stamp"
 fi
 if [ -x "$PREFIX/app/scripts/build_translations.sh" ] && [ -x "$VENV/bin/pyside6-lrelease" ]; then

@@ -6,10 +6,12 @@ so the integration tests and the benchmarks drive the very same assembly as the 
 
 from __future__ import annotations
 
+import functools
 import logging
+from collections import Counter
 from concurrent.futures import Future
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from kiosk.admin.wiring import build_admin, build_heartbeat
 from kiosk.api.catalog_cache import CatalogCache
@@ -18,11 +20,12 @@ from kiosk.api.connectivity import ConnectivityMonitor
 from kiosk.bookings import BookingCheckInService
 from kiosk.catalog.sync import CatalogSync, SyncUpdate
 from kiosk.config.models import KioskConfig
-from kiosk.devices.card.events import CardNeedsMrz, CardRead, CardReadFailed, ReaderServiceState
-from kiosk.devices.printer.service import PrinterService
+from kiosk.devices.card.events import CardEvent, CardNeedsMrz, CardRead, CardReadFailed, ReaderServiceState
+from kiosk.devices.printer.service import PrinterService, PrintResult
+from kiosk.devices.printer.status import PrinterStatus
 from kiosk.flow.citizen import CitizenFlow
 from kiosk.flow.configured import build_flow
-from kiosk.flow.status import PrinterReadiness
+from kiosk.flow.status import PrinterReadiness, StatusChanges
 from kiosk.identification import Identifier
 from kiosk.runtime.scheduler import Scheduler, Timer
 from kiosk.speech.speaker import Speaker
@@ -31,12 +34,18 @@ from kiosk.tickets.numbering import CentralNumbering
 from kiosk.tickets.pending import PendingConfirmations
 from kiosk.payments.wiring import build_payments, close_payments
 
+if TYPE_CHECKING:
+    from PIL.Image import Image
+
+    from kiosk.devices.card.service import CardReaderService
+    from kiosk.printing.document import Document
+
 log = logging.getLogger(__name__)
 
 PRINTER_POLL_S = 20.0
 
 
-def printer_readiness(status, on_fault: str) -> PrinterReadiness:
+def printer_readiness(status: PrinterStatus, on_fault: str) -> PrinterReadiness:
     """What a printer status means for the citizen who is about to take a ticket."""
     if status.unknown:
         return "unknown"  # the next job will tell; never assume paper is there
@@ -83,13 +92,14 @@ class KioskRuntime:
             provide_mrz=lambda info: self.card_reader.provide_mrz(info) if self.card_reader else None,
             bookings=self.bookings,
         )
-        self.card_reader = None
+        self.card_reader: CardReaderService | None = None
         if config.card_reader.backend == "pcsc":
             from kiosk.devices.card import CardReaderService
 
             self.card_reader = CardReaderService(config.card_reader)
             self.card_reader.add_listener(self._on_card_event)
-            self.flow.on_session_end(self.card_reader.clear_session)
+            self._card_reader_follows_session()
+            self.flow.on_session_end(self._card_reader_follows_session)
         self.sync = CatalogSync(self._sync_client, CatalogCache(data_dir / "catalog.json"), self.monitor,
                                 on_update=lambda u: scheduler.post(lambda: self._apply_sync(u)))
         self.monitor.add_listener(lambda online: scheduler.post(lambda: self._connectivity_changed(online)))
@@ -131,21 +141,22 @@ class KioskRuntime:
         close_payments(self.journal, self.payments)
         self.speaker.close()
 
-    def reconcile_journal(self) -> "Future | None":
+    def reconcile_journal(self) -> "Future[Counter[str]] | None":
         """Settle unfinished paid sessions with the central (at start and when it answers again)."""
         if self.payments is None or self._stopped:
             return None
         return self.payments.reconcile()
 
     # ---- printer ---------------------------------------------------------------------------
-    def poll_printer(self) -> "Future":
+    def poll_printer(self) -> "Future[PrinterStatus]":
         future = self.printer.status()
         future.add_done_callback(lambda f: self._scheduler.post(lambda: self._printer_polled(f)))
         return future
 
-    def _printer_polled(self, future: "Future") -> None:
+    def _printer_polled(self, future: "Future[PrinterStatus]") -> None:
         if self._stopped:
             return
+        readiness: PrinterReadiness
         if future.exception() is None:
             readiness = printer_readiness(future.result(), self.config.printer.on_fault)
         else:
@@ -163,7 +174,7 @@ class KioskRuntime:
             self.printer.virtual.add_image_listener(self._on_paper_image)
         self._paper_listeners.append(listener)
 
-    def _on_paper_image(self, image) -> None:
+    def _on_paper_image(self, image: Image) -> None:
         # On the printer worker: encoding the PNG here keeps it off the GUI thread.
         import io
 
@@ -171,9 +182,9 @@ class KioskRuntime:
         image.save(buffer, format="PNG")
         png = buffer.getvalue()
         for listener in list(self._paper_listeners):
-            self._scheduler.post(lambda listener=listener: listener(png))
+            self._scheduler.post(functools.partial(listener, png))
 
-    def _on_printed(self, document, result) -> None:
+    def _on_printed(self, document: Document, result: PrintResult) -> None:
         # The status read right after a job is the freshest truth about the paper.
         status = result.status_after or result.status_before
         if status is not None:
@@ -181,29 +192,25 @@ class KioskRuntime:
             self._scheduler.post(lambda: self.flow.update_status(printer=readiness))
 
     # ---- card reader -----------------------------------------------------------------------
-    def _on_card_event(self, event) -> None:
-        # On the card reader's thread: hand everything to the flow's thread, look cards up on
-        # the identifier's worker. Nothing read from the card is logged.
-        post = self._scheduler.post
+    def _on_card_event(self, event: CardEvent) -> None:
+        # On the card reader's thread: hand everything to the flow's thread, each event with the
+        # session the reader was serving when the read began (the flow drops it for any other).
+        # The flow looks a card up on the identifier's worker. Nothing read from a card is logged.
+        post, send = self._scheduler.post, self.flow.send
         if isinstance(event, CardRead):
-            future = self.identifier.from_card(event.identity)
-            future.add_done_callback(lambda f: post(lambda: self._card_identified(f)))
+            post(lambda: send("card_read", session_id=event.session_id, card=event.identity))
         elif isinstance(event, CardReadFailed):
-            post(lambda: self.flow.send("card_failed", reason=event.reason))
+            post(lambda: send("card_failed", session_id=event.session_id, reason=event.reason))
         elif isinstance(event, CardNeedsMrz):
-            post(lambda: self.flow.send("mrz_needed", wrong_key=event.wrong_key))
+            post(lambda: send("mrz_needed", session_id=event.session_id, wrong_key=event.wrong_key))
         elif isinstance(event, ReaderServiceState):
             reader = "ok" if event.state == "ok" else event.state
             post(lambda: self.flow.update_status(reader=reader))
 
-    def _card_identified(self, future: "Future") -> None:
-        if self._stopped:
-            return
-        exc = future.exception()
-        if exc is None:
-            self.flow.send("identity_found", identity=future.result())
-        else:
-            self.flow.send("identity_failed", reason=getattr(exc, "reason", "unavailable"))
+    def _card_reader_follows_session(self) -> None:
+        # On the flow's thread, whenever a session ends and the next one begins.
+        if self.card_reader is not None:
+            self.card_reader.begin_session(self.flow.session.id)
 
     # ---- central ---------------------------------------------------------------------------
     def _connectivity_changed(self, online: bool) -> None:
@@ -213,7 +220,7 @@ class KioskRuntime:
             self.reconcile_journal()
 
     def _apply_sync(self, update: SyncUpdate) -> None:
-        changes = {}
+        changes: StatusChanges = {}
         if update.catalog is not None:
             changes["catalog"] = self.admin.local_catalog(update.catalog)  # minus services off here
             changes["catalog_from_cache"] = update.catalog_from_cache

@@ -22,7 +22,7 @@ from typing import Literal
 
 from kiosk.api.client import CentralClient
 from kiosk.api.errors import CentralError, CentralRejected
-from kiosk.contract import BookingCheckIn
+from kiosk.contract import BookingCheckIn, Language
 from kiosk.contract.bookings import InvalidBookingCode, mask_booking_code, validate_booking_code
 from kiosk.runtime.worker import Worker
 
@@ -53,12 +53,7 @@ class BookingCheckInService:
         self._client = client
         self._worker = Worker("bookings")
 
-    @staticmethod
-    def validate(code: str) -> str:
-        """The normalised code, or ``InvalidBookingCode`` with a reason (keypad feedback; no I/O)."""
-        return validate_booking_code(code)
-
-    def check_in(self, code: str, language: str = "id") -> "Future[BookingCheckIn]":
+    def check_in(self, code: str, language: Language = "id") -> "Future[BookingCheckIn]":
         """Check the booking in; never blocks. A malformed code fails the future with
         ``BookingError("unknown")`` without any network call."""
         try:
@@ -70,7 +65,7 @@ class BookingCheckInService:
         # One key per attempt: the client's retries reuse it; the central is idempotent per booking.
         return self._worker.submit(self._check_in, normalised, str(uuid.uuid4()), language)
 
-    def _check_in(self, code: str, key: str, language: str) -> BookingCheckIn:
+    def _check_in(self, code: str, key: str, language: Language) -> BookingCheckIn:
         masked = mask_booking_code(code)
         try:
             result = self._client.check_in_booking(code, key, language)

@@ -19,10 +19,3 @@ def rupiah(amount: int, language: str) -> str:
     if language == "id":
         return "Rp" + grouped.replace(",", ".")
     return "IDR " + grouped
-
-
-def mask_middle(text: str, keep_start: int = 4, keep_end: int = 4, dot: str = "•") -> str:
-    """3201••••••••0003: enough to recognise one's own number, not enough to misuse it."""
-    if len(text) <= keep_start + keep_end:
-        return dot * len(text)
-    return text[:keep_start] + dot * (len(text) - keep_start - keep_end) + text[-keep_end:]

@@ -11,34 +11,52 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
-from typing import Callable
+from concurrent.futures import Future
+from typing import TYPE_CHECKING, Callable, TypedDict
 
 from kiosk import __version__
 from kiosk.api.errors import CentralError
 from kiosk.contract import DeviceHealth, Heartbeat, HeartbeatAck
+from kiosk.contract.telemetry import DeviceState
 from kiosk.runtime.worker import Worker
+
+if TYPE_CHECKING:
+    from kiosk.api.client import CentralClient
+    from kiosk.devices.printer.status import PrinterStatus
 
 log = logging.getLogger(__name__)
 
 INTERVAL_S = 60.0
 
+_PRINTER_STATES: dict[str, DeviceState] = {"ok": "ok", "paper_near_end": "degraded", "unknown": "unknown"}
+_READER_STATES: dict[str, DeviceState] = {"ok": "ok", "none": "ok", "no_readers": "fault", "no_service": "fault"}
 
-def printer_health(status) -> DeviceHealth:
+
+class HeartbeatSnapshot(TypedDict):
+    """The kiosk's part of a ``Heartbeat`` (the sender adds the time and the version)."""
+
+    devices: dict[str, DeviceHealth]
+    journal_backlog: int
+    open_for_citizens: bool
+
+
+def printer_health(status: PrinterStatus) -> DeviceHealth:
     """A ``PrinterStatus`` as the fleet sees it."""
     summary = status.summary
-    state = {"ok": "ok", "paper_near_end": "degraded", "unknown": "unknown"}.get(summary, "fault")
+    state = _PRINTER_STATES.get(summary, "fault")
     return DeviceHealth(state=state, detail=summary.replace("_", " "))
 
 
 def reader_health(reader_state: str) -> DeviceHealth:
-    state = {"ok": "ok", "none": "ok", "no_readers": "fault", "no_service": "fault"}.get(reader_state, "unknown")
+    state = _READER_STATES.get(reader_state, "unknown")
     return DeviceHealth(state=state, detail="not configured" if reader_state == "none" else reader_state.replace("_", " "))
 
 
 class HeartbeatSender:
     """Sends ``snapshot()`` every ``interval_s`` until ``stop()``; ``send_now()`` for tests and start-up."""
 
-    def __init__(self, client, snapshot: Callable[[], dict], interval_s: float = INTERVAL_S) -> None:
+    def __init__(self, client: CentralClient, snapshot: Callable[[], HeartbeatSnapshot],
+                 interval_s: float = INTERVAL_S) -> None:
         self._client = client  # a CentralClient used only on this sender's worker
         self._snapshot = snapshot
         self._interval = interval_s
@@ -61,7 +79,7 @@ class HeartbeatSender:
             if self._stop.wait(self._interval):
                 return
 
-    def send_now(self):
+    def send_now(self) -> "Future[HeartbeatAck | None]":
         return self._worker.submit(self._send)
 
     def _send(self) -> HeartbeatAck | None:

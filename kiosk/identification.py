@@ -11,13 +11,16 @@ import datetime as dt
 import logging
 from concurrent.futures import Future
 from dataclasses import dataclass
-from typing import Callable, Literal
+from typing import TYPE_CHECKING, Callable, Literal
 
 from kiosk.api.errors import CentralError, CentralRejected
 from kiosk.contract import IdentityResolveRequest
 from kiosk.identity.model import CardIdentity
 from kiosk.identity.nik import mask_nik, parse_nik
 from kiosk.runtime.worker import Worker
+
+if TYPE_CHECKING:
+    from kiosk.api.client import CentralClient
 
 log = logging.getLogger(__name__)
 
@@ -59,8 +62,8 @@ class SessionIdentity:
 class Identifier:
     """Runs lookups on its own worker with its own HTTP session; results are futures."""
 
-    def __init__(self, client, today: Callable[[], dt.date] = dt.date.today) -> None:
-        self._client = client  # kiosk.api.client.CentralClient, used only on this worker
+    def __init__(self, client: CentralClient, today: Callable[[], dt.date] = dt.date.today) -> None:
+        self._client = client  # used only on this worker
         self._today = today
         self._worker = Worker("identity")
 

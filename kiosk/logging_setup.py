@@ -1,10 +1,11 @@
-"""Logs as JSON lines, rotated, with personal data scrubbed as a last line of defence.
+"""Logs as JSON lines, rotated, with personal data scrubbed by ``kiosk.redaction``.
 
-Code must never log a NIK, a name or card data in the first place; ``RedactingFilter`` still
-scrubs anything that looks like a NIK (16 digits) or a card UID / raw card data (8+ hex digits
-with at least one digit and one letter, or long hex runs) from every record before it is written,
-so a careless f-string cannot leak one into a file. ``export_bundle`` writes what a technician
-takes away on a USB stick: the logs, the diagnose output and the config without secrets.
+Code must never log a NIK, a name or card data in the first place: it logs a constant message
+and named fields (``extra=log_fields(payment_id=...)``), which ``RedactingFilter`` redacts by
+name; the message, its arguments and any exception text go through the same scrubber the crash
+reports use, so a careless f-string cannot leak one into a file. ``export_bundle`` writes what a
+technician takes away on a USB stick: the logs, the diagnose output and the config without
+secrets.
 """
 
 from __future__ import annotations
@@ -13,43 +14,47 @@ import datetime as dt
 import json
 import logging
 import logging.handlers
-import re
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-NIK_LIKE = re.compile(r"(?<!\d)\d{16}(?!\d)")
-# Card UIDs are 4, 7 or 10 bytes: 8/14/20 hex digits, maybe spaced or colon-separated. A hex run
-# of 8+ characters with a letter in it, or 12+ hex characters, is treated as card data.
-HEX_RUN = re.compile(r"(?<![0-9A-Za-z])(?:[0-9A-Fa-f]{2}[ :]?){4,}(?![0-9A-Za-z])")
+from kiosk.redaction import log_fields, scrub_arg, scrub_fields, scrub_text, scrub_traceback
+
+if TYPE_CHECKING:
+    from kiosk.config.models import KioskConfig
+
 LOG_FILE = "kiosk.jsonl"
 _SECRET_KEYS = ("token", "password", "pin", "secret", "code")
 
-
-def redact(text: str) -> str:
-    text = NIK_LIKE.sub("[nik]", text)
-
-    def hex_sub(m: re.Match) -> str:
-        run = m.group(0).rstrip(" :")
-        digits = re.sub(r"[ :]", "", run)
-        looks_like_data = len(digits) >= 12 or (any(c.isalpha() for c in digits) and any(c.isdigit() for c in digits))
-        return "[hex]" + m.group(0)[len(run):] if looks_like_data else m.group(0)
-
-    return HEX_RUN.sub(hex_sub, text)
+redact = scrub_text  # the name the diagnostics and older callers use
 
 
 class RedactingFilter(logging.Filter):
-    """Formats the message once, scrubs it, and freezes it into the record."""
+    """Scrubs the message, each argument and the exception, redacts the fields by name, and
+    freezes the result into the record (no handler can format the raw values again)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
+        template = scrub_text(str(record.msg))
+        args = record.args
+        if isinstance(args, Mapping):
+            args = scrub_fields(args)  # "%(name)s" arguments are named fields too
+        elif args:
+            args = tuple(scrub_arg(a) for a in args)
         try:
-            message = record.getMessage()
-        except Exception:  # noqa: BLE001 - a broken format string must not lose the record
-            message = str(record.msg)
-        record.msg = redact(message)
-        record.args = None
+            message = template % args if args else template
+        except (TypeError, ValueError, KeyError):  # a broken format string must not lose the record
+            message = " ".join([template, *(str(a) for a in (args.values() if isinstance(args, Mapping) else args or ()))])
+        record.msg, record.args = message, None
+        fields = getattr(record, "fields", None)
+        if isinstance(fields, Mapping):
+            record.fields = scrub_fields(fields)
         if record.exc_info and record.exc_info[1] is not None:
-            record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
+            record.exc_text = scrub_traceback(logging.Formatter().formatException(record.exc_info))
             record.exc_info = None
+        elif record.exc_text:
+            record.exc_text = scrub_traceback(record.exc_text)
+        if record.stack_info:
+            record.stack_info = scrub_traceback(record.stack_info)
         return True
 
 
@@ -62,9 +67,23 @@ class JsonLineFormatter(logging.Formatter):
             "thread": record.threadName,
             "msg": record.getMessage(),
         }
+        fields = getattr(record, "fields", None)
+        if fields:
+            entry["fields"] = fields
         if record.exc_text:
             entry["exc"] = record.exc_text
-        return json.dumps(entry, ensure_ascii=False)
+        return json.dumps(entry, ensure_ascii=False, default=str)
+
+
+class ConsoleFormatter(logging.Formatter):
+    """One line for a person at a terminal: the message, then the fields as ``name=value``."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        line = super().format(record)
+        fields = getattr(record, "fields", None)
+        if fields:
+            line += " " + " ".join(f"{k}={v}" for k, v in fields.items())
+        return line
 
 
 def setup_logging(log_dir: Path, level: int = logging.INFO, max_bytes: int = 2_000_000,
@@ -82,17 +101,17 @@ def setup_logging(log_dir: Path, level: int = logging.INFO, max_bytes: int = 2_0
     handlers: list[logging.Handler] = [file_handler]
     if console:
         stream = logging.StreamHandler()
-        stream.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        stream.setFormatter(ConsoleFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         handlers.append(stream)
     for handler in handlers:
-        handler._anjungan = True  # type: ignore[attr-defined]
+        handler._anjungan = True  # type: ignore[attr-defined]  # our mark; logging.Handler declares no such field
         handler.addFilter(RedactingFilter())
         root.addHandler(handler)
     root.setLevel(level)
     return file_handler
 
 
-def config_without_secrets(config) -> dict[str, Any]:
+def config_without_secrets(config: KioskConfig) -> dict[str, Any]:
     """The config as JSON data with anything secret-looking blanked (the token lives elsewhere)."""
     raw = config.model_dump(mode="json")
     for section in raw.values():
@@ -103,7 +122,25 @@ def config_without_secrets(config) -> dict[str, Any]:
     return raw
 
 
-def export_bundle(dest_parent: Path, log_dir: Path, config, diagnose: list[dict] | None) -> Path:
+def _redact_line(line: str) -> str:
+    """One JSON log line scrubbed again, field by field (the quote rule must not eat the JSON)."""
+    try:
+        entry = json.loads(line)
+    except ValueError:
+        return scrub_text(line)
+    if not isinstance(entry, dict):
+        return scrub_text(line)
+    if isinstance(entry.get("msg"), str):
+        entry["msg"] = scrub_text(entry["msg"])
+    if isinstance(entry.get("exc"), str):
+        entry["exc"] = scrub_traceback(entry["exc"])
+    if isinstance(entry.get("fields"), Mapping):
+        entry["fields"] = scrub_fields(entry["fields"])
+    return json.dumps(entry, ensure_ascii=False, default=str) + "\n"
+
+
+def export_bundle(dest_parent: Path, log_dir: Path, config: KioskConfig,
+                  diagnose: list[dict[str, Any]] | None) -> Path:
     """Write ``anjungan-logs-<time>/`` under ``dest_parent`` (a USB stick's folder, say)."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     dest = Path(dest_parent) / f"anjungan-logs-{stamp}"
@@ -113,13 +150,13 @@ def export_bundle(dest_parent: Path, log_dir: Path, config, diagnose: list[dict]
         with open(path, encoding="utf-8", errors="replace") as src, open(dest / "logs" / path.name, "w",
                                                                            encoding="utf-8") as out:
             for line in src:
-                out.write(redact(line))
+                out.write(_redact_line(line))
     (dest / "diagnose.json").write_text(json.dumps(diagnose or [], indent=1, ensure_ascii=False), encoding="utf-8")
     (dest / "config.json").write_text(json.dumps(config_without_secrets(config), indent=1), encoding="utf-8")
     return dest
 
 
-__all__ = ["RedactingFilter", "JsonLineFormatter", "export_bundle", "redact", "setup_logging"]
+__all__ = ["RedactingFilter", "JsonLineFormatter", "export_bundle", "log_fields", "redact", "setup_logging"]
 
 
 def teardown_logging() -> None:

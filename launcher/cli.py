@@ -39,7 +39,12 @@ def main(argv: list[str] | None = None) -> int:
     enrol.add_argument("code")
     enrol.add_argument("--config", type=Path, default=default_config)
     enrol.add_argument("--terminal-id", help="enrol under this id instead of central.terminal_id")
-    sub.add_parser("central", help="run the central service (see `main.py central --help`; `central migrate`)")
+    rotate = sub.add_parser("rotate-token", help="trade this terminal's token for a new one (restart the kiosk after)")
+    rotate.add_argument("--config", type=Path, default=default_config)
+    # Only for --help: `main.py central ...` is handed to central.cli above (--db URL, --workers,
+    # migrate, issue-code, revoke).
+    sub.add_parser("central", help="run the central service (see `main.py central --help`; "
+                   "`central migrate`, `central issue-code`, `central revoke`)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
@@ -50,8 +55,10 @@ def main(argv: list[str] | None = None) -> int:
         from kiosk.diagnostics.cli import diagnose
         return diagnose(args.config, as_json=args.json, test_page=args.test_page)
     if command == "enrol":
-        from kiosk.diagnostics.cli import enrol as enrol_terminal
+        from launcher.enrol import enrol as enrol_terminal
         return enrol_terminal(args.config, args.code, args.terminal_id)
+    if command == "rotate-token":
+        return rotate_token(args.config)
     if command == "demo":
         return run_demo(args.walkthrough, windowed=args.windowed)
     return run_kiosk(getattr(args, "config", DEFAULT_CONFIG), probe=getattr(args, "startup_probe", False))
@@ -65,6 +72,22 @@ def check_config(path: Path) -> int:
         return 2
     print(f"{path}: OK (terminal {config.central.terminal_id}, printer {config.printer.backend}, "
           f"central {config.central.base_url})")
+    return 0
+
+
+def rotate_token(path: Path) -> int:
+    from kiosk.admin.enrolment import rotate
+    from kiosk.api.errors import CentralError
+
+    try:
+        token_file = rotate(load_config(path))
+    except ConfigError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 2
+    except (CentralError, FileNotFoundError) as exc:
+        print(f"token rotation refused or failed: {exc}", file=sys.stderr)
+        return 1
+    print(f"new token written to {token_file} (mode 0600); the old one no longer works: restart the kiosk")
     return 0
 
 
@@ -95,7 +118,8 @@ def run_kiosk(path: Path, probe: bool = False) -> int:
             if view.status.catalog is not None and app.runtime is not None:
                 print("ready", flush=True)
                 app.qapp.exit(0)
-        app.flow.subscribe(ready)
+        if not app.refused:  # a refused kiosk (issue 20) has no flow and is never ready
+            app.flow.subscribe(ready)
     try:
         return app.exec(before_exit=watchdog.stop)
     finally:
@@ -127,7 +151,10 @@ def run_demo(walkthrough: Path | None, windowed: bool = False) -> int:
             changes["idle"] = {"warn_after_s": 10}  # the shortest allowed, so the demo shows it
         if windowed:
             changes["ui"] = {"fullscreen": False}
-        with demo_environment(Path(tmp), central_options=central_options, **changes) as env:
+        # Fault switches only for the scripted walk-through (it shows an outage); a demo someone
+        # plays with has none.
+        with demo_environment(Path(tmp), central_options=central_options, faults=walkthrough is not None,
+                              **changes) as env:
             print(f"Reference central service on {env.central_url}")
             if walkthrough is None:
                 print(f"QRIS payments: the demo bank pays each code {DEMO_AUTOPAY_S:.0f} s after it appears. "

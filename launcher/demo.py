@@ -28,10 +28,13 @@ class DemoEnvironment:
 
 @contextmanager
 def demo_environment(workdir: Path, config_path: Path = DEMO_CONFIG, catalog_path: Path = CATALOG,
-                     central_options: dict | None = None, **config_changes) -> Iterator[DemoEnvironment]:
+                     central_options: dict | None = None, faults: bool = True,
+                     **config_changes) -> Iterator[DemoEnvironment]:
     """Start the reference central service and yield a kiosk config pointing at it.
 
-    ``central_options`` go to ``central.server.start`` (e.g. ``payment_autopay_s``)."""
+    ``central_options`` go to ``central.server.start`` (e.g. ``payment_autopay_s``). ``faults``:
+    the central's fault switches, for tests and the scripted walk-through (on 127.0.0.1 only, behind
+    a token made for this run: ``central.testing.Faults(env.central_url)`` finds it)."""
     from central.server import start
 
     workdir.mkdir(parents=True, exist_ok=True)
@@ -39,7 +42,7 @@ def demo_environment(workdir: Path, config_path: Path = DEMO_CONFIG, catalog_pat
     # A fresh token per demo run: nothing secret is ever written into the repository.
     token = secrets.token_urlsafe(24)
     running = start(workdir / "central.sqlite3", catalog_path, {base.central.terminal_id: token},
-                    faults_enabled=True, **(central_options or {}))
+                    faults_enabled=faults, **(central_options or {}))
     try:
         config = with_changes(base, central={"base_url": running.url}, data={"directory": workdir / "kiosk"},
                               **config_changes)

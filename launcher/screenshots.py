@@ -103,7 +103,7 @@ def _tour(out_dir, prefix, orientation, width, height, accessible, language) -> 
             # An e-passport on the reader (no reader in the demo: the reader's event, sent as it would).
             start_over()
             tour.choose("imigrasi", "e-paspor")
-            tour.flow.send("mrz_needed")
+            tour.flow.send("mrz_needed", session_id=tour.flow.session.id)
             tour.at(Step.PASSPORT)
             for c in "L898902C3":
                 tour.click(f"mrzkey-{c}")

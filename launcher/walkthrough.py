@@ -7,9 +7,7 @@ to see every screen without touching one.
 
 from __future__ import annotations
 
-import json
 import time
-import urllib.request
 from pathlib import Path
 from typing import Callable
 
@@ -83,16 +81,17 @@ class Walkthrough:
         self.at(Step.PAYMENT)
         self.wait(lambda: getattr(self.flow.session.payment, "state", None) == "waiting", "the QRIS code")
         if shot_name:
+            # The code is drawn off the GUI thread: photograph it once it is on screen.
+            self.wait(lambda: self.window.screen(Step.PAYMENT).qr_shown, "the QRIS code image")
             self.shot(shot_name)
         Faults(self.central_url).pay(self.flow.session.payment.payment_id)
         self.wait(lambda: self.flow.step is not Step.PAYMENT, "the payment to arrive", timeout_s=30)
 
     def central_fault(self, mode: str) -> None:
-        body = json.dumps({"mode": mode, "delay_s": 0}).encode()
-        req = urllib.request.Request(f"{self.central_url}/__faults__", data=body, method="POST",
-                                     headers={"Content-Type": "application/json"})
-        with urllib.request.urlopen(req, timeout=5) as resp:  # loopback only: the embedded service
-            resp.read()
+        from central.testing import Faults
+
+        # Loopback only: the embedded service, whose faults token this process holds.
+        Faults(self.central_url).set(mode, reset_counts=False)
 
     def set_paper(self, state: str) -> None:
         self.app.runtime.printer.virtual.set_paper(state)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up everything Anjungan needs on a fresh Debian 12 / Ubuntu 24.04 machine, idempotently:
 # apt packages (installed when root, else the exact command is printed), a virtualenv in .venv
-# with the project and its test extras, and the compiled translations.
+# with the locked test dependencies (locks/test.txt) and the project, and the compiled translations.
 # Sourced by scripts/demo.sh and scripts/test.sh; safe to run on its own.
 set -euo pipefail
 
@@ -54,13 +54,15 @@ if [ ! -x "$VENV/bin/python" ]; then
   echo "setup: creating virtualenv $VENV"
   "$PY" -m venv "$VENV"
 fi
-# Reinstall only when the dependency list changed.
+# The exact, hash-checked versions of locks/test.txt (written by scripts/lock.sh), then the project
+# itself without resolving anything; again only when the lock or the project's metadata changed.
 stamp="$VENV/.anjungan-installed"
-want="$(sha256sum "$ROOT/pyproject.toml" | cut -d' ' -f1)"
+want="$(cat "$ROOT/locks/test.txt" "$ROOT/pyproject.toml" | sha256sum | cut -d' ' -f1)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  echo "setup: installing Python packages into $VENV"
-  "$VENV/bin/python" -m pip install -q --upgrade pip >/dev/null
-  "$VENV/bin/python" -m pip install -q -e "$ROOT[test]"
+  echo "setup: installing Python packages from locks/test.txt into $VENV"
+  "$VENV/bin/python" -m pip install -q --require-hashes -r "$ROOT/locks/test.txt"
+  # The lock brings setuptools, so the editable build needs nothing fetched beyond it.
+  "$VENV/bin/python" -m pip install -q --no-deps --no-build-isolation -e "$ROOT"
   echo "$want" > "$stamp"
 fi
 

@@ -15,7 +15,7 @@ with a default, then the ``sequences`` key widened to (site, prefix, business_da
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from central.store.base import Store, to_us
@@ -31,6 +31,11 @@ class Migration:
     name: str
     sqlite: str
     postgresql: str
+    # {table: {column: type}} added when missing, before the SQL runs. Why not plain ALTER TABLE:
+    # SQLite has no ADD COLUMN IF NOT EXISTS, and a file from a central of before the store
+    # (central/auth_schema.py then added these columns at start) already has some of them.
+    # Types are written once: "INTEGER" (microsecond timestamps) becomes BIGINT on PostgreSQL.
+    columns: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def statements(self, dialect: str) -> list[str]:
         text = self.sqlite if dialect == "sqlite" else self.postgresql
@@ -94,7 +99,38 @@ CREATE INDEX IF NOT EXISTS payments_pending ON payments (status, expires_us);
 CREATE INDEX IF NOT EXISTS events_terminal ON events (terminal_id, received_us)
 """
 
+# Step 3: terminal authentication (one-use enrolment codes bound to a terminal or site, revocation,
+# token rotation) and the failed-attempt table the rate limiter shares between processes.
+_V3_COLUMNS = {
+    "enrolment_codes": {
+        "terminal_id": "TEXT",  # issued for this terminal id only (NULL: any new terminal)
+        "site_id": "TEXT",  # issued for this site only (NULL: legacy / catalogue code, this central's site)
+        "issued_us": "INTEGER",
+        "expires_us": "INTEGER",  # NULL: no expiry (catalogue demo codes)
+        "used_key_hash": "TEXT",  # hash of the Idempotency-Key of the request that used it
+    },
+    "terminals": {
+        "site_id": "TEXT",
+        "code_hash": "TEXT",  # the code that enrolled it (a replay of that request may re-issue)
+        "revoked_us": "INTEGER",  # set by an administrator; the terminal may then be enrolled again
+        "previous_token_hash": "TEXT",  # the token the last rotation replaced
+        "rotate_key_hash": "TEXT",  # Idempotency-Key hash of that rotation
+        "rotated_us": "INTEGER",
+    },
+}
+
+
 def _v3(us: str) -> str:
+    return f"""
+CREATE TABLE IF NOT EXISTS auth_failures (
+    bucket TEXT NOT NULL, client TEXT NOT NULL, failures INTEGER NOT NULL,
+    last_us {us} NOT NULL, blocked_until_us {us} NOT NULL,
+    PRIMARY KEY (bucket, client)
+)
+"""
+
+
+def _v4(us: str) -> str:
     """Counters call tickets (issue 14). A confirmed ticket's place in the hall's queue lives on the
     ticket row (call_state: waiting/called/serving/done/no_show; a transfer moves service_id and
     starts a new leg); every call is a row of ``calls``, whose called->ended times are the measured
@@ -139,7 +175,9 @@ CREATE INDEX IF NOT EXISTS calls_service_ended ON calls (service_id, ended_us)
 MIGRATIONS: list[Migration] = [
     Migration(1, "reference central schema", _v1("INTEGER", "INTEGER"), _v1("BIGINT", "BIGINT")),
     Migration(2, "indexes for the expiry sweeps", _V2, _V2),
-    Migration(3, "counters call tickets: staff, sessions, counters, calls", _v3("INTEGER"), _v3("BIGINT")),
+    Migration(3, "terminal authentication: bound codes, revocation, rotation, rate limit",
+              _v3("INTEGER"), _v3("BIGINT"), columns=_V3_COLUMNS),
+    Migration(4, "counters call tickets: staff, sessions, counters, calls", _v4("INTEGER"), _v4("BIGINT")),
 ]
 HEAD = MIGRATIONS[-1].version
 
@@ -168,6 +206,25 @@ def current_version(conn: Any) -> int | None:
         return None
 
 
+def _existing_columns(conn: Any, table: str) -> set[str]:
+    if conn.dialect == "sqlite":
+        return {row["name"] for row in conn.execute(f"PRAGMA table_info({table})")}
+    rows = conn.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_schema=current_schema() AND table_name=?",
+        (table,),
+    )
+    return {row[0] for row in rows}
+
+
+def _add_columns(conn: Any, columns: dict[str, dict[str, str]]) -> None:
+    for table, wanted in columns.items():
+        existing = _existing_columns(conn, table)
+        for name, kind in wanted.items():
+            if name not in existing:
+                kind = "BIGINT" if conn.dialect == "postgresql" and kind == "INTEGER" else kind
+                conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
+
+
 def migrate(store: Store, *, target: int = HEAD) -> list[int]:
     """Apply the missing steps up to ``target``; returns the versions applied now."""
     from datetime import datetime, timezone
@@ -183,6 +240,7 @@ def migrate(store: Store, *, target: int = HEAD) -> list[int]:
             done = conn.execute("SELECT 1 FROM schema_migrations WHERE version=?", (step.version,)).fetchone()
             if done:
                 continue
+            _add_columns(conn, step.columns)
             for statement in step.statements(conn.dialect):
                 conn.execute(statement)
             conn.execute(

@@ -12,25 +12,45 @@ import datetime as dt
 import logging
 from concurrent.futures import Future
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Protocol, TypeVar, Unpack
 
 from kiosk.admin.demo_pin import pin_file_for
-from kiosk.admin.pin import PinCheck, PinLocked, PinStore
+from kiosk.admin.pin import PinCheck, PinLocked, PinStore, Role
 from kiosk.admin.session import AdminSession, Source
 from kiosk.admin.settings_edit import SettingsEditor
-from kiosk.admin.state import AdminStateStore
+from kiosk.admin.state import AdminState, AdminStateStore
 from kiosk.runtime.scheduler import Scheduler, Timer
 from kiosk.runtime.worker import Worker
 
+if TYPE_CHECKING:
+    from kiosk.admin.enrolment import EnrolResult
+    from kiosk.config.models import KioskConfig
+    from kiosk.contract import Catalog
+    from kiosk.devices.printer.service import PrinterService
+    from kiosk.diagnostics.result import CheckResult
+    from kiosk.flow.status import KioskStatus, StatusChanges
+    from kiosk.identification import SessionIdentity
+
 log = logging.getLogger(__name__)
 
-Done = Callable[[Any], None]  # called on the flow's thread with the result or the exception
+T = TypeVar("T")
+Done = Callable[[T | BaseException], None]  # called on the flow's thread with the result or the exception
 RECHECK_CLOSED_S = 60.0
 
 
+class StatusTarget(Protocol):
+    """What the controller needs of the citizen flow (tests/test_layering.py keeps services from
+    importing kiosk.flow.citizen): its status, and a way to change it."""
+
+    @property
+    def status(self) -> KioskStatus: ...
+
+    def update_status(self, **changes: Unpack[StatusChanges]) -> None: ...
+
+
 class AdminController:
-    def __init__(self, config, scheduler: Scheduler, flow, *, config_path: Path | None = None,
-                 printer=None, card_service_running: bool = False, token: str | None = None,
+    def __init__(self, config: KioskConfig, scheduler: Scheduler, flow: StatusTarget, *,
+                 config_path: Path | None = None, printer: PrinterService | None = None, card_service_running: bool = False, token: str | None = None,
                  log_dir: Path | None = None, today: Callable[[], dt.date] = dt.date.today) -> None:
         self.config = config
         self._scheduler = scheduler
@@ -48,9 +68,9 @@ class AdminController:
         self._pending_source: Source = "gesture"
         self._timeout: Timer | None = None
         self._recheck: Timer | None = None
-        self._raw_catalog = None
+        self._raw_catalog: Catalog | None = None
         self._listeners: list[Callable[[str], None]] = []
-        self.last_diagnostics: list = []
+        self.last_diagnostics: list[CheckResult] = []
         self._stopped = False
 
     # ---- wiring ----------------------------------------------------------------------------
@@ -62,8 +82,8 @@ class AdminController:
         for listener in list(self._listeners):
             listener(event)
 
-    def _later(self, future: Future, done: Done) -> Future:
-        def finished(f: Future) -> None:
+    def _later(self, future: "Future[T]", done: Done[T]) -> "Future[T]":
+        def finished(f: "Future[T]") -> None:
             self._scheduler.post(lambda: None if self._stopped else done(f.exception() or f.result()))
         future.add_done_callback(finished)
         return future
@@ -88,12 +108,12 @@ class AdminController:
         log.info("admin mode requested (%s%s)", source, f", {card_role} card" if card_role else "")
         self._emit("requested")
 
-    def on_staff_card(self, identity) -> None:
-        self.request("staff_card", getattr(identity, "staff_role", None))
+    def on_staff_card(self, identity: SessionIdentity) -> None:
+        self.request("staff_card", identity.staff_role)
 
-    def check_pin(self, pin: str, done: Done) -> Future:
+    def check_pin(self, pin: str, done: Done[PinCheck | PinLocked]) -> "Future[PinCheck | PinLocked]":
         """``done`` gets a ``PinCheck`` (role None = wrong) or ``PinLocked``."""
-        def opened(result: Any) -> None:
+        def opened(result: PinCheck | PinLocked | BaseException) -> None:
             if isinstance(result, PinCheck) and result.role is not None:
                 self._open(result.role)
             elif isinstance(result, PinCheck):
@@ -108,8 +128,8 @@ class AdminController:
         except PinLocked as exc:
             return exc
 
-    def _open(self, role: str) -> None:
-        self.session = AdminSession(role, self._pending_source)  # type: ignore[arg-type]
+    def _open(self, role: Role) -> None:
+        self.session = AdminSession(role, self._pending_source)
         log.info("admin mode opened: %s via %s", role, self._pending_source)
         self.touch()
         self._emit("opened")
@@ -142,11 +162,11 @@ class AdminController:
 
     # ---- per-kiosk state -----------------------------------------------------------------------
     @property
-    def raw_catalog(self):
+    def raw_catalog(self) -> Catalog | None:
         """The central's catalogue before this kiosk's switches (for the services page)."""
         return self._raw_catalog
 
-    def local_catalog(self, catalog):
+    def local_catalog(self, catalog: Catalog | None) -> Catalog | None:
         """The catalogue with this kiosk's disabled services switched off (the assembly calls it)."""
         self._raw_catalog = catalog
         disabled = self.state.state.disabled_services
@@ -156,7 +176,7 @@ class AdminController:
         return catalog.model_copy(update={"services": services})
 
     def apply_to_flow(self) -> None:
-        changes: dict[str, Any] = {"closed_message": self.state.closed_message()}
+        changes: StatusChanges = {"closed_message": self.state.closed_message()}
         if self._raw_catalog is not None:
             changes["catalog"] = self.local_catalog(self._raw_catalog)
         self._flow.update_status(**changes)
@@ -169,42 +189,47 @@ class AdminController:
         if not self._stopped:
             self._recheck = self._scheduler.call_later(RECHECK_CLOSED_S, self._recheck_closed)
 
-    def set_service_enabled(self, service_id: str, enabled: bool, done: Done) -> Future:
+    def _applied(self, done: Done[AdminState]) -> Done[AdminState]:
+        def then(result: AdminState | BaseException) -> None:
+            self.apply_to_flow()
+            done(result)
+        return then
+
+    def set_service_enabled(self, service_id: str, enabled: bool, done: Done[AdminState]) -> "Future[AdminState]":
         self._require()
         log.info("service %s %s on this kiosk", service_id, "enabled" if enabled else "disabled")
         future = self._worker.submit(self.state.set_service_enabled, service_id, enabled)
-        return self._later(future, lambda r: (self.apply_to_flow(), done(r)))
+        return self._later(future, self._applied(done))
 
-    def close_for_day(self, message: str, done: Done) -> Future:
+    def close_for_day(self, message: str, done: Done[AdminState]) -> "Future[AdminState]":
         self._require()
         log.info("kiosk closed for the day by staff")
-        return self._later(self._worker.submit(self.state.close_for_day, message),
-                           lambda r: (self.apply_to_flow(), done(r)))
+        return self._later(self._worker.submit(self.state.close_for_day, message), self._applied(done))
 
-    def reopen(self, done: Done) -> Future:
+    def reopen(self, done: Done[AdminState]) -> "Future[AdminState]":
         self._require()
         log.info("kiosk reopened by staff")
-        return self._later(self._worker.submit(self.state.reopen), lambda r: (self.apply_to_flow(), done(r)))
+        return self._later(self._worker.submit(self.state.reopen), self._applied(done))
 
     # ---- settings and enrolment ----------------------------------------------------------------
-    def load_settings(self, done: Done) -> Future:
+    def load_settings(self, done: Done[KioskConfig]) -> "Future[KioskConfig]":
         if self.editor is None:
             raise RuntimeError("this kiosk was started without a config file: settings cannot be edited")
         return self._later(self._worker.submit(self.editor.load), done)
 
-    def save_settings(self, changes: dict[str, Any], done: Done) -> Future:
+    def save_settings(self, changes: dict[str, Any], done: Done[KioskConfig]) -> "Future[KioskConfig]":
         """``done`` gets the new ``KioskConfig`` or ``SettingsRefused`` (its ``problems`` for the screen)."""
         session = self._require()
         if self.editor is None:
             raise RuntimeError("this kiosk was started without a config file: settings cannot be edited")
         return self._later(self._worker.submit(self.editor.save, session.role, changes), done)
 
-    def enrol(self, code: str, terminal_id: str | None, done: Done) -> Future:
+    def enrol(self, code: str, terminal_id: str | None, done: Done[EnrolResult]) -> "Future[EnrolResult]":
         """Technician only. ``done`` gets an ``EnrolResult`` or the central's error."""
         self._require(technician=True)
         return self._later(self._worker.submit(self._enrol, code, terminal_id), done)
 
-    def _enrol(self, code: str, terminal_id: str | None):
+    def _enrol(self, code: str, terminal_id: str | None) -> EnrolResult:
         from kiosk.admin.enrolment import enrol
 
         result = enrol(self.config, code, terminal_id)
@@ -216,34 +241,37 @@ class AdminController:
         return result
 
     # ---- diagnostics ---------------------------------------------------------------------------
-    def run_diagnostics(self, on_result: Done, done: Done) -> Future:
+    def run_diagnostics(self, on_result: Callable[[CheckResult], None],
+                        done: Done[list[CheckResult]]) -> "Future[list[CheckResult]]":
         from kiosk.diagnostics.runner import DiagnosticsContext, run_checks
 
         ctx = DiagnosticsContext(self.config, self.config_path, self._token, self._printer,
                                  card_test=not self._card_service_running)
 
-        def job():
+        def job() -> list[CheckResult]:
             results = run_checks(ctx, on_result=lambda r: self._scheduler.post(lambda: on_result(r)))
             self.last_diagnostics = results
             return results
         return self._later(self._worker.submit(job), done)
 
-    def print_test_page(self, done: Done) -> Future:
+    def print_test_page(self, done: Done[CheckResult]) -> "Future[CheckResult]":
         from kiosk.diagnostics.devices import print_test_page
 
+        if self._printer is None:  # the assembly always gives one; a bare controller has none
+            raise RuntimeError("this controller was built without the kiosk's printer service")
         return self._later(self._worker.submit(print_test_page, self._printer), done)
 
-    def export_logs(self, folder: Path, done: Done) -> Future:
+    def export_logs(self, folder: Path, done: Done[Path]) -> "Future[Path]":
         from kiosk.logging_setup import export_bundle
 
-        def job():
+        def job() -> Path:
             diagnose = [r.to_json() for r in self.last_diagnostics]
             path = export_bundle(folder, self.log_dir, self.config, diagnose)
             log.info("logs exported to %s", path)
             return path
         return self._later(self._worker.submit(job), done)
 
-    def list_export_targets(self, done: Done) -> Future:
+    def list_export_targets(self, done: Done[list[Path]]) -> "Future[list[Path]]":
         return self._later(self._worker.submit(self.export_targets), done)
 
     def export_targets(self) -> list[Path]:

@@ -40,3 +40,19 @@ def enrol(config: KioskConfig, code: str, terminal_id: str | None = None) -> Enr
     write_token_file(path, creds.token)
     log.info("terminal %s enrolled; token written to %s", creds.terminal_id, path)
     return EnrolResult(creds.terminal_id, path, config.central.token_file is not None)
+
+
+def rotate(config: KioskConfig) -> Path:
+    """Blocking: trade the token in the token file for a new one and write that back (the old one
+    stops working at the central at once). Returns the token file. Raises ``CentralError``, or
+    ``FileNotFoundError`` when there is no token to rotate. A running kiosk keeps the old token
+    in memory: restart it afterwards."""
+    path = default_token_file(config)
+    if not path.exists():
+        raise FileNotFoundError(f"no token file at {path}: enrol first")
+    current = path.read_text(encoding="utf-8").strip()
+    with CentralClient(config.central, token=current) as client:
+        creds = client.rotate_token()
+    write_token_file(path, creds.token)
+    log.info("terminal %s: token rotated; new token written to %s", creds.terminal_id, path)
+    return path

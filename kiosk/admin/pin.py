@@ -15,16 +15,47 @@ import secrets
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Literal
+from typing import Callable, Literal, TypedDict, cast
 
-from kiosk.admin.files import atomic_write
+from kiosk.atomic_file import atomic_write
 
 Role = Literal["staff", "technician"]
 ROLES: tuple[Role, ...] = ("staff", "technician")
-SCRYPT = {"n": 2**15, "r": 8, "p": 1}
+
+
+class ScryptParams(TypedDict):
+    n: int
+    r: int
+    p: int
+
+
+class PinEntry(ScryptParams):
+    """One role's PIN in the file: the scrypt parameters it was hashed with, salt and hash (hex)."""
+
+    kdf: str
+    salt: str
+    hash: str
+
+
+class PinFile(TypedDict):
+    pins: dict[Role, PinEntry]
+    failures: int
+    lockouts: int
+    locked_until: float
+
+
+SCRYPT: ScryptParams = {"n": 2**15, "r": 8, "p": 1}
 MAXMEM = 64 * 1024 * 1024
 MIN_DIGITS, MAX_DIGITS = 4, 12
 MAX_LOCK_S = 24 * 3600.0
+
+
+class PinInUse(ValueError):
+    """The PIN is already another role's: one PIN must open one role only (issue 12, defect 9)."""
+
+    def __init__(self, other_role: str) -> None:
+        super().__init__(f"this PIN is already the {other_role} PIN; choose another")
+        self.other_role = other_role
 
 
 class PinLocked(Exception):
@@ -44,7 +75,7 @@ class PinCheck:
     locked_for_s: float = 0.0  # > 0 when this wrong PIN started a lockout
 
 
-def _hash(pin: str, salt: bytes, params: dict) -> bytes:
+def _hash(pin: str, salt: bytes, params: ScryptParams) -> bytes:
     return hashlib.scrypt(pin.encode("ascii"), salt=salt, n=params["n"], r=params["r"], p=params["p"],
                           maxmem=MAXMEM, dklen=32)
 
@@ -64,11 +95,12 @@ class PinStore:
         self._clock = clock
         self._data = self._load()
 
-    def _load(self) -> dict:
+    def _load(self) -> PinFile:
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            # Written only by _save; the defaults below fill in what an older file lacks.
+            data = cast(PinFile, json.loads(self.path.read_text(encoding="utf-8")))
         except FileNotFoundError:
-            data = {}
+            data = cast(PinFile, {})
         data.setdefault("pins", {})
         data.setdefault("failures", 0)
         data.setdefault("lockouts", 0)
@@ -78,18 +110,35 @@ class PinStore:
     def _save(self) -> None:
         atomic_write(self.path, json.dumps(self._data, indent=1).encode("utf-8"), mode=0o600)
 
-    def has_pin(self, role: Role | None = None) -> bool:
-        return bool(self._data["pins"]) if role is None else role in self._data["pins"]
+    def forget_pins(self) -> None:
+        """Drop every PIN (the demo sets fresh ones at each start); lockout state is kept."""
+        self._data["pins"] = {}
+        self._save()
 
     def set_pin(self, role: Role, pin: str) -> None:
         if role not in ROLES:
             raise ValueError(f"role must be one of {ROLES}, got {role!r}")
         if not valid_pin(pin):
             raise ValueError(f"a PIN is {MIN_DIGITS} to {MAX_DIGITS} digits")
+        # Checked here, where every PIN is written (CLI, demo set-up, any admin screen): with two
+        # roles on one PIN, which role opens would depend on the order of the file.
+        for other in self._roles_opened_by(pin):
+            if other != role:
+                raise PinInUse(other)
         salt = secrets.token_bytes(16)
         self._data["pins"][role] = {"kdf": "scrypt", **SCRYPT, "salt": salt.hex(),
                                     "hash": _hash(pin, salt, SCRYPT).hex()}
         self._save()
+
+    def _roles_opened_by(self, pin: str) -> list[Role]:
+        """Every role whose hash ``pin`` matches."""
+        roles: list[Role] = []
+        # Every role's hash is computed, so the time taken says nothing about which one matched.
+        for name, entry in self._data["pins"].items():
+            digest = _hash(pin, bytes.fromhex(entry["salt"]), entry) if valid_pin(pin) else b""
+            if hmac.compare_digest(digest, bytes.fromhex(entry["hash"])):
+                roles.append(name)
+        return roles
 
     def locked_for(self) -> float:
         """Seconds until a PIN may be tried again (0 = now)."""
@@ -100,14 +149,12 @@ class PinStore:
         left = self.locked_for()
         if left > 0:
             raise PinLocked(left)
-        role = None
-        # Every role's hash is computed, so the time taken says nothing about which one matched.
-        for name, entry in self._data["pins"].items():
-            digest = _hash(pin, bytes.fromhex(entry["salt"]), entry) if valid_pin(pin) else b""
-            if hmac.compare_digest(digest, bytes.fromhex(entry["hash"])):
-                role = name
+        opened = self._roles_opened_by(pin)
+        # A file written before PINs were kept apart may still give two roles one PIN: it then
+        # opens the least powerful of them, whatever the order in the file.
+        role: Role | None = next((name for name in ROLES if name in opened), None)
         if role is not None:
-            self._data.update(failures=0, lockouts=0, locked_until=0.0)
+            self._data.update({"failures": 0, "lockouts": 0, "locked_until": 0.0})
             self._save()
             return PinCheck(role, self.max_attempts)
         self._data["failures"] += 1

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from kiosk.admin.demo_pin import pin_file_for
-from kiosk.admin.pin import ROLES, PinStore, valid_pin
+from kiosk.admin.pin import ROLES, PinInUse, PinStore, valid_pin
 from kiosk.config import ConfigError, load_config
 
 
@@ -27,7 +27,11 @@ def main(argv: list[str] | None = None) -> int:
         print("PINs differ or are not 4-12 digits; nothing changed", file=sys.stderr)
         return 2
     store = PinStore(pin_file_for(config))
-    store.set_pin(args.role, pin)
+    try:
+        store.set_pin(args.role, pin)
+    except PinInUse as exc:
+        print(f"{exc}; nothing changed", file=sys.stderr)
+        return 2
     print(f"{args.role} PIN set in {store.path}")
     return 0
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 import logging
 import types
 import typing
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kiosk.admin.files import atomic_write
+from pydantic import BaseModel
+
+from kiosk.atomic_file import atomic_write
 from kiosk.admin.permissions import may_edit, required_role
 from kiosk.admin.pin import Role
 from kiosk.admin.toml_edit import set_value
@@ -35,6 +36,8 @@ class SettingsRefused(Exception):
 def field_annotation(dotted: str) -> Any:
     table, _, key = dotted.partition(".")
     section = KioskConfig.model_fields[table].annotation
+    if not (isinstance(section, type) and issubclass(section, BaseModel)):
+        raise KeyError(table)  # every table of KioskConfig is a settings model
     return section.model_fields[key].annotation
 
 
@@ -106,7 +109,10 @@ class SettingsEditor:
                 except ValueError as exc:
                     problems.append(str(exc))
                     continue
-            text = set_value(text, field, value)
+            try:
+                text = set_value(text, field, value)
+            except (TypeError, ValueError) as exc:
+                problems.append(f"{field}: {exc}")
         if problems:
             raise SettingsRefused(problems)
         try:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from kiosk.admin.files import atomic_write
+from kiosk.atomic_file import atomic_write
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,14 @@ running kiosk. Kept here so ``kiosk/assembly.py`` only needs a few lines for it.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.admin.controller import AdminController
-from kiosk.heartbeat import HeartbeatSender, printer_health, reader_health
+from kiosk.heartbeat import HeartbeatSender, HeartbeatSnapshot, printer_health, reader_health
+
+if TYPE_CHECKING:
+    from kiosk.assembly import KioskRuntime
+    from kiosk.runtime.scheduler import Scheduler
 
 
 def library_versions() -> str:
@@ -21,7 +26,7 @@ def library_versions() -> str:
     return "; ".join(parts)[:200]
 
 
-def build_admin(runtime, scheduler, config_path: Path | None, token: str | None) -> AdminController:
+def build_admin(runtime: KioskRuntime, scheduler: Scheduler, config_path: Path | None, token: str | None) -> AdminController:
     admin = AdminController(runtime.config, scheduler, runtime.flow, config_path=config_path,
                             printer=runtime.printer, card_service_running=runtime.card_reader is not None,
                             token=token)
@@ -29,7 +34,7 @@ def build_admin(runtime, scheduler, config_path: Path | None, token: str | None)
     return admin
 
 
-def build_heartbeat(runtime, token: str | None) -> HeartbeatSender:
+def build_heartbeat(runtime: KioskRuntime, token: str | None) -> HeartbeatSender:
     from kiosk.api.client import CentralClient
     from kiosk.contract import DeviceHealth
     from kiosk.diagnostics.backlog import total_backlog
@@ -37,7 +42,7 @@ def build_heartbeat(runtime, token: str | None) -> HeartbeatSender:
     config = runtime.config
     versions = library_versions()  # once: importlib.metadata reads files
 
-    def snapshot() -> dict:
+    def snapshot() -> HeartbeatSnapshot:
         # On the heartbeat thread: read-only looks at immutable snapshots of the kiosk's state.
         status = runtime.flow.status
         backlog = sum(n for n in total_backlog(config.data.directory).values() if n and n > 0)

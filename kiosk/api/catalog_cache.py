@@ -7,14 +7,17 @@ cut leaves either the old or the new file, never half of one.
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from kiosk.api.errors import CentralError
+from kiosk.atomic_file import atomic_write
 from kiosk.contract import Catalog
+
+if TYPE_CHECKING:
+    from kiosk.api.client import CentralClient
 
 log = logging.getLogger(__name__)
 
@@ -27,23 +30,7 @@ class CatalogCache:
 
     def save(self, catalog: Catalog) -> None:
         """Replace the cached catalogue atomically."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        data = catalog.model_dump_json(indent=1).encode("utf-8")
-        fd, tmp = tempfile.mkstemp(prefix=self.path.name + ".", suffix=".tmp", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        dir_fd = os.open(self.path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+        atomic_write(self.path, catalog.model_dump_json(indent=1).encode("utf-8"), mode=0o600)
 
     def load(self) -> Catalog | None:
         """The cached catalogue, or None when there is none or it cannot be read."""
@@ -62,7 +49,7 @@ class CatalogCache:
             return None
 
 
-def fetch_catalog(client, cache: CatalogCache) -> tuple[Catalog, bool]:  # type: ignore[no-untyped-def]
+def fetch_catalog(client: CentralClient, cache: CatalogCache) -> tuple[Catalog, bool]:
     """Catalogue from the central (and refresh the cache), else the cached one.
 
     Returns ``(catalog, from_cache)``. Re-raises the central's error when there is no cache.

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import uuid
 from typing import TypeVar
 from urllib.parse import quote
 
@@ -39,6 +40,7 @@ from kiosk.contract import (
     Heartbeat,
     HeartbeatAck,
     IdentityResolveRequest,
+    Language,
     Payment,
     PaymentCreateRequest,
     PaymentRefundRequest,
@@ -126,10 +128,19 @@ class CentralClient:
     def enrol(self, req: EnrolRequest) -> EnrolResponse:
         """Trade a one-time code for a terminal token (store it with ``write_token_file``).
 
-        Retried like the idempotent calls: the central answers a replay of the same code for the
-        same terminal (within minutes) with a fresh token, so a lost answer costs nothing.
+        Retried like the idempotent calls: every attempt carries the same random Idempotency-Key,
+        and the central answers a repeat of that very request (within minutes) with the same token,
+        so a lost answer costs nothing. Nobody without the key can reuse the code.
         """
-        return self.call("POST", "/v1/terminals/enrol", EnrolResponse, body=req, idempotent=True)
+        headers = {"Idempotency-Key": str(uuid.uuid4())}
+        return self.call("POST", "/v1/terminals/enrol", EnrolResponse, body=req, headers=headers, idempotent=True)
+
+    def rotate_token(self) -> EnrolResponse:
+        """Trade the current token for a new one; the old one stops working. Retried with one
+        Idempotency-Key, like ``enrol``. Store the answer with ``write_token_file``, then
+        ``set_token`` it."""
+        headers = {"Idempotency-Key": str(uuid.uuid4())}
+        return self.call("POST", "/v1/terminals/rotate", EnrolResponse, headers=headers, idempotent=True)
 
     def get_catalog(self) -> Catalog:
         return self.call("GET", "/v1/catalog", Catalog, idempotent=True)
@@ -193,7 +204,7 @@ class CentralClient:
             body=PaymentRefundRequest(reason=reason), idempotent=True,
         )
 
-    def check_in_booking(self, code: str, idempotency_key: str, language: str = "id") -> BookingCheckIn:
+    def check_in_booking(self, code: str, idempotency_key: str, language: Language = "id") -> BookingCheckIn:
         """Appointment check-in: booking code -> the booking and its reserved ticket (confirm it
         after printing like a walk-in ticket). Retried: the central answers a repeat with the same
         ticket. Refusals are ``CentralRejected`` with code booking_unknown / booking_not_today /
@@ -202,7 +213,7 @@ class CentralClient:
             raise ValueError("idempotency_key must be 1-128 characters (use a uuid4)")
         return self.call(
             "POST", "/v1/bookings/check-in", BookingCheckIn,
-            body=BookingCheckInRequest(code=code, language=language),  # type: ignore[arg-type]
+            body=BookingCheckInRequest(code=code, language=language),
             headers={"Idempotency-Key": idempotency_key}, idempotent=True,
         )
 
@@ -246,7 +257,8 @@ class CentralClient:
             self.monitor.record_success()
         return result
 
-    def _call(self, method, path, model, body, headers, idempotent, endpoint):  # type: ignore[no-untyped-def]
+    def _call(self, method: str, path: str, model: type[M], body: BaseModel | None,
+              headers: dict[str, str] | None, idempotent: bool, endpoint: str) -> M:
         url = self.settings.base_url + path
         data = body.model_dump_json().encode("utf-8") if body is not None else None
         send_headers = dict(headers or {})

@@ -3,31 +3,17 @@
 from __future__ import annotations
 
 import logging
-import os
 import stat
 from pathlib import Path
+
+from kiosk.atomic_file import atomic_write
 
 log = logging.getLogger(__name__)
 
 
 def write_token_file(path: Path, token: str) -> None:
     """Write ``token`` to ``path`` (0600, temp file + fsync + rename); never logs the token."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.fchmod(fd, 0o600)  # the umask cannot widen it, but an existing tmp file could be wider
-        os.write(fd, token.encode("utf-8") + b"\n")
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
+    atomic_write(Path(path), token.encode("utf-8") + b"\n", mode=0o600)
 
 
 def token_file_too_open(path: Path) -> bool:

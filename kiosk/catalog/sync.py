@@ -9,9 +9,15 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from kiosk.api.errors import CentralError
+from kiosk.contract import Catalog, QueueStatus
+
+if TYPE_CHECKING:
+    from kiosk.api.catalog_cache import CatalogCache
+    from kiosk.api.client import CentralClient
+    from kiosk.api.connectivity import ConnectivityMonitor
 
 log = logging.getLogger(__name__)
 
@@ -20,18 +26,18 @@ log = logging.getLogger(__name__)
 class SyncUpdate:
     """What changed; None fields did not change in this round."""
 
-    catalog: object | None = None
+    catalog: Catalog | None = None
     catalog_from_cache: bool = False
-    queues: dict | None = None
+    queues: dict[str, QueueStatus] | None = None  # by service_id
     online: bool | None = None
 
 
 class CatalogSync:
     def __init__(
         self,
-        client,  # kiosk.api.client.CentralClient, owned by this sync thread
-        cache,  # kiosk.api.catalog_cache.CatalogCache
-        monitor,  # kiosk.api.connectivity.ConnectivityMonitor
+        client: CentralClient,  # owned by this sync thread
+        cache: CatalogCache,
+        monitor: ConnectivityMonitor,
         on_update: Callable[[SyncUpdate], None],
         catalog_interval_s: float = 300.0,
         queues_interval_s: float = 15.0,
@@ -51,10 +57,6 @@ class CatalogSync:
 
     def start(self) -> None:
         self._thread.start()
-
-    def refresh_now(self) -> None:
-        """Ask for an immediate round (e.g. the citizen pressed "try again")."""
-        self._refresh.set()
 
     def stop(self, timeout: float = 10.0) -> bool:
         self._stop.set()
@@ -83,7 +85,7 @@ class CatalogSync:
             self._refresh.clear()
             clock += wait
 
-    def _load_cache(self):
+    def _load_cache(self) -> Catalog | None:
         try:
             return self._cache.load()
         except Exception as exc:  # noqa: BLE001 - a bad cache is ignored, never fatal

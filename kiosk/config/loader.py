@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from .models import KioskConfig
 
@@ -56,7 +57,7 @@ def parse_config(text: str, source: str = "<config>") -> KioskConfig:
         raise ConfigError(source, [_describe(err) for err in exc.errors()]) from None
 
 
-def _describe(err: dict[str, Any]) -> str:
+def _describe(err: ErrorDetails) -> str:
     where = ".".join(str(part) for part in err.get("loc", ())) or "(top level)"
     kind = err.get("type", "")
     if kind == "missing":

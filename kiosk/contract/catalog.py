@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime, time
-from typing import Literal
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AwareDatetime, Field, field_validator, model_validator
+from pydantic import AwareDatetime, Field, PlainSerializer, WithJsonSchema, field_validator, model_validator
 
 from kiosk.contract.base import LocalizedText, ResponseModel
 
@@ -14,6 +14,14 @@ IdentityRule = Literal["none", "optional", "required"]
 """Whether a citizen must identify (ID card / NIK) before taking a ticket for a service."""
 
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+LocalTime = Annotated[
+    time,
+    PlainSerializer(lambda t: t.strftime("%H:%M"), return_type=str),
+    WithJsonSchema({"type": "string", "pattern": "^(?:[01][0-9]|2[0-3]):[0-5][0-9]$", "examples": ["08:00"]}),
+]
+"""A wall-clock time in the site's zone, sent as "HH:MM". Not JSON Schema's ``format: time``,
+which (RFC 3339) requires a UTC offset that opening hours do not have."""
 
 
 class Site(ResponseModel):
@@ -48,9 +56,9 @@ class OpeningHours(ResponseModel):
 
     weekday: int = Field(ge=0, le=6)
     """Day of the week, 0 = Monday ... 6 = Sunday (Python's ``date.weekday()``)."""
-    opens: time
+    opens: LocalTime
     """Local time the service starts taking tickets."""
-    closes: time
+    closes: LocalTime
     """Local time the service stops taking tickets (after ``opens``)."""
 
     @model_validator(mode="after")

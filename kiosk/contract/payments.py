@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import AwareDatetime, Field
 
-from kiosk.contract.base import RequestModel, ResponseModel
+from kiosk.contract.base import RequestModel, ResponseModel, WireInt
 
 PaymentStatus = Literal["pending", "paid", "expired", "cancelled", "refund_requested"]
 """pending: QR shown, not paid yet; paid: money received; expired: not paid in time;
@@ -24,7 +24,7 @@ class PaymentCreateRequest(RequestModel):
 
     service_id: str = Field(min_length=1, max_length=64)
     """The service whose fee is paid."""
-    amount_idr: int = Field(gt=0)
+    amount_idr: WireInt = Field(gt=0, le=1_000_000_000_000)
     """Amount in rupiah; must equal the service's fee in the catalogue."""
     ticket_id: str | None = None
     """Ticket this payment is for, when it was reserved first."""

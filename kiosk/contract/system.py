@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from pydantic import AwareDatetime, Field, field_validator
 
@@ -28,7 +28,7 @@ class ServerTime(ResponseModel):
 
     @field_validator("now")
     @classmethod
-    def _utc(cls, value):  # type: ignore[no-untyped-def]
+    def _utc(cls, value: datetime) -> datetime:
         if value.utcoffset() != timedelta(0):
             raise ValueError("server time must be in UTC (offset +00:00)")
         return value

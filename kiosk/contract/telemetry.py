@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, Field
 
-from kiosk.contract.base import RequestModel, ResponseModel
+from kiosk.contract.base import RequestModel, ResponseModel, WireDatetime, WireInt
 
+DeviceName = Annotated[str, Field(min_length=1, max_length=32)]
+"""Key of ``Heartbeat.devices``, e.g. "printer"."""
 DeviceState = Literal["ok", "degraded", "fault", "unknown"]
 """ok: works; degraded: works with a warning (paper near end); fault: unusable; unknown: no answer."""
 
@@ -24,13 +26,13 @@ class DeviceHealth(RequestModel):
 class Heartbeat(RequestModel):
     """Body of POST /v1/heartbeat, sent every minute or so; never retried (the next one follows)."""
 
-    sent_at: AwareDatetime
+    sent_at: WireDatetime
     """Kiosk clock when sent (the central compares it with its own for skew)."""
     app_version: str = Field(max_length=32)
     """Kiosk software version."""
-    devices: dict[str, DeviceHealth] = Field(default_factory=dict, max_length=32)
+    devices: dict[DeviceName, DeviceHealth] = Field(default_factory=dict, max_length=32)
     """Device name ("printer", "card_reader") -> health."""
-    journal_backlog: int = Field(default=0, ge=0)
+    journal_backlog: WireInt = Field(default=0, ge=0, le=1_000_000_000)
     """Journal entries not yet reconciled with the central."""
     open_for_citizens: bool = True
     """False when staff closed the kiosk or it is out of service."""
@@ -52,7 +54,7 @@ class KioskEvent(RequestModel):
     """Client-generated UUID; the central ignores ids it already has (safe replay)."""
     kind: str = Field(pattern=r"^[a-z][a-z0-9_.]{0,63}$")
     """Event type, e.g. "ticket.printed", "printer.paper_out", "admin.opened"."""
-    at: AwareDatetime
+    at: WireDatetime
     """When it happened (kiosk clock)."""
     data: dict[str, Any] = Field(default_factory=dict)
     """Small JSON details; never a NIK, name or card data."""

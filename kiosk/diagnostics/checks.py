@@ -9,7 +9,6 @@ import platform
 import shutil
 import socket
 import ssl
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -38,7 +37,7 @@ def check_config(config_path: Path | None, config: KioskConfig | None = None) ->
 
 
 def check_versions() -> CheckResult:
-    versions = {"anjungan": __version__, "python": platform.python_version()}
+    versions: dict[str, str | None] = {"anjungan": __version__, "python": platform.python_version()}
     for lib in LIBRARIES:
         try:
             versions[lib] = importlib.metadata.version(lib)
@@ -108,6 +107,7 @@ def check_tls(config: KioskConfig, timeout_s: float = 5.0) -> CheckResult:
     except OSError as exc:
         return CheckResult("tls", "FAIL", f"no TLS connection to {host}:{port}: {exc}",
                            "check central.base_url and the network")
+    assert der is not None  # a handshake that completed has the peer's certificate (no anonymous suites)
     cert = x509.load_der_x509_certificate(der)
     expires = cert.not_valid_after_utc
     days = (expires - dt.datetime.now(dt.timezone.utc)).total_seconds() / 86400
@@ -119,7 +119,3 @@ def check_tls(config: KioskConfig, timeout_s: float = 5.0) -> CheckResult:
         return CheckResult("tls", "WARN", f"the central's certificate expires in {days:.0f} days",
                            "tell the central's operator to renew it", details)
     return CheckResult("tls", "OK", f"certificate valid until {expires:%Y-%m-%d}", details=details)
-
-
-def python_info() -> dict[str, str]:
-    return {"executable": sys.executable, "platform": platform.platform()}

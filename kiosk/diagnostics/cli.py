@@ -1,9 +1,8 @@
-"""``main.py diagnose`` and ``main.py enrol``: the technician's commands (no GUI needed)."""
+"""``main.py diagnose``: the technician's check of a terminal (no GUI needed)."""
 
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 from kiosk.config import ConfigError, load_config
@@ -45,24 +44,3 @@ def diagnose(config_path: Path, as_json: bool = False, test_page: bool = False) 
         print(f"worst: {worst(results)} (exit code {code})")
     return code
 
-
-def enrol(config_path: Path, code: str, terminal_id: str | None = None) -> int:
-    from kiosk.admin.enrolment import enrol as do_enrol
-    from kiosk.api.errors import CentralError
-
-    try:
-        config = load_config(config_path)
-    except ConfigError as exc:
-        print(exc.report(), file=sys.stderr)
-        return 2
-    try:
-        result = do_enrol(config, code, terminal_id)
-    except CentralError as exc:
-        print(f"enrolment refused or failed: {exc}", file=sys.stderr)
-        return 1
-    print(f"enrolled as terminal {result.terminal_id}; token written to {result.token_file} (mode 0600)")
-    if not result.token_file_configured:
-        print(f'add  token_file = "{result.token_file}"  to the [central] table of {config_path}')
-    if result.terminal_id != config.central.terminal_id:
-        print(f'set  terminal_id = "{result.terminal_id}"  in the [central] table of {config_path}')
-    return 0

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kiosk.diagnostics.result import CheckResult
+
+if TYPE_CHECKING:
+    from kiosk.devices.card.settings import CardReaderSettings
+    from kiosk.devices.printer.service import PrinterService
 
 _PRINTER_ACTIONS = {
     "paper_out": "load a new paper roll",
@@ -13,7 +19,7 @@ _PRINTER_ACTIONS = {
 }
 
 
-def check_printer(printer, timeout_s: float = 15.0) -> CheckResult:
+def check_printer(printer: PrinterService, timeout_s: float = 15.0) -> CheckResult:
     """``printer`` is a ``PrinterService``; its status bytes (DLE EOT 1/2/4) decoded."""
     try:
         status = printer.status().result(timeout_s)
@@ -33,7 +39,7 @@ def check_printer(printer, timeout_s: float = 15.0) -> CheckResult:
     return CheckResult("printer", "FAIL", f"{summary.replace('_', ' ')} ({raw})", _PRINTER_ACTIONS[summary], details)
 
 
-def print_test_page(printer, timeout_s: float = 30.0) -> CheckResult:
+def print_test_page(printer: PrinterService, timeout_s: float = 30.0) -> CheckResult:
     from kiosk.printing.layouts import test_page
 
     try:
@@ -50,7 +56,7 @@ def print_test_page(printer, timeout_s: float = 30.0) -> CheckResult:
                                             _PRINTER_ACTIONS["unknown"]), details)
 
 
-def check_card_readers(settings, card_test: bool = True) -> CheckResult:
+def check_card_readers(settings: CardReaderSettings, card_test: bool = True) -> CheckResult:
     """Readers seen by pcscd; with ``card_test`` a card on a reader is identified (ATR, profile).
 
     The card test connects exclusively, so it is for the command line (or when the kiosk's own
@@ -63,7 +69,7 @@ def check_card_readers(settings, card_test: bool = True) -> CheckResult:
     except ImportError as exc:
         return CheckResult("card_reader", "FAIL", f"pyscard not usable: {exc}", "reinstall the kiosk (scripts/setup.sh)")
     found = check_readers()
-    details = {"readers": list(found.readers), "cards_present": list(found.cards_present)}
+    details: dict[str, object] = {"readers": list(found.readers), "cards_present": list(found.cards_present)}
     if found.state == "no_service":
         return CheckResult("card_reader", "FAIL", found.detail,
                            "start pcscd (systemctl start pcscd) and check the reader's USB cable", details)
@@ -84,7 +90,7 @@ def check_card_readers(settings, card_test: bool = True) -> CheckResult:
     return CheckResult("card_reader", "OK", reason, details=details)
 
 
-def card_profile(settings, reader: str) -> dict:
+def card_profile(settings: CardReaderSettings, reader: str) -> dict[str, str]:
     """ATR and the first matching profile of the card on ``reader`` (its UID is never returned)."""
     from kiosk.devices.card import pcsc
     from kiosk.identity.profiles import Probe, default_profiles

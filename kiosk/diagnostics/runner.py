@@ -5,13 +5,17 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from kiosk.config.models import KioskConfig
 from kiosk.diagnostics.backlog import check_backlog
+from kiosk.diagnostics.binding import check_qt_binding
 from kiosk.diagnostics.checks import check_central, check_config, check_disk, check_tls, check_versions
 from kiosk.diagnostics.devices import check_card_readers, check_printer
 from kiosk.diagnostics.result import CheckResult
+
+if TYPE_CHECKING:
+    from kiosk.devices.printer.service import PrinterService
 
 log = logging.getLogger(__name__)
 
@@ -21,18 +25,18 @@ class DiagnosticsContext:
     config: KioskConfig
     config_path: Path | None = None
     token: str | None = None
-    printer: object | None = None  # a PrinterService; None = the runner opens one for the run
+    printer: PrinterService | None = None  # None: the runner opens one for the run
     card_test: bool = True  # False while the kiosk's own card service holds the reader
 
 
 def run_checks(ctx: DiagnosticsContext, on_result: Callable[[CheckResult], None] | None = None) -> list[CheckResult]:
     """Blocking. ``on_result`` sees each result as soon as it is known (the screen fills in)."""
-    own_printer = None
-    if ctx.printer is None:
+    own_printer: PrinterService | None = None
+    printer = ctx.printer
+    if printer is None:
         from kiosk.devices.printer.service import PrinterService
 
-        own_printer = PrinterService(ctx.config.printer)
-    printer = ctx.printer or own_printer
+        printer = own_printer = PrinterService(ctx.config.printer)
     steps: list[tuple[str, Callable[[], CheckResult]]] = [
         ("config", lambda: check_config(ctx.config_path, ctx.config)),
         ("card_reader", lambda: check_card_readers(ctx.config.card_reader, ctx.card_test)),
@@ -42,6 +46,7 @@ def run_checks(ctx: DiagnosticsContext, on_result: Callable[[CheckResult], None]
         ("disk", lambda: check_disk(ctx.config.data.directory)),
         ("journal", lambda: check_backlog(ctx.config.data.directory)),
         ("versions", check_versions),
+        ("qt_binding", check_qt_binding),
     ]
     results = []
     try:

@@ -11,19 +11,18 @@ lapse, and the next check-in of the same code gets a fresh one).
 from __future__ import annotations
 
 from concurrent.futures import Future
-from typing import Any, Protocol
+from typing import Any, TypeVar
 
+from kiosk.contract import BookingCheckIn, Service
 from kiosk.contract.bookings import (
     BOOKING_ALPHABET, BOOKING_CODE_MAX, InvalidBookingCode, normalize_booking_code, validate_booking_code,
 )
 
+from .ports import BookingLookup
 from .session import CitizenSession
 from .status import KioskStatus
 
-
-class BookingLookup(Protocol):
-    def check_in(self, code: str, language: str = "id") -> "Future[Any]":
-        """Check the booking in; the result is a kiosk.contract.BookingCheckIn, a failure has ``reason``."""
+T = TypeVar("T")
 
 
 def typed_booking_key(current: str, key: str) -> str:
@@ -53,6 +52,13 @@ class BookingSteps:
     session: CitizenSession
     status: KioskStatus
     _bookings: BookingLookup | None
+
+    # Provided by CitizenFlow, the class this is mixed into.
+    def _service(self) -> Service | None:
+        raise NotImplementedError
+
+    def _answer_later(self, future: "Future[T]", found: str, key: str, failed: str) -> None:
+        raise NotImplementedError
 
     def _guard_booking_scanned(self, text: str = "", **_: Any) -> bool:
         # A QR scanner on the welcome screen: go straight to check-in, if the kiosk can serve.
@@ -91,20 +97,20 @@ class BookingSteps:
             return
         s.lookup_pending = True
         s.notice = "booking.checking"
-        self._answer_later(self._bookings.check_in(code, s.language),  # type: ignore[attr-defined]
+        self._answer_later(self._bookings.check_in(code, s.language),
                            "booking_checked_in", "result", "booking_failed")
 
     def _act_booking_failed(self, reason: str = "unavailable", **_: Any) -> None:
         self.session.lookup_pending = False
         self.session.notice = f"booking.{reason}"
 
-    def _act_keep_booking(self, result: Any = None, **_: Any) -> None:
+    def _act_keep_booking(self, result: BookingCheckIn, **_: Any) -> None:
         s = self.session
         s.lookup_pending = False
         s.notice = None
         s.booking = result
         s.service_id = result.ticket.service_id
-        service = self._service()  # type: ignore[attr-defined]
+        service = self._service()
         s.agency_id = service.agency_id if service is not None else None
 
     def _act_booking_resubmit(self, **_: Any) -> None:

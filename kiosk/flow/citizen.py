@@ -2,6 +2,11 @@
 
 Single-threaded by contract: ``send`` is only called on the scheduler's thread. Results of work
 done elsewhere (ticket issuing on a worker) come back through ``Scheduler.post``.
+
+Every event (any intent that is not the citizen's own touch: a worker's answer, a card reader
+event, a timer) names the session it belongs to, and ``send`` drops an event for any other
+session before it reaches the table. That one check is what keeps a late answer for a citizen
+who has gone from landing in the next citizen's session.
 """
 
 from __future__ import annotations
@@ -10,58 +15,32 @@ import datetime as dt
 import logging
 from concurrent.futures import Future
 from dataclasses import dataclass
-from typing import Any, Callable, Protocol
+from typing import TYPE_CHECKING, Any, Callable, TypeVar, Unpack
 
 from kiosk.catalog.hours import is_open, next_opening
+from kiosk.contract import Catalog, Service
+from kiosk.contract.tickets import Language, Priority
 from kiosk.runtime.scheduler import Scheduler, Timer
 
-from .booking import BookingLookup, BookingSteps
+from .booking import BookingSteps
+from .ports import (  # noqa: F401 - re-exported for the screens' and tests' imports
+    BookingLookup, IdentityLookup, IssueRequest, PaymentHandle, PaymentRequest, Payments, TicketIssuing,
+)
 from .session import CitizenSession
-from .status import KioskStatus
+from .status import KioskStatus, StatusChanges
 from .steps import IDLE_GUARDED, Step
 from .table import ON_ENTER, TRANSITIONS, USER_INTENTS, Transition
 
+if TYPE_CHECKING:
+    from kiosk.identification import SessionIdentity
+    from kiosk.identity.model import CardIdentity
+    from kiosk.identity.mrz import MrzInfo
+    from kiosk.payments.view import PaymentView
+    from kiosk.tickets.issuer import IssueOutcome
+
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class IssueRequest:
-    session_id: int
-    service_id: str
-    priority: str
-    language: str
-    payment: Any = None  # the paid payment's final view, for services with a fee
-    reserved: Any = None  # a ticket the central already reserved (appointment check-in)
-    booking_slot: dt.datetime | None = None  # that appointment's slot, printed on the ticket
-
-
-@dataclass(frozen=True)
-class PaymentRequest:
-    session_id: int
-    service_id: str
-    amount_idr: int
-    language: str
-
-
-class PaymentHandle(Protocol):
-    def cancel(self) -> None:
-        """Ask to cancel; the outcome still arrives as an update (a payment may land first)."""
-
-
-class Payments(Protocol):
-    def start(self, request: PaymentRequest, on_update: Callable[[Any], None]) -> PaymentHandle:
-        """Create the charge and follow it. ``on_update(view)`` may be called from any thread;
-        ``view.paid`` / ``view.closed`` (expired, cancelled, failed) end it."""
-
-
-class IdentityLookup(Protocol):
-    def from_nik(self, nik: str) -> "Future[Any]":
-        """Look a valid NIK up; the result is a kiosk.identification.SessionIdentity."""
-
-
-class TicketIssuing(Protocol):
-    def issue(self, request: IssueRequest) -> "Future[Any]":
-        """Reserve, print and confirm a ticket; the future's result is shown on the ticket step."""
+T = TypeVar("T")
+PRIORITIES: tuple[Priority, ...] = ("none", "elderly", "disability", "pregnancy")
 
 
 @dataclass(frozen=True)
@@ -81,15 +60,15 @@ class FlowView:
     status: KioskStatus
     idle_warning: bool
     idle_answer_s: float
-    languages: tuple[str, ...]
+    languages: tuple[Language, ...]
     # The time the view was made, when services keep their catalogue opening hours (None: always open).
     now: dt.datetime | None = None
 
     @property
-    def language(self) -> str:
+    def language(self) -> Language:
         return self.session.language
 
-    def opens_at(self, service: Any) -> dt.datetime | None | bool:
+    def opens_at(self, service: Service) -> dt.datetime | None | bool:
         """False when ``service`` takes tickets now; else when it next opens (None: not this week)."""
         catalog = self.status.catalog
         if self.now is None or catalog is None or is_open(catalog, service, self.now):
@@ -103,11 +82,11 @@ class CitizenFlow(BookingSteps):
         issuer: TicketIssuing | None,
         scheduler: Scheduler,
         timing: FlowTiming = FlowTiming(),
-        languages: tuple[str, ...] = ("id", "en"),
+        languages: tuple[Language, ...] = ("id", "en"),
         identifier: IdentityLookup | None = None,
         today: Callable[[], dt.date] = dt.date.today,
         payments: Payments | None = None,
-        provide_mrz: Callable[[Any], None] | None = None,
+        provide_mrz: Callable[[MrzInfo], None] | None = None,
         bookings: BookingLookup | None = None,
         clock: Callable[[], dt.datetime] | None = None,
     ) -> None:
@@ -122,7 +101,7 @@ class CitizenFlow(BookingSteps):
         self._payment_handle: PaymentHandle | None = None
         self._today = today
         self._session_end_hooks: list[Callable[[], None]] = []
-        self._staff_hooks: list[Callable[[Any], None]] = []
+        self._staff_hooks: list[Callable[[SessionIdentity], None]] = []
         self._scheduler = scheduler
         self._timing = timing
         self._languages = languages
@@ -141,7 +120,7 @@ class CitizenFlow(BookingSteps):
         observer(self.view())
 
     def attach(self, issuer: TicketIssuing, identifier: IdentityLookup | None = None,
-               payments: Payments | None = None, provide_mrz: Callable[[Any], None] | None = None,
+               payments: Payments | None = None, provide_mrz: Callable[[MrzInfo], None] | None = None,
                bookings: BookingLookup | None = None) -> None:
         """Connect the services once they exist. The app paints the welcome screen first and
         builds them right after (start-up time); until then no catalogue is loaded, so no step
@@ -156,7 +135,7 @@ class CitizenFlow(BookingSteps):
         """Called whenever a session ends (e.g. to wipe data a device keeps for the session)."""
         self._session_end_hooks.append(hook)
 
-    def on_staff_card(self, hook: Callable[[Any], None]) -> None:
+    def on_staff_card(self, hook: Callable[[SessionIdentity], None]) -> None:
         """Called with the identity when a staff card is presented (admin mode opens there)."""
         self._staff_hooks.append(hook)
 
@@ -174,13 +153,18 @@ class CitizenFlow(BookingSteps):
             observer(view)
 
     # ---- inputs ----------------------------------------------------------------------------
-    def update_status(self, **changes: Any) -> None:
+    def update_status(self, **changes: Unpack[StatusChanges]) -> None:
         """Kiosk-wide facts changed (catalog, queues, connectivity, printer)."""
         self.status = self.status.with_(**changes)
         self._notify()
 
     def send(self, intent: str, **payload: Any) -> bool:
-        """Apply an intent or event; returns False when the current step does not accept it."""
+        """Apply an intent or event; returns False when the current step does not accept it.
+
+        An event (not in ``USER_INTENTS``) must carry ``session_id``, the session it was asked
+        for or happened in; for any other session it is dropped here and changes nothing."""
+        if intent not in USER_INTENTS and not self._for_this_session(intent, payload):
+            return False
         row = self._match(intent, payload)
         if row is None:
             log.debug("intent %s ignored in step %s", intent, self.step.value)
@@ -197,7 +181,21 @@ class CitizenFlow(BookingSteps):
             self._notify()
         return True
 
-    def _match(self, intent: str, payload: dict) -> Transition | None:
+    def _for_this_session(self, intent: str, payload: dict[str, Any]) -> bool:
+        session_id = payload.get("session_id")
+        if session_id is None:
+            log.warning("event %s without a session id dropped", intent)
+            return False
+        if session_id != self.session.id:
+            log.info("event %s for ended session %s dropped (now %s)", intent, session_id, self.session.id)
+            return False
+        return True
+
+    def _post_event(self, session_id: int, intent: str, **payload: Any) -> None:
+        """From any thread: deliver an event of session ``session_id`` on the flow's thread."""
+        self._scheduler.post(lambda: self.send(intent, session_id=session_id, **payload))
+
+    def _match(self, intent: str, payload: dict[str, Any]) -> Transition | None:
         for row in TRANSITIONS:
             if row.intent != intent:
                 continue
@@ -222,7 +220,7 @@ class CitizenFlow(BookingSteps):
         self._notify()
 
     # ---- guards ----------------------------------------------------------------------------
-    def _catalog(self):
+    def _catalog(self) -> Catalog | None:
         return self.status.catalog
 
     def _guard_can_take_ticket(self, **_: Any) -> bool:
@@ -245,10 +243,7 @@ class CitizenFlow(BookingSteps):
         return self.status.blocking_reason() is None and self._guard_service_available(
             service_id=self.session.service_id or "")
 
-    def _guard_current_session(self, session_id: int = -1, **_: Any) -> bool:
-        return session_id == self.session.id
-
-    def _service(self):
+    def _service(self) -> Service | None:
         cat = self._catalog()
         if cat is None or not self.session.service_id:
             return None
@@ -266,15 +261,15 @@ class CitizenFlow(BookingSteps):
         return (self._payments is not None and service is not None and service.fee_idr > 0
                 and self._guard_service_still_available())
 
-    def _guard_payment_paid(self, view: Any = None, **_: Any) -> bool:
-        return bool(getattr(view, "paid", False))
+    def _guard_payment_paid(self, view: PaymentView | None = None, **_: Any) -> bool:
+        return view is not None and view.paid
 
     def _guard_payment_closed(self, **_: Any) -> bool:
         payment = self.session.payment
-        return payment is None or bool(getattr(payment, "closed", False))
+        return payment is None or payment.closed
 
-    def _guard_is_staff(self, identity: Any = None, **_: Any) -> bool:
-        return bool(getattr(identity, "is_staff", False))
+    def _guard_is_staff(self, identity: SessionIdentity | None = None, **_: Any) -> bool:
+        return identity is not None and identity.is_staff
 
     def _guard_nik_needed(self, reason: str = "", **_: Any) -> bool:
         return reason == "nik_needed"
@@ -290,15 +285,15 @@ class CitizenFlow(BookingSteps):
 
     # ---- actions ---------------------------------------------------------------------------
     def _act_set_language(self, language: str = "", **_: Any) -> None:
-        if language in self._languages:
-            self.session.language = language
+        for offered in self._languages:
+            if offered == language:
+                self.session.language = offered
 
     def _act_toggle_accessibility(self, **_: Any) -> None:
         self.session.accessible = not self.session.accessible
 
-    def _act_keep_payment(self, view: Any = None, session_id: int = -1, **_: Any) -> None:
-        if session_id == self.session.id:
-            self.session.payment = view
+    def _act_keep_payment(self, view: PaymentView | None = None, **_: Any) -> None:
+        self.session.payment = view
 
     def _act_cancel_payment(self, **_: Any) -> None:
         if self._payment_handle is not None and not self._guard_payment_closed():
@@ -306,11 +301,12 @@ class CitizenFlow(BookingSteps):
 
     def _on_start_payment(self) -> None:
         service = self._service()
+        # The guard "payment_needed" let the flow in here only with both of these.
+        assert service is not None and self._payments is not None
         request = PaymentRequest(self.session.id, service.id, service.fee_idr, self.session.language)
         self.session.payment = None
         self._payment_handle = self._payments.start(
-            request, lambda view: self._scheduler.post(
-                lambda: self.send("payment_update", view=view, session_id=request.session_id)))
+            request, lambda view: self._post_event(request.session_id, "payment_update", view=view))
 
     def _act_extend_time(self, **_: Any) -> None:
         pass  # the idle warning was already cleared; re-arming happens after every intent
@@ -336,17 +332,18 @@ class CitizenFlow(BookingSteps):
             self.session.priority_suggested = True
 
     def _act_set_priority(self, priority: str = "none", **_: Any) -> None:
-        if priority in ("none", "elderly", "disability", "pregnancy"):
-            self.session.priority = priority  # type: ignore[assignment]
+        for known in PRIORITIES:
+            if known == priority:
+                self.session.priority = known
 
-    def _act_set_identity(self, identity: Any = None, **_: Any) -> None:
+    def _act_set_identity(self, identity: SessionIdentity | None = None, **_: Any) -> None:
         self.session.identity = identity
         self.session.lookup_pending = False
         self.session.nik_entry = ""
         self.session.notice = "identity.welcome"
         self._suggest_priority()
 
-    def _act_staff_card(self, identity: Any = None, **_: Any) -> None:
+    def _act_staff_card(self, identity: SessionIdentity, **_: Any) -> None:
         self.session.notice = "identity.staff"
         for hook in list(self._staff_hooks):
             hook(identity)
@@ -356,7 +353,16 @@ class CitizenFlow(BookingSteps):
         self.session.notice = f"identity.{reason}"
 
     def _act_card_failed(self, reason: str = "error", **_: Any) -> None:
+        # Whatever the read was for (a passport's chip too) it is over: the keypad comes back.
+        self.session.lookup_pending = False
         self.session.notice = f"card.{reason}"
+
+    def _act_start_card_lookup(self, card: CardIdentity, **_: Any) -> None:
+        # The same road as a typed NIK: the answer comes back tagged with this session.
+        if self._identifier is None:
+            self.session.notice = "identity.unavailable"
+            return
+        self._answer_later(self._identifier.from_card(card), "identity_found", "identity", "identity_failed")
 
     def _act_nik_key(self, key: str = "", **_: Any) -> None:
         entry = self.session.nik_entry
@@ -423,8 +429,10 @@ class CitizenFlow(BookingSteps):
             s.notice = issue
             s.mrz_field = issue.split(".")[1]
             return
+        birth, expiry = ddmmyy_to_yymmdd(s.mrz_birth), ddmmyy_to_yymmdd(s.mrz_expiry)
+        assert birth is not None and expiry is not None  # problem() found both to be dates
         try:
-            info = MrzInfo(s.mrz_doc, ddmmyy_to_yymmdd(s.mrz_birth), ddmmyy_to_yymmdd(s.mrz_expiry))
+            info = MrzInfo(s.mrz_doc, birth, expiry)
         except MrzError:
             s.notice = "mrz.doc"
             return
@@ -453,24 +461,22 @@ class CitizenFlow(BookingSteps):
         self._answer_later(self._identifier.from_nik(self.session.nik_entry),
                            "identity_found", "identity", "identity_failed")
 
-    def _answer_later(self, future: "Future[Any]", found: str, key: str, failed: str) -> None:
+    def _answer_later(self, future: "Future[T]", found: str, key: str, failed: str) -> None:
         """A worker's answer for this session comes back on the flow's thread as the intent
-        ``found`` (the result as ``key``) or ``failed`` (with the error's ``reason``). If the
-        citizen has gone by then, it is dropped."""
+        ``found`` (the result as ``key``) or ``failed`` (with the error's ``reason``), tagged
+        with this session: if the citizen has gone by then, ``send`` drops it."""
         session_id = self.session.id
 
-        def deliver() -> None:
-            if session_id != self.session.id:
-                return
-            exc = future.exception()
+        def answered(done: "Future[T]") -> None:
+            exc = done.exception()
             if exc is None:
-                self.send(found, session_id=session_id, **{key: future.result()})
+                self._post_event(session_id, found, **{key: done.result()})
             else:
-                self.send(failed, session_id=session_id, reason=getattr(exc, "reason", "unavailable"))
+                self._post_event(session_id, failed, reason=getattr(exc, "reason", "unavailable"))
 
-        future.add_done_callback(lambda _: self._scheduler.post(deliver))
+        future.add_done_callback(answered)
 
-    def _act_keep_outcome(self, outcome: Any = None, **_: Any) -> None:
+    def _act_keep_outcome(self, outcome: IssueOutcome | None = None, **_: Any) -> None:
         self.session.outcome = outcome
 
     def _act_keep_error(self, error_key: str = "issue.failed", detail: str = "", **_: Any) -> None:
@@ -490,23 +496,25 @@ class CitizenFlow(BookingSteps):
         session = self.session
         session.error_key = None
         booking = session.booking
+        # Only a flow given an issuer takes tickets: without one no catalogue is loaded (attach()).
+        assert self._issuer is not None
         request = IssueRequest(session.id, session.service_id or "", session.priority, session.language,
                                payment=session.payment, reserved=booking.ticket if booking is not None else None,
                                booking_slot=booking.booking.slot_start if booking is not None else None)
-        future = self._issuer.issue(request)
-        future.add_done_callback(lambda f: self._scheduler.post(lambda: self._issue_done(request, f)))
+        self._issuer.issue(request).add_done_callback(lambda f: self._issue_done(request, f))
 
-    def _issue_done(self, request: IssueRequest, future: "Future[Any]") -> None:
+    def _issue_done(self, request: IssueRequest, future: "Future[IssueOutcome]") -> None:
         exc = future.exception()
         if exc is None:
-            self.send("issued", session_id=request.session_id, outcome=future.result())
+            self._post_event(request.session_id, "issued", outcome=future.result())
         else:
             key = getattr(exc, "user_message_key", "issue.failed")
-            self.send("issue_failed", session_id=request.session_id, error_key=key, detail=str(exc))
+            self._post_event(request.session_id, "issue_failed", error_key=key, detail=str(exc))
 
     def _on_start_display_timer(self) -> None:
+        session_id = self.session.id
         self._display_timer = self._scheduler.call_later(
-            self._limit(self._timing.ticket_display_s), lambda: self.send("display_expired"))
+            self._limit(self._timing.ticket_display_s), lambda: self.send("display_expired", session_id=session_id))
 
     # ---- idle handling (WCAG 2.2.1: warn, allow extension, then end) -------------------------
     def _arm_idle(self) -> None:
@@ -523,8 +531,9 @@ class CitizenFlow(BookingSteps):
         if self.step not in IDLE_GUARDED and self.step is not Step.PAYMENT:
             return
         self._idle_warning = True
+        session_id = self.session.id
         self._answer_timer = self._scheduler.call_later(
-            self._limit(self._timing.idle_answer_s), lambda: self.send("idle_expired"))
+            self._limit(self._timing.idle_answer_s), lambda: self.send("idle_expired", session_id=session_id))
         self._notify()
 
     def _clear_idle_warning(self) -> None:

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+from kiosk.contract.tickets import Language
+
+if TYPE_CHECKING:  # for the annotations only: the flow does not depend on these services
+    from kiosk.contract.bookings import BookingCheckIn
+    from kiosk.identification import SessionIdentity
+    from kiosk.payments.view import PaymentView
+    from kiosk.tickets.issuer import IssueOutcome
 
 Priority = Literal["none", "elderly", "disability", "pregnancy"]
 
@@ -15,17 +23,17 @@ _session_ids = itertools.count(1)
 class CitizenSession:
     """Mutable per-citizen state; replaced wholesale (never partially cleared) when it ends."""
 
-    language: str
+    language: Language
     id: int = field(default_factory=lambda: next(_session_ids))
     agency_id: str | None = None
     service_id: str | None = None
     priority: Priority = "none"
     # Filled once a ticket is issued; holds no personal data (numbers and service only).
-    outcome: object | None = None
+    outcome: IssueOutcome | None = None
     error_key: str | None = None
     error_detail: str | None = None
-    # Who this is (kiosk.identification.SessionIdentity: masked values only), once identified.
-    identity: object | None = None
+    # Who this is (masked values only), once identified.
+    identity: SessionIdentity | None = None
     # Digits typed so far on the NIK keypad; gone with the session.
     nik_entry: str = ""
     # Passport page data typed for the chip (document number, birth and expiry as DDMMYY).
@@ -34,16 +42,16 @@ class CitizenSession:
     mrz_birth: str = ""
     mrz_expiry: str = ""
     # The booking code typed or scanned for appointment check-in, and the check-in (booking and
-    # reserved ticket, kiosk.contract.BookingCheckIn) once the central accepted it.
+    # reserved ticket) once the central accepted it.
     booking_entry: str = ""
-    booking: object | None = None
+    booking: BookingCheckIn | None = None
     lookup_pending: bool = False
     # A short message for the current screen (e.g. "card.removed": hold the card still).
     notice: str | None = None
     priority_suggested: bool = False
-    # The QRIS payment of this session (kiosk.payments view object: state, QR payload, amount,
-    # expiry), for fee services; None before the PAYMENT step.
-    payment: object | None = None
+    # The QRIS payment of this session (state, QR payload, amount, expiry), for fee services;
+    # None before the PAYMENT step.
+    payment: PaymentView | None = None
     # Accessibility mode: larger text, high contrast, controls low, longer time limits, speech.
     accessible: bool = False
 

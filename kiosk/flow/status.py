@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, TypedDict, Unpack
+
+if TYPE_CHECKING:
+    from kiosk.contract import Catalog, QueueStatus
 
 # What the printer means for the citizen, not the raw status bits (those live in devices/).
 PrinterReadiness = Literal["ok", "near_end", "virtual_only", "out_of_service", "unknown"]
@@ -11,17 +14,29 @@ ReaderState = Literal["none", "ok", "no_readers", "no_service", "stopped"]
 UnavailableReason = Literal["no_catalog", "central_offline", "printer", "closed", "service_closed"]
 
 
+class StatusChanges(TypedDict, total=False):
+    """Any of ``KioskStatus``'s fields, by name (``KioskStatus.with_``, ``CitizenFlow.update_status``)."""
+
+    catalog: Catalog | None
+    catalog_from_cache: bool
+    queues: dict[str, QueueStatus]
+    central_online: bool
+    printer: PrinterReadiness
+    closed_message: str | None
+    reader: ReaderState
+
+
 @dataclass(frozen=True)
 class KioskStatus:
-    catalog: object | None = None  # kiosk.contract.Catalog once loaded (live or from cache)
+    catalog: Catalog | None = None  # once loaded (live or from cache)
     catalog_from_cache: bool = False
-    queues: dict = field(default_factory=dict)  # service_id -> kiosk.contract.QueueStatus
+    queues: dict[str, QueueStatus] = field(default_factory=dict)  # by service_id
     central_online: bool = True
     printer: PrinterReadiness = "unknown"
     closed_message: str | None = None
     reader: ReaderState = "none"  # "none": this kiosk has no card reader configured
 
-    def with_(self, **changes) -> "KioskStatus":
+    def with_(self, **changes: Unpack[StatusChanges]) -> "KioskStatus":
         return replace(self, **changes)
 
     def blocking_reason(self) -> UnavailableReason | None:

@@ -49,6 +49,8 @@ TRANSITIONS: tuple[Transition, ...] = (
                blocked_from=_NO_NEW_IDENTITY),
     Transition(None, "identity_failed", None, action="identity_failed", blocked_from=_NO_NEW_IDENTITY),
     Transition(None, "card_failed", None, action="card_failed", blocked_from=_NO_NEW_IDENTITY),
+    # A card read: looked up on the identifier's worker, answered as identity_found / _failed.
+    Transition(None, "card_read", None, action="start_card_lookup", blocked_from=_NO_NEW_IDENTITY),
     # An e-passport on the reader: its chip opens only with data from the photo page.
     Transition(None, "mrz_needed", Step.PASSPORT, action="mrz_needed",
                blocked_from=_NO_NEW_IDENTITY | {Step.PAYMENT}),
@@ -66,7 +68,6 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(Step.SERVICE, "back", Step.AGENCY),
     Transition(Step.CONFIRM, "set_priority", None, action="set_priority"),
     Transition(Step.CONFIRM, "confirm", Step.IDENTIFY, guard="identity_missing"),
-    Transition(Step.CONFIRM, "identify", Step.IDENTIFY),
     Transition(Step.CONFIRM, "confirm", Step.PAYMENT, guard="payment_needed"),
     Transition(Step.CONFIRM, "confirm", Step.ISSUING, guard="service_still_available"),
     Transition(Step.CONFIRM, "confirm", Step.UNAVAILABLE, action="explain_unavailable"),
@@ -94,12 +95,12 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(Step.BOOKING, "booking_key", None, action="booking_key"),
     Transition(Step.BOOKING, "text_input", None, action="booking_text"),
     Transition(Step.BOOKING, "booking_submit", None, action="booking_submit"),
-    Transition(Step.BOOKING, "booking_checked_in", Step.ISSUING, guard="current_session", action="keep_booking"),
-    Transition(Step.BOOKING, "booking_failed", None, guard="current_session", action="booking_failed"),
+    Transition(Step.BOOKING, "booking_checked_in", Step.ISSUING, action="keep_booking"),
+    Transition(Step.BOOKING, "booking_failed", None, action="booking_failed"),
     Transition(Step.BOOKING, "back", Step.WELCOME),
     # Issuing: only the kiosk's own events move it on.
-    Transition(Step.ISSUING, "issued", Step.TICKET, guard="current_session", action="keep_outcome"),
-    Transition(Step.ISSUING, "issue_failed", Step.ISSUE_FAILED, guard="current_session", action="keep_error"),
+    Transition(Step.ISSUING, "issued", Step.TICKET, action="keep_outcome"),
+    Transition(Step.ISSUING, "issue_failed", Step.ISSUE_FAILED, action="keep_error"),
     Transition(Step.ISSUE_FAILED, "retry", Step.BOOKING, guard="is_booking", action="booking_resubmit"),
     Transition(Step.ISSUE_FAILED, "retry", Step.ISSUING),
     Transition(Step.ISSUE_FAILED, "done", Step.WELCOME),
@@ -120,7 +121,7 @@ ON_ENTER: dict[Step, str] = {
 # Intents that come from the citizen's hand (they reset the idle timer); the rest are events.
 USER_INTENTS = frozenset(
     {"set_language", "more_time", "cancel", "take_ticket", "choose_agency", "back",
-     "choose_service", "set_priority", "confirm", "retry", "done", "identify", "nik_key", "nik_submit",
+     "choose_service", "set_priority", "confirm", "retry", "done", "nik_key", "nik_submit",
      "toggle_accessibility", "cancel_payment", "mrz_field", "mrz_key", "mrz_submit", "text_input",
      "check_in", "booking_key", "booking_submit"}
 )

@@ -71,11 +71,6 @@ def read_uid(probe: Probe) -> str:
     return data.hex().upper()
 
 
-def is_contactless_atr(atr: bytes) -> bool:
-    """PC/SC part 3 ATR built by contactless readers: 3B 8x 80 01 ..."""
-    return len(atr) >= 4 and atr[0] == 0x3B and atr[1] & 0xF0 == 0x80 and atr[2:4] == b"\x80\x01"
-
-
 class ContactlessUidProfile:
     """Any contactless card: its UID, resolved to a person by the central service."""
 

@@ -26,12 +26,16 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING
 
 from kiosk.api.errors import CentralError, CentralRejected
 from kiosk.contract import PaymentCreateRequest
+from kiosk.tickets.numbering import as_confirm_mode
 
 from .store import Entry, Journal, JournalStep
+
+if TYPE_CHECKING:
+    from kiosk.api.client import CentralClient
 
 log = logging.getLogger(__name__)
 
@@ -39,13 +43,13 @@ REFUND_REASON = "kiosk: paid but no ticket was issued"
 
 
 class Reconciler:
-    def __init__(self, journal: Journal, client: Any) -> None:  # kiosk.api.client.CentralClient
+    def __init__(self, journal: Journal, client: CentralClient) -> None:
         self._journal = journal
         self._client = client
 
-    def run(self) -> Counter:
+    def run(self) -> Counter[str]:
         """One pass over the unfinished entries; returns outcome counts (and "deferred")."""
-        counts: Counter = Counter()
+        counts: Counter[str] = Counter()
         for entry in self._journal.unfinished():
             if self._journal.is_live(entry.id):
                 continue
@@ -67,7 +71,7 @@ class Reconciler:
                                  reference=payment.reference)
             return self.settle(self._journal.get(entry.id))
         if step is JournalStep.CHARGE_CREATED:
-            payment = self._client.cancel_payment(entry.payment_id)
+            payment = self._client.cancel_payment(entry.charge_id())
             if payment.status in ("paid", "refund_requested"):
                 self._journal.record(entry.id, JournalStep.PAID_SEEN)
                 return self._refund(entry)
@@ -77,13 +81,13 @@ class Reconciler:
             return self._refund(entry)
         if step is JournalStep.TICKET_RESERVED:
             try:
-                self._client.fail_ticket(entry.ticket_id, "kiosk restarted before the ticket was printed")
+                self._client.fail_ticket(entry.reserved_ticket_id(), "kiosk restarted before the ticket was printed")
             except CentralRejected as exc:  # already lapsed or failed: it will not be called either way
                 log.info("ticket %s not given back (%s): it lapses", entry.ticket_number, exc.code)
             return self._refund(entry)
         if step in (JournalStep.TICKET_PRINTED, JournalStep.RECEIPT_PRINTED):
             try:
-                self._client.confirm_ticket(entry.ticket_id, entry.delivery or "printed")
+                self._client.confirm_ticket(entry.reserved_ticket_id(), as_confirm_mode(entry.delivery))
             except CentralRejected as exc:
                 log.error("paid ticket %s refused at confirm (%s): refund", entry.ticket_number, exc.code)
                 return self._refund(entry)
@@ -95,6 +99,6 @@ class Reconciler:
 
     def _refund(self, entry: Entry) -> str:
         self._journal.record(entry.id, JournalStep.REFUND_REQUESTED)
-        self._client.request_refund(entry.payment_id, REFUND_REASON)
+        self._client.request_refund(entry.charge_id(), REFUND_REASON)
         self._journal.finish(entry.id, JournalStep.REFUND_REQUESTED, "refund_flagged")
         return "refund_flagged"

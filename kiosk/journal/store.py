@@ -28,7 +28,7 @@ import uuid
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 
 class JournalStep(str, Enum):
@@ -98,6 +98,18 @@ class Entry:
     @property
     def finished(self) -> bool:
         return self.outcome is not None
+
+    def charge_id(self) -> str:
+        """The central's payment id, which every step from ``charge_created`` on has."""
+        if self.payment_id is None:
+            raise ValueError(f"journal entry {self.id} at {self.step.value} has no payment id")
+        return self.payment_id
+
+    def reserved_ticket_id(self) -> str:
+        """The reserved ticket's id, which every step from ``ticket_reserved`` on has."""
+        if self.ticket_id is None:
+            raise ValueError(f"journal entry {self.id} at {self.step.value} has no ticket id")
+        return self.ticket_id
 
 
 class Journal:
@@ -211,7 +223,7 @@ class Journal:
     def integrity_ok(self) -> bool:
         with self._lock:
             (result,) = self._db.execute("PRAGMA integrity_check").fetchone()
-        return result == "ok"
+        return str(result) == "ok"
 
     def close(self) -> None:
         with self._lock:
@@ -222,7 +234,7 @@ _COLUMNS = ("id, service_id, amount_idr, step, outcome, payment_id, reference, t
             " ticket_number, delivery, receipt, created, updated")
 
 
-def _entry(row: tuple) -> Entry:
+def _entry(row: tuple[Any, ...]) -> Entry:  # sqlite3 rows are untyped; the schema above is the type
     values = list(row)
     values[3] = JournalStep(values[3])
     return Entry(*values)

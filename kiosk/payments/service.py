@@ -1,4 +1,4 @@
-"""The payment service the citizen flow drives (``kiosk.flow.citizen.Payments``).
+"""The payment service the citizen flow drives (``kiosk.flow.ports.Payments``).
 
 All payment I/O runs on ONE long-lived worker ("payments"): a small loop that steps every open
 ``Tracker`` when it is due, at least once a second for the countdown, and at once when a cancel
@@ -13,9 +13,9 @@ import threading
 import time
 from collections import Counter
 from concurrent.futures import Future
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Callable
 
-from kiosk.flow.citizen import PaymentRequest
+from kiosk.flow.ports import PaymentRequest
 from kiosk.journal import Journal
 from kiosk.journal.reconcile import Reconciler
 from kiosk.runtime.worker import Worker
@@ -23,6 +23,9 @@ from kiosk.runtime.worker import Worker
 from .settings import PaymentSettings
 from .tracker import Tracker
 from .view import PaymentView
+
+if TYPE_CHECKING:
+    from kiosk.api.client import CentralClient
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +46,7 @@ class PaymentHandle:
 
 
 class PaymentService:
-    def __init__(self, client: Any, journal: Journal, settings: PaymentSettings = PaymentSettings(),
+    def __init__(self, client: CentralClient, journal: Journal, settings: PaymentSettings = PaymentSettings(),
                  clock: Callable[[], float] = time.monotonic) -> None:
         self._client = client  # a CentralClient with retries=0: this service paces its own retries
         self._journal = journal
@@ -53,10 +56,15 @@ class PaymentService:
         self._cond = threading.Condition()
         self._trackers: list[Tracker] = []
         self._by_session: dict[int, PaymentHandle] = {}
-        self._reconcile_asks: list[Future] = []
+        self._reconcile_asks: list[Future[Counter[str]]] = []
         self._stopping = False
         self._worker = Worker("payments")
         self._loop_done = self._worker.submit(self._loop)
+
+    @property
+    def client(self) -> CentralClient:
+        """Closed with the service by the runtime (``close_payments``)."""
+        return self._client
 
     # ---- the flow's side -------------------------------------------------------------------
     def start(self, request: PaymentRequest, on_update: Callable[[PaymentView], None]) -> PaymentHandle:
@@ -84,9 +92,9 @@ class PaymentService:
             tracker.due = self._clock()
             self._cond.notify_all()
 
-    def reconcile(self) -> "Future[Counter]":
+    def reconcile(self) -> "Future[Counter[str]]":
         """Settle unfinished journal entries with the central (at start, on reconnect)."""
-        future: Future = Future()
+        future: Future[Counter[str]] = Future()
         with self._cond:
             if self._stopping:
                 future.set_exception(RuntimeError("payment service stopped"))

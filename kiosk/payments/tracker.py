@@ -8,21 +8,25 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Callable, Literal, Unpack
 
 from kiosk.api.errors import CentralError, CentralRejected
 from kiosk.contract import Payment, PaymentCreateRequest
 from kiosk.journal import Journal, JournalStep
+from kiosk.redaction import log_fields
 
 from .qris import QrisError, validate_dynamic_qris
 from .settings import PaymentSettings
-from .view import PaymentView
+from .view import PaymentState, PaymentView, QrShown, ViewChanges
+
+if TYPE_CHECKING:
+    from kiosk.api.client import CentralClient
 
 log = logging.getLogger(__name__)
 
 
 class Tracker:
-    def __init__(self, view: PaymentView, client: Any, journal: Journal, settings: PaymentSettings,
+    def __init__(self, view: PaymentView, client: CentralClient, journal: Journal, settings: PaymentSettings,
                  on_update: Callable[[PaymentView], None], clock: Callable[[], float] = time.monotonic) -> None:
         self.view = view
         self._client = client
@@ -112,29 +116,36 @@ class Tracker:
             self._phase, self._give_up_at = "expire", now + self._settings.unknown_after_s
             self._close(now)
             return
-        self._absorb(self._client.get_payment(self.view.payment_id), now)
+        self._absorb(self._client.get_payment(self._charge_id()), now)
 
     def _close(self, now: float) -> None:
         """Cancel (the citizen's wish, or time is up), then believe what the central answers."""
-        payment = self._client.cancel_payment(self.view.payment_id)
+        payment = self._client.cancel_payment(self._charge_id())
         if payment.status == "pending":  # pragma: no cover - a central that ignored the cancel
             self.due = now + self._settings.poll_interval_s
             return
         if payment.status in ("cancelled", "expired") and self._phase == "expire":
             # A payment can land between our last poll and the cancel: ask once more.
-            payment = self._client.get_payment(self.view.payment_id)
+            payment = self._client.get_payment(self._charge_id())
         self._absorb(payment, now, final="expired" if self._phase == "expire" else "cancelled")
 
     def _abort(self) -> None:
-        payment = self._client.cancel_payment(self.view.payment_id)
+        payment = self._client.cancel_payment(self._charge_id())
         if payment.status in ("paid", "refund_requested"):
             self._journal.record(self.view.entry_id, JournalStep.PAID_SEEN)
             self._end("failed", release=True)  # reconciliation asks for the refund
             return
         self._end("failed", journal_closed=True)
 
+    def _charge_id(self) -> str:
+        # Every phase after "create" follows the charge it created, whose id the view keeps.
+        if self.view.payment_id is None:
+            raise RuntimeError(f"payment {self.view.entry_id} in phase {self._phase} has no charge")
+        return self.view.payment_id
+
     # ---- outcomes --------------------------------------------------------------------------
-    def _absorb(self, payment: Payment, now: float, final: str | None = None, **extra: Any) -> None:
+    def _absorb(self, payment: Payment, now: float, final: Literal["expired", "cancelled"] | None = None,
+                **extra: Unpack[QrShown]) -> None:
         self._offline_delay = self._settings.poll_interval_s
         status = payment.status
         if status in ("paid", "refund_requested"):
@@ -148,12 +159,13 @@ class Tracker:
             self._interval = min(self._interval * 1.5, self._settings.poll_max_interval_s)
             self._publish(state="waiting", message_key=None, seconds_left=self._left(), **extra)
             return
-        state = final or ("expired" if status == "expired" else "cancelled")
+        state: PaymentState = final or ("expired" if status == "expired" else "cancelled")
         if status == "expired":
             state = "expired"
         self._end(state, journal_closed=True, **extra)
 
-    def _end(self, state: str, *, journal_closed: bool = False, release: bool = False, **extra: Any) -> None:
+    def _end(self, state: PaymentState, *, journal_closed: bool = False, release: bool = False,
+             **extra: Unpack[QrShown]) -> None:
         if journal_closed:
             self._journal.finish(self.view.entry_id, JournalStep.CLOSED, "closed")
         if release:
@@ -200,6 +212,13 @@ class Tracker:
             return
         self._publish(state="checking", message_key="payment.connection_lost")
 
-    def _publish(self, **changes: Any) -> None:
+    def _publish(self, **changes: Unpack[ViewChanges]) -> None:
+        before = self.view.state
         self.view = self.view.with_(**changes)
+        if self.view.state != before:
+            # The ids exactly as the central and the journal keep them: a complaint about money
+            # is matched to the central's record by them.
+            log.info("payment state changed", extra=log_fields(
+                state=self.view.state, payment_id=self.view.payment_id, entry_id=self.view.entry_id,
+                reference=self.view.reference, service_id=self.view.service_id))
         self._on_update(self.view)

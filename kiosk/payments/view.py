@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Literal
+from typing import Literal, TypedDict, Unpack
 
 PaymentState = Literal["creating", "waiting", "checking", "paid", "expired", "cancelled", "failed", "unknown"]
 """creating: asking the central for a QR; waiting: QR on screen; checking: the connection is lost,
@@ -13,6 +13,27 @@ cancelled: the citizen cancelled, unpaid; failed: no QR could be shown (nothing 
 unknown: the outcome could not be learnt in time (the journal settles it later; refund if paid)."""
 
 CLOSED_STATES = frozenset({"expired", "cancelled", "failed", "unknown"})
+
+
+class QrShown(TypedDict, total=False):
+    """The validated QR and its merchant, once there is one to show."""
+
+    qris_payload: str
+    merchant_name: str
+    merchant_city: str
+
+
+class ViewChanges(QrShown, total=False):
+    """What changes from one snapshot to the next (``PaymentView.with_``)."""
+
+    state: PaymentState
+    payment_id: str | None
+    reference: str | None
+    expires_at: datetime | None
+    seconds_left: int | None
+    message_key: str | None
+    paid_at: datetime | None
+    cancelling: bool
 
 
 @dataclass(frozen=True)
@@ -45,5 +66,5 @@ class PaymentView:
     def showing_qr(self) -> bool:
         return self.qris_payload is not None and self.state in ("waiting", "checking")
 
-    def with_(self, **changes) -> "PaymentView":
+    def with_(self, **changes: Unpack[ViewChanges]) -> "PaymentView":
         return replace(self, **changes)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from kiosk.api.client import CentralClient
+from kiosk.api.connectivity import ConnectivityMonitor
+from kiosk.config.models import KioskConfig
 from kiosk.journal import Journal
 from kiosk.tickets.numbering import CentralNumbering
 from kiosk.tickets.paid import PaidIssuing
@@ -12,8 +12,9 @@ from kiosk.tickets.paid import PaidIssuing
 from .service import PaymentService
 
 
-def build_payments(config: Any, token: str | None, monitor: Any, tickets_client: CentralClient):
-    """-> (journal, payment service or None, paid issuing or None) for a KioskConfig."""
+def build_payments(config: KioskConfig, token: str | None, monitor: ConnectivityMonitor,
+                   tickets_client: CentralClient) -> tuple[Journal, PaymentService | None, PaidIssuing | None]:
+    """The journal, and the payment service and paid issuing when payments are enabled."""
     journal = Journal(config.data.directory / "journal.sqlite3")
     if not config.payments.enabled:
         return journal, None, None
@@ -22,7 +23,6 @@ def build_payments(config: Any, token: str | None, monitor: Any, tickets_client:
     settings = config.central.model_copy(update={"retries": 0})
     client = CentralClient(settings, token, monitor=monitor)
     service = PaymentService(client, journal, config.payments)
-    service.client = client  # closed with the service by the runtime
     paid = PaidIssuing(journal, CentralNumbering(tickets_client), tickets_client, config.central.terminal_id)
     return journal, service, paid
 

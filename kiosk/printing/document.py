@@ -6,8 +6,9 @@ picture, so the virtual ticket on screen and the paper ticket cannot drift apart
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal, TypedDict, Union, Unpack
 
 Align = Literal["left", "center", "right"]
 ErrorCorrection = Literal["L", "M", "Q", "H"]
@@ -111,8 +112,10 @@ class Document:
     title: str = ""
 
     def __post_init__(self) -> None:
-        if not isinstance(self.elements, tuple):
-            object.__setattr__(self, "elements", tuple(self.elements))
+        # An untyped caller (a test, a tool) may hand in a list: the document stays immutable.
+        elements: Sequence[Element] = self.elements
+        if not isinstance(elements, tuple):
+            object.__setattr__(self, "elements", tuple(elements))
 
     def texts(self) -> list[str]:
         """All printed words, in order (for tests and for speech/accessibility)."""
@@ -125,6 +128,25 @@ class Document:
         return out
 
 
+class TextStyle(TypedDict, total=False):
+    """``Text``'s style fields, as ``DocumentBuilder.text`` takes them."""
+
+    align: Align
+    bold: bool
+    width: int
+    height: int
+    underline: bool
+    invert: bool
+
+
+class QrOptions(TypedDict, total=False):
+    """``QrCode``'s options, as ``DocumentBuilder.qr`` takes them."""
+
+    module_size: int
+    error_correction: ErrorCorrection
+    native: bool | None
+
+
 @dataclass
 class DocumentBuilder:
     """Mutable helper that collects elements and freezes them into a ``Document``."""
@@ -132,8 +154,8 @@ class DocumentBuilder:
     title: str = ""
     _elements: list[Element] = field(default_factory=list)
 
-    def text(self, text: str, **style: object) -> "DocumentBuilder":
-        self._elements.append(Text(text, **style))  # type: ignore[arg-type]
+    def text(self, text: str, **style: Unpack[TextStyle]) -> "DocumentBuilder":
+        self._elements.append(Text(text, **style))
         return self
 
     def columns(self, left: str, right: str, bold: bool = False) -> "DocumentBuilder":
@@ -144,8 +166,8 @@ class DocumentBuilder:
         self._elements.append(Separator(char))
         return self
 
-    def qr(self, data: str, **opts: object) -> "DocumentBuilder":
-        self._elements.append(QrCode(data, **opts))  # type: ignore[arg-type]
+    def qr(self, data: str, **opts: Unpack[QrOptions]) -> "DocumentBuilder":
+        self._elements.append(QrCode(data, **opts))
         return self
 
     def logo(self, path: str) -> "DocumentBuilder":

@@ -11,12 +11,15 @@ from __future__ import annotations
 import os
 import tempfile
 import unicodedata
-from typing import Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from kiosk.printing.document import Columns, Cut, Document, Feed, Logo, QrCode, Separator, Text
 from kiosk.printing.profile import PrinterProfile
 from kiosk.printing.raster import logo_image, qr_image
 from kiosk.printing.textfit import two_columns, wrap
+
+if TYPE_CHECKING:
+    from PIL.Image import Image as PilImage
 
 GS = b"\x1d"
 PREFERRED_CODE_PAGES = ("CP858", "CP850", "CP1252", "CP437")
@@ -80,7 +83,7 @@ def choose_code_page(printer: Any, profile: PrinterProfile) -> str:
     raise ValueError(f"profile {profile.name!r} has no Latin code page")
 
 
-def transliterate(text: str, can_encode: Any) -> str:
+def transliterate(text: str, can_encode: Callable[[str], bool]) -> str:
     """Replace every character the code page lacks by its nearest plain spelling, else '?'."""
     out = []
     for ch in text:
@@ -126,7 +129,7 @@ class _Writer:
         self.p._raw(self.p.magic.encoder.encode(transliterate(text, self._can_encode), self.code_page))
         self.p._raw(b"\n")
 
-    def raster(self, image: Any) -> None:
+    def raster(self, image: PilImage) -> None:
         """GS v 0 raster image; centred by padding on the left only (fewer bytes than both sides)."""
         from escpos.image import EscposImage
         from PIL import Image
@@ -140,7 +143,8 @@ class _Writer:
         self.p._raw(header + im.to_raster_format())
 
     def output(self) -> bytes:
-        return self.p.output
+        output: bytes = self.p.output  # python-escpos is untyped; Dummy.output is the bytes
+        return output
 
 
 def render_escpos(doc: Document, profile: PrinterProfile) -> bytes:

@@ -7,12 +7,16 @@ scales the cell, lines break exactly where ``escpos_render`` breaks them (``text
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 from kiosk.printing.document import Columns, Cut, Document, Feed, Logo, QrCode, Separator, Text
 from kiosk.printing.profile import FONT_A_DOTS, PAPER_GEOMETRY
 from kiosk.printing.raster import logo_image, qr_image
 from kiosk.printing.textfit import place, two_columns, wrap
+
+if TYPE_CHECKING:  # Pillow loads lazily (start-up time)
+    from PIL.Image import Image as PilImage
+    from PIL.ImageFont import FreeTypeFont
 
 FONT_DIR = "/usr/share/fonts/truetype/dejavu"
 LINE_GAP = 6  # dots between text lines, as ESC 2 (1/6 inch) leaves on a 203 dpi printer
@@ -20,7 +24,7 @@ MARGIN = 12  # white paper above the first line and below the last
 
 
 @lru_cache(maxsize=32)
-def _font(bold: bool, size: float) -> Any:
+def _font(bold: bool, size: float) -> FreeTypeFont:
     from PIL import ImageFont
 
     name = "DejaVuSansMono-Bold.ttf" if bold else "DejaVuSansMono.ttf"
@@ -35,7 +39,7 @@ def _columns_for(width_dots: int) -> int:
 
 
 def _text_line(line: str, width_dots: int, cell: tuple[int, int], mag: tuple[int, int],
-               bold: bool = False, underline: bool = False, invert: bool = False) -> Any:
+               bold: bool = False, underline: bool = False, invert: bool = False) -> PilImage:
     """One printed line; every character sits in its own cell, like a printer's bitmap font."""
     from PIL import Image, ImageDraw
 
@@ -60,13 +64,13 @@ def _text_line(line: str, width_dots: int, cell: tuple[int, int], mag: tuple[int
     return row
 
 
-def _blank(width_dots: int, height: int) -> Any:
+def _blank(width_dots: int, height: int) -> PilImage:
     from PIL import Image
 
     return Image.new("L", (width_dots, max(0, height)), 255)
 
 
-def _centred(img: Any, width_dots: int, pad: int = 0) -> Any:
+def _centred(img: PilImage, width_dots: int, pad: int = 0) -> PilImage:
     from PIL import Image
 
     row = Image.new("L", (width_dots, img.height + 2 * pad), 255)
@@ -74,7 +78,7 @@ def _centred(img: Any, width_dots: int, pad: int = 0) -> Any:
     return row
 
 
-def _cut_mark(width_dots: int, partial: bool) -> Any:
+def _cut_mark(width_dots: int, partial: bool) -> PilImage:
     from PIL import ImageDraw
 
     row = _blank(width_dots, 4 * (FONT_A_DOTS[1] + LINE_GAP))
@@ -86,14 +90,14 @@ def _cut_mark(width_dots: int, partial: bool) -> Any:
     return row
 
 
-def render_image(doc: Document, width_dots: int = 576) -> Any:
+def render_image(doc: Document, width_dots: int = 576) -> PilImage:
     """The ticket as a mode "1" Pillow image exactly ``width_dots`` wide."""
     from PIL import Image
 
     cols = _columns_for(width_dots)
     cell = (width_dots // cols, FONT_A_DOTS[1])
     line_h = cell[1] + LINE_GAP
-    rows: list[Any] = [_blank(width_dots, MARGIN)]
+    rows: list[PilImage] = [_blank(width_dots, MARGIN)]
     for i, el in enumerate(doc.elements):
         if isinstance(el, Text):
             per_line = cols // el.width

@@ -12,7 +12,7 @@ from typing import Literal, Mapping
 from zoneinfo import ZoneInfo
 
 from kiosk.formatting import WEEKDAYS
-from kiosk.printing.document import (Columns, Cut, Document, Feed, QrCode, Separator, Text)
+from kiosk.printing.document import (Columns, Cut, Document, Element, Feed, QrCode, Separator, Text)
 from kiosk.printing.profile import PrinterProfile
 
 Language = Literal["id", "en"]
@@ -102,7 +102,7 @@ def queue_ticket(data: TicketPrintData) -> Document:
     """The citizen's queue ticket: big number first, then where to go, how long, and a QR."""
     t = LABELS[data.language]
     local = data.issued_at.astimezone(ZoneInfo(data.site_timezone))
-    elements: list = [
+    elements: list[Element] = [
         Text(data.site_name, align="center", bold=True),
         Separator("="),
         Text(t["ticket_title"], align="center"),
@@ -138,10 +138,11 @@ def queue_ticket(data: TicketPrintData) -> Document:
 def _hex(reply: object) -> str:
     """Bytes or a hex string (as in ``PrinterStatus.raw``) shown as hex and bits."""
     if isinstance(reply, str):
+        text = reply
         try:
-            reply = bytes.fromhex(reply)
+            reply = bytes.fromhex(text)
         except ValueError:
-            return reply
+            return text
     if isinstance(reply, (bytes, bytearray)):
         return " ".join(f"{b:02X} ({b:08b})" for b in reply) or "(no reply)"
     return "(no reply)" if reply in (None, "") else str(reply)
@@ -155,7 +156,7 @@ def test_page(profile: PrinterProfile, status_bytes: Mapping[int, object]) -> Do
     native = supports_native_qr(profile)
     ruler_digits = "".join(str((i + 1) % 10) for i in range(cols))
     ruler_tens = "".join(str((i + 1) // 10 % 10) if (i + 1) % 10 == 0 else "." for i in range(cols))
-    elements: list = [
+    elements: list[Element] = [
         Text("TEST PAGE / HALAMAN UJI", align="center", bold=True, width=1, height=2),
         Separator("="),
         Columns("Profile", profile.name),

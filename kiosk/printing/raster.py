@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from kiosk.printing.document import QrCode
 
+if TYPE_CHECKING:  # Pillow and qrcode load lazily (start-up time)
+    from PIL.Image import Image as PilImage
 
-def qr_image(el: QrCode) -> Any:
+
+def qr_image(el: QrCode) -> PilImage:
     """The QR symbol as a 1-bit image, one module = ``module_size`` dots, without quiet zone."""
     import qrcode
 
@@ -19,7 +22,7 @@ def qr_image(el: QrCode) -> Any:
     return qr.make_image().get_image().convert("1")
 
 
-def logo_image(path: str, width_dots: int) -> Any:
+def logo_image(path: str, width_dots: int) -> PilImage:
     """A picture file as a 1-bit image no wider than the paper (thresholded, not dithered)."""
     from PIL import Image
 

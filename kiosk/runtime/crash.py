@@ -10,9 +10,10 @@
   leaves every thread's stack (file, line, function; no values);
 - writes the "running" marker that ``clean_exit()`` removes.
 
-What a report holds: the exception type, a scrubbed message (quoted values and long digit runs
-removed: an exception message may quote a NIK or a name), frames as ``file:line in function``
-(never local variables or argument values), the app version and the time (UTC).
+What a report holds: the exception type, the message scrubbed by ``kiosk.redaction`` (the same
+rules as the logs: quoted values, NIKs however grouped, MRZ text, long digit runs and card data
+removed, UUIDs such as payment ids kept), frames as ``file:line in function`` (never local
+variables or argument values), the app version and the time (UTC).
 """
 
 from __future__ import annotations
@@ -27,7 +28,11 @@ import traceback
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, TextIO
+from types import TracebackType
+from typing import Any, Callable, TextIO
+
+from kiosk.atomic_file import atomic_write
+from kiosk.redaction import scrub_text
 
 CRASH_DIR = "crash"
 MARKER = "marker.json"  # written by the hooks when this run crashes
@@ -61,10 +66,9 @@ class CrashSummary:
 
 
 def scrub_message(text: str) -> str:
-    """The message without quoted values and long digit runs, one line, at most 160 characters."""
-    text = re.sub(r"'[^']*'|\"[^\"]*\"", "'…'", text)
-    text = re.sub(r"\d{6,}", lambda m: "#" * len(m.group()), text)
-    text = " ".join(text.split())
+    """The message through the log scrubber, on one line, at most 160 characters."""
+    # Joined to one line first: a quoted value or an MRZ split over lines is still one value.
+    text = scrub_text(" ".join(text.split()))
     return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
 
 
@@ -78,13 +82,13 @@ def _short_path(filename: str) -> str:
     return Path(filename).name
 
 
-def format_frames(tb) -> tuple[str, ...]:
+def format_frames(tb: TracebackType | None) -> tuple[str, ...]:
     """The innermost frames as ``file:line in function``; values are never read."""
     frames = traceback.extract_tb(tb)[-MAX_FRAMES:]
     return tuple(f"{_short_path(f.filename)}:{f.lineno} in {f.name}" for f in frames)
 
 
-def build_report(exc_type: type[BaseException], exc: BaseException | None, tb, version: str,
+def build_report(exc_type: type[BaseException], exc: BaseException | None, tb: TracebackType | None, version: str,
                  now: datetime | None = None, thread: str | None = None) -> CrashSummary:
     when = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).isoformat(timespec="seconds")
     name = exc_type.__qualname__ if exc_type.__module__ == "builtins" else \
@@ -140,14 +144,7 @@ def previous_crash(data_dir: Path) -> CrashSummary | None:
 
 
 def _write_private(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.write(fd, text.encode("utf-8"))
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
+    atomic_write(path, text.encode("utf-8"), mode=0o600)
 
 
 class CrashGuard:
@@ -161,8 +158,9 @@ class CrashGuard:
         self._stream = stream
         self._lock = threading.Lock()
         self._crashed = False
-        self._fault_file = None
-        self._saved_hooks = None
+        self._fault_file: TextIO | None = None
+        self._saved_hooks: tuple[Callable[[type[BaseException], BaseException, TracebackType | None], Any],
+                                 Callable[[threading.ExceptHookArgs], Any]] | None = None
         self.previous: CrashSummary | None = None
 
     @property
@@ -208,9 +206,10 @@ class CrashGuard:
         return summary
 
     @staticmethod
-    def _running_info(running: Path) -> dict:
+    def _running_info(running: Path) -> dict[str, object]:
         try:
-            return json.loads(running.read_text(encoding="utf-8"))
+            info: dict[str, object] = json.loads(running.read_text(encoding="utf-8"))
+            return info
         except (OSError, ValueError):
             return {}
 
@@ -220,7 +219,8 @@ class CrashGuard:
     def _version_at(self, running: Path) -> str:
         return str(self._running_info(running).get("version", self.version))
 
-    def record(self, exc_type, exc, tb, thread: str | None = None) -> CrashSummary | None:
+    def record(self, exc_type: type[BaseException], exc: BaseException | None, tb: TracebackType | None,
+               thread: str | None = None) -> CrashSummary | None:
         """Write the report (journal + marker) for the first crash of this run."""
         with self._lock:
             if self._crashed:
@@ -239,9 +239,10 @@ class CrashGuard:
             print(f"<2>kiosk crash: could not write the crash marker: {exc_write}", file=sys.stderr)
         return report
 
-    def _excepthook(self, exc_type, exc, tb) -> None:
+    def _excepthook(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
-            self._saved_hooks[0](exc_type, exc, tb)
+            if self._saved_hooks is not None:  # always: install() saves them before setting this hook
+                self._saved_hooks[0](exc_type, exc, tb)
             return
         if self.record(exc_type, exc, tb) is not None and self.on_fatal is not None:
             self.on_fatal()
@@ -278,7 +279,9 @@ def install(data_dir: Path, version: str | None = None,
             on_fatal: Callable[[], None] | None = None) -> CrashGuard:
     """Create and install the guard for this run (see the module docstring)."""
     if version is None:
-        from kiosk import __version__ as version
+        from kiosk import __version__
+
+        version = __version__
     guard = CrashGuard(data_dir, version, on_fatal)
     guard.install()
     return guard

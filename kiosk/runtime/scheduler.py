@@ -21,10 +21,11 @@ class Timer(Protocol):
 
 
 class Scheduler(Protocol):
-    def post(self, fn: Callable[[], None]) -> None:
+    # ``fn``'s result is ignored: the flow posts ``send`` itself, which answers whether it applied.
+    def post(self, fn: Callable[[], object]) -> None:
         """Run ``fn`` soon on the flow's thread; callable from any thread."""
 
-    def call_later(self, delay_s: float, fn: Callable[[], None]) -> Timer:
+    def call_later(self, delay_s: float, fn: Callable[[], object]) -> Timer:
         """Run ``fn`` on the flow's thread after ``delay_s`` unless cancelled first."""
 
 
@@ -32,7 +33,7 @@ class Scheduler(Protocol):
 class _Due:
     at: float
     seq: int
-    fn: Callable[[], None] = field(compare=False)
+    fn: Callable[[], object] = field(compare=False)
     cancelled: bool = field(default=False, compare=False)
 
     def cancel(self) -> None:
@@ -44,18 +45,18 @@ class ManualScheduler:
 
     def __init__(self) -> None:
         self.now = 0.0
-        self._posted: list[Callable[[], None]] = []
+        self._posted: list[Callable[[], object]] = []
         self._timers: list[_Due] = []
         self._seq = itertools.count()
         self._lock = threading.Lock()
         self._wakeup = threading.Condition(self._lock)
 
-    def post(self, fn: Callable[[], None]) -> None:
+    def post(self, fn: Callable[[], object]) -> None:
         with self._lock:
             self._posted.append(fn)
             self._wakeup.notify_all()
 
-    def call_later(self, delay_s: float, fn: Callable[[], None]) -> Timer:
+    def call_later(self, delay_s: float, fn: Callable[[], object]) -> Timer:
         due = _Due(self.now + max(0.0, delay_s), next(self._seq), fn)
         with self._lock:
             heapq.heappush(self._timers, due)
@@ -96,5 +97,6 @@ class ManualScheduler:
         self.run_posted()
 
     def pending_timers(self) -> int:
+        """Timers still to fire (the stale-answer tests check that an ignored event arms none)."""
         with self._lock:
             return sum(1 for t in self._timers if not t.cancelled)

@@ -78,7 +78,7 @@ class Notifier:
 
     def send(self, **fields: str) -> bool:
         """Send ``KEY=value`` lines in one datagram; True when it was handed to the socket."""
-        if self._sock is None:
+        if self._sock is None or self.address is None:  # both or neither
             return False
         text = "\n".join(f"{key}={value}" for key, value in fields.items())
         try:

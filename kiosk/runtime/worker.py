@@ -12,9 +12,10 @@ import logging
 import queue
 import threading
 from concurrent.futures import Future
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, ParamSpec, TypeVar
 
 T = TypeVar("T")
+P = ParamSpec("P")
 log = logging.getLogger(__name__)
 
 _STOP = object()
@@ -39,10 +40,7 @@ class Worker:
     def thread(self) -> threading.Thread:
         return self._thread
 
-    def on_worker_thread(self) -> bool:
-        return threading.current_thread() is self._thread
-
-    def submit(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> "Future[T]":
+    def submit(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> "Future[T]":
         fut: Future[T] = Future()
         with self._lock:
             if self._stopping:

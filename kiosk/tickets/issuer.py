@@ -11,17 +11,25 @@ import logging
 import uuid
 from concurrent.futures import Future
 from dataclasses import dataclass
-from typing import Any, Callable, Literal
+from typing import TYPE_CHECKING, Callable, Literal, Protocol
 from zoneinfo import ZoneInfo
 
 from kiosk.api.errors import CentralRejected
-from kiosk.contract import Catalog, Ticket, TicketReserveRequest
-from kiosk.flow.citizen import IssueRequest
+from kiosk.contract import Agency, Catalog, Service, Ticket, TicketReserveRequest
+from kiosk.flow.ports import IssueRequest
+from kiosk.printing.document import Document
 from kiosk.printing.layouts import TicketPrintData, queue_ticket
 from kiosk.runtime.worker import Worker
 
 from .numbering import TicketNumbering
+from .numbering import as_confirm_mode
 from .pending import PendingConfirmations
+
+if TYPE_CHECKING:
+    from kiosk.devices.printer.service import PrintResult
+    from kiosk.payments.view import PaymentView
+
+    from .paid import PaidIssuing
 
 log = logging.getLogger(__name__)
 
@@ -47,23 +55,29 @@ class IssueError(RuntimeError):
 class IssueOutcome:
     ticket: Ticket
     delivery: Delivery
-    document: Any  # kiosk.printing.document.Document, for the on-screen virtual ticket
+    document: Document  # for the on-screen virtual ticket
     confirmed: bool  # False if the central could not be told yet (it will be, from PendingConfirmations)
     virtual_png: bytes | None = None  # the ticket as an image, for the screen, when not printed
+
+
+class DocumentPrinter(Protocol):
+    """The printer as the issuer uses it (a PrinterService)."""
+
+    def print_document(self, doc: Document) -> "Future[PrintResult]": ...
 
 
 class TicketIssuer:
     def __init__(
         self,
         numbering: TicketNumbering,
-        printer: Any,  # kiosk.devices.printer.service.PrinterService
+        printer: DocumentPrinter,
         catalog: Callable[[], Catalog | None],
         terminal_id: str,
         pending: PendingConfirmations,
         on_print_fault: Literal["virtual_ticket", "out_of_service"],
         print_timeout_s: float = 30.0,
         virtual_width_dots: int = 576,
-        paid: Any = None,  # kiosk.tickets.paid.PaidIssuing, for services with a fee
+        paid: PaidIssuing | None = None,  # for services with a fee
     ) -> None:
         self._paid = paid
         self._virtual_width_dots = virtual_width_dots
@@ -96,7 +110,7 @@ class TicketIssuer:
         reserve = TicketReserveRequest(service_id=service.id, priority=request.priority,
                                        language=request.language)
         if request.payment is not None:
-            return self._issue_paid(request, reserve, service, agency, catalog)
+            return self._issue_paid(request, request.payment, reserve, service, agency, catalog)
         if request.reserved is not None:
             ticket = request.reserved  # an appointment's ticket, reserved by its check-in
         else:
@@ -119,15 +133,16 @@ class TicketIssuer:
         self._give_back(ticket, f"print {outcome}")
         raise IssueError("printer.failed", f"printer {outcome}")
 
-    def _issue_paid(self, request: IssueRequest, reserve, service, agency, catalog: Catalog) -> IssueOutcome:
+    def _issue_paid(self, request: IssueRequest, payment: PaymentView, reserve: TicketReserveRequest,
+                    service: Service, agency: Agency, catalog: Catalog) -> IssueOutcome:
         from kiosk.printing.layouts import ReceiptPrintData
 
         if self._paid is None:
             raise IssueError("payment.not_open", "paid ticket without a payment journal")
-        payment = request.payment
+        paid = self._paid
         tz = ZoneInfo(catalog.site.timezone)
 
-        def print_ticket(ticket: Ticket, virtual: bool):
+        def print_ticket(ticket: Ticket, virtual: bool) -> tuple[str, Document, bytes | None]:
             document = queue_ticket(self._print_data(ticket, service, agency, catalog, request, virtual=virtual))
             if virtual:
                 from kiosk.printing.image_render import render_png
@@ -146,16 +161,16 @@ class TicketIssuer:
 
         from kiosk.tickets.paid import PaidTicketError
         try:
-            ticket, delivery, document, png, confirmed = self._paid.issue(
+            ticket, delivery, document, png, confirmed = paid.issue(
                 payment, reserve, print_ticket, self._print, receipt_data)
         except PaidTicketError as exc:
             raise IssueError(exc.user_message_key, str(exc)) from exc
         except Exception as exc:
-            self._paid.give_up(payment, f"kiosk error: {type(exc).__name__}")
+            paid.give_up(payment, f"kiosk error: {type(exc).__name__}")
             raise
         return IssueOutcome(ticket, delivery, document, confirmed=confirmed, virtual_png=png)
 
-    def _print(self, document) -> str:
+    def _print(self, document: Document) -> str:
         try:
             result = self._printer.print_document(document).result(timeout=self._print_timeout_s)
         except Exception as exc:  # noqa: BLE001 - any failure to print means "not printed"
@@ -163,7 +178,7 @@ class TicketIssuer:
             return "io_error"
         return result.outcome
 
-    def _finish(self, ticket: Ticket, delivery: Delivery, document, png: bytes | None = None) -> IssueOutcome:
+    def _finish(self, ticket: Ticket, delivery: Delivery, document: Document, png: bytes | None = None) -> IssueOutcome:
         # Written down before asking: if the answer is lost, or the kiosk dies now, the
         # confirmation is sent again later and the holder of this ticket is still called.
         self._pending.add(ticket.id, ticket.number, delivery)
@@ -171,7 +186,7 @@ class TicketIssuer:
         return IssueOutcome(confirmed or ticket, delivery, document, confirmed=confirmed is not None,
                             virtual_png=png)
 
-    def _confirm_once(self, ticket_id: str, number: str, mode: str) -> Ticket | None:
+    def _confirm_once(self, ticket_id: str, number: str, mode: Delivery) -> Ticket | None:
         try:
             confirmed = self._numbering.confirm(ticket_id, mode)
         except CentralRejected as exc:
@@ -187,7 +202,7 @@ class TicketIssuer:
 
     def _retry_pending(self) -> int:
         for item in self._pending.all():
-            self._confirm_once(item.ticket_id, item.number, item.mode)
+            self._confirm_once(item.ticket_id, item.number, as_confirm_mode(item.mode))
         return len(self._pending.all())
 
     def _give_back(self, ticket: Ticket, reason: str) -> None:
@@ -196,7 +211,7 @@ class TicketIssuer:
         except Exception as exc:  # noqa: BLE001 - an unconfirmed reservation lapses by itself
             log.warning("fail %s not acknowledged (%s); it will lapse", ticket.number, exc)
 
-    def _print_data(self, ticket: Ticket, service, agency, catalog: Catalog, request: IssueRequest,
+    def _print_data(self, ticket: Ticket, service: Service, agency: Agency, catalog: Catalog, request: IssueRequest,
                     virtual: bool) -> TicketPrintData:
         lang = request.language
         return TicketPrintData(

@@ -10,13 +10,20 @@ payment is flagged for refund at the central before the citizen is told.
 from __future__ import annotations
 
 import logging
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Callable, Protocol
 
 from kiosk.api.errors import CentralError, CentralRejected
 from kiosk.contract import Ticket, TicketReserveRequest
 from kiosk.journal import Journal, JournalStep
 from kiosk.journal.reconcile import REFUND_REASON
+from kiosk.contract.tickets import ConfirmMode
 from kiosk.printing.layouts import ReceiptPrintData, receipt
+
+from .numbering import TicketNumbering
+
+if TYPE_CHECKING:
+    from kiosk.payments.view import PaymentView
+    from kiosk.printing.document import Document
 
 log = logging.getLogger(__name__)
 
@@ -27,16 +34,24 @@ class PaidTicketError(RuntimeError):
         self.user_message_key = user_message_key
 
 
+class RefundRequests(Protocol):
+    """What flags a refund at the central (a CentralClient)."""
+
+    def request_refund(self, payment_id: str, reason: str) -> object: ...
+
+
 class PaidIssuing:
-    def __init__(self, journal: Journal, numbering: Any, refunds: Any, terminal_id: str) -> None:
+    def __init__(self, journal: Journal, numbering: TicketNumbering, refunds: RefundRequests,
+                 terminal_id: str) -> None:
         self._journal = journal
         self._numbering = numbering
-        self._refunds = refunds  # has request_refund(payment_id, reason) (a CentralClient)
+        self._refunds = refunds
         self._terminal_id = terminal_id
 
-    def issue(self, payment: Any, reserve: TicketReserveRequest,
-              print_ticket: Callable[[Ticket, bool], tuple[str, Any, bytes | None]],
-              print_receipt: Callable[[Any], str], receipt_data: Callable[[Ticket], ReceiptPrintData]):
+    def issue(self, payment: PaymentView, reserve: TicketReserveRequest,
+              print_ticket: Callable[[Ticket, bool], tuple[str, Document, bytes | None]],
+              print_receipt: Callable[[Document], str], receipt_data: Callable[[Ticket], ReceiptPrintData],
+              ) -> tuple[Ticket, ConfirmMode, Document, bytes | None, bool]:
         """-> (ticket, delivery, document, png, confirmed). ``print_ticket(ticket, virtual)``
         returns (outcome, document, png); ``print_receipt(document)`` the printer's outcome."""
         entry = self._journal.get(payment.entry_id)
@@ -45,11 +60,11 @@ class PaidIssuing:
         try:
             ticket = self._numbering.reserve(reserve, entry.ticket_key)
         except CentralError as exc:
-            self._refund(entry.id, entry.payment_id)
+            self._refund(entry.id, entry.charge_id())
             raise PaidTicketError("payment.refund_flagged", f"reserve failed: {exc}") from exc
         self._journal.record(entry.id, JournalStep.TICKET_RESERVED, ticket_id=ticket.id, ticket_number=ticket.number)
         outcome, document, png = print_ticket(ticket, False)
-        delivery = "printed"
+        delivery: ConfirmMode = "printed"
         if outcome != "printed":
             delivery = "virtual"
             outcome, document, png = print_ticket(ticket, True)
@@ -58,10 +73,10 @@ class PaidIssuing:
         if delivery == "printed":
             receipt_state = print_receipt(receipt(receipt_data(ticket)))
         self._journal.record(entry.id, JournalStep.RECEIPT_PRINTED, receipt=receipt_state)
-        confirmed = self._confirm(entry.id, ticket, delivery, entry.payment_id)
+        confirmed = self._confirm(entry.id, ticket, delivery, entry.charge_id())
         return confirmed or ticket, delivery, document, png, confirmed is not None
 
-    def _confirm(self, entry_id: str, ticket: Ticket, delivery: str, payment_id: str) -> Ticket | None:
+    def _confirm(self, entry_id: str, ticket: Ticket, delivery: ConfirmMode, payment_id: str) -> Ticket | None:
         try:
             confirmed = self._numbering.confirm(ticket.id, delivery)
         except CentralRejected as exc:
@@ -86,7 +101,7 @@ class PaidIssuing:
             return
         self._journal.finish(entry_id, JournalStep.REFUND_REQUESTED, "refund_flagged")
 
-    def give_up(self, payment: Any, reason: str) -> None:
+    def give_up(self, payment: PaymentView, reason: str) -> None:
         """A kiosk error after the payment: give the number back if one was reserved, and refund."""
         entry = self._journal.get(payment.entry_id)
         if entry.finished:
@@ -97,6 +112,6 @@ class PaidIssuing:
             except CentralError:
                 pass  # unconfirmed, it lapses
         if entry.step in (JournalStep.PAID_SEEN, JournalStep.TICKET_RESERVED):
-            self._refund(entry.id, entry.payment_id)
+            self._refund(entry.id, entry.charge_id())
         else:
             self._journal.release(entry.id)  # printed: reconciliation confirms it

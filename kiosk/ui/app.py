@@ -48,15 +48,27 @@ class KioskApp:
         # JSON lines in the data folder, personal data scrubbed (docs/operations.md).
         self._log_handler = setup_logging(config.data.directory / "logs", max_bytes=config.admin.log_max_bytes,
                                           backups=config.admin.log_backups)
+        self.runtime = None
+        self._stopped = False
+        self._started = False
+        # Before anything is shown: a binding that loses references would abort the kiosk in the
+        # middle of a citizen's session (issue 20). Refused, it shows one still page instead.
+        self.binding = self._check_binding()
+        if self.binding.loses_references:
+            from .out_of_service import OutOfServiceWindow
+
+            log.critical("refusing to start: %s (calls losing references: %s)", self.binding.message(),
+                         ", ".join(self.binding.lossy_kinds()))
+            self.scheduler = self.flow = None
+            self.translations = None
+            self.window = OutOfServiceWindow()
+            return
         self.scheduler = QtScheduler()
         self.flow = build_flow(config, self.scheduler)
         self.translations = Translations()
         show_panel = config.ui.demo_panel if demo_panel is None else demo_panel
         self.window = KioskWindow(self.flow, self.translations, demo_panel=show_panel,
                                   portrait=config.ui.orientation == "portrait")
-        self.runtime = None
-        self._stopped = False
-        self._started = False
         if defer_services:
             # Queued: whoever else waits for the first frame hears of it before the build starts.
             from PySide6.QtCore import QTimer
@@ -64,6 +76,23 @@ class KioskApp:
             self.window.first_frame.connect(lambda: QTimer.singleShot(0, self._build_services))
         else:
             self._build_services()
+
+    @staticmethod
+    def _check_binding():
+        import time
+
+        from .binding_check import measure
+
+        started = time.perf_counter()
+        report = measure()
+        if not report.loses_references:  # a losing one gets its own CRITICAL line
+            log.info("%s (checked in %.0f ms)", report.message(), (time.perf_counter() - started) * 1000)
+        return report
+
+    @property
+    def refused(self) -> bool:
+        """True when the kiosk refused to serve (the binding check failed): no flow, no services."""
+        return self.flow is None
 
     def _build_services(self) -> None:
         if self.runtime is not None or self._stopped:
@@ -105,9 +134,11 @@ class KioskApp:
         self._stopped = True
         if self.runtime is not None:
             self.runtime.stop()
-        self.scheduler.close()
+        if self.scheduler is not None:
+            self.scheduler.close()
         self.window.close_for_shutdown()
-        self.translations.uninstall()
+        if self.translations is not None:
+            self.translations.uninstall()
         from kiosk.logging_setup import teardown_logging
 
         teardown_logging()
@@ -130,6 +161,12 @@ class KioskApp:
 
         from PySide6.QtCore import QTimer
 
+        if self.refused:
+            # Nothing to shut down cleanly, and the pump's Python calls are what a bad binding
+            # cannot afford: let the signals end the process as they do by default.
+            for sig in (signal.SIGTERM, signal.SIGINT):
+                signal.signal(sig, signal.SIG_DFL)
+            return
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, lambda *_: self.qapp.exit(0))
         # Python runs signal handlers only between bytecodes: wake it up now and then.

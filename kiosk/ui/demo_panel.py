@@ -23,10 +23,8 @@ class DemoPrinterPanel(QWidget):
         self.paper.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.paper.setWordWrap(True)
         self.paper.setText("Tickets printed by the virtual printer appear here.")
-        self.status = label(name="Caption")
         layout.addWidget(self.caption)
         layout.addWidget(self.paper, 1)
-        layout.addWidget(self.status)
 
     def show_png(self, png: bytes) -> None:
         pixmap = QPixmap()
@@ -34,6 +32,3 @@ class DemoPrinterPanel(QWidget):
         if pixmap.width() > self.width() - 48:
             pixmap = pixmap.scaledToWidth(self.width() - 48, Qt.TransformationMode.SmoothTransformation)
         self.paper.setPixmap(pixmap)
-
-    def show_status(self, text: str) -> None:
-        self.status.setText(text)

@@ -23,9 +23,6 @@ class Translations:
         self._translators: dict[str, QTranslator] = {}
         self._active: str | None = None
 
-    def available(self, language: str) -> bool:
-        return language == SOURCE_LANGUAGE or self._load(language) is not None
-
     def use(self, language: str) -> None:
         if language == self._active:
             return

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 class _QtTimer:
     """A one-shot QTimer that deletes itself once it fired or was cancelled."""
 
-    def __init__(self, parent: QObject, delay_s: float, fn: Callable[[], None]) -> None:
+    def __init__(self, parent: QObject, delay_s: float, fn: Callable[[], object]) -> None:
         self._fn = fn
         self._timer: QTimer | None = QTimer(parent)
         self._timer.setSingleShot(True)
@@ -43,10 +43,10 @@ class QtScheduler(QObject):
         self._posted.connect(self._run, Qt.ConnectionType.QueuedConnection)
         self._closed = False
 
-    def post(self, fn: Callable[[], None]) -> None:
+    def post(self, fn: Callable[[], object]) -> None:
         self._posted.emit(fn)
 
-    def call_later(self, delay_s: float, fn: Callable[[], None]) -> _QtTimer:
+    def call_later(self, delay_s: float, fn: Callable[[], object]) -> _QtTimer:
         timer = _QtTimer(self, delay_s, fn)
         if self._closed:
             timer.cancel()
@@ -60,6 +60,6 @@ class QtScheduler(QObject):
             timer.stop()
 
     @Slot(object)
-    def _run(self, fn: Callable[[], None]) -> None:
+    def _run(self, fn: Callable[[], object]) -> None:
         if not self._closed:
             fn()

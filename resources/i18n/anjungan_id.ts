@@ -247,6 +247,11 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="52"/>
+        <source>Qt binding</source>
+        <translation>Pustaka Qt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="52"/>
         <source>Test page</source>
         <translation>Halaman uji</translation>
     </message>

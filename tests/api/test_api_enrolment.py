@@ -31,20 +31,39 @@ def test_enrol_then_use_the_token_from_the_token_file(central, tmp_path):
         assert enrolled.get_catalog().site.id == "mpp-bandung"
 
 
-def test_replayed_code_rotates_the_token_for_the_same_terminal_only(central):
+def test_a_used_code_is_refused_even_for_the_same_terminal(central):
     with CentralClient(_settings(central, "kiosk-new-02")) as client:
         first = client.enrol(EnrolRequest(code=CODE, terminal_id="kiosk-new-02"))
-        second = client.enrol(EnrolRequest(code=CODE, terminal_id="kiosk-new-02"))
-        assert first.token != second.token
+        with pytest.raises(CentralRejected) as exc:  # a new call: another Idempotency-Key
+            client.enrol(EnrolRequest(code=CODE, terminal_id="kiosk-new-02"))
+        assert (exc.value.status, exc.value.code) == (409, "enrolment_code_used")
         client.set_token(first.token)
-        with pytest.raises(CentralRejected, match="unauthorized"):
-            client.get_queues()
-        client.set_token(second.token)
         assert client.get_queues().queues
     with CentralClient(_settings(central, "kiosk-thief")) as other:
         with pytest.raises(CentralRejected) as exc:
             other.enrol(EnrolRequest(code=CODE, terminal_id="kiosk-thief"))
     assert (exc.value.status, exc.value.code) == (409, "enrolment_code_used")
+
+
+def test_rotation_gives_a_new_token_and_the_old_one_stops_working(central, tmp_path):
+    with CentralClient(_settings(central, "kiosk-new-04")) as client:
+        old = client.enrol(EnrolRequest(code=CODE, terminal_id="kiosk-new-04")).token
+        client.set_token(old)
+        new = client.rotate_token()
+        assert new.terminal_id == "kiosk-new-04" and new.token != old
+        with pytest.raises(CentralRejected, match="unauthorized"):
+            client.get_queues()
+        client.set_token(new.token)
+        assert client.get_queues().queues
+
+
+def test_a_static_terminal_cannot_rotate(central):
+    from central.testing import TEST_TOKEN
+
+    with CentralClient(_settings(central, TEST_TERMINAL), TEST_TOKEN) as client:
+        with pytest.raises(CentralRejected) as exc:
+            client.rotate_token()
+    assert (exc.value.status, exc.value.code) == (409, "terminal_static")
 
 
 def test_unknown_code_and_static_terminal_are_refused(central):
@@ -66,3 +85,24 @@ def test_token_file_is_replaced_atomically_and_stays_private(tmp_path):
     assert path.read_text() == "new-token-0123456789\n"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert sorted(p.name for p in tmp_path.iterdir()) == ["terminal.token"]
+
+
+def test_a_slow_first_attempt_does_not_replace_the_token_the_retry_got(central, faults):
+    """The client gives up on attempt 1 (read timeout) and retries with the same Idempotency-Key;
+    attempt 1 is still processed afterwards. Both must stand for the same token."""
+    import time
+
+    settings = _settings(central, "kiosk-new-05", read_timeout_s=0.5)
+    faults.set("slow", delay_s=1.5, times=1)
+    with CentralClient(settings) as client:
+        creds = client.enrol(EnrolRequest(code=CODE, terminal_id="kiosk-new-05"))
+        assert faults.requests("POST /v1/terminals/enrol") == 2
+        time.sleep(2.0)  # attempt 1 wakes up and is answered into the void
+        client.set_token(creds.token)
+        assert client.get_queues().queues
+        old = creds.token
+        faults.set("slow", delay_s=1.5, times=1)
+        rotated = client.rotate_token()
+        time.sleep(2.0)
+        client.set_token(rotated.token)
+        assert rotated.token != old and client.get_queues().queues

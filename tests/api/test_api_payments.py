@@ -46,7 +46,7 @@ def test_create_is_idempotent_per_key(client):
 def test_amount_must_match_the_fee_and_free_services_take_no_payment(client):
     with pytest.raises(CentralRejected) as exc:
         client.create_payment(PaymentCreateRequest(service_id="skck-baru", amount_idr=25000), str(uuid.uuid4()))
-    assert (exc.value.status, exc.value.code) == (422, "amount_mismatch")
+    assert (exc.value.status, exc.value.code) == (409, "amount_mismatch")
     with pytest.raises(CentralRejected) as exc:
         client.create_payment(PaymentCreateRequest(service_id="ktp-el", amount_idr=1000), str(uuid.uuid4()))
     assert exc.value.code == "no_fee"

@@ -37,7 +37,9 @@ def test_untrusted_certificate_is_refused_without_retries(tls_central):
 def _api_requests_seen(central, cert) -> int:
     import requests
 
-    r = requests.get(central.url + "/__faults__", verify=str(cert), timeout=5)
+    from central.testing import fault_headers
+
+    r = requests.get(central.url + "/__faults__", headers=fault_headers(central.url), verify=str(cert), timeout=5)
     return sum(r.json()["requests"].values())
 
 

@@ -155,3 +155,24 @@ def test_openapi_documents_check_in():
     assert {"404", "409"} <= set(op["responses"])
     assert "BookingCheckIn" in doc["components"]["schemas"]
     assert doc["components"]["schemas"]["Booking"]["properties"]["slot_start"]["description"]
+
+
+def test_a_replayed_idempotency_key_returns_the_ticket_it_reserved(make_client):
+    # The key used to be ignored (issue 12, defect 6): a replay after a failed print spent a new number.
+    client = make_client()
+    k = key()
+    first = client.check_in_booking(LATER_CODE, k).ticket
+    client.fail_ticket(first.id, "printer: paper out")
+    replay = client.check_in_booking(LATER_CODE, k).ticket
+    assert (replay.id, replay.number, replay.status) == (first.id, "E-001", "failed")
+    fresh = client.check_in_booking(LATER_CODE, key()).ticket
+    assert fresh.number == "E-002"
+
+
+def test_openapi_says_check_in_needs_an_idempotency_key():
+    import json
+
+    op = json.loads(generate())["paths"]["/v1/bookings/check-in"]["post"]
+    header = next(p for p in op["parameters"] if p["name"] == "idempotency-key")
+    assert header["required"] is True and header["schema"]["maxLength"] == 128
+    assert {"400", "413", "414"} <= set(op["responses"])

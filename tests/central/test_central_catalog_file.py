@@ -113,3 +113,10 @@ def test_cli_refuses_a_broken_catalogue_with_the_reason(tmp_path):
     with pytest.raises(SystemExit) as exc:
         main(["--catalog", str(path), "--db", str(tmp_path / "c.sqlite3")])
     assert "the catalogue cannot be used" in str(exc.value) and "unknown IANA time zone 'WIB'" in str(exc.value)
+
+
+@pytest.mark.parametrize("nik", ["5401015708850003", "3299015708850003"])
+def test_demo_nik_from_no_province_or_regency_is_refused(tmp_path, nik):
+    # The central's old check took any province >= 11 and any regency (issue 12, defect 7).
+    msg = _broken(tmp_path, 'nik = "3273015708850003"', f'nik = "{nik}"')
+    assert "[demo].citizens.0.nik" in msg and "region code" in msg and nik not in msg

@@ -104,6 +104,43 @@ def test_a_file_of_the_single_file_central_migrates_in_place(tmp_path):
     assert _next_number(path) == "R-008"
 
 
+# What central/auth_schema.py (main before the store merge) added in place at every start, on top
+# of the pre-store schema: the auth columns and the rate limiter's table.
+AUTH_SCHEMA_SQLITE = """
+ALTER TABLE enrolment_codes ADD COLUMN terminal_id TEXT;
+ALTER TABLE enrolment_codes ADD COLUMN site_id TEXT;
+ALTER TABLE enrolment_codes ADD COLUMN issued_us INTEGER;
+ALTER TABLE enrolment_codes ADD COLUMN expires_us INTEGER;
+ALTER TABLE enrolment_codes ADD COLUMN used_key_hash TEXT;
+ALTER TABLE terminals ADD COLUMN site_id TEXT;
+ALTER TABLE terminals ADD COLUMN code_hash TEXT;
+ALTER TABLE terminals ADD COLUMN revoked_us INTEGER;
+ALTER TABLE terminals ADD COLUMN previous_token_hash TEXT;
+ALTER TABLE terminals ADD COLUMN rotate_key_hash TEXT;
+ALTER TABLE terminals ADD COLUMN rotated_us INTEGER;
+CREATE TABLE auth_failures (bucket TEXT NOT NULL, client TEXT NOT NULL, failures INTEGER NOT NULL,
+    last_us INTEGER NOT NULL, blocked_until_us INTEGER NOT NULL, PRIMARY KEY (bucket, client));
+"""
+
+
+def test_a_file_with_the_in_place_auth_columns_migrates_and_its_terminal_still_works(tmp_path):
+    from central.terminals import digest
+
+    path = tmp_path / "auth-era-central.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.executescript(PRE_STORE_SQLITE + AUTH_SCHEMA_SQLITE)
+    conn.execute("INSERT INTO terminals (terminal_id, token_hash, enrolled_us, site_id) VALUES (?,?,?,?)",
+                 ("kiosk-old", digest("old-enrolled-token").hex(), 1, "mpp-bandung"))
+    conn.execute("INSERT INTO auth_failures VALUES ('token', '127.0.0.1', 2, 1, 1)")
+    conn.commit()
+    conn.close()
+    assert main(["migrate", "--db", str(path)]) == 0  # step 3 finds its columns there already
+    with start(path, DEFAULT_CATALOG, {}, migrate_schema=False) as central:
+        settings = CentralSettings(base_url=central.url, terminal_id="kiosk-old")
+        with CentralClient(settings, "old-enrolled-token") as client:
+            assert client.get_catalog().site.id == "mpp-bandung"
+
+
 def test_concurrent_migrators_apply_each_step_once(postgres_server):
     url = postgres_server.create_database()
     stores = [open_store(url, pool_max=2) for _ in range(4)]

@@ -115,10 +115,13 @@ def test_four_processes_fifty_terminals_no_duplicates_no_gaps(postgres_server, t
 def test_graceful_shutdown_finishes_the_request_in_flight(postgres_server, tmp_path):
     db = postgres_server.create_database()
     terminals = {"kiosk-g": "token-g-0123456789"}
-    central = CentralProcess(db, tmp_path, terminals, workers=1, extra=["--faults"]).wait_ready()
+    token_file = tmp_path / "faults-token"
+    central = CentralProcess(db, tmp_path, terminals, workers=1,
+                             extra=["--faults", "--faults-token-file", str(token_file)]).wait_ready()
     try:
+        faults_auth = {"Authorization": f"Bearer {token_file.read_text().strip()}"}
         requests.post(central.url + "/__faults__", json={"mode": "slow", "delay_s": 1.5, "times": 1},
-                      timeout=5).raise_for_status()
+                      headers=faults_auth, timeout=5).raise_for_status()
         answer: dict = {}
 
         def slow_reserve() -> None:

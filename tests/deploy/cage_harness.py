@@ -3,8 +3,10 @@
 cage refuses to run with the power to regain root (it checks that setuid(0) fails), and CI runs
 as root. As root we therefore start the script in a new user namespace where we are uid 1000 with
 no capabilities (`unshare --user --map-user=1000`): cage is satisfied, and files keep their real
-owner outside, so the virtualenv under /root stays readable. On a kiosk the unit's User=kiosk
-does the same job.
+owner outside, so the virtualenv under /root stays readable. Containers and chroots refuse new
+user namespaces (EPERM); there `setpriv` makes us really uid 1000 instead, without CAP_SETUID or
+CAP_SETGID, keeping only CAP_DAC_OVERRIDE so that the checkout, the virtualenv and pytest's 0700
+temporary folders stay readable as before. On a kiosk the unit's User=kiosk does the same job.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import subprocess
 import sys
 import threading
 import time
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,9 +29,30 @@ RUN_KIOSK = ROOT / "deploy" / "run-kiosk.sh"
 PROBE = ROOT / "tests" / "deploy" / "kiosk_probe.py"
 
 
+KIOSK_UID = 1000
+UNSHARE = ["unshare", "--user", f"--map-user={KIOSK_UID}", f"--map-group={KIOSK_UID}"]
+SETPRIV = ["setpriv", f"--reuid={KIOSK_UID}", f"--regid={KIOSK_UID}", "--clear-groups",
+           "--inh-caps=-all,+dac_override", "--ambient-caps=+dac_override", "--bounding-set=-all,+dac_override"]
+
+
+@cache
+def drop_root() -> list[str]:
+    """The command prefix that runs run-kiosk.sh as uid 1000 unable to become root again."""
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("unshare"):
+        probe = subprocess.run([*UNSHARE, "true"], capture_output=True, timeout=10)
+        if probe.returncode == 0:
+            return UNSHARE
+    return SETPRIV
+
+
 def missing_tools() -> list[str]:
-    tools = ["cage", "Xwayland", "grim"] + (["unshare"] if os.geteuid() == 0 else [])
-    return [tool for tool in tools if shutil.which(tool) is None]
+    tools = ["cage", "Xwayland", "grim"]
+    missing = [tool for tool in tools if shutil.which(tool) is None]
+    if drop_root() and shutil.which(drop_root()[0]) is None:
+        missing.append(drop_root()[0])
+    return missing
 
 
 class KioskUnderCage:
@@ -46,9 +70,11 @@ class KioskUnderCage:
             "ANJUNGAN_PROBE_DATA": str(data_dir), "PYTHONUNBUFFERED": "1", "TMPDIR": str(workdir),
         })
         env.update(extra_env or {})
-        argv = [str(RUN_KIOSK), "--", *(command or [sys.executable, str(PROBE)])]
-        if os.geteuid() == 0:
-            argv = ["unshare", "--user", "--map-user=1000", "--map-group=1000", *argv]
+        self.drop_root = drop_root()
+        if self.drop_root == SETPRIV:
+            # Really uid 1000 now: the runtime folder must be its own (Qt and wlroots check).
+            os.chown(self.runtime_dir, KIOSK_UID, KIOSK_UID)
+        argv = [*self.drop_root, str(RUN_KIOSK), "--", *(command or [sys.executable, str(PROBE)])]
         self.log_path = workdir / "run-kiosk.log"
         self._log = open(self.log_path, "ab")
         self.proc = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=self._log,

@@ -42,7 +42,7 @@ def main() -> int:
             def report(event: str = "shown") -> None:
                 win, screen = app.window, app.qapp.primaryScreen()
                 print(json.dumps({
-                    "event": event, "pid": os.getpid(), "platform": app.qapp.platformName(),
+                    "event": event, "pid": os.getpid(), "uid": os.getuid(), "platform": app.qapp.platformName(),
                     "window": [win.x(), win.y(), win.width(), win.height()],
                     "screen": list(screen.geometry().getRect()) if screen else None,
                     "fullscreen": win.isFullScreen(),

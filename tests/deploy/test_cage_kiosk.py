@@ -14,6 +14,7 @@ import time
 import pytest
 from PIL import Image
 
+from . import cage_harness
 from .cage_harness import KioskUnderCage, missing_tools, notify_socket
 
 pytestmark = pytest.mark.skipif(bool(missing_tools()), reason=f"needs apt packages: {missing_tools()}")
@@ -66,6 +67,32 @@ def test_kiosk_fills_the_output_and_stops_cleanly(tmp_path):
         status = run.terminate()
     assert status == 0, run.log_tail()
     # The clean stop removed the "running" marker: the next start has nothing to recover from.
+    assert not (tmp_path / "data" / "crash" / "running").exists()
+
+
+@pytest.fixture
+def user_namespaces_refused(tmp_path, monkeypatch):
+    """This machine as a container or chroot sees it: `unshare --user` fails with EPERM."""
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "unshare").write_text("#!/bin/sh\necho 'unshare: unshare failed: Operation not permitted' >&2\nexit 1\n")
+    (fake / "unshare").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake}:{os.environ['PATH']}")
+    cage_harness.drop_root.cache_clear()
+    yield
+    cage_harness.drop_root.cache_clear()
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="dropping root needs root")
+def test_kiosk_runs_under_setpriv_where_user_namespaces_are_refused(tmp_path, user_namespaces_refused):
+    run = KioskUnderCage(tmp_path, tmp_path / "data", SCALE)
+    try:
+        assert run.drop_root[0] == "setpriv"
+        shown = run.wait_for(covers_screen)
+        assert shown["platform"] == "wayland" and shown["uid"] == 1000
+    finally:
+        status = run.terminate()
+    assert status == 0, run.log_tail()
     assert not (tmp_path / "data" / "crash" / "running").exists()
 
 

@@ -99,6 +99,21 @@ def test_installed_virtualenv_runs_the_kiosk_code(installed):
     assert "OK" in proc.stdout
 
 
+def test_installed_virtualenv_holds_exactly_the_kiosk_lock(installed):
+    # install.sh installs locks/kiosk.txt with --require-hashes and the app with --no-deps: the
+    # terminal gets the locked versions, and no web stack (only the central needs it).
+    chroot, _, _ = installed
+    frozen = chroot.run("/opt/anjungan/venv/bin/python", "-m", "pip", "list", "--format=freeze").stdout
+    installed_pins = {name.lower().replace("_", "-"): version for name, version in
+                      (line.split("==", 1) for line in frozen.splitlines() if "==" in line)}
+    lock_text = (chroot.path / "opt/anjungan/app/locks/kiosk.txt").read_text()
+    locked = {name.lower(): version for name, version in
+              (line.split(" ")[0].split("==", 1) for line in lock_text.splitlines() if "==" in line and not line.startswith(" "))}
+    assert {name: installed_pins.get(name) for name in locked} == locked
+    assert not {"fastapi", "uvicorn", "starlette"} & set(installed_pins)
+    assert installed_pins.get("anjungan") == "0.1.0"
+
+
 TEST_CONFIG = """
 [terminal]
 name = "Installed kiosk under test"

@@ -31,7 +31,8 @@ def test_everything_healthy_with_a_card_on_the_reader(parts, vpcd):
     checks = by_name(report)
     assert {c: checks[c]["status"] for c in checks} == {
         "config": "OK", "card_reader": "OK", "printer": "OK", "central": "OK", "tls": "OK",
-        "disk": "OK", "journal": "OK", "versions": "OK", "test_page": "OK"}, report
+        "disk": "OK", "journal": "OK", "versions": "OK", "qt_binding": "OK",
+        "test_page": "OK"}, report
     assert code == 0 and report["worst"] == "OK"
     card = checks["card_reader"]["details"]["card_test"]
     assert card["profile"] == "uid" and card["atr"].startswith("3B 8")

@@ -11,6 +11,7 @@ import pytest
 from kiosk.flow.citizen import CitizenFlow, FlowTiming
 from kiosk.flow.steps import Step
 from kiosk.identification import IdentificationFailed, SessionIdentity
+from kiosk.identity.model import CardIdentity
 from kiosk.runtime.scheduler import ManualScheduler
 
 from .test_citizen_flow import CATALOG, HeldIssuer
@@ -23,10 +24,16 @@ YOUNG_NIK = "3273015708850003"  # a woman (day + 40) born 17-08-1985
 class HeldLookup:
     def __init__(self) -> None:
         self.niks: list[str] = []
+        self.cards: list = []
         self.futures: list[Future] = []
 
     def from_nik(self, nik: str) -> Future:
         self.niks.append(nik)
+        self.futures.append(Future())
+        return self.futures[-1]
+
+    def from_card(self, card) -> Future:
+        self.cards.append(card)
         self.futures.append(Future())
         return self.futures[-1]
 
@@ -110,7 +117,7 @@ def test_keypad_takes_sixteen_digits_at_most_and_clears(flow):
 
 
 def test_card_at_welcome_identifies_and_moves_on(flow):
-    flow.send("identity_found", identity=person(dt.date(1990, 1, 1)))
+    flow.send("identity_found", session_id=flow.session.id, identity=person(dt.date(1990, 1, 1)))
     assert flow.step is Step.AGENCY
     assert flow.session.notice == "identity.welcome"
     assert flow.session.priority == "none"
@@ -118,7 +125,7 @@ def test_card_at_welcome_identifies_and_moves_on(flow):
 
 def test_card_taken_away_mid_read_asks_to_hold_it_still(flow):
     to_confirm(flow)
-    flow.send("card_failed", reason="removed")
+    flow.send("card_failed", session_id=flow.session.id, reason="removed")
     assert flow.step is Step.CONFIRM and flow.session.notice == "card.removed"
     flow.send("set_priority", priority="pregnancy")
     assert flow.session.notice is None
@@ -126,7 +133,7 @@ def test_card_taken_away_mid_read_asks_to_hold_it_still(flow):
 
 def test_ektp_without_sam_asks_for_the_nik(flow):
     to_confirm(flow, "bpn", "info-pertanahan")
-    flow.send("identity_failed", reason="nik_needed")
+    flow.send("identity_failed", session_id=flow.session.id, reason="nik_needed")
     assert flow.step is Step.IDENTIFY
     assert flow.session.notice == "identity.nik_needed"
 
@@ -134,7 +141,7 @@ def test_ektp_without_sam_asks_for_the_nik(flow):
 def test_staff_card_does_not_become_the_citizens_identity(flow):
     seen = []
     flow.on_staff_card(seen.append)
-    flow.send("identity_found", identity=person(None, staff=True))
+    flow.send("identity_found", session_id=flow.session.id, identity=person(None, staff=True))
     assert flow.step is Step.WELCOME and flow.session.identity is None
     assert len(seen) == 1
 
@@ -145,7 +152,7 @@ def test_identity_is_wiped_with_the_session(flow, sched):
     to_confirm(flow)
     flow.send("confirm")
     type_nik(flow, "32730")
-    flow.send("identity_found", identity=person(dt.date(1950, 1, 1)))
+    flow.send("identity_found", session_id=flow.session.id, identity=person(dt.date(1950, 1, 1)))
     assert flow.session.identity is not None
     flow.send("cancel")
     assert flow.session.identity is None and flow.session.nik_entry == "" and flow.session.priority == "none"
@@ -172,3 +179,31 @@ def test_lookup_failure_keeps_the_citizen_on_the_keypad(flow, lookup, sched):
     sched.run_posted()
     assert flow.step is Step.IDENTIFY and flow.session.notice == "identity.unavailable"
     assert not flow.session.lookup_pending
+
+
+def test_card_read_is_looked_up_and_greets_the_citizen(flow, lookup, sched):
+    card = CardIdentity(source="uid", uid_hex="A1B2C3D4")
+    flow.send("card_read", session_id=flow.session.id, card=card)
+    assert lookup.cards == [card] and flow.step is Step.WELCOME
+    lookup.futures[0].set_result(person(dt.date(1960, 5, 25)))
+    sched.run_posted()
+    assert flow.step is Step.AGENCY and flow.session.identity is not None
+
+
+def test_card_lookup_answered_after_the_citizen_left_is_not_the_next_citizens(flow, lookup, sched):
+    # Issue 12, defect 1: citizen A's card lookup (HTTP with retries: seconds) returns after A
+    # pressed Cancel; it must not move citizen B on with A's masked name and birth date.
+    flow.send("take_ticket")
+    flow.send("card_read", session_id=flow.session.id, card=CardIdentity(source="uid", uid_hex="A1B2C3D4"))
+    flow.send("cancel")
+    lookup.futures[0].set_result(person(dt.date(1960, 5, 25)))
+    sched.run_posted()
+    assert flow.step is Step.WELCOME and flow.session.identity is None and flow.session.notice is None
+
+
+def test_card_read_of_a_session_that_ended_is_not_even_looked_up(flow, lookup):
+    gone = flow.session.id
+    flow.send("take_ticket")
+    flow.send("cancel")
+    assert not flow.send("card_read", session_id=gone, card=CardIdentity(source="uid", uid_hex="A1B2C3D4"))
+    assert lookup.cards == []

@@ -62,7 +62,7 @@ def to_payment(flow):
     flow.send("take_ticket")
     flow.send("choose_agency", agency_id="polri")
     flow.send("choose_service", service_id="skck-baru")
-    flow.send("identity_found", identity=SessionIdentity("nik", "B**", "3273••••••••0002", None))
+    flow.send("identity_found", session_id=flow.session.id, identity=SessionIdentity("nik", "B**", "3273••••••••0002", None))
     flow.send("confirm")
     assert flow.step is Step.PAYMENT
 
@@ -138,6 +138,25 @@ def test_update_for_an_old_session_is_ignored(setup):
     payments.handles[0].on_update(View("paid"))  # a stale update after the session ended
     sched.run_posted()
     assert flow.step is Step.WELCOME and flow.session.payment is None
+
+
+def test_late_paid_for_the_last_citizen_does_not_move_the_next_one_on(setup):
+    # Session 1's charge expired and they left; session 2 is looking at its own QR code when
+    # session 1's "paid" arrives late. Session 2 must stay on its code (unpaid), no ticket.
+    flow, sched, issuer, payments = setup
+    to_payment(flow)
+    payments.handles[0].on_update(View("expired"))
+    sched.run_posted()
+    flow.send("done")
+    to_payment(flow)
+    payments.handles[1].on_update(View("waiting"))
+    sched.run_posted()
+    payments.handles[0].on_update(View("paid"))
+    sched.run_posted()
+    assert flow.step is Step.PAYMENT and flow.session.payment == View("waiting")
+    assert issuer.requests == []
+    flow.send("cancel")  # session 2 leaves: its own code is cancelled
+    assert payments.handles[1].cancels == 1
 
 
 def test_accessibility_mode_doubles_the_time_limits(setup):

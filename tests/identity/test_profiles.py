@@ -77,6 +77,26 @@ def test_refused_key_is_not_retried_on_the_same_card():
     assert ch.count == before + 1  # only the probe: no second EXTERNAL AUTHENTICATE
 
 
+@pytest.mark.parametrize("refuse_sw", ["6300", "6982", "6988", "6A80", "6700"])
+def test_any_refusal_of_the_mutual_authentication_is_a_wrong_key(refuse_sw):
+    # Chips answer a failed EXTERNAL AUTHENTICATE with different status words (ICAO 9303 fixes
+    # none): every one of them means "this data does not open the chip", never "unreadable".
+    card = EmrtdCard(MRZ, MRZ_TEXT, refuse_sw=bytes.fromhex(refuse_sw))
+    ctx = ReadContext(lambda: MrzInfo("C1234567", "850316", "310101"))
+    assert read_card(Direct(card), card.atr, default_profiles(), ctx) == MrzNeeded(wrong_key=True)
+    assert ctx.refused and card.external_authenticates == 1
+
+
+@pytest.mark.parametrize("sw", ["6D00", "6E00"])
+def test_a_chip_without_bac_is_not_a_wrong_key(sw):
+    # No typing can open a chip that does not know the command: that stays "unreadable".
+    card = EmrtdCard(MRZ, MRZ_TEXT, refuse_sw=bytes.fromhex(sw))
+    ctx = ReadContext(lambda: MrzInfo("C1234567", "850316", "310101"))
+    with pytest.raises(CardProtocolError):
+        read_card(Direct(card), card.atr, default_profiles(), ctx)
+    assert not ctx.refused
+
+
 def test_read_file_in_chunks_with_long_form_length():
     card = EmrtdCard(MRZ, MRZ_TEXT)
     big = tlv.encode(0x75, bytes(range(256)) * 3)  # a DG2-sized file: 82 xx xx length

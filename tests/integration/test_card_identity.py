@@ -137,3 +137,59 @@ def test_e_passport_opens_with_the_page_data_typed_on_the_keypad(qtbot, kiosk, v
     tap(qtbot, kiosk, "Back")
     wait_step(qtbot, kiosk, Step.WELCOME)
     assert kiosk.runtime.flow.session.mrz_doc == "" and kiosk.runtime.flow.session.identity is None
+
+
+def test_card_lookup_answered_after_the_citizen_left_does_not_greet_the_next_one(qtbot, kiosk, vpcd):
+    # Issue 12, defect 1: the lookup (HTTP, with retries) is slow; citizen A leaves before it
+    # answers. The next citizen must not be moved on with A's masked name and birth date.
+    from central.testing import Faults
+
+    faults = Faults(kiosk.runtime.config.central.base_url)
+    tap(qtbot, kiosk, "TakeTicket")
+    wait_step(qtbot, kiosk, Step.AGENCY)
+    faults.set("slow", delay_s=1.5)
+    try:
+        vpcd.insert(UidCard(BAMBANG))
+        qtbot.waitUntil(lambda: faults.requests("POST /v1/identities/resolve") >= 1, timeout=10_000)
+        tap(qtbot, kiosk, "Back")  # A leaves while the central is still answering
+        wait_step(qtbot, kiosk, Step.WELCOME)
+        qtbot.wait(2_500)  # the answer arrives in the meantime
+    finally:
+        faults.set("ok")
+    flow = kiosk.runtime.flow
+    assert flow.step is Step.WELCOME and flow.session.identity is None and flow.session.notice is None
+    assert kiosk.window.notice.text() == "" or "BAMBANG" not in kiosk.window.notice.text().upper()
+
+
+def test_e_passport_answering_6988_to_a_wrong_key_gives_the_keypad_back_filled(qtbot, kiosk, vpcd):
+    # Issue 12, defect 2: this chip's refusal (6988) was "card could not be read", the screen
+    # stayed on "Reading the chip…", and the refused key was sent again.
+    from kiosk.identity.mrz import MrzInfo
+    from tests.pcsc.cards import EmrtdCard, td3_mrz
+
+    chip = EmrtdCard(MrzInfo("C1234567", "850315", "310101"),
+                     td3_mrz("C1234567", "IDN", "850315", "M", "310101", "SANTOSO", "BUDI"),
+                     refuse_sw=bytes.fromhex("6988"))
+    walk_to_confirm(qtbot, kiosk, "imigrasi")
+    vpcd.insert(chip)
+    wait_step(qtbot, kiosk, Step.PASSPORT, timeout_ms=10_000)
+    for key in "C1234567":
+        tap(qtbot, kiosk, f"mrzkey-{key}")
+    tap(qtbot, kiosk, "mrz-birth")
+    for key in "160385" + "010131":  # the birth date one day off
+        tap(qtbot, kiosk, f"mrzkey-{key}")
+    tap(qtbot, kiosk, "MrzSubmit")
+    qtbot.waitUntil(lambda: kiosk.runtime.flow.session.notice == "mrz.wrong_key", timeout=10_000)
+    screen = kiosk.window.screen(Step.PASSPORT)
+    assert "tidak menerima" in kiosk.window.notice.text()
+    assert screen.submit.isEnabled() and screen.keys["1"].isEnabled()
+    assert "C1234567" in screen.fields["doc"].text() and "16-03-85" in screen.fields["birth"].text()
+    assert chip.external_authenticates == 1
+    tap(qtbot, kiosk, "mrz-birth")
+    tap(qtbot, kiosk, "mrzkey-clear")
+    for key in "150385":
+        tap(qtbot, kiosk, f"mrzkey-{key}")
+    tap(qtbot, kiosk, "MrzSubmit")
+    wait_step(qtbot, kiosk, Step.CONFIRM, timeout_ms=10_000)
+    assert kiosk.runtime.flow.session.identity.source == "passport"
+    assert chip.external_authenticates == 2

@@ -31,7 +31,10 @@ class Kiosk:
     def config_file(self) -> Path:
         path = self.workdir / "driver.json"
         if not path.exists():
+            from central.faults import FAULT_TOKENS  # the driver is another process: hand it over
+
             path.write_text(json.dumps({"base_url": self.base_url, "token": self.token,
+                                        "faults_token": FAULT_TOKENS.get(self.base_url),
                                         "data_dir": str(self.workdir / "kiosk")}))
         return path
 

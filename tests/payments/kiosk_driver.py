@@ -63,7 +63,8 @@ def one_session(runtime, sched, faults: Faults) -> str:
     flow.send("take_ticket")
     flow.send("choose_agency", agency_id=SERVICE[0])
     flow.send("choose_service", service_id=SERVICE[1])
-    flow.send("identity_found", identity=SessionIdentity("nik", "S**", "3273••••••••0003", None))
+    flow.send("identity_found", session_id=flow.session.id,
+              identity=SessionIdentity("nik", "S**", "3273••••••••0003", None))
     flow.send("confirm")
     assert flow.step is Step.PAYMENT, flow.step
     pump(sched, lambda: flow.session.payment is not None and flow.session.payment.state in ("waiting", "failed"))
@@ -97,7 +98,7 @@ def main() -> int:
         pump(sched, lambda: runtime.flow.status.catalog is not None and runtime.flow.status.printer != "unknown")
         counts = runtime.reconcile_journal().result(timeout=30)
         print("ready", json.dumps(dict(counts)), flush=True)
-        faults = Faults(conf["base_url"])
+        faults = Faults(conf["base_url"], conf.get("faults_token"))
         for _ in range(args.sessions):
             print("session", one_session(runtime, sched, faults), flush=True)
     finally:

@@ -55,6 +55,7 @@ def test_paid_passport_fee_end_to_end(qtbot, kiosk):
     screen = app.window.screen(Step.PAYMENT)
     payment = flow.session.payment
     assert screen.amount.text() == "Rp30.000"
+    qtbot.waitUntil(lambda: screen.qr_shown, timeout=5_000)  # drawn off the GUI thread
     assert screen.qr.pixmap() is not None and not screen.qr.pixmap().isNull()
     assert "MPP KOTA BANDUNG" in screen.merchant.text()
     assert [b for b in app.window.findChildren(type(screen.cancel), "CancelPayment") if b.isVisible()]

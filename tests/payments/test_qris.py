@@ -119,3 +119,12 @@ def test_arbitrary_text_never_crashes_the_parser(text):
 def test_generated_payloads_round_trip(amount, name):
     parsed = validate_dynamic_qris(central_payload(amount, name=name), amount)
     assert parsed.amount == str(amount) and parsed.merchant_name == name.strip()
+
+
+def test_a_lower_case_crc_is_a_changed_payload():
+    payload = central_payload()
+    lowered = payload[:-4] + payload[-4:].lower()
+    assert lowered != payload, "the central's CRC has hex letters in this example"
+    with pytest.raises(QrisError) as err:
+        parse_qris(lowered)
+    assert err.value.code == "crc"

@@ -2,7 +2,8 @@
 
 * ``UidCard`` — a contactless card: the reader's pseudo-APDU FF CA 00 00 00 returns its UID.
 * ``EmrtdCard`` — an e-passport chip: SELECT of the eMRTD application, BAC (GET CHALLENGE,
-  EXTERNAL AUTHENTICATE; wrong MRZ data gives 6300), then secure messaging for SELECT and
+  EXTERNAL AUTHENTICATE; wrong MRZ data gives ``refuse_sw``, 6300 unless told: chips in
+  circulation also answer 6982 or 6988), then secure messaging for SELECT and
   READ BINARY (also by short file id) of EF.COM and DG1.
 * ``VanishingCard`` — wraps a card and drops the connection at the n-th APDU (card pulled away).
 * ``SilentCard`` — has an ATR but holds every APDU without answering.
@@ -74,8 +75,10 @@ class EmrtdCard(_Base):
     AID = bytes.fromhex("A0000002471001")
     FIDS = {0x011E: 0x1E, 0x0101: 0x01}
 
-    def __init__(self, mrz_info: MrzInfo, mrz_text: str) -> None:
+    def __init__(self, mrz_info: MrzInfo, mrz_text: str, refuse_sw: bytes = SW_AUTH_FAILED) -> None:
         self.auth = ChipAuth(bac_keys(mrz_info))
+        self.refuse_sw = refuse_sw
+        self.external_authenticates = 0  # how often a key was tried (a refused one must not come back)
         com = tlv.encode(0x60, tlv.encode(0x5F01, b"0107") + tlv.encode(0x5F36, b"040000")
                          + tlv.encode(0x5C, b"\x61"))
         self.files = {0x1E: com, 0x01: tlv.encode(0x61, tlv.encode(0x5F1F, mrz_text.encode()))}
@@ -105,9 +108,10 @@ class EmrtdCard(_Base):
         if ins == 0x84:
             return self.auth.challenge() + SW_OK
         if ins == 0x82:
+            self.external_authenticates += 1
             result = self.auth.external_authenticate(command[5 : 5 + command[4]])
             if result is None:
-                return SW_AUTH_FAILED
+                return self.refuse_sw
             answer, keys = result
             self.session = ChipSession(keys)
             return answer + SW_OK

@@ -87,7 +87,7 @@ def visit(flow, step: str) -> None:
     if step in ("confirm", "identify"):
         flow.send("choose_service", service_id="paspor-biasa")
     if step == "identify":
-        flow.send("identify")
+        flow.send("confirm")  # the service requires identity: the NIK keypad
         for c in "3273015708":
             flow.send("nik_key", key=c)
 

@@ -2,6 +2,10 @@
 
 Only ``CardRead`` carries personal data, inside a ``CardIdentity`` whose repr is masked; the
 rest are safe to log.
+
+The outcome of a read (``CardRead``, ``CardNeedsMrz``, ``CardReadFailed``) carries
+``session_id``: the opaque tag its owner last gave ``CardReaderService.begin_session`` before
+the read began, so a read that ends after the citizen has gone can be told apart.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ class CardRead:
     identity: CardIdentity
     apdu_count: int = 0
     read_seconds: float = 0.0  # exclusive connect to identity, for the bench and diagnostics
+    session_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,7 @@ class CardNeedsMrz:
 
     reader: str
     wrong_key: bool = False
+    session_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -50,6 +56,7 @@ class CardReadFailed:
     reader: str
     reason: FailReason
     message: str
+    session_id: int | None = None
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """Thin layer over pyscard's PC/SC bindings (``smartcard.scard``).
 
 Every function here must run on the card service's thread: pcsc-lite handles are not meant to
-be shared between threads, and pyscard adds no locking. Return codes are normalised to unsigned
+be shared between threads, and pyscard adds no locking. The one exception is ``cancel``, which
+PC/SC defines for another thread to end a wait of the context's own thread. Return codes are normalised to unsigned
 32-bit values so they compare equal to the ``SCARD_*`` constants.
 """
 
@@ -24,6 +25,7 @@ def _u(name: str) -> int:
 
 OK = 0
 TIMEOUT = _u("SCARD_E_TIMEOUT")
+CANCELLED = _u("SCARD_E_CANCELLED")  # SCardCancel ended a SCardGetStatusChange wait
 NO_READERS = _u("SCARD_E_NO_READERS_AVAILABLE")
 SHARING_VIOLATION = _u("SCARD_E_SHARING_VIOLATION")
 UNKNOWN_READER = _u("SCARD_E_UNKNOWN_READER")
@@ -45,12 +47,6 @@ STATE_MUTE = scard.SCARD_STATE_MUTE
 STATE_UNKNOWN = scard.SCARD_STATE_UNKNOWN
 STATE_UNAVAILABLE = scard.SCARD_STATE_UNAVAILABLE
 STATE_UNAWARE = scard.SCARD_STATE_UNAWARE
-
-
-class PcscCallError(Exception):
-    def __init__(self, what: str, hr: int) -> None:
-        self.hr = code(hr)
-        super().__init__(f"{what}: {scard.SCardGetErrorMessage(hr)} (0x{self.hr:08X})")
 
 
 class TransmitFailed(CardProtocolError):
@@ -82,6 +78,14 @@ def status_change(ctx: int, timeout_s: float, states: list[tuple[str, int]]
                   ) -> tuple[int, list[tuple[str, int, bytes]]]:
     hr, result = scard.SCardGetStatusChange(ctx, max(0, int(timeout_s * 1000)), states)
     return code(hr), [(r, e, bytes(a)) for r, e, a in (result or [])]
+
+
+def cancel(ctx: int) -> None:
+    """SCardCancel: end ``ctx``'s SCardGetStatusChange wait now (a no-op when it is not waiting)."""
+    try:
+        scard.SCardCancel(ctx)
+    except Exception:  # noqa: BLE001 - a context released meanwhile: nothing to wake
+        pass
 
 
 def connect_exclusive(ctx: int, reader: str) -> tuple[int, int, int]:

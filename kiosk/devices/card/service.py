@@ -15,6 +15,10 @@ service keeps working for the other readers and for the next card. pcscd going a
 (``SCARD_E_NO_SERVICE`` and friends) is handled inside a generation: drop the context,
 report ``no_service``, re-establish with exponential backoff.
 
+Typed passport data must not wait for the PC/SC thread's next poll: a small *wake* thread ends
+that thread's ``SCardGetStatusChange`` wait at once with ``SCardCancel``, the one PC/SC call
+made for another thread (pcsc-lite sends it over a connection of its own for this purpose).
+
 Privacy: nothing read from a card is logged; log lines carry reader names and reasons only.
 """
 
@@ -49,6 +53,9 @@ log = logging.getLogger(__name__)
 
 Listener = Callable[[CardEvent], None]
 _SUPERVISOR_TICK_S = 0.05
+# SCardCancel only ends a wait already in progress: repeat it this often until the PC/SC thread
+# has taken the typed data (it may have been just about to start waiting).
+_WAKE_RETRY_S = 0.005
 
 
 class _Generation:
@@ -59,6 +66,8 @@ class _Generation:
         self.stale = False
         self.read_started: float | None = None
         self.read_reader: str | None = None
+        self.read_session: int | None = None  # the owner's session when the read began
+        self.ctx: int | None = None  # the PC/SC context, for the wake thread's SCardCancel
         self.thread: threading.Thread | None = None
         self.crashed = False
 
@@ -81,6 +90,7 @@ class CardReaderService:
         self._stop = threading.Event()
         self._emit_lock = threading.Lock()  # makes "is this generation stale?" + emit atomic
         self._mrz_lock = threading.Lock()
+        self._session_id: int | None = None  # the owner's tag, carried by every read's outcome
         self._mrz: MrzInfo | None = None
         self._mrz_pending = False
         self._awaiting_mrz: str | None = None
@@ -92,6 +102,8 @@ class CardReaderService:
         self._generation: _Generation | None = None
         self._stale_threads: list[threading.Thread] = []
         self._supervisor: threading.Thread | None = None
+        self._wake = threading.Event()
+        self._waker: threading.Thread | None = None
 
     # ----------------------------------------------------------------- public API (any thread)
     def add_listener(self, listener: Listener) -> None:
@@ -110,11 +122,16 @@ class CardReaderService:
         self._supervisor = threading.Thread(target=self._supervise, name="card-supervisor",
                                             daemon=True)
         self._supervisor.start()
+        self._waker = threading.Thread(target=self._wake_for_mrz, name="card-wake", daemon=True)
+        self._waker.start()
 
     def stop(self, timeout: float = 5.0) -> bool:
         """Stop and join the threads. Returns False if a thread did not end in time."""
         self._stop.set()
+        self._wake.set()
         ok = True
+        if self._waker is not None:
+            self._waker.join(timeout)
         if self._supervisor is not None:
             self._supervisor.join(timeout)
             ok = not self._supervisor.is_alive()
@@ -128,18 +145,40 @@ class CardReaderService:
         return ok
 
     def provide_mrz(self, mrz: MrzInfo | None) -> None:
-        """MRZ data for BAC (typed or scanned). The card still on the reader is read again."""
+        """MRZ data for BAC (typed or scanned). The card still on the reader is read again, at once."""
         with self._mrz_lock:
             self._mrz = mrz
             self._mrz_pending = mrz is not None
+        if mrz is not None:
+            self._wake.set()
 
-    def clear_session(self) -> None:
-        """Forget MRZ data and refused keys when the citizen's session ends."""
+    def begin_session(self, session_id: int | None) -> None:
+        """A citizen's session begins (the last one ended): forget MRZ data and refused keys,
+        and tag the outcome of every read that starts from now on with ``session_id``."""
         with self._mrz_lock:
+            self._session_id = session_id
             self._mrz = None
             self._mrz_pending = False
             self._awaiting_mrz = None
             self._refused.clear()
+
+    def _wake_for_mrz(self) -> None:
+        """The wake thread: typed MRZ data ends the PC/SC thread's wait for reader events."""
+        while True:
+            self._wake.wait()
+            self._wake.clear()
+            if self._stop.is_set():
+                return
+            deadline = time.monotonic() + 2 * self._settings.poll_interval_s  # by then it polled anyway
+            while not self._stop.is_set() and time.monotonic() < deadline:
+                with self._mrz_lock:
+                    if not self._mrz_pending:
+                        break
+                gen = self._generation
+                ctx = gen.ctx if gen is not None else None
+                if gen is not None and ctx is not None and gen.read_started is None:  # mid-read it reads the data next
+                    pcsc.cancel(ctx)
+                self._stop.wait(_WAKE_RETRY_S)
 
     # ------------------------------------------------------------------------ supervisor
     def _supervise(self) -> None:
@@ -178,7 +217,7 @@ class CardReaderService:
         assert gen.thread is not None
         self._stale_threads.append(gen.thread)
         log.warning("card: read on %r timed out; restarting the PC/SC thread", reader)
-        self._deliver(CardReadFailed(reader, "timeout", MESSAGES["timeout"]))
+        self._deliver(CardReadFailed(reader, "timeout", MESSAGES["timeout"], gen.read_session))
 
     # ----------------------------------------------------------------- PC/SC thread body
     def _run_generation(self, gen: _Generation) -> None:
@@ -239,6 +278,7 @@ class _PcscLoop:
                 self._wait_for_events()
                 self._retry_with_mrz()
         finally:
+            self.gen.ctx = None
             if self.ctx is not None:
                 pcsc.release(self.ctx)
 
@@ -250,13 +290,14 @@ class _PcscLoop:
             self.svc._stop.wait(self.backoff)
             self.backoff = min(self.backoff * 2, self.settings.restart_backoff_max_s)
             return False
-        self.ctx = ctx
+        self.ctx = self.gen.ctx = ctx
         self.backoff = self.settings.restart_backoff_initial_s
         self.readers = None
         self.pnp_state = pcsc.STATE_UNAWARE
         return True
 
     def _drop_context(self) -> None:
+        self.gen.ctx = None
         if self.ctx is not None:
             pcsc.release(self.ctx)
         self.ctx = None
@@ -290,8 +331,10 @@ class _PcscLoop:
     def _wait_for_events(self) -> None:
         assert self.ctx is not None and self.readers is not None
         query = [(pcsc.PNP_READER, self.pnp_state)] + [(r, self.states[r]) for r in self.readers]
+        if self.svc._mrz_pending:
+            return  # typed data came in: read with it now, not after the next wait
         hr, result = pcsc.status_change(self.ctx, self.settings.poll_interval_s, query)
-        if hr == pcsc.TIMEOUT or not self.running():
+        if hr in (pcsc.TIMEOUT, pcsc.CANCELLED) or not self.running():
             return
         if hr in pcsc.SERVICE_GONE:
             log.warning("card: pcscd went away; reconnecting")
@@ -343,6 +386,8 @@ class _PcscLoop:
         assert self.ctx is not None
         gen = self.gen
         gen.read_reader = reader
+        with self.svc._mrz_lock:
+            gen.read_session = self.svc._session_id
         gen.read_started = time.monotonic()
         try:
             self._read_inner(reader, atr)
@@ -387,13 +432,23 @@ class _PcscLoop:
             pcsc.disconnect(hcard)
         if isinstance(reading, MrzNeeded):
             svc._awaiting_mrz = reader
-            svc._emit(self.gen, CardNeedsMrz(reader, reading.wrong_key))
+            if reading.wrong_key:
+                self._forget_refused_mrz()
+            svc._emit(self.gen, CardNeedsMrz(reader, reading.wrong_key, self.gen.read_session))
             return
         assert isinstance(reading, CardIdentity)
         if svc._awaiting_mrz == reader:
             svc._awaiting_mrz = None
         elapsed = time.perf_counter() - started
-        svc._emit(self.gen, CardRead(reader, reading, channel.apdu_count, elapsed))
+        svc._emit(self.gen, CardRead(reader, reading, channel.apdu_count, elapsed, self.gen.read_session))
+
+    def _forget_refused_mrz(self) -> None:
+        # Data the chip refused is never sent again, not even when the card is placed again:
+        # the citizen corrects it on the keypad. (Unless newer data was typed meanwhile.)
+        svc = self.svc
+        with svc._mrz_lock:
+            if svc._mrz is not None and svc._mrz.key_seed_input() in svc._refused:
+                svc._mrz = None
 
     def _mrz_source(self) -> MrzInfo | None:
         with self.svc._mrz_lock:
@@ -418,4 +473,4 @@ class _PcscLoop:
 
     def _fail(self, reader: str, reason: FailReason) -> None:
         log.info("card: read on %r failed: %s", reader, reason)
-        self.svc._emit(self.gen, CardReadFailed(reader, reason, MESSAGES[reason]))
+        self.svc._emit(self.gen, CardReadFailed(reader, reason, MESSAGES[reason], self.gen.read_session))

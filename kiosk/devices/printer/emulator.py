@@ -193,18 +193,19 @@ class LoopbackPrinter:
                         clients[conn] = (recorder, -1)  # -1: no drop armed yet
                         sel.register(conn, selectors.EVENT_READ, "client")
                         continue
-                    conn = key.fileobj
-                    if not self._handle(conn, clients):
-                        sel.unregister(conn)
-                        del clients[conn]
-                        conn.close()
+                    client = key.fileobj
+                    assert isinstance(client, socket.socket)  # "client" registrations are sockets
+                    if not self._handle(client, clients):
+                        sel.unregister(client)
+                        del clients[client]
+                        client.close()
         finally:
             for conn in clients:
                 conn.close()
             sel.close()
             self._server.close()
 
-    def _handle(self, conn: socket.socket, clients: dict) -> bool:
+    def _handle(self, conn: socket.socket, clients: dict[socket.socket, tuple[JobRecorder, int]]) -> bool:
         """Serve one readable client; False when the connection is over."""
         try:
             data = conn.recv(65536)
@@ -214,10 +215,10 @@ class LoopbackPrinter:
             return False
         recorder, _ = clients[conn]
         with self._lock:
-            limit = self._drop_after
-            if limit is not None:  # counted from the first data after the fault was armed
-                limit += clients[conn][1] if clients[conn][1] >= 0 else recorder.data_bytes
-                clients[conn] = (recorder, limit - self._drop_after)
+            armed = limit = self._drop_after
+            if armed is not None:  # counted from the first data after the fault was armed
+                limit = armed + (clients[conn][1] if clients[conn][1] >= 0 else recorder.data_bytes)
+                clients[conn] = (recorder, limit - armed)
             queries = self._feed(recorder, data, limit)
             self.status_queries += len(queries)
             reply = b"".join(self._status_reply(n) for n in queries)
@@ -237,14 +238,14 @@ class LoopbackPrinter:
         return True
 
 
-class _SharedJobs(list):
+class _SharedJobs(list[Job]):
     """A per-connection job list that also appends to the printer's list of all jobs."""
 
     def __init__(self, all_jobs: list[Job]) -> None:
         super().__init__()
         self._all = all_jobs
 
-    def append(self, job: Job) -> None:  # type: ignore[override]
+    def append(self, job: Job) -> None:
         super().append(job)
         self._all.append(job)
 

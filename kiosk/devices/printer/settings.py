@@ -101,12 +101,13 @@ class PrinterSettings(BaseModel):
 
     @model_validator(mode="after")
     def _backend_needs(self) -> "PrinterSettings":
-        missing = {
+        needs: dict[str, list[tuple[str, object]]] = {
             "network": [("host", self.host)],
             "usb": [("vendor_id", self.vendor_id), ("product_id", self.product_id)],
             "serial": [("serial_port", self.serial_port)],
             "cups": [("queue", self.queue)],
-        }.get(self.backend, [])
+        }
+        missing = needs.get(self.backend, [])
         names = [name for name, value in missing if value in (None, "")]
         if names:
             raise ValueError(f"printer backend {self.backend!r} needs {', '.join(names)}")

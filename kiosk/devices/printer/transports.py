@@ -11,9 +11,13 @@ from __future__ import annotations
 import shutil
 import socket
 import subprocess
-from typing import Callable, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Callable, Protocol, runtime_checkable
 
 from kiosk.devices.printer.settings import PrinterSettings
+
+if TYPE_CHECKING:  # the drivers load when a transport opens
+    from escpos.printer import Usb
+    from serial import Serial
 
 
 class TransportError(OSError):
@@ -53,8 +57,6 @@ def register_transport(name: str) -> Callable[[TransportFactory], TransportFacto
 
 
 def make_transport(settings: PrinterSettings) -> Transport:
-    if settings.backend == "virtual" and "virtual" not in TRANSPORTS:
-        import kiosk.devices.printer.virtual  # noqa: F401 - registers itself
     try:
         factory = TRANSPORTS[settings.backend]
     except KeyError:
@@ -128,7 +130,7 @@ class SerialTransport:
 
     def __init__(self, port: str, baudrate: int, connect_timeout: float) -> None:
         self.port, self.baudrate, self.connect_timeout = port, baudrate, connect_timeout
-        self._serial = None
+        self._serial: Serial | None = None
 
     @property
     def is_open(self) -> bool:
@@ -174,7 +176,7 @@ class UsbTransport:
 
     def __init__(self, settings: PrinterSettings) -> None:
         self.settings = settings
-        self._printer = None
+        self._printer: Usb | None = None
 
     @property
     def is_open(self) -> bool:
@@ -270,3 +272,11 @@ register_transport("network")(lambda s: NetworkTransport(s.host or "", s.port, s
 register_transport("serial")(lambda s: SerialTransport(s.serial_port or "", s.baudrate, s.connect_timeout_s))
 register_transport("usb")(UsbTransport)
 register_transport("cups")(lambda s: CupsTransport(s.queue or ""))
+
+
+@register_transport("virtual")
+def _virtual_transport(settings: PrinterSettings) -> Transport:
+    # Imported here, like the driver libraries above: virtual.py needs nothing from this module.
+    from kiosk.devices.printer.virtual import VirtualPrinter, VirtualTransport
+
+    return VirtualTransport(VirtualPrinter(settings.virtual_paper, settings.printer_profile().width_dots))

@@ -9,14 +9,28 @@ from __future__ import annotations
 
 import io
 import threading
-from typing import Any, Callable, Literal
+from typing import TYPE_CHECKING, Callable, Literal, Protocol
 
 from kiosk.devices.printer.escpos_decode import Job, JobRecorder
-from kiosk.devices.printer.settings import PrinterSettings
 from kiosk.devices.printer.status import encode_status
-from kiosk.devices.printer.transports import register_transport
+
+if TYPE_CHECKING:
+    from PIL.Image import Image as PilImage
+
+    from kiosk.printing.document import Document
 
 PaperState = Literal["ok", "near_end", "out"]
+# Jobs kept for the demo, the tests and the walk-through: a kiosk on the virtual printer all day
+# would otherwise keep every ticket it ever printed (about 2.4 MiB per 1,000, issue 20's soak).
+KEPT_JOBS = 20
+
+
+class JobOutcome(Protocol):
+    """What the virtual printer reads of ``service.PrintResult``: it may not import service.py,
+    which imports it (tests/test_layering.py: no cycle among the printer modules)."""
+
+    @property
+    def printed(self) -> bool: ...
 
 
 class VirtualPrinter:
@@ -29,8 +43,9 @@ class VirtualPrinter:
         self._cover_open = False
         self._answer_status = True
         self.recorder = JobRecorder()
-        self.last_image: Any = None  # PIL.Image of the last printed document
-        self._image_listeners: list[Callable[[Any], None]] = []
+        self.jobs_dropped = 0  # the oldest jobs, let go beyond KEPT_JOBS
+        self.last_image: PilImage | None = None  # of the last printed document
+        self._image_listeners: list[Callable[[PilImage], None]] = []
 
     def set_paper(self, state: PaperState) -> None:
         if state not in ("ok", "near_end", "out"):
@@ -53,6 +68,7 @@ class VirtualPrinter:
 
     @property
     def jobs(self) -> list[Job]:
+        """The last ``KEPT_JOBS`` jobs, oldest first."""
         with self._lock:
             return list(self.recorder.jobs)
 
@@ -62,6 +78,10 @@ class VirtualPrinter:
             out, cover = self._paper == "out", self._cover_open
             self.recorder.faulted = out or cover
             queries = self.recorder.feed(data)
+            excess = len(self.recorder.jobs) - KEPT_JOBS
+            if excess > 0:  # the newest (possibly still arriving) job is always kept
+                del self.recorder.jobs[:excess]
+                self.jobs_dropped += excess
             if not self._answer_status:
                 return b""
             return b"".join(encode_status(n, offline=out or cover, cover_open=cover,
@@ -69,12 +89,12 @@ class VirtualPrinter:
                             for n in queries)
 
     # ---- images for the demo panel -------------------------------------------------------------
-    def add_image_listener(self, cb: Callable[[Any], None]) -> None:
+    def add_image_listener(self, cb: Callable[[PilImage], None]) -> None:
         """``cb(PIL.Image)`` after each printed document, on the printer worker thread."""
         self._image_listeners.append(cb)
 
-    def document_printed(self, doc: Any, result: Any) -> None:
-        if not getattr(result, "printed", False):
+    def document_printed(self, doc: Document, result: JobOutcome) -> None:
+        if not result.printed:
             return
         from kiosk.printing.image_render import render_image
 
@@ -119,8 +139,3 @@ class VirtualTransport:
 
     def close(self) -> None:
         self._open = False
-
-
-@register_transport("virtual")
-def _make_virtual(settings: PrinterSettings) -> VirtualTransport:
-    return VirtualTransport(VirtualPrinter(settings.virtual_paper, settings.printer_profile().width_dots))

@@ -45,7 +45,7 @@ def kdf(seed: bytes, counter: int) -> bytes:
     return adjust_parity(hashlib.sha1(seed + counter.to_bytes(4, "big")).digest()[:16])
 
 
-def _cipher(key: bytes, iv: bytes = ZERO_IV) -> Cipher:
+def _cipher(key: bytes, iv: bytes = ZERO_IV) -> Cipher[modes.CBC]:
     if len(key) != 16:
         raise ValueError("BAC uses two-key 3DES: 16-byte keys")
     # K1|K2|K1 is two-key 3DES; cryptography deprecates passing the 16-byte form directly

@@ -10,7 +10,10 @@ from kiosk.identity.icao.sm import Command, SecureChannel, SecureMessagingError
 EMRTD_AID = bytes.fromhex("A0000002471001")
 SFI_COM = 0x1E
 SFI_DG1 = 0x01
-SW_AUTH_FAILED = 0x6300  # wrong MRZ data: the chip's MAC check on our cryptogram failed
+# EXTERNAL AUTHENTICATE with a cryptogram from the wrong MRZ data: chips answer 6300, 6982 or
+# 6988 (ICAO 9303 fixes no status word), so every answer but success means "refused", except a
+# chip saying it has no such command: it does not do BAC, and no typing will change that.
+SW_NOT_SUPPORTED = frozenset({0x6D00, 0x6E00})
 SW_END_OF_FILE = 0x6282
 CHUNK = 0xDF  # keeps every protected response inside a short APDU
 MAX_FILE = 0x8000  # READ BINARY offsets are 15 bits; DG1/EF.COM are far smaller
@@ -27,17 +30,18 @@ def select_application(channel: CardChannel) -> bool:
 
 def authenticate(channel: CardChannel, keys: BacKeys, terminal: BacTerminal | None = None
                  ) -> SecureChannel:
-    """GET CHALLENGE + EXTERNAL AUTHENTICATE; raises ``BacError`` on a wrong key."""
+    """GET CHALLENGE + EXTERNAL AUTHENTICATE; raises ``BacError`` whenever the mutual
+    authentication fails (the chip refuses our cryptogram, or its answer does not verify)."""
     terminal = terminal or BacTerminal(keys)
     rnd_ic, sw = channel.transmit(Command(0x00, 0x84, 0x00, 0x00, le=8).to_bytes())
     if sw != SW_OK or len(rnd_ic) != 8:
         raise CardProtocolError("GET CHALLENGE failed", sw)
     data = terminal.external_authenticate_data(rnd_ic)
     resp, sw = channel.transmit(Command(0x00, 0x82, 0x00, 0x00, data, le=0x28).to_bytes())
-    if sw == SW_AUTH_FAILED or sw == 0x6982:
-        raise BacError("the chip refused the MRZ data")
+    if sw in SW_NOT_SUPPORTED:
+        raise CardProtocolError("EXTERNAL AUTHENTICATE not supported", sw)
     if sw != SW_OK:
-        raise CardProtocolError("EXTERNAL AUTHENTICATE failed", sw)
+        raise BacError(f"the chip refused the MRZ data (SW {sw:04X})")
     return SecureChannel(terminal.complete(resp))
 
 

@@ -49,7 +49,7 @@ class DiagnosticsPage(AdminPage):
                 "printer": self.tr("Printer"), "central": self.tr("Central service"),
                 "tls": self.tr("TLS certificate"), "disk": self.tr("Disk space"),
                 "journal": self.tr("Journal backlog"), "versions": self.tr("Versions"),
-                "test_page": self.tr("Test page")}
+                "qt_binding": self.tr("Qt binding"), "test_page": self.tr("Test page")}
 
     def entered(self) -> None:
         super().entered()

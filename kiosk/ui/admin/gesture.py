@@ -45,10 +45,6 @@ class CornerTaps(QWidget):
             self._on_triggered()
         event.accept()
 
-    def forget(self) -> None:
-        """A tap elsewhere breaks the sequence."""
-        self._taps.clear()
-
     @staticmethod
     def corner_point() -> QPoint:
         return QPoint(CORNER_PX // 3, CORNER_PX // 3)

@@ -8,36 +8,15 @@ the central itself. Every state says what happens next in plain words.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk.flow.citizen import FlowView
 from kiosk.formatting import rupiah
+from kiosk.ui.qr_image import QR_PX, QrImageMaker
 from kiosk.ui.widgets import button, label
 
 from .base import Screen
-
-QR_PX = 520
-
-
-def qr_pixmap(payload: str, size: int = QR_PX) -> QPixmap:
-    """Black modules on white with the quiet zone, scaled to whole pixels per module."""
-    import qrcode  # lazy: off the start-up path
-
-    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4)
-    code.add_data(payload)
-    code.make(fit=True)
-    matrix = code.get_matrix()
-    scale = max(1, size // len(matrix))
-    image = QImage(len(matrix) * scale, len(matrix) * scale, QImage.Format.Format_RGB32)
-    image.fill(QColor("white"))
-    painter = QPainter(image)
-    for y, row in enumerate(matrix):
-        for x, dark in enumerate(row):
-            if dark:
-                painter.fillRect(x * scale, y * scale, scale, scale, QColor("black"))
-    painter.end()
-    return QPixmap.fromImage(image)
 
 
 class PaymentScreen(Screen):
@@ -72,7 +51,11 @@ class PaymentScreen(Screen):
         self.home = button(role="primary", name="Home")
         self.home.clicked.connect(lambda: self.send("done"))
         self.nav_row(self.back, self.cancel, self.home)
-        self._qr_payload: str | None = None
+        # (session, payment, payload) of the code wanted on screen; it is drawn on another thread
+        # and shown only if still wanted when it arrives (the citizen may have cancelled).
+        self._qr_wanted: tuple | None = None
+        self._qr_maker = QrImageMaker(self)
+        self._qr_maker.made.connect(self._show_qr)
 
     def render(self, view: FlowView) -> None:
         p = view.session.payment
@@ -83,7 +66,7 @@ class PaymentScreen(Screen):
         amount = getattr(p, "amount_idr", None)
         self.amount.setText(rupiah(amount, "id") if amount else "")
         self.amount.setVisible(bool(amount))
-        self._draw_qr(p.qris_payload if p is not None and p.showing_qr else None)
+        self._want_qr((p.session_id, p.payment_id, p.qris_payload) if p is not None and p.showing_qr else None)
         merchant = getattr(p, "merchant_name", None)
         self.merchant.setText(self.tr("Paid to: %1").replace("%1", merchant) if merchant else "")
         self.merchant.setVisible(bool(merchant) and state in ("waiting", "checking"))
@@ -132,13 +115,24 @@ class PaymentScreen(Screen):
         # Not the countdown: it changes every second and would restart the speech each time.
         return " ".join(t for t in (self.title.text(), self.lead.text(), self.next.text()) if t.strip())
 
-    def _draw_qr(self, payload: str | None) -> None:
-        if payload == self._qr_payload:
+    @property
+    def qr_shown(self) -> bool:
+        """The code the current payment wants is on screen (the walk-through waits for it)."""
+        pixmap = self.qr.pixmap()
+        return self._qr_wanted is not None and self.qr.isVisible() and pixmap is not None and not pixmap.isNull()
+
+    def _want_qr(self, wanted: tuple | None) -> None:
+        if wanted == self._qr_wanted:
             return
-        self._qr_payload = payload
-        if payload is None:
-            self.qr.clear()
+        self._qr_wanted = wanted
+        self.qr.clear()  # never the previous payment's code, not even while the new one is drawn
+        if wanted is None:
             self.qr.setVisible(False)
             return
-        self.qr.setPixmap(qr_pixmap(payload))
         self.qr.setVisible(True)
+        self._qr_maker.request(wanted, wanted[2], QR_PX)
+
+    def _show_qr(self, key: object, image: QImage) -> None:
+        if key != self._qr_wanted or image.isNull():
+            return  # a late answer for a payment that is no longer on screen
+        self.qr.setPixmap(QPixmap.fromImage(image))

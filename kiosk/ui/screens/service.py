@@ -25,7 +25,9 @@ class ServiceScreen(Screen):
         self.back = button(name="Back")
         self.back.clicked.connect(lambda: self.send("back"))
         self.nav_row(self.back)
-        self._drawn: tuple | None = None
+        self._tiles: dict[str, Tile] = {}  # service id -> its tile, in catalogue order
+        self._layout_key: tuple | None = None  # the services and columns the tiles were made for
+        self._figures_key: tuple | None = None  # what the tiles' texts were last drawn from
 
     def render(self, view: FlowView) -> None:
         lang = view.language
@@ -36,36 +38,51 @@ class ServiceScreen(Screen):
             return
         agency = catalog.agency(view.session.agency_id)
         self.title.setText(agency.name.get(lang))
-        # Redrawn each minute while opening hours apply: a service may just have opened or closed.
-        minute = view.now.replace(second=0, microsecond=0) if view.now is not None else None
-        key = (id(catalog), id(view.status.queues), lang, agency.id, minute, self.portrait)
-        if key == self._drawn:
-            return
-        self._drawn = key
-        clear_layout(self.list)
         services = catalog.services_for(agency.id)
         # Side by side on a landscape panel when there are many: each tile keeps the height its
         # three lines need (one column of four would squeeze them, in large text above all).
         columns = 2 if not self.portrait and len(services) > 3 else 1
+        # The tiles are made again only when the services themselves change: a queue refresh
+        # (every 15 s) used to rebuild them, and a tap landing during the rebuild found no tile.
+        layout_key = (tuple(service.id for service in services), columns)
+        if layout_key != self._layout_key:
+            self._layout_key = layout_key
+            self._figures_key = None
+            self._make_tiles(services, columns)
+        # Redrawn each minute while opening hours apply: a service may just have opened or closed.
+        minute = view.now.replace(second=0, microsecond=0) if view.now is not None else None
+        figures_key = (id(catalog), id(view.status.queues), lang, minute)
+        if figures_key != self._figures_key:
+            self._figures_key = figures_key
+            for service in services:
+                self._draw_tile(self._tiles[service.id], service, view)
+
+    def _make_tiles(self, services, columns: int) -> None:
+        clear_layout(self.list)
+        self._tiles = {}
         self.list.setColumnStretch(0, 1)
         self.list.setColumnStretch(1, 1 if columns == 2 else 0)
         for index, service in enumerate(services):
-            queue = view.status.queues.get(service.id)
-            fee = rupiah(service.fee_idr, lang) if service.fee_idr else self.tr("Free")
-            if queue is not None:
-                wait = self.tr("%1 waiting · about %2 min").replace("%1", str(queue.waiting)) \
-                    .replace("%2", str(queue.estimated_wait_minutes))
-            else:
-                wait = self.tr("Queue length not known right now")
-            opens = view.opens_at(service)
-            if opens is not False:
-                # Greyed, and the text (not only the colour) says it is closed and until when.
-                wait = self._closed_text(opens, view)
             tile = Tile(f"service-{service.id}", min_height=150)
-            tile.set_lines(service.name.get(lang), service.description.get(lang), f"{fee}  ·  {wait}")
-            tile.setEnabled(service.enabled and opens is False)
             tile.clicked.connect(lambda _=False, s=service.id: self.send("choose_service", service_id=s))
             self.list.addWidget(tile, index // columns, index % columns)
+            self._tiles[service.id] = tile
+
+    def _draw_tile(self, tile: Tile, service, view: FlowView) -> None:
+        lang = view.language
+        queue = view.status.queues.get(service.id)
+        fee = rupiah(service.fee_idr, lang) if service.fee_idr else self.tr("Free")
+        if queue is not None:
+            wait = self.tr("%1 waiting · about %2 min").replace("%1", str(queue.waiting)) \
+                .replace("%2", str(queue.estimated_wait_minutes))
+        else:
+            wait = self.tr("Queue length not known right now")
+        opens = view.opens_at(service)
+        if opens is not False:
+            # Greyed, and the text (not only the colour) says it is closed and until when.
+            wait = self._closed_text(opens, view)
+        tile.set_lines(service.name.get(lang), service.description.get(lang), f"{fee}  ·  {wait}")
+        tile.setEnabled(service.enabled and opens is False)
 
     def _closed_text(self, opens, view: FlowView) -> str:
         if opens is None:

@@ -107,6 +107,34 @@ def test_card_that_never_answers_times_out_and_service_lives_on(vpcd, service):
     assert svc.state == "ok"
 
 
+class HeldOnFirstApdu(SilentCard):
+    """Never answers; tells the test when the reader has started on it."""
+
+    def __init__(self) -> None:
+        self.asked = threading.Event()
+
+    def apdu(self, command: bytes) -> bytes:
+        self.asked.set()
+        return super().apdu(command)
+
+
+def test_a_reads_outcome_carries_the_session_it_began_in(vpcd, service):
+    # The kiosk's next citizen may have begun by the time a slow read ends: its outcome says
+    # whose it was (issue 12), here a read that began in session 1 and timed out in session 2.
+    svc, log = service
+    svc.begin_session(1)
+    held = HeldOnFirstApdu()
+    silent = vpcd.insert(held, slot=0)
+    assert held.asked.wait(10)
+    svc.begin_session(2)
+    failed = log.wait_for(CardReadFailed)
+    assert (failed.reason, failed.session_id) == ("timeout", 1)
+    mark = log.mark()
+    silent.remove()
+    vpcd.insert(UidCard(bytes.fromhex("04000004")), slot=1)
+    assert log.wait_for(CardRead, after=mark).session_id == 2
+
+
 @pytest.mark.parametrize("seed", range(6))
 def test_garbage_answers_are_reported_not_crashed_on(vpcd, service, seed):
     svc, log = service
@@ -171,25 +199,33 @@ def test_a_failing_listener_does_not_stop_the_reader(vpcd):
 
 
 def test_all_pyscard_calls_stay_on_the_service_threads(vpcd, monkeypatch):
-    """Every SCard* call of the service runs on a card-pcsc-N thread, never on the caller's."""
+    """Every SCard* call of the service runs on a card-pcsc-N thread, never on the caller's;
+    only SCardCancel (made by PC/SC for another thread) runs on the service's card-wake thread."""
     from smartcard import scard
 
-    seen: set[str] = set()
+    seen: set[tuple[str, str]] = set()
     for name in ("SCardEstablishContext", "SCardListReaders", "SCardGetStatusChange",
-                 "SCardConnect", "SCardTransmit", "SCardDisconnect"):
+                 "SCardConnect", "SCardTransmit", "SCardDisconnect", "SCardCancel"):
         real = getattr(scard, name)
 
-        def spy(*a, _real=real, **k):
-            seen.add(threading.current_thread().name)
+        def spy(*a, _real=real, _name=name, **k):
+            seen.add((threading.current_thread().name, _name))
             return _real(*a, **k)
 
         monkeypatch.setattr(scard, name, spy)
     log = EventLog()
-    svc = CardReaderService(SETTINGS, listeners=[log])
+    svc = CardReaderService(SETTINGS.model_copy(update={"poll_interval_s": 1.0}), listeners=[log])
     svc.start()
     try:
         vpcd.insert(UidCard(), slot=0)
         log.wait_for(CardRead)
+        vpcd.insert(EmrtdCard(MRZ, MRZ_TEXT), slot=1)
+        log.wait_for(CardNeedsMrz)
+        mark = log.mark()
+        svc.provide_mrz(MRZ)  # typed on the keypad (this thread): the read starts at once
+        log.wait_for(CardRead, after=mark)
     finally:
         assert svc.stop()
-    assert seen and all(n.startswith("card-pcsc-") for n in seen), seen
+    assert seen
+    assert all(t.startswith("card-pcsc-") for t, name in seen if name != "SCardCancel"), seen
+    assert all(t == "card-wake" for t, name in seen if name == "SCardCancel"), seen

@@ -82,3 +82,15 @@ def test_emulator_runs_standalone_and_answers_status():
         proc.terminate()
         proc.wait(10)
         proc.stdout.close()
+
+
+def test_virtual_printer_keeps_only_the_last_jobs(virtual_service, ticket):
+    # A kiosk on the virtual printer all day must not keep every ticket (issue 20's soak).
+    from kiosk.devices.printer.virtual import KEPT_JOBS
+
+    virtual = virtual_service.virtual
+    for _ in range(KEPT_JOBS + 5):
+        assert virtual_service.print_document(ticket).result(TIMEOUT).outcome == "printed"
+    assert len(virtual.jobs) == KEPT_JOBS and virtual.jobs_dropped == 5
+    assert all(job.complete and "A-007" in job.text for job in virtual.jobs)
+    assert virtual.recorder.data_bytes > 0

@@ -196,7 +196,9 @@ def test_technician_enrols_on_screen_and_exports_logs(qtbot, admin_kiosk, admin_
     last = max(b.objectName() for b in panel.findChildren(QPushButton) if b.objectName().startswith("export-target-"))
     click(qtbot, admin_kiosk, last)
     exports = admin_kiosk.config.data.directory / "exports"
-    qtbot.waitUntil(lambda: exports.exists() and any(exports.iterdir()), timeout=10_000)
+    # config.json is the bundle's last file: the folder itself appears before the logs are copied.
+    qtbot.waitUntil(lambda: exports.exists() and any((b / "config.json").exists() for b in exports.iterdir()),
+                    timeout=10_000)
     bundle = next(exports.iterdir())
     assert {"logs", "diagnose.json", "config.json"} <= {p.name for p in bundle.iterdir()}
     assert json.loads((bundle / "diagnose.json").read_text())  # the run just made is in it
