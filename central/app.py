@@ -18,6 +18,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from central.bookings import BookingDesk, bookings_router
 from central.catalog_file import load_catalog_file
+from central.counters import install as install_counters
 from central.errors import ApiProblem, document_common_errors, error_response, install_error_handlers
 from central.faults import FaultInjector, FaultMiddleware, fault_router
 from central.fleet import fleet_router
@@ -306,6 +307,7 @@ def create_app(
         """Card UID or NIK -> masked identity. The value is never logged."""
         return identities.resolve(body)
 
+    install_counters(app, db, catalog_file, desk, clock)  # staff, counters, calls (issue 14)
     app.include_router(health_router(db, desk.waiting_by_service))  # /healthz, /readyz, /metrics
 
     @app.get("/t/{ticket_id}", response_class=HTMLResponse, include_in_schema=False)

@@ -168,6 +168,10 @@ def main(argv: list[str] | None = None, *, default_port: int = DEFAULT_PORT) -> 
     argv = list(sys.argv[1:] if argv is None else argv)
     from central.logs import configure
 
+    if argv[:1] in (["add-staff"], ["add-counter"], ["seed-demo"]):  # counters (issue 14)
+        from central.counters.admin import main as counters_admin
+
+        return counters_admin(argv, default_db=DEFAULT_DB, default_catalog=DEFAULT_CATALOG)
     if argv[:1] == ["migrate"]:
         p = argparse.ArgumentParser(prog="central migrate", description="Bring the central's schema to the head.")
         p.add_argument("--db", default=str(DEFAULT_DB), help="SQLite file or database URL")

@@ -35,6 +35,7 @@ _IN_QUEUE = ("confirmed", "virtual")
 # People ahead of the row being changed, computed by the same statement (one round trip less).
 _AHEAD = ("(SELECT COUNT(*) FROM tickets q WHERE q.service_id = tickets.service_id"
           " AND q.business_date = tickets.business_date AND q.status IN ('confirmed', 'virtual')"
+          " AND q.call_state = 'waiting'"
           " AND q.sequence < tickets.sequence) AS ahead")
 SWEEP_EVERY_US = 1_000_000
 _LAPSE = {
@@ -58,6 +59,7 @@ class TicketDesk:
         self.clock = clock
         self.enforce_hours = enforce_hours
         self._swept_us = -SWEEP_EVERY_US  # desk-clock time of this process's last lapse sweep
+        self.wait_model: Callable[[str, int], int | None] | None = None  # set by central.counters
 
     # -- helpers --------------------------------------------------------------------------------
 
@@ -87,7 +89,9 @@ class TicketDesk:
         conn.execute(_LAPSE[conn.dialect], (us,))
 
     def _people_ahead(self, conn: Any, service_id: str, day: str, below: int | None) -> int:
-        sql = "SELECT COUNT(*) FROM tickets WHERE service_id=? AND business_date=? AND status IN (?,?)"
+        # Waiting means not yet called: called, served and finished tickets are out of the line.
+        sql = ("SELECT COUNT(*) FROM tickets WHERE service_id=? AND business_date=? AND status IN (?,?)"
+               " AND call_state='waiting'")
         args: list[object] = [service_id, day, *_IN_QUEUE]
         if below is not None:
             sql += " AND sequence < ?"
@@ -95,8 +99,12 @@ class TicketDesk:
         (count,) = conn.execute(sql, args).fetchone()
         return self.cf.demo_waiting.get(service_id, 0) + count
 
-    @staticmethod
-    def _wait(people: int, svc: Service) -> int:
+    def _wait(self, people: int, svc: Service) -> int:
+        """From the hall's measured service times when there are enough (central.counters.waits),
+        else the catalogue's configured figure."""
+        measured = self.wait_model(svc.id, people) if self.wait_model is not None else None
+        if measured is not None:
+            return measured
         return math.ceil(people * svc.avg_service_minutes / svc.counters)
 
     def _ticket(self, conn: Any, row: Any, now: datetime, ahead: int | None = None) -> Ticket:

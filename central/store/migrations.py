@@ -130,11 +130,54 @@ CREATE TABLE IF NOT EXISTS auth_failures (
 """
 
 
+def _v4(us: str) -> str:
+    """Counters call tickets (issue 14). A confirmed ticket's place in the hall's queue lives on the
+    ticket row (call_state: waiting/called/serving/done/no_show; a transfer moves service_id and
+    starts a new leg); every call is a row of ``calls``, whose called->ended times are the measured
+    service times. Staff passwords are scrypt hashes; session tokens are stored as SHA-256 only."""
+    return f"""
+ALTER TABLE tickets ADD COLUMN call_state TEXT NOT NULL DEFAULT 'waiting';
+ALTER TABLE tickets ADD COLUMN queued_us {us};
+ALTER TABLE tickets ADD COLUMN counter_id TEXT;
+ALTER TABLE tickets ADD COLUMN call_state_us {us};
+ALTER TABLE tickets ADD COLUMN announcements INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tickets ADD COLUMN leg INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX IF NOT EXISTS tickets_callable ON tickets (business_date, service_id, call_state, status);
+CREATE TABLE IF NOT EXISTS staff (
+    id TEXT PRIMARY KEY, site TEXT NOT NULL, username TEXT NOT NULL, display_name TEXT NOT NULL,
+    role TEXT NOT NULL, password_hash TEXT NOT NULL, created_us {us} NOT NULL, disabled INTEGER NOT NULL DEFAULT 0,
+    failed_logins INTEGER NOT NULL DEFAULT 0, locked_until_us {us},
+    UNIQUE (site, username)
+);
+CREATE TABLE IF NOT EXISTS staff_sessions (
+    token_hash TEXT PRIMARY KEY, staff_id TEXT NOT NULL, created_us {us} NOT NULL, expires_us {us} NOT NULL
+);
+CREATE INDEX IF NOT EXISTS staff_sessions_expiry ON staff_sessions (expires_us);
+CREATE TABLE IF NOT EXISTS counters (
+    id TEXT PRIMARY KEY, site TEXT NOT NULL, label TEXT NOT NULL, zone TEXT NOT NULL,
+    services TEXT NOT NULL,             -- JSON list: the services it may call
+    picked TEXT,                        -- JSON list: the ones its staff chose at sign-in (NULL = all)
+    state TEXT NOT NULL,                -- open / paused / closed
+    staff_id TEXT, UNIQUE (site, label)
+);
+CREATE TABLE IF NOT EXISTS calls (
+    id TEXT PRIMARY KEY, ticket_id TEXT NOT NULL, leg INTEGER NOT NULL, counter_id TEXT NOT NULL,
+    counter_seq INTEGER NOT NULL,       -- the counter's calls in order (times can tie)
+    service_id TEXT NOT NULL, kind TEXT NOT NULL, called_us {us} NOT NULL,
+    ended_us {us}, outcome TEXT,         -- done / no_show / transferred
+    UNIQUE (counter_id, counter_seq)    -- a ticket put back after a no-show is called again: no key on it
+);
+CREATE INDEX IF NOT EXISTS calls_ticket ON calls (ticket_id, leg);
+CREATE INDEX IF NOT EXISTS calls_service_ended ON calls (service_id, ended_us)
+"""
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "reference central schema", _v1("INTEGER", "INTEGER"), _v1("BIGINT", "BIGINT")),
     Migration(2, "indexes for the expiry sweeps", _V2, _V2),
     Migration(3, "terminal authentication: bound codes, revocation, rotation, rate limit",
               _v3("INTEGER"), _v3("BIGINT"), columns=_V3_COLUMNS),
+    Migration(4, "counters call tickets: staff, sessions, counters, calls", _v4("INTEGER"), _v4("BIGINT")),
 ]
 HEAD = MIGRATIONS[-1].version
 

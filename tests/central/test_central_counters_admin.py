@@ -1,0 +1,38 @@
+"""The admin commands create staff accounts and counters the API then accepts (SQLite file)."""
+
+import io
+import sys
+
+import pytest
+
+from central.catalog_file import load_catalog_file
+from central.cli import DEFAULT_CATALOG, main
+from central.counters.staff import StaffDirectory
+from central.store import open_store
+from central.testing import SettableClock, utc
+
+
+def test_add_staff_add_counter_and_seed_demo(tmp_path, monkeypatch, capsys):
+    db = tmp_path / "central.sqlite3"
+    monkeypatch.setattr(sys, "stdin", io.StringIO("kata-sandi-panjang\n"))
+    assert main(["add-staff", "Sari", "--role", "supervisor", "--password-stdin", "--db", str(db)]) == 0
+    assert main(["add-counter", "5", "--zone", "A", "--service", "ktp-el", "--db", str(db)]) == 0
+    with pytest.raises(SystemExit, match="already a counter '5'"):
+        main(["add-counter", "5", "--zone", "A", "--service", "ktp-el", "--db", str(db)])
+    with pytest.raises(SystemExit, match="unknown"):
+        main(["add-counter", "6", "--zone", "A", "--service", "no-such-service", "--db", str(db)])
+    assert main(["seed-demo", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "kata-sandi-panjang" not in out and "demo account loket1 / demo-loket-1" in out
+
+    store = open_store(db)
+    try:
+        site = load_catalog_file(DEFAULT_CATALOG).catalog.site.id
+        staff = StaffDirectory(store, site, SettableClock(utc(2026, 11, 27, 5, 0, 0)))
+        assert staff.login("sari", "kata-sandi-panjang").staff.role == "supervisor"
+        assert staff.login("loket1", "demo-loket-1").staff.role == "counter_staff"
+        with store.read() as conn:
+            labels = {r[0] for r in conn.execute("SELECT label FROM counters").fetchall()}
+        assert {"1", "5"} <= labels
+    finally:
+        store.close()
