@@ -12,14 +12,13 @@ HELPERS = {"stats", "window_driver", "central_process", "__main__"}
 
 
 def main(argv: list[str]) -> int:
-    names = argv or sorted(m.name for m in pkgutil.iter_modules([str(Path(__file__).parent)])
-                           if m.name not in HELPERS)
+    names = argv or sorted(m.name for m in pkgutil.iter_modules([str(Path(__file__).parent)]) if m.name not in HELPERS)
     failed = 0
     for name in names:
         module = importlib.import_module(f"bench.{name}")
         try:
             figures = module.run()
-        except Exception as exc:  # noqa: BLE001 - report and go on with the other benchmarks
+        except Exception as exc:
             print(json.dumps({"benchmark": name, "error": f"{type(exc).__name__}: {exc}"}), flush=True)
             failed += 1
             continue

@@ -50,20 +50,38 @@ def _measure(stack, log, make_card, samples: int) -> tuple[list[float], list[flo
     return total, read, apdus
 
 
-def _metrics(prefix: str, total: list[float], read: list[float], apdus: list[int],
-             read_target_ms: float) -> list[dict]:
+def _metrics(prefix: str, total: list[float], read: list[float], apdus: list[int], read_target_ms: float) -> list[dict]:
     ms = 1000.0
     return [
-        {"metric": f"{prefix}_insert_to_identity_median", "value": statistics.median(total) * ms,
-         "unit": "ms", "target": 1000.0, "better": "lower"},
-        {"metric": f"{prefix}_insert_to_identity_p99", "value": _p99(total) * ms,
-         "unit": "ms", "target": 1500.0, "better": "lower"},
-        {"metric": f"{prefix}_read_median", "value": statistics.median(read) * ms,
-         "unit": "ms", "target": read_target_ms, "better": "lower"},
-        {"metric": f"{prefix}_read_p99", "value": _p99(read) * ms,
-         "unit": "ms", "target": None, "better": "lower"},
-        {"metric": f"{prefix}_apdus_per_read", "value": float(statistics.median(apdus)),
-         "unit": "APDU", "target": None, "better": "lower"},
+        {
+            "metric": f"{prefix}_insert_to_identity_median",
+            "value": statistics.median(total) * ms,
+            "unit": "ms",
+            "target": 1000.0,
+            "better": "lower",
+        },
+        {
+            "metric": f"{prefix}_insert_to_identity_p99",
+            "value": _p99(total) * ms,
+            "unit": "ms",
+            "target": 1500.0,
+            "better": "lower",
+        },
+        {
+            "metric": f"{prefix}_read_median",
+            "value": statistics.median(read) * ms,
+            "unit": "ms",
+            "target": read_target_ms,
+            "better": "lower",
+        },
+        {"metric": f"{prefix}_read_p99", "value": _p99(read) * ms, "unit": "ms", "target": None, "better": "lower"},
+        {
+            "metric": f"{prefix}_apdus_per_read",
+            "value": float(statistics.median(apdus)),
+            "unit": "APDU",
+            "target": None,
+            "better": "lower",
+        },
     ]
 
 
@@ -115,13 +133,28 @@ def run() -> list[dict]:
         log.wait_for(ReaderServiceState, lambda e: e.state == "ok", timeout=10)
         svc.provide_mrz(mrz)
         out = _metrics("card_uid", *_measure(stack, log, UidCard, SAMPLES), read_target_ms=50.0)
-        out += _metrics("card_emrtd_dg1", *_measure(stack, log, lambda: EmrtdCard(mrz, text),
-                                                   SAMPLES), read_target_ms=200.0)
+        out += _metrics(
+            "card_emrtd_dg1", *_measure(stack, log, lambda: EmrtdCard(mrz, text), SAMPLES), read_target_ms=200.0
+        )
         submit = _submit_to_first_apdu(stack, log, svc, mrz, text, SAMPLES - 2)  # 28 days of February 2031
-        out.append({"metric": "card_emrtd_mrz_submit_to_first_apdu_median",
-                    "value": statistics.median(submit) * 1000.0, "unit": "ms", "target": 30.0, "better": "lower"})
-        out.append({"metric": "card_emrtd_mrz_submit_to_first_apdu_p99",
-                    "value": _p99(submit) * 1000.0, "unit": "ms", "target": None, "better": "lower"})
+        out.append(
+            {
+                "metric": "card_emrtd_mrz_submit_to_first_apdu_median",
+                "value": statistics.median(submit) * 1000.0,
+                "unit": "ms",
+                "target": 30.0,
+                "better": "lower",
+            }
+        )
+        out.append(
+            {
+                "metric": "card_emrtd_mrz_submit_to_first_apdu_p99",
+                "value": _p99(submit) * 1000.0,
+                "unit": "ms",
+                "target": None,
+                "better": "lower",
+            }
+        )
         return out
     finally:
         svc.stop()

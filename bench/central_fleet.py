@@ -113,8 +113,10 @@ def _db_check(db: str) -> tuple[int, int, int]:
     try:
         with store.read() as conn:
             rows = conn.execute("SELECT prefix, business_date, sequence FROM tickets").fetchall()
-            last = {(r[0], r[1]): r[2] for r in conn.execute(
-                "SELECT prefix, business_date, last_seq FROM sequences").fetchall()}
+            last = {
+                (r[0], r[1]): r[2]
+                for r in conn.execute("SELECT prefix, business_date, last_seq FROM sequences").fetchall()
+            }
     finally:
         store.close()
     seen: dict[tuple[str, str], list[int]] = {}
@@ -155,7 +157,9 @@ def _drive(engine: str, db: str, workers: int, workdir: Path, pg_pid: int | None
     tickets, db_dupes, gaps = _db_check(db)
     tag = f"central_fleet.{engine}_{workers}w"
     return [
-        figure(f"{tag}.tickets_per_s", len(ok) / SECONDS, "tickets/s", 500.0 if engine == "postgresql" else None, "higher"),
+        figure(
+            f"{tag}.tickets_per_s", len(ok) / SECONDS, "tickets/s", 500.0 if engine == "postgresql" else None, "higher"
+        ),
         figure(f"{tag}.reserve_p50", median(reserve) if reserve else 0.0, "ms"),
         figure(f"{tag}.reserve_p99", percentile(reserve, 0.99) if reserve else 0.0, "ms", 100.0),
         figure(f"{tag}.duplicates", max(client_dupes, db_dupes), "numbers", 0.0),

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import multiprocessing
 import secrets
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from launcher.demo import CATALOG, DEMO_CONFIG, with_changes
 
@@ -64,16 +64,24 @@ def central_process(workdir: Path, **config_changes) -> Iterator[tuple[object, s
     token = secrets.token_urlsafe(24)
     ctx = multiprocessing.get_context("spawn")  # a fresh interpreter: no Qt state inherited
     ours, theirs = ctx.Pipe()
-    process = ctx.Process(target=_serve, args=(str(workdir / "central.sqlite3"), base.central.terminal_id,
-                                               token, theirs), name="bench-central", daemon=True)
+    process = ctx.Process(
+        target=_serve,
+        args=(str(workdir / "central.sqlite3"), base.central.terminal_id, token, theirs),
+        name="bench-central",
+        daemon=True,
+    )
     process.start()
     try:
         if not ours.poll(30):
             raise RuntimeError("the central process did not start")
         central = CentralProcess(ours.recv(), ours, process)
         changes = dict(config_changes)
-        config = with_changes(base, central={"base_url": central.url, **changes.pop("central", {})},
-                              data={"directory": workdir / "kiosk"}, **changes)
+        config = with_changes(
+            base,
+            central={"base_url": central.url, **changes.pop("central", {})},
+            data={"directory": workdir / "kiosk"},
+            **changes,
+        )
         yield config, token, central
     finally:
         try:

@@ -20,7 +20,7 @@ PER_KIOSK = 50
 
 def _p99(samples: list[float]) -> float:
     ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(round(0.99 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
 
 
 def _metric(name: str, value: float, unit: str, target: float | None = None, better: str = "lower") -> dict:
@@ -86,10 +86,15 @@ def run() -> list[dict]:
             elapsed = time.perf_counter() - t0
             for c in clients:
                 c.close()
-            results.append(_metric(
-                f"central.reserve_throughput_{CONCURRENT_KIOSKS}_kiosks",
-                CONCURRENT_KIOSKS * PER_KIOSK / elapsed, "tickets/s", 50.0, "higher",
-            ))
+            results.append(
+                _metric(
+                    f"central.reserve_throughput_{CONCURRENT_KIOSKS}_kiosks",
+                    CONCURRENT_KIOSKS * PER_KIOSK / elapsed,
+                    "tickets/s",
+                    50.0,
+                    "higher",
+                )
+            )
     return results
 
 

@@ -46,8 +46,10 @@ def run(seconds: float = 5.0) -> dict[str, dict[str, float]]:
 
     figures: dict[str, dict[str, float]] = {}
     terminals = {"kiosk-test-01": secrets.token_urlsafe(32)}
-    with tempfile.TemporaryDirectory(prefix="bench-guess-") as tmp, \
-            start(Path(tmp) / "central.sqlite3", DEFAULT_CATALOG, terminals) as central:
+    with (
+        tempfile.TemporaryDirectory(prefix="bench-guess-") as tmp,
+        start(Path(tmp) / "central.sqlite3", DEFAULT_CATALOG, terminals) as central,
+    ):
         for name, send, evaluated in (("code", _guess_code, {403, 409}), ("token", _guess_token, {401})):
             statuses = hammer(central.url, seconds, send)
             answered = sum(n for s, n in statuses.items() if s in evaluated)
@@ -63,5 +65,7 @@ def run(seconds: float = 5.0) -> dict[str, dict[str, float]]:
 if __name__ == "__main__":
     duration = float(sys.argv[1]) if len(sys.argv) > 1 else 5.0
     for kind, fig in run(duration).items():
-        print(f"{kind} guesses: {fig['answered_per_s']:.1f}/s answered ({fig['answered']:.0f} in {duration:.0f} s), "
-              f"{fig['refused_429']:.0f} refused with 429, {fig['other']:.0f} other")
+        print(
+            f"{kind} guesses: {fig['answered_per_s']:.1f}/s answered ({fig['answered']:.0f} in {duration:.0f} s), "
+            f"{fig['refused_429']:.0f} refused with 429, {fig['other']:.0f} other"
+        )

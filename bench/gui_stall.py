@@ -46,8 +46,10 @@ class StallExplainer:
                 continue
             frame = sys._current_frames().get(self._gui)
             if frame is not None:
-                where = " <- ".join(f"{Path(f.filename).name}:{f.lineno} {f.name}"
-                                    for f in reversed(traceback.extract_stack(frame)[-6:]))
+                where = " <- ".join(
+                    f"{Path(f.filename).name}:{f.lineno} {f.name}"
+                    for f in reversed(traceback.extract_stack(frame)[-6:])
+                )
                 self.stacks[where] = self.stacks.get(where, 0) + 1
 
     def stop(self) -> None:
@@ -94,10 +96,16 @@ def measure(explain: bool = False) -> dict:
     from kiosk.ui.app import KioskApp
 
     per_kind: dict[str, float] = {}
-    with tempfile.TemporaryDirectory(prefix="bench-stall-") as tmp, \
-            central_process(Path(tmp), ui={"fullscreen": False}, payments=FAST_PAYMENTS,
-                            # The kiosk waits for the slow answers instead of giving up at 3 s.
-                            central={"read_timeout_s": CENTRAL_DELAY_S + 5, "retries": 0}) as (config, token, central):
+    with (
+        tempfile.TemporaryDirectory(prefix="bench-stall-") as tmp,
+        central_process(
+            Path(tmp),
+            ui={"fullscreen": False},
+            payments=FAST_PAYMENTS,
+            # The kiosk waits for the slow answers instead of giving up at 3 s.
+            central={"read_timeout_s": CENTRAL_DELAY_S + 5, "retries": 0},
+        ) as (config, token, central),
+    ):
         app = KioskApp(config, token)
         app.start()
         try:
@@ -124,8 +132,7 @@ def measure(explain: bool = False) -> dict:
             app.stop()
     gaps = [g for g, _ in beat.gaps]
     worst = max(beat.gaps, default=(0.0, ""))
-    return {"gaps": gaps, "worst": worst, "per_kind": per_kind, "cpu_gaps": beat.cpu_gaps,
-            "load": os.getloadavg()[0]}
+    return {"gaps": gaps, "worst": worst, "per_kind": per_kind, "cpu_gaps": beat.cpu_gaps, "load": os.getloadavg()[0]}
 
 
 def run(explain: bool = False) -> list[dict]:
@@ -141,7 +148,7 @@ def run(explain: bool = False) -> list[dict]:
     ]
     out += [figure(f"gui_stall_longest_{kind}", per_kind[kind], "ms", target=30) for kind in KINDS]
     out += [figure(f"gui_stall_session_{kind}", per_kind[f"{kind}_s"], "s") for kind in KINDS]
-    return out + [{"metric": "gui_stall_longest_step", "value": result["worst"][1], "unit": "step"}]
+    return [*out, {"metric": "gui_stall_longest_step", "value": result["worst"][1], "unit": "step"}]
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ CRASH_SESSIONS = 200
 
 def _p99(samples: list[float]) -> float:
     ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(round(0.99 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
 
 
 def _metric(name: str, value: float, unit: str, target: float | None = None, better: str = "lower") -> dict:
@@ -62,8 +62,11 @@ def paid_to_printed(tmp: Path) -> list[float]:
                 flow.send("take_ticket")
                 flow.send("choose_agency", agency_id="polri")
                 flow.send("choose_service", service_id="skck-baru")
-                flow.send("identity_found", session_id=flow.session.id,
-                          identity=SessionIdentity("nik", "S**", "3273••••••••0003", None))
+                flow.send(
+                    "identity_found",
+                    session_id=flow.session.id,
+                    identity=SessionIdentity("nik", "S**", "3273••••••••0003", None),
+                )
                 flow.send("confirm")
                 pump(lambda: flow.session.payment is not None and flow.session.payment.state == "waiting")
                 stamps.clear()
@@ -125,8 +128,14 @@ def crash_at_random(tmp: Path) -> dict:
             kills += 1
         kiosk.run()
         report = check_invariants(kiosk)
-    return {"kills": kills, "sessions": report.entries, "tickets": report.tickets_confirmed,
-            "refunds": report.refunds, "closed_unpaid": report.closed_unpaid, "violations": len(report.problems)}
+    return {
+        "kills": kills,
+        "sessions": report.entries,
+        "tickets": report.tickets_confirmed,
+        "refunds": report.refunds,
+        "closed_unpaid": report.closed_unpaid,
+        "violations": len(report.problems),
+    }
 
 
 def run() -> list[dict]:

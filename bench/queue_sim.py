@@ -28,9 +28,13 @@ def day_figures(seed: int) -> dict:
     elapsed = time.perf_counter() - started
     # The same day with every waiting ticket of the service counted as ahead (the ratio ignored).
     people = error_figures(simulate_day(standard_day(seed=seed), QueuePolicy(), WaitEstimator(), "people"))
-    return {"seed": seed, **figures, "people_ahead_median_abs_error_min": people["median_abs_error_min"],
-            "people_ahead_priority_median_abs_error_min": people["priority_median_abs_error_min"],
-            "sim_s": round(elapsed, 3)}
+    return {
+        "seed": seed,
+        **figures,
+        "people_ahead_median_abs_error_min": people["median_abs_error_min"],
+        "people_ahead_priority_median_abs_error_min": people["priority_median_abs_error_min"],
+        "sim_s": round(elapsed, 3),
+    }
 
 
 def run(seeds: int = 10) -> list[dict]:
@@ -40,15 +44,23 @@ def run(seeds: int = 10) -> list[dict]:
         return round(statistics.median(d[key] for d in days), 2)
 
     summary = {
-        "metric": "median_abs_error_min", "value": med("median_abs_error_min"), "unit": "min", "target": None,
-        "better": "lower", "days": seeds, "median_true_wait_min": med("median_true_wait_min"),
-        "p90_abs_error_min": med("p90_abs_error_min"), "median_signed_error_min": med("median_signed_error_min"),
+        "metric": "median_abs_error_min",
+        "value": med("median_abs_error_min"),
+        "unit": "min",
+        "target": None,
+        "better": "lower",
+        "days": seeds,
+        "median_true_wait_min": med("median_true_wait_min"),
+        "p90_abs_error_min": med("p90_abs_error_min"),
+        "median_signed_error_min": med("median_signed_error_min"),
         "constant_median_abs_error_min": med("constant_median_abs_error_min"),
         "priority_median_abs_error_min": med("priority_median_abs_error_min"),
         "regular_median_abs_error_min": med("regular_median_abs_error_min"),
         "people_ahead_median_abs_error_min": med("people_ahead_median_abs_error_min"),
         "people_ahead_priority_median_abs_error_min": med("people_ahead_priority_median_abs_error_min"),
-        "days_estimate_beats_constant": sum(d["median_abs_error_min"] <= d["constant_median_abs_error_min"] for d in days),
+        "days_estimate_beats_constant": sum(
+            d["median_abs_error_min"] <= d["constant_median_abs_error_min"] for d in days
+        ),
     }
     return [{"day": d} for d in days] + [summary]
 

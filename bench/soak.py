@@ -36,9 +36,14 @@ def process_figures() -> dict[str, int]:
         rss = int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
     with open("/proc/self/status", encoding="ascii") as f:
         threads = next(int(line.split()[1]) for line in f if line.startswith("Threads:"))
-    return {"rss": rss, "threads": threads, "python_threads": threading.active_count(),
-            "fds": len(os.listdir("/proc/self/fd")), "py_blocks": sys.getallocatedblocks(),
-            "gc_objects": len(gc.get_objects())}
+    return {
+        "rss": rss,
+        "threads": threads,
+        "python_threads": threading.active_count(),
+        "fds": len(os.listdir("/proc/self/fd")),
+        "py_blocks": sys.getallocatedblocks(),
+        "gc_objects": len(gc.get_objects()),
+    }
 
 
 def slope_per_1000(points: list[tuple[int, float]]) -> float:
@@ -63,8 +68,10 @@ def soak(sessions: int, progress=None) -> dict:
     errors: dict[str, int] = {}
     done = {kind: 0 for kind in Citizen.KINDS}
     start = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix="bench-soak-") as tmp, \
-            central_process(Path(tmp), ui={"fullscreen": False}, payments=FAST_PAYMENTS) as (config, token, central):
+    with (
+        tempfile.TemporaryDirectory(prefix="bench-soak-") as tmp,
+        central_process(Path(tmp), ui={"fullscreen": False}, payments=FAST_PAYMENTS) as (config, token, central),
+    ):
         app = KioskApp(config, token)
         app.start()
         try:
@@ -85,26 +92,41 @@ def soak(sessions: int, progress=None) -> dict:
                     samples.append((i + 1, {**process_figures(), "central_rss": central.rss()}))
                     if progress and (i + 1) % PROGRESS_EVERY == 0:
                         base = next((f for n, f in samples if n >= warmup), samples[-1][1])
-                        progress(json.dumps({"sessions": i + 1, **samples[-1][1],
-                                             "rss_growth_since_warmup_mib": round(
-                                                 (samples[-1][1]["rss"] - base["rss"]) / MIB, 2),
-                                             "errors": sum(errors.values()), "lost_taps": citizen.lost_taps,
-                                             "elapsed_s": round(time.monotonic() - start)}))
+                        progress(
+                            json.dumps(
+                                {
+                                    "sessions": i + 1,
+                                    **samples[-1][1],
+                                    "rss_growth_since_warmup_mib": round(
+                                        (samples[-1][1]["rss"] - base["rss"]) / MIB, 2
+                                    ),
+                                    "errors": sum(errors.values()),
+                                    "lost_taps": citizen.lost_taps,
+                                    "elapsed_s": round(time.monotonic() - start),
+                                }
+                            )
+                        )
         finally:
             app.stop()
     elapsed = time.monotonic() - start
     after = [(n, s) for n, s in samples if n >= warmup]
     first, last = after[0][1], after[-1][1]
     return {
-        "sessions": sessions, "warmup": warmup, "elapsed_s": elapsed, "completed": sum(done.values()),
-        "done": done, "errors": errors, "lost_taps": citizen.lost_taps,
+        "sessions": sessions,
+        "warmup": warmup,
+        "elapsed_s": elapsed,
+        "completed": sum(done.values()),
+        "done": done,
+        "errors": errors,
+        "lost_taps": citizen.lost_taps,
         "rss_growth": last["rss"] - first["rss"],
         "rss_slope_per_1000": slope_per_1000([(n, s["rss"]) for n, s in after]),
         "py_blocks_growth": last["py_blocks"] - first["py_blocks"],
         "gc_objects_growth": last["gc_objects"] - first["gc_objects"],
         "threads": (min(s["threads"] for _, s in after), max(s["threads"] for _, s in after)),
         "fds": (min(s["fds"] for _, s in after), max(s["fds"] for _, s in after)),
-        "rss_end": last["rss"], "central_rss_growth": last["central_rss"] - first["central_rss"],
+        "rss_end": last["rss"],
+        "central_rss_growth": last["central_rss"] - first["central_rss"],
         "samples": samples,
     }
 

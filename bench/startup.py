@@ -24,7 +24,8 @@ RUNS = 15
 
 def _config(tmp: Path, url: str, token_file: Path) -> Path:
     path = tmp / "kiosk.toml"
-    path.write_text(f"""
+    path.write_text(
+        f"""
 [terminal]
 name = "bench"
 [central]
@@ -38,8 +39,10 @@ backend = "none"
 [ui]
 fullscreen = false
 [data]
-directory = "{tmp / 'data'}"
-""", encoding="utf-8")
+directory = "{tmp / "data"}"
+""",
+        encoding="utf-8",
+    )
     return path
 
 
@@ -48,8 +51,12 @@ def run() -> list[dict]:
 
     # Bytecode compiled first, as setup.sh and the installer do (where PYTHONDONTWRITEBYTECODE is
     # set, nothing else would cache it and every start would compile the kiosk again).
-    subprocess.run([sys.executable, "-m", "compileall", "-q", "kiosk", "launcher", "central", "main.py"],
-                   cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", "kiosk", "launcher", "central", "main.py"],
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     samples: list[float] = []
     ready: list[float] = []  # to the catalogue loaded: the first touch can start a session
     with tempfile.TemporaryDirectory(prefix="bench-startup-") as tmpdir:
@@ -63,8 +70,14 @@ def run() -> list[dict]:
             env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
             for _ in range(RUNS):
                 t0 = time.perf_counter()
-                proc = subprocess.Popen([sys.executable, "main.py", "run", "--config", str(config), "--startup-probe"],
-                                        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                proc = subprocess.Popen(
+                    [sys.executable, "main.py", "run", "--config", str(config), "--startup-probe"],
+                    cwd=ROOT,
+                    env=env,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.DEVNULL,
+                    text=True,
+                )
                 line = proc.stdout.readline()
                 elapsed = time.perf_counter() - t0
                 second = proc.stdout.readline()

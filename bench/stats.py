@@ -7,7 +7,7 @@ import statistics
 
 def percentile(samples: list[float], q: float) -> float:
     ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def figure(metric: str, value: float, unit: str, target: float | None = None, better: str = "lower") -> dict:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import threading
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from kiosk.flow.steps import Step
 
@@ -95,8 +95,9 @@ class Citizen:
             self.lost_taps += 1  # counted, then the tile is tapped anyway so the session goes on
             under = tiles[0]
             point = under.mapTo(self.window, under.rect().center())
-        QTest.mouseClick(under, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                         under.mapFrom(self.window, point))
+        QTest.mouseClick(
+            under, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, under.mapFrom(self.window, point)
+        )
         self.pump()
 
     def recover(self) -> None:

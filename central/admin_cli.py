@@ -40,8 +40,10 @@ def run_admin(args: argparse.Namespace) -> int:
         migrate(db)  # the auth columns are migration steps; a no-op on a current schema
         if args.admin_command == "revoke":
             if not revoke(db, args.terminal):
-                raise TerminalAdminError(f"no enrolled terminal {args.terminal!r} in {redact_url(target)} "
-                                         "(terminals configured in the catalogue are removed there)")
+                raise TerminalAdminError(
+                    f"no enrolled terminal {args.terminal!r} in {redact_url(target)} "
+                    "(terminals configured in the catalogue are removed there)"
+                )
             print(f"terminal {args.terminal} revoked: its token no longer works; issue a code to enrol it again")
             return 0
         if args.site is not None:

@@ -6,14 +6,15 @@ contract (docs/openapi.json). Every error answer is an ``ApiError`` body.
 """
 
 import logging
+from collections.abc import Callable
 from contextlib import asynccontextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any, Callable
+from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Header, Path as PathParam, Request
-from fastapi.responses import JSONResponse
-from fastapi.responses import HTMLResponse
+from fastapi import Depends, FastAPI, Header, Request
+from fastapi import Path as PathParam
+from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from central.bookings import BookingDesk, bookings_router
@@ -23,8 +24,8 @@ from central.errors import ApiProblem, document_common_errors, error_response, i
 from central.faults import FaultInjector, FaultMiddleware, fault_router
 from central.fleet import fleet_router
 from central.health import health_router
-from central.limits import IDEMPOTENCY_KEY, RequestLimitsMiddleware
 from central.identities import IdentityDirectory
+from central.limits import IDEMPOTENCY_KEY, RequestLimitsMiddleware
 from central.metrics import MetricsMiddleware
 from central.pages import render_receipt_page, render_ticket_page
 from central.payments import PaymentDesk
@@ -58,7 +59,9 @@ from kiosk.contract import (
 log = logging.getLogger(__name__)
 
 API_VERSION = "1.0.0"
-_RETRY_AFTER = {"Retry-After": {"description": "Seconds until this client may try again", "schema": {"type": "integer"}}}
+_RETRY_AFTER = {
+    "Retry-After": {"description": "Seconds until this client may try again", "schema": {"type": "integer"}}
+}
 _ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": ApiError, "description": "Missing or wrong terminal token"},
     422: {"model": ApiError, "description": "Request does not match the contract"},
@@ -71,7 +74,7 @@ _bearer = HTTPBearer(auto_error=False, description="Terminal token from enrolmen
 
 
 def _utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def _client(request: Request) -> str:
@@ -80,8 +83,12 @@ def _client(request: Request) -> str:
 
 
 _IdemKey = Annotated[
-    str | None, Header(description="Client-generated UUID; repeating the request with it after a lost answer "
-                       "gets the same token again", max_length=128),
+    str | None,
+    Header(
+        description="Client-generated UUID; repeating the request with it after a lost answer "
+        "gets the same token again",
+        max_length=128,
+    ),
 ]
 
 
@@ -116,15 +123,21 @@ def create_app(
         migrate(db)
     clock = clock or _utc_now
     desk = TicketDesk(
-        db, catalog_file, reservation_ttl_s=reservation_ttl_s, public_url=public_url, clock=clock,
+        db,
+        catalog_file,
+        reservation_ttl_s=reservation_ttl_s,
+        public_url=public_url,
+        clock=clock,
         enforce_hours=enforce_hours,
     )
     identities = IdentityDirectory(db, catalog_file)
     telemetry = Telemetry(db, clock)
     payments = PaymentDesk(db, catalog_file, ttl_s=payment_ttl_s, autopay_s=payment_autopay_s, clock=clock)
     registry = TerminalRegistry(
-        db, terminals,
-        catalog_file.enrolment_codes if enrolment_codes is None else enrolment_codes, clock,
+        db,
+        terminals,
+        catalog_file.enrolment_codes if enrolment_codes is None else enrolment_codes,
+        clock,
         site_id=catalog_file.catalog.site.id,
     )
 
@@ -165,8 +178,12 @@ def create_app(
 
     async def _unavailable(_: Request, exc: Exception) -> JSONResponse:
         # The contract's 503: the kiosk retries (its calls are idempotent) or goes offline.
-        return error_response(503, "unavailable", "the central's database is busy or unreachable; retry later",
-                              headers={"Retry-After": "1"})
+        return error_response(
+            503,
+            "unavailable",
+            "the central's database is busy or unreachable; retry later",
+            headers={"Retry-After": "1"},
+        )
 
     for unavailable in (StoreUnavailable, *db.unavailable_errors):
         app.add_exception_handler(unavailable, _unavailable)
@@ -176,7 +193,9 @@ def create_app(
         return error_response(exc.status, exc.code, exc.message, headers={"Retry-After": str(exc.retry_after_s)})
 
     @app.post(
-        "/v1/terminals/enrol", response_model=EnrolResponse, tags=["terminals"],
+        "/v1/terminals/enrol",
+        response_model=EnrolResponse,
+        tags=["terminals"],
         responses={403: {"model": ApiError}, 409: {"model": ApiError}, 422: {"model": ApiError}, 429: _ERRORS[429]},
     )
     def enrol_terminal(request: Request, body: EnrolRequest, idempotency_key: _IdemKey = None) -> EnrolResponse:
@@ -187,15 +206,20 @@ def create_app(
         return registry.enrol(body, idempotency_key, _client(request))
 
     @app.post(
-        "/v1/terminals/rotate", response_model=EnrolResponse, tags=["terminals"],
+        "/v1/terminals/rotate",
+        response_model=EnrolResponse,
+        tags=["terminals"],
         responses={**_ERRORS, 400: {"model": ApiError}, 409: {"model": ApiError}},
     )
     def rotate_token(
         request: Request,
         creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
         idempotency_key: Annotated[
-            str, Header(description="Client-generated UUID; a replay with the old token answers the same new token",
-                        **IDEMPOTENCY_KEY),
+            str,
+            Header(
+                description="Client-generated UUID; a replay with the old token answers the same new token",
+                **IDEMPOTENCY_KEY,
+            ),
         ],
         x_terminal_id: Annotated[str | None, Header(description="This kiosk's terminal id")] = None,
     ) -> EnrolResponse:
@@ -214,21 +238,26 @@ def create_app(
         return desk.queues()
 
     @app.post(
-        "/v1/tickets", response_model=Ticket, tags=["tickets"],
+        "/v1/tickets",
+        response_model=Ticket,
+        tags=["tickets"],
         responses={**_ERRORS, 404: {"model": ApiError}, 409: {"model": ApiError}},
     )
     def reserve_ticket(
         body: TicketReserveRequest,
         terminal_id: Terminal,
         idempotency_key: Annotated[
-            str, Header(description="Client-generated UUID; a replay returns the same ticket", **IDEMPOTENCY_KEY),
+            str,
+            Header(description="Client-generated UUID; a replay returns the same ticket", **IDEMPOTENCY_KEY),
         ],
     ) -> Ticket:
         """Reserve the next number. Same key + same body -> same ticket; different body -> 409."""
         return desk.reserve(terminal_id, idempotency_key, body)
 
     @app.post(
-        "/v1/tickets/{ticket_id}/confirm", response_model=Ticket, tags=["tickets"],
+        "/v1/tickets/{ticket_id}/confirm",
+        response_model=Ticket,
+        tags=["tickets"],
         responses={**_ERRORS, 403: {"model": ApiError}, 404: {"model": ApiError}, 409: {"model": ApiError}},
     )
     def confirm_ticket(ticket_id: TicketId, body: TicketConfirmRequest, terminal_id: Terminal) -> Ticket:
@@ -236,7 +265,9 @@ def create_app(
         return desk.confirm(terminal_id, ticket_id, body.mode)
 
     @app.post(
-        "/v1/tickets/{ticket_id}/fail", response_model=Ticket, tags=["tickets"],
+        "/v1/tickets/{ticket_id}/fail",
+        response_model=Ticket,
+        tags=["tickets"],
         responses={**_ERRORS, 403: {"model": ApiError}, 404: {"model": ApiError}, 409: {"model": ApiError}},
     )
     def fail_ticket(ticket_id: TicketId, body: TicketFailRequest, terminal_id: Terminal) -> Ticket:
@@ -244,35 +275,44 @@ def create_app(
         return desk.fail(terminal_id, ticket_id, body.reason)
 
     @app.get(
-        "/v1/tickets/{ticket_id}", response_model=Ticket, tags=["tickets"],
+        "/v1/tickets/{ticket_id}",
+        response_model=Ticket,
+        tags=["tickets"],
         responses={**_ERRORS, 404: {"model": ApiError}},
     )
     def get_ticket(ticket_id: TicketId, _: Terminal) -> Ticket:
         return desk.get(ticket_id)
 
     @app.post(
-        "/v1/payments", response_model=Payment, tags=["payments"],
+        "/v1/payments",
+        response_model=Payment,
+        tags=["payments"],
         responses={**_ERRORS, 404: {"model": ApiError}, 409: {"model": ApiError}},
     )
     def create_payment(
         body: PaymentCreateRequest,
         terminal_id: Terminal,
         idempotency_key: Annotated[
-            str, Header(description="Client-generated UUID; a replay returns the same payment", **IDEMPOTENCY_KEY),
+            str,
+            Header(description="Client-generated UUID; a replay returns the same payment", **IDEMPOTENCY_KEY),
         ],
     ) -> Payment:
         """Dynamic QRIS for a service fee. Same key + same body -> same payment; amount must equal the fee."""
         return payments.create(terminal_id, idempotency_key, body)
 
     @app.get(
-        "/v1/payments/{payment_id}", response_model=Payment, tags=["payments"],
+        "/v1/payments/{payment_id}",
+        response_model=Payment,
+        tags=["payments"],
         responses={**_ERRORS, 404: {"model": ApiError}},
     )
     def get_payment(payment_id: PaymentId, _: Terminal) -> Payment:
         return payments.get(payment_id)
 
     @app.post(
-        "/v1/payments/{payment_id}/cancel", response_model=Payment, tags=["payments"],
+        "/v1/payments/{payment_id}/cancel",
+        response_model=Payment,
+        tags=["payments"],
         responses={**_ERRORS, 403: {"model": ApiError}, 404: {"model": ApiError}},
     )
     def cancel_payment(payment_id: PaymentId, terminal_id: Terminal) -> Payment:
@@ -280,7 +320,9 @@ def create_app(
         return payments.cancel(terminal_id, payment_id)
 
     @app.post(
-        "/v1/payments/{payment_id}/refund", response_model=Payment, tags=["payments"],
+        "/v1/payments/{payment_id}/refund",
+        response_model=Payment,
+        tags=["payments"],
         responses={**_ERRORS, 403: {"model": ApiError}, 404: {"model": ApiError}, 409: {"model": ApiError}},
     )
     def refund_payment(payment_id: PaymentId, body: PaymentRefundRequest, terminal_id: Terminal) -> Payment:
@@ -300,7 +342,7 @@ def create_app(
     @app.get("/v1/time", response_model=ServerTime, tags=["system"])
     def get_time() -> ServerTime:
         """Public (no token) so a technician can check clock skew before enrolment."""
-        return ServerTime(now=desk.now().astimezone(timezone.utc), site_timezone=catalog_file.catalog.site.timezone)
+        return ServerTime(now=desk.now().astimezone(UTC), site_timezone=catalog_file.catalog.site.timezone)
 
     @app.post("/v1/identities/resolve", response_model=ResolvedIdentity, responses=_ERRORS, tags=["identities"])
     def resolve_identity(body: IdentityResolveRequest, _: Terminal) -> ResolvedIdentity:
@@ -315,7 +357,9 @@ def create_app(
         try:
             ticket = desk.get(ticket_id)
         except ApiProblem:
-            return HTMLResponse("<!doctype html><title>404</title><h1>Tiket tidak ditemukan / Ticket not found</h1>", 404)
+            return HTMLResponse(
+                "<!doctype html><title>404</title><h1>Tiket tidak ditemukan / Ticket not found</h1>", 404
+            )
         return HTMLResponse(render_ticket_page(ticket, lang))
 
     @app.get("/r/{reference}", response_class=HTMLResponse, include_in_schema=False)
@@ -326,7 +370,9 @@ def create_app(
         service_name, number = "", None
         if payment is not None:
             try:
-                service_name = catalog_file.catalog.service(payment.service_id).name.get(lang if lang in ("id", "en") else "id")
+                service_name = catalog_file.catalog.service(payment.service_id).name.get(
+                    lang if lang in ("id", "en") else "id"
+                )
             except KeyError:
                 service_name = payment.service_id
             if payment.ticket_id:

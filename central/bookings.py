@@ -20,9 +20,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Header
 
 from central.catalog_file import CatalogFile
-from central.store import Store, from_us, to_us
 from central.errors import ApiProblem
 from central.limits import IDEMPOTENCY_KEY
+from central.store import Store, from_us, to_us
 from central.tickets import TicketDesk
 from kiosk.contract import ApiError, Booking, BookingCheckIn, BookingCheckInRequest, TicketReserveRequest
 from kiosk.contract.bookings import InvalidBookingCode, mask_booking_code, validate_booking_code
@@ -44,9 +44,16 @@ DEMO_BOOKINGS: list[tuple[str, str, str]] = [
 class BookingDesk:
     """Bookings in the central's database; check-in issues the appointment's ticket."""
 
-    def __init__(self, db: Store, catalog_file: CatalogFile, desk: TicketDesk, *,
-                 grace: timedelta = timedelta(minutes=30), slot: timedelta = timedelta(minutes=15),
-                 seed_demo: bool = True) -> None:
+    def __init__(
+        self,
+        db: Store,
+        catalog_file: CatalogFile,
+        desk: TicketDesk,
+        *,
+        grace: timedelta = timedelta(minutes=30),
+        slot: timedelta = timedelta(minutes=15),
+        seed_demo: bool = True,
+    ) -> None:
         self.db = db
         self.cf = catalog_file
         self.desk = desk
@@ -57,8 +64,9 @@ class BookingDesk:
 
     # -- set-up ---------------------------------------------------------------------------------
 
-    def add(self, code: str, service_id: str, slot_start: datetime, *, status: str = "booked",
-            seeded_day: str | None = None) -> str:
+    def add(
+        self, code: str, service_id: str, slot_start: datetime, *, status: str = "booked", seeded_day: str | None = None
+    ) -> str:
         """Store a booking (tests, demo seeding); returns the normalised code."""
         code = validate_booking_code(code)
         try:
@@ -96,13 +104,20 @@ class BookingDesk:
             "tomorrow": quarter + timedelta(days=1),
         }
         with self.db.read() as conn:
-            seeded = {r["code"]: r["seeded_day"] for r in conn.execute("SELECT code, seeded_day FROM bookings").fetchall()}
+            seeded = {
+                r["code"]: r["seeded_day"] for r in conn.execute("SELECT code, seeded_day FROM bookings").fetchall()
+            }
         for code, service_id, when in DEMO_BOOKINGS:
             norm = validate_booking_code(code)
             if seeded.get(norm) == today.isoformat():
                 continue
-            self.add(code, service_id, starts[when], status="cancelled" if when == "cancelled" else "booked",
-                     seeded_day=today.isoformat())
+            self.add(
+                code,
+                service_id,
+                starts[when],
+                status="cancelled" if when == "cancelled" else "booked",
+                seeded_day=today.isoformat(),
+            )
 
     # -- check-in -------------------------------------------------------------------------------
 
@@ -143,15 +158,21 @@ class BookingDesk:
                 return row, replayed, False
             if row["ticket_id"] is not None:
                 current = conn.execute("SELECT * FROM tickets WHERE id=?", (row["ticket_id"],)).fetchone()
-                alive = current is not None and current["status"] in _ALIVE and not (
-                    current["status"] == "reserved" and current["expires_us"] <= to_us(now))
+                alive = (
+                    current is not None
+                    and current["status"] in _ALIVE
+                    and not (current["status"] == "reserved" and current["expires_us"] <= to_us(now))
+                )
                 if alive:
                     return row, current, False
             self._check_bookable(row, now)
             attempt = row["attempts"] + 1
             ticket = self.desk.reserve_in(
-                conn, terminal_id, reservation_key,
-                TicketReserveRequest(service_id=row["service_id"], language=req.language), now,
+                conn,
+                terminal_id,
+                reservation_key,
+                TicketReserveRequest(service_id=row["service_id"], language=req.language),
+                now,
             )
             conn.execute(
                 "UPDATE bookings SET status='checked_in', ticket_id=?, attempts=?,"
@@ -171,13 +192,15 @@ class BookingDesk:
         start = from_us(row["slot_start_us"])
         if start.astimezone(tz).date() > now.astimezone(tz).date():
             raise ApiProblem(
-                409, "booking_not_today",
+                409,
+                "booking_not_today",
                 f"this booking is for {start.astimezone(tz):%Y-%m-%d %H:%M} ({self.cf.catalog.site.timezone})",
             )
         if now > start + self.grace:
             minutes = int(self.grace.total_seconds() // 60)
             raise ApiProblem(
-                409, "booking_expired",
+                409,
+                "booking_expired",
                 f"the slot started at {start.astimezone(tz):%Y-%m-%d %H:%M}; check-in closes {minutes} min after",
             )
 
@@ -187,12 +210,15 @@ def bookings_router(bookings: BookingDesk, terminal: Any) -> APIRouter:
     router = APIRouter(tags=["bookings"])
 
     @router.post(
-        "/v1/bookings/check-in", response_model=BookingCheckIn,
+        "/v1/bookings/check-in",
+        response_model=BookingCheckIn,
         responses={
             401: {"model": ApiError, "description": "Missing or wrong terminal token"},
             404: {"model": ApiError, "description": "booking_unknown (also for a malformed code)"},
-            409: {"model": ApiError, "description": "booking_not_today, booking_expired, booking_cancelled, "
-                                                    "service_disabled"},
+            409: {
+                "model": ApiError,
+                "description": "booking_not_today, booking_expired, booking_cancelled, service_disabled",
+            },
             422: {"model": ApiError, "description": "Request does not match the contract"},
             503: {"model": ApiError, "description": "Central temporarily unavailable (retry later)"},
         },
@@ -201,7 +227,8 @@ def bookings_router(bookings: BookingDesk, terminal: Any) -> APIRouter:
         body: BookingCheckInRequest,
         terminal_id: terminal,  # type: ignore[valid-type]
         idempotency_key: Annotated[
-            str, Header(description="Client-generated UUID; a replay with it returns the same ticket", **IDEMPOTENCY_KEY),
+            str,
+            Header(description="Client-generated UUID; a replay with it returns the same ticket", **IDEMPOTENCY_KEY),
         ],
     ) -> BookingCheckIn:
         """Booking code (as typed or scanned: case, spaces and dashes ignored) -> the booking and a

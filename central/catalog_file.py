@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from datetime import datetime, time, timezone
+from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import Any, Literal
 
@@ -19,9 +19,7 @@ from kiosk.contract import Agency, Catalog, Service, Site
 from kiosk.contract.nik import InvalidNik, parse_nik
 
 _DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-_HOURS = re.compile(
-    r"^(?P<d1>[a-z]{3})(?:-(?P<d2>[a-z]{3}))?\s+(?P<o>\d{1,2}:\d{2})-(?P<c>\d{1,2}:\d{2})$"
-)
+_HOURS = re.compile(r"^(?P<d1>[a-z]{3})(?:-(?P<d2>[a-z]{3}))?\s+(?P<o>\d{1,2}:\d{2})-(?P<c>\d{1,2}:\d{2})$")
 _TOP_KEYS = {"version", "site", "agencies", "services", "demo"}
 
 
@@ -88,7 +86,7 @@ def _fmt(where: str, exc: ValidationError) -> list[str]:
 
 def _parse_hours(raw: Any, where: str) -> list[Any]:
     if not isinstance(raw, list):
-        raise CatalogFileError(f"{where}.hours: expected a list like [\"mon-fri 08:00-15:00\"]")
+        raise CatalogFileError(f'{where}.hours: expected a list like ["mon-fri 08:00-15:00"]')
     out: list[Any] = []
     for i, item in enumerate(raw):
         if not isinstance(item, str):
@@ -97,7 +95,7 @@ def _parse_hours(raw: Any, where: str) -> list[Any]:
         m = _HOURS.match(item.strip().lower())
         if not m or m["d1"] not in _DAYS or (m["d2"] and m["d2"] not in _DAYS):
             raise CatalogFileError(
-                f"{where}.hours[{i}]: {item!r} is not like \"mon-fri 08:00-15:00\" or \"sat 08:00-12:00\""
+                f'{where}.hours[{i}]: {item!r} is not like "mon-fri 08:00-15:00" or "sat 08:00-12:00"'
             )
         first = _DAYS.index(m["d1"])
         last = _DAYS.index(m["d2"]) if m["d2"] else first
@@ -125,7 +123,7 @@ def parse_catalog(doc: dict[str, Any], *, generated_at: datetime) -> CatalogFile
     if unknown:
         problems.append(f"unknown top-level keys: {', '.join(sorted(unknown))}")
     if not isinstance(doc.get("version"), str) or not doc.get("version"):
-        problems.append("version: missing (a label such as \"2026.11\")")
+        problems.append('version: missing (a label such as "2026.11")')
     site: Site | None = None
     try:
         site = Site.model_validate(_strict_keys(doc.get("site"), Site, "[site]"))
@@ -175,14 +173,21 @@ def parse_catalog(doc: dict[str, Any], *, generated_at: datetime) -> CatalogFile
         raise CatalogFileError("\n".join(problems))
     try:
         catalog = Catalog(
-            version=doc["version"], generated_at=generated_at, site=site,
-            agencies=agencies, services=services,
+            version=doc["version"],
+            generated_at=generated_at,
+            site=site,
+            agencies=agencies,
+            services=services,
         )
     except ValidationError as exc:
         raise CatalogFileError("\n".join(_fmt("catalogue", exc))) from None
     return CatalogFile(
-        catalog=catalog, demo_waiting=waiting, citizens=demo.citizens, staff=demo.staff,
-        terminals={t.id: t.token for t in demo.terminals}, enrolment_codes=demo.enrolment_codes,
+        catalog=catalog,
+        demo_waiting=waiting,
+        citizens=demo.citizens,
+        staff=demo.staff,
+        terminals={t.id: t.token for t in demo.terminals},
+        enrolment_codes=demo.enrolment_codes,
     )
 
 
@@ -192,8 +197,7 @@ def _strict_keys(raw: Any, model: type[BaseModel], where: str) -> Any:
         unknown = set(raw) - set(model.model_fields)
         if unknown:
             raise CatalogFileError(
-                f"{where}: unknown keys {', '.join(sorted(unknown))} "
-                f"(allowed: {', '.join(model.model_fields)})"
+                f"{where}: unknown keys {', '.join(sorted(unknown))} (allowed: {', '.join(model.model_fields)})"
             )
     elif raw is None:
         raise CatalogFileError(f"{where}: missing")
@@ -213,7 +217,7 @@ def load_catalog_file(path: Path) -> CatalogFile:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise CatalogFileError(f"{path}: not valid TOML: {exc}") from None
-    generated_at = datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc)
+    generated_at = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
     try:
         return parse_catalog(doc, generated_at=generated_at)
     except CatalogFileError as exc:

@@ -34,15 +34,18 @@ DEFAULT_PORT = 8470
 _CONFIG_ENV = "ANJUNGAN_CENTRAL_WORKER_CONFIG"
 
 
-def _db_target(db: "Path | str") -> "Path | str":
+def _db_target(db: Path | str) -> Path | str:
     """Database URLs stay strings; anything else is a SQLite file path."""
     text = str(db)
     return text if "://" in text else Path(text)
 
 
 def _app_kwargs(cfg: dict[str, Any]) -> dict[str, Any]:
-    kw: dict[str, Any] = {"faults_enabled": cfg["faults"], "pool_max": cfg["pool_max"],
-                          "faults_token": cfg.get("faults_token")}
+    kw: dict[str, Any] = {
+        "faults_enabled": cfg["faults"],
+        "pool_max": cfg["pool_max"],
+        "faults_token": cfg.get("faults_token"),
+    }
     if cfg.get("reservation_ttl_s") is not None:
         kw["reservation_ttl_s"] = cfg["reservation_ttl_s"]
     return kw
@@ -54,11 +57,17 @@ def app_from_env() -> Any:
     from central.app import create_app
 
     cfg = json.loads(os.environ[_CONFIG_ENV])
-    return create_app(_db_target(cfg["db"]), Path(cfg["catalog"]), cfg["terminals"], cfg["public_url"],
-                      migrate_schema=False, **_app_kwargs(cfg))
+    return create_app(
+        _db_target(cfg["db"]),
+        Path(cfg["catalog"]),
+        cfg["terminals"],
+        cfg["public_url"],
+        migrate_schema=False,
+        **_app_kwargs(cfg),
+    )
 
 
-def migrate_db(db: "Path | str") -> int:
+def migrate_db(db: Path | str) -> int:
     """Apply the missing schema steps; prints what was done."""
     from central.store import HEAD, migrate, open_store, redact_url
 
@@ -68,15 +77,18 @@ def migrate_db(db: "Path | str") -> int:
     finally:
         store.close()
     where = redact_url(str(db))
-    print(f"central: {where}: applied {applied} (schema at {HEAD})" if applied
-          else f"central: {where}: schema already at {HEAD}")
+    print(
+        f"central: {where}: applied {applied} (schema at {HEAD})"
+        if applied
+        else f"central: {where}: schema already at {HEAD}"
+    )
     return 0
 
 
 def run(
     host: str = "127.0.0.1",
     port: int = DEFAULT_PORT,
-    db: "Path | str" = DEFAULT_DB,
+    db: Path | str = DEFAULT_DB,
     catalog: Path = DEFAULT_CATALOG,
     *,
     terminals: dict[str, str] | None = None,
@@ -105,8 +117,9 @@ def run(
         terminals = catalog_file.terminals  # none in the shipped catalogue: no token lives in the repo
     if not terminals:
         codes = ", ".join(catalog_file.enrolment_codes) or "(none: add [demo] enrolment_codes)"
-        print(f"central: no terminal tokens yet; enrol a kiosk with `python main.py enrol CODE` "
-              f"(one-time codes: {codes})")
+        print(
+            f"central: no terminal tokens yet; enrol a kiosk with `python main.py enrol CODE` (one-time codes: {codes})"
+        )
     url = public_url or f"http://{host}:{port}"
     from central.store import redact_url
 
@@ -117,18 +130,37 @@ def run(
         faults_token = secrets.token_urlsafe(24)
         sqlite_file = _db_target(db)
         token_path = faults_token_file or (
-            sqlite_file.with_suffix(".faults-token") if isinstance(sqlite_file, Path) else DEFAULT_DB.with_suffix(".faults-token")
+            sqlite_file.with_suffix(".faults-token")
+            if isinstance(sqlite_file, Path)
+            else DEFAULT_DB.with_suffix(".faults-token")
         )
         _write_private(token_path, faults_token)
         print(f"central: fault switches on (loopback only); their bearer token is in {token_path}")
     # Workers get the same settings (and the faults token) through the environment: see app_from_env.
-    cfg = {"db": str(db), "catalog": str(catalog), "terminals": terminals, "public_url": url,
-           "faults": faults_enabled, "faults_token": faults_token, "pool_max": pool_max,
-           "reservation_ttl_s": reservation_ttl_s}
-    print(f"central: serving {url} with {workers} worker(s) (db {redact_url(str(db))}, catalogue {catalog}, "
-          f"terminals: {', '.join(terminals) or 'enrolment only'})", flush=True)
-    common = dict(host=host, port=port, log_config=None, proxy_headers=False, access_log=access_log,
-                  timeout_graceful_shutdown=graceful_timeout_s, lifespan="on")
+    cfg = {
+        "db": str(db),
+        "catalog": str(catalog),
+        "terminals": terminals,
+        "public_url": url,
+        "faults": faults_enabled,
+        "faults_token": faults_token,
+        "pool_max": pool_max,
+        "reservation_ttl_s": reservation_ttl_s,
+    }
+    print(
+        f"central: serving {url} with {workers} worker(s) (db {redact_url(str(db))}, catalogue {catalog}, "
+        f"terminals: {', '.join(terminals) or 'enrolment only'})",
+        flush=True,
+    )
+    common = dict(
+        host=host,
+        port=port,
+        log_config=None,
+        proxy_headers=False,
+        access_log=access_log,
+        timeout_graceful_shutdown=graceful_timeout_s,
+        lifespan="on",
+    )
     if workers <= 1:
         from central.app import create_app
 
@@ -179,21 +211,36 @@ def main(argv: list[str] | None = None, *, default_port: int = DEFAULT_PORT) -> 
         configure("text")
         return migrate_db(args.db)
 
-    p = argparse.ArgumentParser(prog="central", description="Run the Anjungan central service "
-                                "(`central migrate --db URL` applies schema migrations).")
+    p = argparse.ArgumentParser(
+        prog="central",
+        description="Run the Anjungan central service (`central migrate --db URL` applies schema migrations).",
+    )
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1; keep it on loopback)")
     p.add_argument("--port", type=int, default=default_port, help=f"TCP port (default {default_port})")
-    p.add_argument("--db", default=str(DEFAULT_DB),
-                   help=f"SQLite file, sqlite:///FILE or postgresql://user@host:port/db (default {DEFAULT_DB})")
+    p.add_argument(
+        "--db",
+        default=str(DEFAULT_DB),
+        help=f"SQLite file, sqlite:///FILE or postgresql://user@host:port/db (default {DEFAULT_DB})",
+    )
     p.add_argument("--catalog", type=Path, default=DEFAULT_CATALOG, help="catalogue TOML")
     p.add_argument("--public-url", default=None, help="base URL printed in ticket QR codes")
-    p.add_argument("--faults", action="store_true", help="enable /__faults__ (tests and demos; loopback only, token-protected)")
-    p.add_argument("--faults-token-file", type=Path, default=None,
-                   help="where --faults writes its bearer token (default: next to the SQLite file, var/ for URLs)")
+    p.add_argument(
+        "--faults", action="store_true", help="enable /__faults__ (tests and demos; loopback only, token-protected)"
+    )
+    p.add_argument(
+        "--faults-token-file",
+        type=Path,
+        default=None,
+        help="where --faults writes its bearer token (default: next to the SQLite file, var/ for URLs)",
+    )
     p.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
     p.add_argument("--pool-max", type=int, default=10, help="database connections per worker (default 10)")
-    p.add_argument("--terminals", type=Path, default=None,
-                   help="JSON file {terminal_id: token} of pre-shared terminals (tests, benchmarks)")
+    p.add_argument(
+        "--terminals",
+        type=Path,
+        default=None,
+        help="JSON file {terminal_id: token} of pre-shared terminals (tests, benchmarks)",
+    )
     p.add_argument("--reservation-ttl", type=int, default=None, help="seconds a reservation waits for confirm")
     p.add_argument("--no-migrate", action="store_true", help="do not migrate at start (readyz says if pending)")
     p.add_argument("--graceful-timeout", type=int, default=10, help="seconds to finish requests in flight")
@@ -208,11 +255,22 @@ def main(argv: list[str] | None = None, *, default_port: int = DEFAULT_PORT) -> 
 
     terminals = json.loads(args.terminals.read_text(encoding="utf-8")) if args.terminals else None
     try:
-        run(args.host, args.port, args.db, args.catalog, terminals=terminals, public_url=args.public_url,
-            faults_enabled=args.faults, workers=args.workers, pool_max=args.pool_max,
-            reservation_ttl_s=args.reservation_ttl, migrate_first=not args.no_migrate,
-            graceful_timeout_s=args.graceful_timeout, access_log=args.access_log,
-            faults_token_file=args.faults_token_file)
+        run(
+            args.host,
+            args.port,
+            args.db,
+            args.catalog,
+            terminals=terminals,
+            public_url=args.public_url,
+            faults_enabled=args.faults,
+            workers=args.workers,
+            pool_max=args.pool_max,
+            reservation_ttl_s=args.reservation_ttl,
+            migrate_first=not args.no_migrate,
+            graceful_timeout_s=args.graceful_timeout,
+            access_log=args.access_log,
+            faults_token_file=args.faults_token_file,
+        )
     except CatalogFileError as exc:
         raise SystemExit(f"central: the catalogue cannot be used:\n{exc}") from None
     return 0

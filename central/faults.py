@@ -17,7 +17,8 @@ import ipaddress
 import logging
 import threading
 from collections import Counter
-from typing import Annotated, Any, Callable, Literal
+from collections.abc import Callable
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -64,7 +65,9 @@ class FaultInjector:
     def state(self) -> dict[str, Any]:
         with self._lock:
             return {
-                "mode": self._mode, "delay_s": self._delay, "remaining": self._remaining,
+                "mode": self._mode,
+                "delay_s": self._delay,
+                "remaining": self._remaining,
                 "requests": dict(self._counts),
             }
 
@@ -81,10 +84,13 @@ class FaultInjector:
 
 
 async def _send(send: Any, status: int, body: bytes) -> None:
-    await send({
-        "type": "http.response.start", "status": status,
-        "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
-    })
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 

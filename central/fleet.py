@@ -6,9 +6,9 @@ its paper and card reader state. Reads the heartbeats table kept by ``central.te
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from html import escape
-from typing import Callable
 
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
@@ -39,7 +39,7 @@ def render_fleet(rows: list[tuple[str, datetime, Heartbeat]], now: datetime) -> 
         ago = int((now - seen).total_seconds())
         state = "silent" if stale else ("open" if hb.open_for_citizens else "closed")
         body.append(
-            f"<tr class=\"{'stale' if stale else ''}\"><td>{escape(terminal_id)}</td>"
+            f'<tr class="{"stale" if stale else ""}"><td>{escape(terminal_id)}</td>'
             f"<td>{seen:%Y-%m-%d %H:%M:%S} UTC ({ago} s ago)</td><td>{escape(state)}</td>"
             f"<td>{escape(_device(hb, 'printer'))}</td><td>{escape(_device(hb, 'card_reader'))}</td>"
             f"<td>{hb.journal_backlog}</td><td>{escape(hb.app_version)}</td></tr>"

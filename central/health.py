@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse, Response
@@ -26,13 +26,15 @@ def health_router(store: Store, waiting: Callable[[], dict[str, int]]) -> APIRou
         try:
             with store.read() as conn:
                 version = current_version(conn)
-        except Exception:  # noqa: BLE001 - any failure to reach the database means "not ready"
-            return JSONResponse({"status": "unavailable", "engine": store.dialect,
-                                 "detail": "database unreachable"}, status_code=503)
+        except Exception:
+            return JSONResponse(
+                {"status": "unavailable", "engine": store.dialect, "detail": "database unreachable"}, status_code=503
+            )
         body = {"engine": store.dialect, "schema_version": version, "schema_head": HEAD}
         if version != HEAD:
-            return JSONResponse({"status": "migrations_pending", **body,
-                                 "detail": "run `main.py central migrate`"}, status_code=503)
+            return JSONResponse(
+                {"status": "migrations_pending", **body, "detail": "run `main.py central migrate`"}, status_code=503
+            )
         return JSONResponse({"status": "ready", **body})
 
     @router.get("/metrics", include_in_schema=False)

@@ -51,7 +51,9 @@ class IdentityDirectory:
                 ).fetchone()
                 if staff is not None:
                     return ResolvedIdentity(
-                        found=True, display_name_masked=mask_name(staff["name"]), is_staff=True,
+                        found=True,
+                        display_name_masked=mask_name(staff["name"]),
+                        is_staff=True,
                         staff_role=staff["role"],
                     )
                 row = conn.execute("SELECT * FROM citizens WHERE card_uid=?", (req.value,)).fetchone()
@@ -62,6 +64,8 @@ class IdentityDirectory:
         if row is None:
             return ResolvedIdentity(found=False)
         return ResolvedIdentity(
-            found=True, display_name_masked=mask_name(row["name"]), nik_masked=mask_nik(row["nik"]),
+            found=True,
+            display_name_masked=mask_name(row["name"]),
+            nik_masked=mask_nik(row["nik"]),
             birth_date=date.fromisoformat(row["birth_date"]),
         )

@@ -20,17 +20,29 @@ IDEMPOTENCY_KEY: dict[str, Any] = {"min_length": 1, "max_length": 128, "pattern"
 
 async def _answer(send: Any, status: int, code: str, message: str) -> None:
     body = json.dumps({"code": code, "message": message}).encode()
-    await send({
-        "type": "http.response.start", "status": status,
-        "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
-                    (b"connection", b"close")],
-    })
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                (b"connection", b"close"),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 
 class RequestLimitsMiddleware:
-    def __init__(self, app: Any, *, max_target: int = MAX_TARGET, max_header_bytes: int = MAX_HEADER_BYTES,
-                 max_body: int = MAX_BODY) -> None:
+    def __init__(
+        self,
+        app: Any,
+        *,
+        max_target: int = MAX_TARGET,
+        max_header_bytes: int = MAX_HEADER_BYTES,
+        max_body: int = MAX_BODY,
+    ) -> None:
         self.app = app
         self.max_target = max_target
         self.max_header_bytes = max_header_bytes

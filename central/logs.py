@@ -6,13 +6,13 @@ from __future__ import annotations
 import json
 import logging
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         doc = {
-            "ts": datetime.fromtimestamp(record.created, timezone.utc).isoformat(timespec="milliseconds"),
+            "ts": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname.lower(),
             "logger": record.name,
             "pid": os.getpid(),
@@ -25,8 +25,11 @@ class JsonFormatter(logging.Formatter):
 
 def configure(fmt: str = "text", level: int = logging.INFO) -> None:
     handler = logging.StreamHandler()
-    handler.setFormatter(JsonFormatter() if fmt == "json" else logging.Formatter(
-        "%(asctime)s %(levelname)s %(process)d %(name)s: %(message)s"))
+    handler.setFormatter(
+        JsonFormatter()
+        if fmt == "json"
+        else logging.Formatter("%(asctime)s %(levelname)s %(process)d %(name)s: %(message)s")
+    )
     root = logging.getLogger()
     # Replace a plain basicConfig handler (main.py sets one), keep others (e.g. a test's capture).
     root.handlers[:] = [h for h in root.handlers if type(h) is not logging.StreamHandler] + [handler]

@@ -1,6 +1,6 @@
 """Generate docs/openapi.json from the reference central.
 
-    python -m central.openapi docs/openapi.json
+python -m central.openapi docs/openapi.json
 """
 
 from __future__ import annotations

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any, Callable
+from typing import Any
 
 from central.catalog_file import CatalogFile
 from central.errors import ApiProblem
@@ -27,8 +28,14 @@ _PENDING = {"sqlite": "{cond}", "postgresql": "id IN (SELECT id FROM payments WH
 
 class PaymentDesk:
     def __init__(
-        self, db: Store, catalog_file: CatalogFile, *, ttl_s: int, autopay_s: float | None,
-        clock: Callable[[], datetime], merchant: Merchant | None = None,
+        self,
+        db: Store,
+        catalog_file: CatalogFile,
+        *,
+        ttl_s: int,
+        autopay_s: float | None,
+        clock: Callable[[], datetime],
+        merchant: Merchant | None = None,
     ) -> None:
         self.db = db
         self.cf = catalog_file
@@ -53,11 +60,18 @@ class PaymentDesk:
     @staticmethod
     def _model(row: Any) -> Payment:
         return Payment(
-            id=row["id"], service_id=row["service_id"], amount_idr=row["amount"], status=row["status"],
-            qris_payload=row["payload"], reference=row["reference"], created_at=from_us(row["created_us"]),
+            id=row["id"],
+            service_id=row["service_id"],
+            amount_idr=row["amount"],
+            status=row["status"],
+            qris_payload=row["payload"],
+            reference=row["reference"],
+            created_at=from_us(row["created_us"]),
             expires_at=from_us(row["expires_us"]),
             paid_at=from_us(row["paid_us"]) if row["paid_us"] is not None else None,
-            terminal_id=row["terminal_id"], ticket_id=row["ticket_id"], refund_reason=row["refund_reason"],
+            terminal_id=row["terminal_id"],
+            ticket_id=row["ticket_id"],
+            refund_reason=row["refund_reason"],
         )
 
     def _row(self, conn: Any, payment_id: str, terminal_id: str | None = None) -> Any:
@@ -80,6 +94,7 @@ class PaymentDesk:
             raise ApiProblem(
                 409, "amount_mismatch", f"amount {req.amount_idr} differs from the fee {svc.fee_idr} of {svc.id!r}"
             )
+
         def step(conn: Any) -> Any:
             now = self.clock()
             self._settle(conn, now)
@@ -88,8 +103,11 @@ class PaymentDesk:
             ).fetchone()
             if existing is not None:
                 if existing["request_hash"] != request_hash:
-                    raise ApiProblem(409, "idempotency_conflict",
-                                     "this Idempotency-Key was already used with a different request body")
+                    raise ApiProblem(
+                        409,
+                        "idempotency_conflict",
+                        "this Idempotency-Key was already used with a different request body",
+                    )
                 return existing
             payment_id = str(uuid.uuid4())
             reference = "ANJ" + payment_id.replace("-", "")[:16].upper()
@@ -100,8 +118,19 @@ class PaymentDesk:
                 "INSERT INTO payments (id, terminal_id, idem_key, request_hash, service_id, amount, status,"
                 " reference, payload, created_us, expires_us, ticket_id) VALUES (?,?,?,?,?,?,'pending',?,?,?,?,?)"
                 " RETURNING *",
-                (payment_id, terminal_id, idem_key, request_hash, svc.id, req.amount_idr, reference, payload,
-                 to_us(now), to_us(now + self.ttl), req.ticket_id),
+                (
+                    payment_id,
+                    terminal_id,
+                    idem_key,
+                    request_hash,
+                    svc.id,
+                    req.amount_idr,
+                    reference,
+                    payload,
+                    to_us(now),
+                    to_us(now + self.ttl),
+                    req.ticket_id,
+                ),
             ).fetchone()
 
         return self._model(self.db.transact(step))
@@ -115,6 +144,7 @@ class PaymentDesk:
 
     def by_reference(self, reference: str) -> Payment | None:
         """The payment a receipt names (its printed reference), or None."""
+
         def step(conn: Any) -> Any:  # settling may write
             self._settle(conn, self.clock())
             return conn.execute("SELECT * FROM payments WHERE reference=?", (reference,)).fetchone()
@@ -124,6 +154,7 @@ class PaymentDesk:
 
     def cancel(self, terminal_id: str, payment_id: str) -> Payment:
         """pending -> cancelled; anything else is answered as it is (idempotent)."""
+
         def step(conn: Any) -> Any:
             self._settle(conn, self.clock())
             self._row(conn, payment_id, terminal_id)
@@ -134,6 +165,7 @@ class PaymentDesk:
 
     def refund(self, terminal_id: str, payment_id: str, reason: str) -> Payment:
         """paid -> refund_requested (idempotent); unpaid payments cannot be refunded (409)."""
+
         def step(conn: Any) -> Any:
             self._settle(conn, self.clock())
             self._row(conn, payment_id, terminal_id)
@@ -150,6 +182,7 @@ class PaymentDesk:
 
     def mark_paid(self, payment_id: str) -> Payment:
         """Demo/test hook: the citizen's bank app paid."""
+
         def step(conn: Any) -> Any:
             self._settle(conn, self.clock())
             done = conn.execute(

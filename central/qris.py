@@ -41,19 +41,27 @@ def dynamic_qris(merchant: Merchant, amount_idr: int, reference: str, terminal_l
     """The full QR string for one payment of ``amount_idr`` rupiah."""
     if amount_idr <= 0:
         raise ValueError("amount must be positive")
-    body = "".join([
-        tlv("00", "01"),  # payload format indicator
-        tlv("01", "12"),  # point of initiation: dynamic (one payment)
-        tlv("26", tlv("00", "ID.CO.ANJUNGAN.WWW") + tlv("01", "936000000000000001") + tlv("02", "DEMO0001") + tlv("03", "UMI")),
-        tlv("51", tlv("00", "ID.CO.QRIS.WWW") + tlv("02", merchant.nmid) + tlv("03", "UMI")),
-        tlv("52", merchant.mcc),
-        tlv("53", "360"),  # IDR
-        tlv("54", str(amount_idr)),
-        tlv("58", "ID"),
-        tlv("59", merchant.name[:25]),
-        tlv("60", merchant.city[:15]),
-        tlv("61", merchant.postal_code),
-        tlv("62", tlv("01", reference[:25]) + tlv("07", terminal_label[:25])),
-    ])
+    body = "".join(
+        [
+            tlv("00", "01"),  # payload format indicator
+            tlv("01", "12"),  # point of initiation: dynamic (one payment)
+            tlv(
+                "26",
+                tlv("00", "ID.CO.ANJUNGAN.WWW")
+                + tlv("01", "936000000000000001")
+                + tlv("02", "DEMO0001")
+                + tlv("03", "UMI"),
+            ),
+            tlv("51", tlv("00", "ID.CO.QRIS.WWW") + tlv("02", merchant.nmid) + tlv("03", "UMI")),
+            tlv("52", merchant.mcc),
+            tlv("53", "360"),  # IDR
+            tlv("54", str(amount_idr)),
+            tlv("58", "ID"),
+            tlv("59", merchant.name[:25]),
+            tlv("60", merchant.city[:15]),
+            tlv("61", merchant.postal_code),
+            tlv("62", tlv("01", reference[:25]) + tlv("07", terminal_label[:25])),
+        ]
+    )
     body += "6304"
     return body + f"{crc16_ccitt_false(body.encode('ascii')):04X}"

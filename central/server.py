@@ -25,7 +25,12 @@ class RunningCentral:
     """A started central; ``.url`` to talk to it, ``.stop()`` (or ``with``) to shut it down."""
 
     def __init__(
-        self, server: uvicorn.Server, thread: threading.Thread, sock: socket.socket, url: str, app: Any,
+        self,
+        server: uvicorn.Server,
+        thread: threading.Thread,
+        sock: socket.socket,
+        url: str,
+        app: Any,
         faults_token: str | None = None,
     ) -> None:
         self._server = server
@@ -52,7 +57,7 @@ class RunningCentral:
             raise RuntimeError("central server thread did not stop")
         self.app.state.store.close()  # lifespan is off here: close the pool ourselves
 
-    def __enter__(self) -> "RunningCentral":
+    def __enter__(self) -> RunningCentral:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -60,7 +65,7 @@ class RunningCentral:
 
 
 def start(
-    db_path: "Path | str",
+    db_path: Path | str,
     catalog_path: Path,
     terminals: dict[str, str],
     *,
@@ -104,15 +109,29 @@ def start(
     scheme = "https" if ssl_certfile else "http"
     url = f"{scheme}://{host}:{bound_port}"
     app = create_app(
-        db_path, catalog_path, terminals, public_url or url, faults_enabled=faults_enabled,
-        reservation_ttl_s=reservation_ttl_s, clock=clock, enrolment_codes=enrolment_codes,
-        payment_ttl_s=payment_ttl_s, payment_autopay_s=payment_autopay_s, enforce_hours=enforce_hours,
-        migrate_schema=migrate_schema, faults_token=faults_token if faults_enabled else None,
+        db_path,
+        catalog_path,
+        terminals,
+        public_url or url,
+        faults_enabled=faults_enabled,
+        reservation_ttl_s=reservation_ttl_s,
+        clock=clock,
+        enrolment_codes=enrolment_codes,
+        payment_ttl_s=payment_ttl_s,
+        payment_autopay_s=payment_autopay_s,
+        enforce_hours=enforce_hours,
+        migrate_schema=migrate_schema,
+        faults_token=faults_token if faults_enabled else None,
     )
     config = uvicorn.Config(
         # log_config=None: leave the host process's logging alone (uvicorn's loggers propagate).
-        app, log_config=None, log_level="warning", access_log=access_log, proxy_headers=False,
-        timeout_graceful_shutdown=2, lifespan="off",
+        app,
+        log_config=None,
+        log_level="warning",
+        access_log=access_log,
+        proxy_headers=False,
+        timeout_graceful_shutdown=2,
+        lifespan="off",
         ssl_certfile=str(ssl_certfile) if ssl_certfile else None,
         ssl_keyfile=str(ssl_keyfile) if ssl_keyfile else None,
     )
@@ -152,7 +171,11 @@ def start_demo(
 
     terminals = {"kiosk-demo-01": secrets.token_urlsafe(24)}
     running = start(
-        db_path, DEFAULT_CATALOG, terminals, port=port, faults_enabled=faults_enabled,
+        db_path,
+        DEFAULT_CATALOG,
+        terminals,
+        port=port,
+        faults_enabled=faults_enabled,
         payment_autopay_s=payment_autopay_s,
     )
     running.terminals = terminals

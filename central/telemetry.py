@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import datetime
-from typing import Callable
 
 from central.db import Database, to_us
 from kiosk.contract import EventBatch, EventsAck, Heartbeat, HeartbeatAck

@@ -34,8 +34,12 @@ def _now() -> datetime:
 
 
 def issue_code(
-    db: Store, *, terminal_id: str | None = None, site_id: str | None = None,
-    valid_for: timedelta = DEFAULT_VALID_FOR, now: datetime | None = None,
+    db: Store,
+    *,
+    terminal_id: str | None = None,
+    site_id: str | None = None,
+    valid_for: timedelta = DEFAULT_VALID_FOR,
+    now: datetime | None = None,
 ) -> str:
     """A new one-time code for exactly one of: that terminal id, or any new terminal of that site.
     Only its hash is stored; the code itself is returned once."""
@@ -64,8 +68,11 @@ def issue_code(
 def revoke(db: Store, terminal_id: str, now: datetime | None = None) -> bool:
     """Invalidate the terminal's token at once. False when no enrolled terminal has that id."""
     with db.write() as conn:
-        return conn.execute(
-            "UPDATE terminals SET revoked_us=?, previous_token_hash=NULL, rotate_key_hash=NULL "
-            "WHERE terminal_id=? AND revoked_us IS NULL",
-            (to_us(now or _now()), terminal_id),
-        ).rowcount == 1
+        return (
+            conn.execute(
+                "UPDATE terminals SET revoked_us=?, previous_token_hash=NULL, rotate_key_hash=NULL "
+                "WHERE terminal_id=? AND revoked_us IS NULL",
+                (to_us(now or _now()), terminal_id),
+            ).rowcount
+            == 1
+        )

@@ -55,7 +55,11 @@ def _matches(secret: str | None, stored_hex: str | None) -> bool:
 
 class TerminalRegistry:
     def __init__(
-        self, db: Store, static: dict[str, str], enrolment_codes: list[str], clock: Callable[[], datetime],
+        self,
+        db: Store,
+        static: dict[str, str],
+        enrolment_codes: list[str],
+        clock: Callable[[], datetime],
         site_id: str = "",
     ) -> None:
         self.db = db
@@ -77,7 +81,9 @@ class TerminalRegistry:
                     "INSERT INTO meta (key, value) VALUES ('token_secret', ?) ON CONFLICT DO NOTHING",
                     (secrets.token_hex(32),),
                 )
-                secret = bytes.fromhex(conn.execute("SELECT value FROM meta WHERE key='token_secret'").fetchone()["value"])
+                secret = bytes.fromhex(
+                    conn.execute("SELECT value FROM meta WHERE key='token_secret'").fetchone()["value"]
+                )
                 for code in self._enrolment_codes:  # catalogue demo codes: any new terminal of this site
                     conn.execute(
                         "INSERT INTO enrolment_codes (code_hash, site_id) VALUES (?,?) ON CONFLICT DO NOTHING",
@@ -141,7 +147,8 @@ class TerminalRegistry:
             # then reads it used, instead of both reading it free.
             code = conn.execute(
                 "SELECT terminal_id, site_id, expires_us, used_by, used_us, used_key_hash "
-                "FROM enrolment_codes WHERE code_hash=?" + conn.for_update, (code_hash,),
+                "FROM enrolment_codes WHERE code_hash=?" + conn.for_update,
+                (code_hash,),
             ).fetchone()
             if code is None:
                 raise ApiProblem(403, "enrolment_code_invalid", "unknown enrolment code")
@@ -153,14 +160,19 @@ class TerminalRegistry:
                 raise ApiProblem(403, "enrolment_code_expired", "this enrolment code has expired; ask for a new one")
             if code["used_by"] is not None:
                 replay = (
-                    code["used_by"] == tid and key_hash is not None and code["used_key_hash"] == key_hash
+                    code["used_by"] == tid
+                    and key_hash is not None
+                    and code["used_key_hash"] == key_hash
                     and now - code["used_us"] <= REPLAY_WINDOW // timedelta(microseconds=1)
                 )
                 # The same token again, if the terminal still holds it (not revoked or rotated since).
-                still = replay and conn.execute(
-                    "SELECT 1 FROM terminals WHERE terminal_id=? AND code_hash=? AND token_hash=? AND revoked_us IS NULL",
-                    (tid, code_hash, digest(token).hex()),
-                ).fetchone()
+                still = (
+                    replay
+                    and conn.execute(
+                        "SELECT 1 FROM terminals WHERE terminal_id=? AND code_hash=? AND token_hash=? AND revoked_us IS NULL",
+                        (tid, code_hash, digest(token).hex()),
+                    ).fetchone()
+                )
                 if not still:
                     raise ApiProblem(409, "enrolment_code_used", "this enrolment code was already used")
                 return token
@@ -181,14 +193,17 @@ class TerminalRegistry:
             ).rowcount
             if inserted != 1:  # raising rolls back: the code stays unused
                 raise ApiProblem(
-                    409, "terminal_enrolled",
+                    409,
+                    "terminal_enrolled",
                     f"terminal {tid!r} is already enrolled; an administrator must revoke it before it is enrolled again",
                 )
         return token
 
     # -- rotation -------------------------------------------------------------------------------------
 
-    def rotate(self, terminal_id: str | None, token: str | None, idempotency_key: str, client: str = "") -> EnrolResponse:
+    def rotate(
+        self, terminal_id: str | None, token: str | None, idempotency_key: str, client: str = ""
+    ) -> EnrolResponse:
         """Current token -> new token; the old one stops working at once (except for repeating this
         very rotation with the same Idempotency-Key within ``REPLAY_WINDOW``: the same new token)."""
         self.throttle.check("token", client)
@@ -203,7 +218,8 @@ class TerminalRegistry:
             now = to_us(self.clock())
             row = conn.execute(
                 "SELECT token_hash, previous_token_hash, rotate_key_hash, rotated_us FROM terminals "
-                "WHERE terminal_id=? AND revoked_us IS NULL" + conn.for_update, (terminal_id or "",),
+                "WHERE terminal_id=? AND revoked_us IS NULL" + conn.for_update,
+                (terminal_id or "",),
             ).fetchone()
             done = 0
             if row is not None and _matches(token, row["token_hash"]):
@@ -213,7 +229,9 @@ class TerminalRegistry:
                     (digest(new).hex(), key_hash, now, terminal_id, row["token_hash"]),
                 ).rowcount
             elif (
-                row is not None and _matches(token, row["previous_token_hash"]) and row["rotate_key_hash"] == key_hash
+                row is not None
+                and _matches(token, row["previous_token_hash"])
+                and row["rotate_key_hash"] == key_hash
                 and now - row["rotated_us"] <= REPLAY_WINDOW // timedelta(microseconds=1)
             ):
                 done = int(row["token_hash"] == digest(new).hex())  # the same answer, still current

@@ -31,7 +31,9 @@ class RateLimited(ApiProblem):
     """429; the app adds ``Retry-After: retry_after_s``."""
 
     def __init__(self, retry_after_s: int) -> None:
-        super().__init__(429, "rate_limited", f"too many failed attempts from this client; retry after {retry_after_s} s")
+        super().__init__(
+            429, "rate_limited", f"too many failed attempts from this client; retry after {retry_after_s} s"
+        )
         self.retry_after_s = retry_after_s
 
 

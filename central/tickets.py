@@ -11,8 +11,9 @@ from __future__ import annotations
 import hashlib
 import math
 import uuid
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from typing import Any, Callable
+from typing import Any
 
 from central.catalog_file import CatalogFile
 from central.errors import ApiProblem
@@ -20,8 +21,8 @@ from central.metrics import TICKETS_ISSUED
 from central.store import Store, from_us, to_us
 from kiosk.contract import (
     ConfirmMode,
-    QueueStatus,
     QueuesResponse,
+    QueueStatus,
     Service,
     Ticket,
     TicketReserveRequest,
@@ -33,15 +34,17 @@ _IN_QUEUE = ("confirmed", "virtual")
 # touching are left for the next sweep instead of waited for, so concurrent sweeps never block or
 # deadlock each other. Views compute "lapsed" from the expiry anyway, so a late sweep is harmless.
 # People ahead of the row being changed, computed by the same statement (one round trip less).
-_AHEAD = ("(SELECT COUNT(*) FROM tickets q WHERE q.service_id = tickets.service_id"
-          " AND q.business_date = tickets.business_date AND q.status IN ('confirmed', 'virtual')"
-          " AND q.call_state = 'waiting'"
-          " AND q.sequence < tickets.sequence) AS ahead")
+_AHEAD = (
+    "(SELECT COUNT(*) FROM tickets q WHERE q.service_id = tickets.service_id"
+    " AND q.business_date = tickets.business_date AND q.status IN ('confirmed', 'virtual')"
+    " AND q.call_state = 'waiting'"
+    " AND q.sequence < tickets.sequence) AS ahead"
+)
 SWEEP_EVERY_US = 1_000_000
 _LAPSE = {
     "sqlite": "UPDATE tickets SET status='lapsed' WHERE status='reserved' AND expires_us <= ?",
     "postgresql": "UPDATE tickets SET status='lapsed' WHERE id IN (SELECT id FROM tickets"
-                  " WHERE status='reserved' AND expires_us <= ? FOR UPDATE SKIP LOCKED)",
+    " WHERE status='reserved' AND expires_us <= ? FOR UPDATE SKIP LOCKED)",
 }
 
 
@@ -49,8 +52,14 @@ class TicketDesk:
     """Reserve, confirm, fail and look up tickets; compute queue figures."""
 
     def __init__(
-        self, db: Store, catalog_file: CatalogFile, *, reservation_ttl_s: int,
-        public_url: str, clock: Clock, enforce_hours: bool = False,
+        self,
+        db: Store,
+        catalog_file: CatalogFile,
+        *,
+        reservation_ttl_s: int,
+        public_url: str,
+        clock: Clock,
+        enforce_hours: bool = False,
     ) -> None:
         self.db = db
         self.cf = catalog_file
@@ -90,8 +99,10 @@ class TicketDesk:
 
     def _people_ahead(self, conn: Any, service_id: str, day: str, below: int | None) -> int:
         # Waiting means not yet called: called, served and finished tickets are out of the line.
-        sql = ("SELECT COUNT(*) FROM tickets WHERE service_id=? AND business_date=? AND status IN (?,?)"
-               " AND call_state='waiting'")
+        sql = (
+            "SELECT COUNT(*) FROM tickets WHERE service_id=? AND business_date=? AND status IN (?,?)"
+            " AND call_state='waiting'"
+        )
         args: list[object] = [service_id, day, *_IN_QUEUE]
         if below is not None:
             sql += " AND sequence < ?"
@@ -154,7 +165,12 @@ class TicketDesk:
         return self._reserve_step(conn, terminal_id, idem_key, req, now)[0]
 
     def _reserve_step(
-        self, conn: Any, terminal_id: str, idem_key: str, req: TicketReserveRequest, now: datetime,
+        self,
+        conn: Any,
+        terminal_id: str,
+        idem_key: str,
+        req: TicketReserveRequest,
+        now: datetime,
     ) -> tuple[Any, int | None]:
         """(ticket row, people in the queue ahead of it if counted here, else None). The counter
         row is bumped by the statement that inserts the ticket, the last in the transaction, so
@@ -168,7 +184,8 @@ class TicketDesk:
         if existing is not None:
             if existing["request_hash"] != request_hash:
                 raise ApiProblem(
-                    409, "idempotency_conflict",
+                    409,
+                    "idempotency_conflict",
                     "this Idempotency-Key was already used with a different request body",
                 )
             return existing, None
@@ -177,7 +194,8 @@ class TicketDesk:
         local = now.astimezone(self.cf.catalog.site.tz)
         if self.enforce_hours and not svc.is_open_at(local):
             raise ApiProblem(
-                409, "service_closed",
+                409,
+                "service_closed",
                 f"service {svc.id!r} is not open at {local:%a %H:%M} ({self.cf.catalog.site.timezone})",
             )
         day = self.business_date(now).isoformat()
@@ -241,9 +259,9 @@ class TicketDesk:
             status = self._persist_lapse(conn, row, now)
             if status == "lapsed":
                 raise ApiProblem(
-                    409, "reservation_lapsed",
-                    "the reservation was not confirmed in time; its number will not be called. "
-                    "Reserve a new ticket.",
+                    409,
+                    "reservation_lapsed",
+                    "the reservation was not confirmed in time; its number will not be called. Reserve a new ticket.",
                 )
             if status == "failed":
                 raise ApiProblem(409, "ticket_failed", "the ticket was already reported as failed")
@@ -266,7 +284,8 @@ class TicketDesk:
             row = self._own_row(conn, terminal_id, ticket_id)
             if self._persist_lapse(conn, row, now) in _IN_QUEUE:
                 raise ApiProblem(
-                    409, "ticket_confirmed",
+                    409,
+                    "ticket_confirmed",
                     "the ticket was already confirmed; it cannot be failed afterwards",
                 )
             return self._row(conn, ticket_id), None
@@ -308,9 +327,9 @@ class TicketDesk:
             out = []
             for svc in self.cf.catalog.services:
                 waiting = self._people_ahead(conn, svc.id, day, None)
-                out.append(QueueStatus(
-                    service_id=svc.id, waiting=waiting, estimated_wait_minutes=self._wait(waiting, svc)
-                ))
+                out.append(
+                    QueueStatus(service_id=svc.id, waiting=waiting, estimated_wait_minutes=self._wait(waiting, svc))
+                )
             return out
 
         return QueuesResponse(as_of=now, queues=self.db.run_read(read))

@@ -9,9 +9,10 @@ from __future__ import annotations
 import functools
 import logging
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from kiosk.admin.wiring import build_admin, build_heartbeat
 from kiosk.api.catalog_cache import CatalogCache
@@ -27,12 +28,12 @@ from kiosk.flow.citizen import CitizenFlow
 from kiosk.flow.configured import build_flow
 from kiosk.flow.status import PrinterReadiness, StatusChanges
 from kiosk.identification import Identifier
+from kiosk.payments.wiring import build_payments, close_payments
 from kiosk.runtime.scheduler import Scheduler, Timer
 from kiosk.speech.speaker import Speaker
 from kiosk.tickets.issuer import TicketIssuer
 from kiosk.tickets.numbering import CentralNumbering
 from kiosk.tickets.pending import PendingConfirmations
-from kiosk.payments.wiring import build_payments, close_payments
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -57,8 +58,14 @@ def printer_readiness(status: PrinterStatus, on_fault: str) -> PrinterReadiness:
 
 
 class KioskRuntime:
-    def __init__(self, config: KioskConfig, scheduler: Scheduler, token: str | None = None,
-                 config_path: Path | None = None, flow: CitizenFlow | None = None) -> None:
+    def __init__(
+        self,
+        config: KioskConfig,
+        scheduler: Scheduler,
+        token: str | None = None,
+        config_path: Path | None = None,
+        flow: CitizenFlow | None = None,
+    ) -> None:
         self.config = config
         self._scheduler = scheduler
         self._paper_listeners: list[Callable[[bytes], None]] = []
@@ -87,7 +94,9 @@ class KioskRuntime:
         # The app may have built the flow already, to paint the welcome screen sooner.
         self.flow = flow if flow is not None else build_flow(config, scheduler)
         self.flow.attach(
-            self.issuer, self.identifier, self.payments,
+            self.issuer,
+            self.identifier,
+            self.payments,
             # Passport page data typed on the keypad goes to the reader, which reads the chip again.
             provide_mrz=lambda info: self.card_reader.provide_mrz(info) if self.card_reader else None,
             bookings=self.bookings,
@@ -100,8 +109,12 @@ class KioskRuntime:
             self.card_reader.add_listener(self._on_card_event)
             self._card_reader_follows_session()
             self.flow.on_session_end(self._card_reader_follows_session)
-        self.sync = CatalogSync(self._sync_client, CatalogCache(data_dir / "catalog.json"), self.monitor,
-                                on_update=lambda u: scheduler.post(lambda: self._apply_sync(u)))
+        self.sync = CatalogSync(
+            self._sync_client,
+            CatalogCache(data_dir / "catalog.json"),
+            self.monitor,
+            on_update=lambda u: scheduler.post(lambda: self._apply_sync(u)),
+        )
         self.monitor.add_listener(lambda online: scheduler.post(lambda: self._connectivity_changed(online)))
         self.printer.add_printed_listener(self._on_printed)
         self._poll_timer: Timer | None = None
@@ -141,19 +154,19 @@ class KioskRuntime:
         close_payments(self.journal, self.payments)
         self.speaker.close()
 
-    def reconcile_journal(self) -> "Future[Counter[str]] | None":
+    def reconcile_journal(self) -> Future[Counter[str]] | None:
         """Settle unfinished paid sessions with the central (at start and when it answers again)."""
         if self.payments is None or self._stopped:
             return None
         return self.payments.reconcile()
 
     # ---- printer ---------------------------------------------------------------------------
-    def poll_printer(self) -> "Future[PrinterStatus]":
+    def poll_printer(self) -> Future[PrinterStatus]:
         future = self.printer.status()
         future.add_done_callback(lambda f: self._scheduler.post(lambda: self._printer_polled(f)))
         return future
 
-    def _printer_polled(self, future: "Future[PrinterStatus]") -> None:
+    def _printer_polled(self, future: Future[PrinterStatus]) -> None:
         if self._stopped:
             return
         readiness: PrinterReadiness

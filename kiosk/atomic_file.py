@@ -38,7 +38,7 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600, backup: bool = Fals
             os.fchmod(fd, mode)  # explicit: the umask must not narrow a 0644 config either
             view = memoryview(data)
             while view:
-                view = view[os.write(fd, view):]
+                view = view[os.write(fd, view) :]
             os.fsync(fd)
         finally:
             os.close(fd)

@@ -53,7 +53,7 @@ class BookingCheckInService:
         self._client = client
         self._worker = Worker("bookings")
 
-    def check_in(self, code: str, language: Language = "id") -> "Future[BookingCheckIn]":
+    def check_in(self, code: str, language: Language = "id") -> Future[BookingCheckIn]:
         """Check the booking in; never blocks. A malformed code fails the future with
         ``BookingError("unknown")`` without any network call."""
         try:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future
-from typing import TYPE_CHECKING, Callable, TypedDict
+from typing import TYPE_CHECKING, TypedDict
 
 from kiosk import __version__
 from kiosk.api.errors import CentralError
@@ -49,14 +50,17 @@ def printer_health(status: PrinterStatus) -> DeviceHealth:
 
 def reader_health(reader_state: str) -> DeviceHealth:
     state = _READER_STATES.get(reader_state, "unknown")
-    return DeviceHealth(state=state, detail="not configured" if reader_state == "none" else reader_state.replace("_", " "))
+    return DeviceHealth(
+        state=state, detail="not configured" if reader_state == "none" else reader_state.replace("_", " ")
+    )
 
 
 class HeartbeatSender:
     """Sends ``snapshot()`` every ``interval_s`` until ``stop()``; ``send_now()`` for tests and start-up."""
 
-    def __init__(self, client: CentralClient, snapshot: Callable[[], HeartbeatSnapshot],
-                 interval_s: float = INTERVAL_S) -> None:
+    def __init__(
+        self, client: CentralClient, snapshot: Callable[[], HeartbeatSnapshot], interval_s: float = INTERVAL_S
+    ) -> None:
         self._client = client  # a CentralClient used only on this sender's worker
         self._snapshot = snapshot
         self._interval = interval_s
@@ -79,21 +83,21 @@ class HeartbeatSender:
             if self._stop.wait(self._interval):
                 return
 
-    def send_now(self) -> "Future[HeartbeatAck | None]":
+    def send_now(self) -> Future[HeartbeatAck | None]:
         return self._worker.submit(self._send)
 
     def _send(self) -> HeartbeatAck | None:
         if self._stop.is_set():
             return None
         try:
-            body = Heartbeat(sent_at=dt.datetime.now(dt.timezone.utc), app_version=__version__, **self._snapshot())
+            body = Heartbeat(sent_at=dt.datetime.now(dt.UTC), app_version=__version__, **self._snapshot())
             self.last_ack = self._client.send_heartbeat(body)
             self.last_error = None
         except CentralError as exc:
             self.last_error = str(exc)
             log.info("heartbeat not delivered: %s", exc)
             return None
-        except Exception as exc:  # noqa: BLE001 - the heartbeat must never take the kiosk down
+        except Exception as exc:
             self.last_error = f"{type(exc).__name__}: {exc}"
             log.warning("heartbeat failed: %s", self.last_error)
             return None

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Literal
+from typing import TYPE_CHECKING, Literal
 
 from kiosk.api.errors import CentralError, CentralRejected
 from kiosk.contract import IdentityResolveRequest
@@ -67,10 +68,10 @@ class Identifier:
         self._today = today
         self._worker = Worker("identity")
 
-    def from_card(self, card: CardIdentity) -> "Future[SessionIdentity]":
+    def from_card(self, card: CardIdentity) -> Future[SessionIdentity]:
         return self._worker.submit(self._from_card, card)
 
-    def from_nik(self, nik: str) -> "Future[SessionIdentity]":
+    def from_nik(self, nik: str) -> Future[SessionIdentity]:
         return self._worker.submit(self._from_nik, nik)
 
     def close(self) -> None:
@@ -82,9 +83,12 @@ class Identifier:
         if card.source == "emrtd":
             # The chip itself says who this is (after BAC); no lookup needed.
             number = card.document_number or ""
-            return SessionIdentity("passport", card.masked_name() or None,
-                                   number[:1] + "•" * max(0, len(number) - 3) + number[-2:] if number else None,
-                                   card.birth_date)
+            return SessionIdentity(
+                "passport",
+                card.masked_name() or None,
+                number[:1] + "•" * max(0, len(number) - 3) + number[-2:] if number else None,
+                card.birth_date,
+            )
         if card.nik and card.name:  # e-KTP read through the deployment's SAM
             return SessionIdentity("card", card.masked_name(), mask_nik(card.nik), card.birth_date)
         if card.nik_required or not card.uid_hex:
@@ -97,8 +101,14 @@ class Identifier:
             raise IdentificationFailed("unavailable", f"card lookup failed: {type(exc).__name__}") from None
         if not resolved.found:
             raise IdentificationFailed("card_unknown", "card not registered")
-        return SessionIdentity("card", resolved.display_name_masked, resolved.nik_masked, resolved.birth_date,
-                               is_staff=resolved.is_staff, staff_role=resolved.staff_role)
+        return SessionIdentity(
+            "card",
+            resolved.display_name_masked,
+            resolved.nik_masked,
+            resolved.birth_date,
+            is_staff=resolved.is_staff,
+            staff_role=resolved.staff_role,
+        )
 
     def _from_nik(self, nik: str) -> SessionIdentity:
         info = parse_nik(nik, today=self._today())  # the flow checked it already; this is a guard
@@ -109,8 +119,9 @@ class Identifier:
             log.warning("NIK lookup unavailable (%s); using the number's own data", type(exc).__name__)
             return SessionIdentity("nik", None, mask_nik(nik), info.birth_date, verified=False)
         name = resolved.display_name_masked if resolved.found else None
-        return SessionIdentity("nik", name, mask_nik(nik), resolved.birth_date or info.birth_date,
-                               verified=resolved.found)
+        return SessionIdentity(
+            "nik", name, mask_nik(nik), resolved.birth_date or info.birth_date, verified=resolved.found
+        )
 
 
 __all__ = ["ELDERLY_AGE", "IdentificationFailed", "Identifier", "SessionIdentity"]

@@ -43,7 +43,9 @@ class RedactingFilter(logging.Filter):
         try:
             message = template % args if args else template
         except (TypeError, ValueError, KeyError):  # a broken format string must not lose the record
-            message = " ".join([template, *(str(a) for a in (args.values() if isinstance(args, Mapping) else args or ()))])
+            message = " ".join(
+                [template, *(str(a) for a in (args.values() if isinstance(args, Mapping) else args or ()))]
+            )
         record.msg, record.args = message, None
         fields = getattr(record, "fields", None)
         if isinstance(fields, Mapping):
@@ -61,7 +63,7 @@ class RedactingFilter(logging.Filter):
 class JsonLineFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         entry: dict[str, Any] = {
-            "ts": dt.datetime.fromtimestamp(record.created, dt.timezone.utc).isoformat(timespec="milliseconds"),
+            "ts": dt.datetime.fromtimestamp(record.created, dt.UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname,
             "logger": record.name,
             "thread": record.threadName,
@@ -86,17 +88,20 @@ class ConsoleFormatter(logging.Formatter):
         return line
 
 
-def setup_logging(log_dir: Path, level: int = logging.INFO, max_bytes: int = 2_000_000,
-                  backups: int = 5, console: bool | None = None) -> logging.Handler:
+def setup_logging(
+    log_dir: Path, level: int = logging.INFO, max_bytes: int = 2_000_000, backups: int = 5, console: bool | None = None
+) -> logging.Handler:
     """Route the root logger to ``log_dir/kiosk.jsonl`` (rotating). Returns the file handler."""
     log_dir.mkdir(parents=True, exist_ok=True)
     teardown_logging()
     root = logging.getLogger()
     if console is None:  # a console handler only when nobody (main.py, pytest) has one already
-        console = not any(isinstance(h, logging.StreamHandler) and not isinstance(h, logging.FileHandler)
-                          for h in root.handlers)
-    file_handler = logging.handlers.RotatingFileHandler(log_dir / LOG_FILE, maxBytes=max_bytes,
-                                                        backupCount=backups, encoding="utf-8")
+        console = not any(
+            isinstance(h, logging.StreamHandler) and not isinstance(h, logging.FileHandler) for h in root.handlers
+        )
+    file_handler = logging.handlers.RotatingFileHandler(
+        log_dir / LOG_FILE, maxBytes=max_bytes, backupCount=backups, encoding="utf-8"
+    )
     file_handler.setFormatter(JsonLineFormatter())
     handlers: list[logging.Handler] = [file_handler]
     if console:
@@ -139,16 +144,17 @@ def _redact_line(line: str) -> str:
     return json.dumps(entry, ensure_ascii=False, default=str) + "\n"
 
 
-def export_bundle(dest_parent: Path, log_dir: Path, config: KioskConfig,
-                  diagnose: list[dict[str, Any]] | None) -> Path:
+def export_bundle(dest_parent: Path, log_dir: Path, config: KioskConfig, diagnose: list[dict[str, Any]] | None) -> Path:
     """Write ``anjungan-logs-<time>/`` under ``dest_parent`` (a USB stick's folder, say)."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     dest = Path(dest_parent) / f"anjungan-logs-{stamp}"
     (dest / "logs").mkdir(parents=True, exist_ok=False)
     for path in sorted(Path(log_dir).glob(LOG_FILE + "*")):
         # Lines are redacted again on the way out, for files written before the filter existed.
-        with open(path, encoding="utf-8", errors="replace") as src, open(dest / "logs" / path.name, "w",
-                                                                           encoding="utf-8") as out:
+        with (
+            open(path, encoding="utf-8", errors="replace") as src,
+            open(dest / "logs" / path.name, "w", encoding="utf-8") as out,
+        ):
             for line in src:
                 out.write(_redact_line(line))
     (dest / "diagnose.json").write_text(json.dumps(diagnose or [], indent=1, ensure_ascii=False), encoding="utf-8")
@@ -156,7 +162,7 @@ def export_bundle(dest_parent: Path, log_dir: Path, config: KioskConfig,
     return dest
 
 
-__all__ = ["RedactingFilter", "JsonLineFormatter", "export_bundle", "log_fields", "redact", "setup_logging"]
+__all__ = ["JsonLineFormatter", "RedactingFilter", "export_bundle", "log_fields", "redact", "setup_logging"]
 
 
 def teardown_logging() -> None:

@@ -28,21 +28,51 @@ from collections.abc import Mapping
 from typing import Any
 
 # Never written, whatever the value: these name personal data.
-PERSONAL_FIELDS = frozenset({
-    "nik", "name", "full_name", "holder", "masked_name", "birth_date", "address", "phone",
-    "card_uid", "uid", "atr", "card_data", "apdu", "mrz", "document_number", "passport_number",
-})
+PERSONAL_FIELDS = frozenset(
+    {
+        "nik",
+        "name",
+        "full_name",
+        "holder",
+        "masked_name",
+        "birth_date",
+        "address",
+        "phone",
+        "card_uid",
+        "uid",
+        "atr",
+        "card_data",
+        "apdu",
+        "mrz",
+        "document_number",
+        "passport_number",
+    }
+)
 # Written exactly: identifiers shared with the central service or the journal, needed to match
 # a complaint to a record. Long values are cut (a field is not a place for a document).
-ID_FIELDS = frozenset({
-    "payment_id", "entry_id", "ticket_id", "reservation_id", "request_id", "idempotency_key",
-    "reference", "terminal_id", "service_id", "agency_id", "state", "step",
-})
+ID_FIELDS = frozenset(
+    {
+        "payment_id",
+        "entry_id",
+        "ticket_id",
+        "reservation_id",
+        "request_id",
+        "idempotency_key",
+        "reference",
+        "terminal_id",
+        "service_id",
+        "agency_id",
+        "state",
+        "step",
+    }
+)
 MAX_FIELD = 120
 REMOVED = "[removed]"
 
-_UUID = re.compile(r"(?<![0-9A-Za-z-])[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"
-                   r"(?![0-9A-Za-z-])")
+_UUID = re.compile(
+    r"(?<![0-9A-Za-z-])[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"
+    r"(?![0-9A-Za-z-])"
+)
 _QUOTED = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"")
 _PLACEHOLDER = re.compile(r"%(?:\([A-Za-z_]\w*\))?[-#0 +]?\d*(?:\.\d+)?[sdrifxXeEgGcoa]")
 _FRAME_LINE = re.compile(r'^\s*File "[^"\n]*", line \d+, in [\w<>.]+\s*$')
@@ -57,7 +87,7 @@ def _hex_sub(m: re.Match[str]) -> str:
     run = m.group(0).rstrip(" :")
     digits = re.sub(r"[ :]", "", run)
     looks_like_data = len(digits) >= 12 or (any(c.isalpha() for c in digits) and any(c.isdigit() for c in digits))
-    return "[hex]" + m.group(0)[len(run):] if looks_like_data else m.group(0)
+    return "[hex]" + m.group(0)[len(run) :] if looks_like_data else m.group(0)
 
 
 def _unquote_value(m: re.Match[str]) -> str:
@@ -78,7 +108,7 @@ def scrub_text(text: str) -> str:
     """``text`` with personal data removed (the rules above); UUIDs pass unchanged."""
     out, pos = [], 0
     for m in _UUID.finditer(text):
-        out += [_scrub_piece(text[pos:m.start()]), m.group(0)]
+        out += [_scrub_piece(text[pos : m.start()]), m.group(0)]
         pos = m.end()
     out.append(_scrub_piece(text[pos:]))
     return "".join(out)
@@ -91,7 +121,7 @@ def scrub_traceback(text: str) -> str:
 
 
 def _cut(text: str) -> str:
-    return text if len(text) <= MAX_FIELD else text[:MAX_FIELD - 1] + "…"
+    return text if len(text) <= MAX_FIELD else text[: MAX_FIELD - 1] + "…"
 
 
 def scrub_field(name: str, value: Any) -> Any:
@@ -120,7 +150,7 @@ def log_fields(**fields: Any) -> dict[str, Any]:
 class _Scrubbed:
     """A log argument of any type, shown only through the scrubber (for ``%s`` and ``%r``)."""
 
-    __slots__ = ("_str", "_repr")
+    __slots__ = ("_repr", "_str")
 
     def __init__(self, value: Any) -> None:
         self._str = scrub_text(str(value))

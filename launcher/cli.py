@@ -18,6 +18,7 @@ def main(argv: list[str] | None = None) -> int:
     args_in = list(sys.argv[1:] if argv is None else argv)
     if args_in[:1] == ["central"]:  # the central has its own options (--db URL, --workers, migrate)
         from central.cli import main as central_main
+
         return central_main(args_in[1:], default_port=8780)
     parser = argparse.ArgumentParser(prog="main.py", description="Anjungan self-service kiosk")
     sub = parser.add_subparsers(dest="command")
@@ -25,8 +26,12 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--config", type=Path, default=Path(os.environ.get("ANJUNGAN_CONFIG", DEFAULT_CONFIG)))
     run.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     demo = sub.add_parser("demo", help="the kiosk with the embedded reference central service and virtual devices")
-    demo.add_argument("--walkthrough", type=Path, metavar="DIR",
-                      help="run the scripted walk-through offscreen and write a PNG of every screen to DIR")
+    demo.add_argument(
+        "--walkthrough",
+        type=Path,
+        metavar="DIR",
+        help="run the scripted walk-through offscreen and write a PNG of every screen to DIR",
+    )
     demo.add_argument("--windowed", action="store_true", help="a window instead of full screen")
     check = sub.add_parser("check-config", help="validate a kiosk config file")
     check.add_argument("file", type=Path)
@@ -43,8 +48,11 @@ def main(argv: list[str] | None = None) -> int:
     rotate.add_argument("--config", type=Path, default=default_config)
     # Only for --help: `main.py central ...` is handed to central.cli above (--db URL, --workers,
     # migrate, issue-code, revoke).
-    sub.add_parser("central", help="run the central service (see `main.py central --help`; "
-                   "`central migrate`, `central issue-code`, `central revoke`)")
+    sub.add_parser(
+        "central",
+        help="run the central service (see `main.py central --help`; "
+        "`central migrate`, `central issue-code`, `central revoke`)",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
@@ -53,9 +61,11 @@ def main(argv: list[str] | None = None) -> int:
         return check_config(args.file)
     if command == "diagnose":
         from kiosk.diagnostics.cli import diagnose
+
         return diagnose(args.config, as_json=args.json, test_page=args.test_page)
     if command == "enrol":
         from launcher.enrol import enrol as enrol_terminal
+
         return enrol_terminal(args.config, args.code, args.terminal_id)
     if command == "rotate-token":
         return rotate_token(args.config)
@@ -74,8 +84,10 @@ def check_config(path: Path) -> int:
 
     warnings = config_warnings(config, path)
     verdict = f"OK with {len(warnings)} warning(s)" if warnings else "OK"
-    print(f"{path}: {verdict} (terminal {config.central.terminal_id}, printer {config.printer.backend}, "
-          f"central {config.central.base_url})")
+    print(
+        f"{path}: {verdict} (terminal {config.central.terminal_id}, printer {config.printer.backend}, "
+        f"central {config.central.base_url})"
+    )
     for warning in warnings:
         print(f"  warning: {warning}")
     return 0
@@ -130,6 +142,7 @@ def run_kiosk(path: Path, probe: bool = False) -> int:
             if view.status.catalog is not None and app.runtime is not None:
                 print("ready", flush=True)
                 app.qapp.exit(0)
+
         if not app.refused:  # a refused kiosk (issue 20) has no flow and is never ready
             app.flow.subscribe(ready)
     try:
@@ -152,6 +165,7 @@ def _mark_started_once_up(app, data_dir: Path) -> None:
                 write_started_marker(data_dir, __version__)
             except OSError as exc:
                 logging.getLogger(__name__).warning("could not write the started marker: %s", exc)
+
     app.window.first_frame.connect(lambda: QTimer.singleShot(0, mark))
 
 
@@ -166,9 +180,8 @@ def run_demo(walkthrough: Path | None, windowed: bool = False) -> int:
         print(f"No display found: running the demo walk-through offscreen into {walkthrough}/")
     if walkthrough is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from launcher.demo import demo_environment
-
     from kiosk.ui.app import KioskApp
+    from launcher.demo import demo_environment
 
     with tempfile.TemporaryDirectory(prefix="anjungan-demo-") as tmp:
         # QRIS for services with a fee. Nobody scans the code at a demo, so the reference
@@ -182,21 +195,26 @@ def run_demo(walkthrough: Path | None, windowed: bool = False) -> int:
             changes["ui"] = {"fullscreen": False}
         # Fault switches only for the scripted walk-through (it shows an outage); a demo someone
         # plays with has none.
-        with demo_environment(Path(tmp), central_options=central_options, faults=walkthrough is not None,
-                              **changes) as env:
+        with demo_environment(
+            Path(tmp), central_options=central_options, faults=walkthrough is not None, **changes
+        ) as env:
             print(f"Reference central service on {env.central_url}")
             if walkthrough is None:
-                print(f"QRIS payments: the demo bank pays each code {DEMO_AUTOPAY_S:.0f} s after it appears. "
-                      "Booking codes to check in: BDG-7K3P9, BDG-4M8T2 (valid today), "
-                      "BDG-2H7W4 (expired), BDG-6N4V8 (tomorrow), BDG-3C8F5 (cancelled).")
+                print(
+                    f"QRIS payments: the demo bank pays each code {DEMO_AUTOPAY_S:.0f} s after it appears. "
+                    "Booking codes to check in: BDG-7K3P9, BDG-4M8T2 (valid today), "
+                    "BDG-2H7W4 (expired), BDG-6N4V8 (tomorrow), BDG-3C8F5 (cancelled)."
+                )
             from kiosk.admin.demo_pin import ensure_demo_pins
             from kiosk.admin.toml_edit import write_config_file
 
             config_path = Path(tmp) / "kiosk.toml"  # staff edit this copy from the admin screens
             write_config_file(env.config, config_path)
             pins = ensure_demo_pins(env.config)
-            print(f"Admin mode: tap the top-left corner 5 times within 3 s, then PIN {pins['staff']} (staff) "
-                  f"or {pins['technician']} (technician). Fleet page: {env.central_url}/fleet")
+            print(
+                f"Admin mode: tap the top-left corner 5 times within 3 s, then PIN {pins['staff']} (staff) "
+                f"or {pins['technician']} (technician). Fleet page: {env.central_url}/fleet"
+            )
             app = KioskApp(env.config, env.token, config_path=config_path)
             if walkthrough is None:
                 return app.exec()

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from kiosk.config import KioskConfig, load_config
 
@@ -27,9 +27,14 @@ class DemoEnvironment:
 
 
 @contextmanager
-def demo_environment(workdir: Path, config_path: Path = DEMO_CONFIG, catalog_path: Path = CATALOG,
-                     central_options: dict | None = None, faults: bool = True,
-                     **config_changes) -> Iterator[DemoEnvironment]:
+def demo_environment(
+    workdir: Path,
+    config_path: Path = DEMO_CONFIG,
+    catalog_path: Path = CATALOG,
+    central_options: dict | None = None,
+    faults: bool = True,
+    **config_changes,
+) -> Iterator[DemoEnvironment]:
     """Start the reference central service and yield a kiosk config pointing at it.
 
     ``central_options`` go to ``central.server.start`` (e.g. ``payment_autopay_s``). ``faults``:
@@ -41,11 +46,17 @@ def demo_environment(workdir: Path, config_path: Path = DEMO_CONFIG, catalog_pat
     base = load_config(config_path)
     # A fresh token per demo run: nothing secret is ever written into the repository.
     token = secrets.token_urlsafe(24)
-    running = start(workdir / "central.sqlite3", catalog_path, {base.central.terminal_id: token},
-                    faults_enabled=faults, **(central_options or {}))
+    running = start(
+        workdir / "central.sqlite3",
+        catalog_path,
+        {base.central.terminal_id: token},
+        faults_enabled=faults,
+        **(central_options or {}),
+    )
     try:
-        config = with_changes(base, central={"base_url": running.url}, data={"directory": workdir / "kiosk"},
-                              **config_changes)
+        config = with_changes(
+            base, central={"base_url": running.url}, data={"directory": workdir / "kiosk"}, **config_changes
+        )
         yield DemoEnvironment(config, token, running)
     finally:
         running.stop()

@@ -14,6 +14,7 @@ def _luminance(rgb) -> float:
     def lin(c: float) -> float:
         c /= 255
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
     r, g, b = rgb[:3]
     return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
 
@@ -22,8 +23,9 @@ def pil_image(qimage) -> Image.Image:
     from PySide6.QtGui import QImage
 
     rgb = qimage.convertToFormat(QImage.Format.Format_RGB888)
-    return Image.frombuffer("RGB", (rgb.width(), rgb.height()), bytes(rgb.constBits()), "raw", "RGB",
-                            rgb.bytesPerLine(), 1)
+    return Image.frombuffer(
+        "RGB", (rgb.width(), rgb.height()), bytes(rgb.constBits()), "raw", "RGB", rgb.bytesPerLine(), 1
+    )
 
 
 def contrast(image: Image.Image) -> float:
@@ -42,11 +44,13 @@ def contrast(image: Image.Image) -> float:
             if left < 0:
                 return value
         return order[-1]
+
     lo, hi = level(range(256)), level(range(255, -1, -1))
 
     def colour(value: int) -> float:
         mask = luma.point(lambda v: 255 if v == value else 0)
         return _luminance(ImageStat.Stat(image, mask).mean)
+
     return (colour(hi) + 0.05) / (colour(lo) + 0.05)
 
 
@@ -94,14 +98,17 @@ def check_screen(window, page, px_per_mm: float, frame) -> list[str]:
         else:
             need = label.minimumSizeHint()
             if need.width() > label.width() + 1 or need.height() > label.height() + 1:
-                problems.append(f"{_name(label)}: text clipped (needs {need.width()}x{need.height()} px, "
-                                f"has {label.width()}x{label.height()})")
+                problems.append(
+                    f"{_name(label)}: text clipped (needs {need.width()}x{need.height()} px, "
+                    f"has {label.width()}x{label.height()})"
+                )
     for b in buttons:
         if b.text().strip():
             need = b.sizeHint()
             if need.width() > b.width() + 1 or need.height() > b.height() + 1:
-                problems.append(f"{_name(b)}: text clipped (needs {need.width()}x{need.height()} px, "
-                                f"has {b.width()}x{b.height()})")
+                problems.append(
+                    f"{_name(b)}: text clipped (needs {need.width()}x{need.height()} px, has {b.width()}x{b.height()})"
+                )
         mm = min(b.width(), b.height()) / px_per_mm
         if mm < MIN_TARGET_MM:
             problems.append(f"{_name(b)}: touch target {mm:.1f} mm (< {MIN_TARGET_MM:.0f} mm)")

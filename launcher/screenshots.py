@@ -29,8 +29,19 @@ from pathlib import Path
 from kiosk.flow.steps import Step
 
 DEMO_NIK = "3273022505600002"  # a demo citizen born in 1960: shows the elderly suggestion
-SCREENS = ("welcome", "agency", "service", "confirm", "identify", "confirm-identified", "payment", "ticket",
-           "booking", "passport", "problem")
+SCREENS = (
+    "welcome",
+    "agency",
+    "service",
+    "confirm",
+    "identify",
+    "confirm-identified",
+    "payment",
+    "ticket",
+    "booking",
+    "passport",
+    "problem",
+)
 # Screens where a large panel could still go wrong (the longest text and the most keys); the
 # small panels, where most can go wrong, render every screen.
 LARGE_PANEL_SCREENS = ("welcome", "service", "confirm-identified", "identify", "passport", "ticket")
@@ -90,10 +101,23 @@ def parse_panel(text: str) -> Panel:
 
 
 # The panels issue 17 names (kiosk/ui must hold them all), and cage's headless 1280x720 output.
-ALL_PANELS = tuple(parse_panel(p) for p in (
-    "1920x1080@21.5", "1920x1080@24", "1920x1080@32", "1080x1920@21.5", "1080x1920@32",
-    "1366x768@15.6", "1366x768@18.5", "1280x1024@17", "1280x1024@19", "1280x800@10.1",
-    "2160x3840@43", "1280x720"))
+ALL_PANELS = tuple(
+    parse_panel(p)
+    for p in (
+        "1920x1080@21.5",
+        "1920x1080@24",
+        "1920x1080@32",
+        "1080x1920@21.5",
+        "1080x1920@32",
+        "1366x768@15.6",
+        "1366x768@18.5",
+        "1280x1024@17",
+        "1280x1024@19",
+        "1280x800@10.1",
+        "2160x3840@43",
+        "1280x720",
+    )
+)
 DEFAULT_PANELS = (parse_panel("1920x1080@24"), parse_panel("1080x1920@24"))
 
 
@@ -152,12 +176,19 @@ def check_panels(panels, out_dir: Path | None, quick: bool = False) -> ScreenChe
     from launcher.walkthrough import Walkthrough
 
     first = panels[0]
-    ui = {"orientation": "portrait" if first.portrait else "landscape", "width_px": first.width,
-          "height_px": first.height, "fullscreen": False, "demo_panel": False}
+    ui = {
+        "orientation": "portrait" if first.portrait else "landscape",
+        "width_px": first.width,
+        "height_px": first.height,
+        "fullscreen": False,
+        "demo_panel": False,
+    }
     # Long time limits: the walk stays on each screen while every panel is rendered.
     idle = {"warn_after_s": 600, "answer_s": 300, "ticket_display_s": 120}
-    with tempfile.TemporaryDirectory(prefix="anjungan-shots-") as tmp, \
-            demo_environment(Path(tmp), ui=ui, idle=idle, payments={"enabled": True}) as env:
+    with (
+        tempfile.TemporaryDirectory(prefix="anjungan-shots-") as tmp,
+        demo_environment(Path(tmp), ui=ui, idle=idle, payments={"enabled": True}) as env,
+    ):
         app = KioskApp(env.config, env.token)
         app.start()
         try:
@@ -238,8 +269,12 @@ def _walk(tour, here) -> None:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m launcher.screenshots", description=__doc__.split("\n\n")[0])
     parser.add_argument("out_dir", nargs="?", default="out/screenshots", type=Path)
-    parser.add_argument("--panel", action="append", default=[],
-                        help="WIDTHxHEIGHT@INCHES (repeatable), or 'all' for every panel the kiosk must hold")
+    parser.add_argument(
+        "--panel",
+        action="append",
+        default=[],
+        help="WIDTHxHEIGHT@INCHES (repeatable), or 'all' for every panel the kiosk must hold",
+    )
     parser.add_argument("--check-only", action="store_true", help="check every screen, write no files")
     parser.add_argument("--quick", action="store_true", help="fewer screens and languages on the large panels")
     args = parser.parse_args(argv)
@@ -252,8 +287,10 @@ def main(argv: list[str]) -> int:
     for problem in checker.problems:
         print(problem)
     where = "" if args.check_only else f" in {args.out_dir.resolve()}"
-    print(f"{checker.rendered} screens on {len(panels)} panels{where}, {time.monotonic() - started:.0f} s: "
-          f"{len(checker.problems)} problems")
+    print(
+        f"{checker.rendered} screens on {len(panels)} panels{where}, {time.monotonic() - started:.0f} s: "
+        f"{len(checker.problems)} problems"
+    )
     return 1 if checker.problems else 0
 
 

@@ -8,8 +8,8 @@ to see every screen without touching one.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from kiosk.flow.steps import Step
 
@@ -96,8 +96,10 @@ class Walkthrough:
     def set_paper(self, state: str) -> None:
         self.app.runtime.printer.virtual.set_paper(state)
         self.app.runtime.poll_printer()
-        self.wait(lambda: self.flow.status.printer == ("ok" if state == "ok" else "virtual_only"),
-                  f"printer readiness after paper {state}")
+        self.wait(
+            lambda: self.flow.status.printer == ("ok" if state == "ok" else "virtual_only"),
+            f"printer readiness after paper {state}",
+        )
 
     # ---- the script ------------------------------------------------------------------------
     def run(self) -> list[Path]:
@@ -179,8 +181,11 @@ class Walkthrough:
             self._take_first_ticket("bpjs-kesehatan")
             # Depending on timing the kiosk learns of the outage from the ticket call (issue
             # failed) or from its background refresh (unavailable); both must explain themselves.
-            self.wait(lambda: self.flow.step in (Step.ISSUE_FAILED, Step.UNAVAILABLE),
-                      "the outage to be explained", timeout_s=30)
+            self.wait(
+                lambda: self.flow.step in (Step.ISSUE_FAILED, Step.UNAVAILABLE),
+                "the outage to be explained",
+                timeout_s=30,
+            )
             self.shot("issue-failed")
             self.click("Home")
             self.at(Step.WELCOME)

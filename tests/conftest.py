@@ -11,4 +11,4 @@ if str(ROOT) not in sys.path:
 
 # The real PC/SC stack (pcscd + vpcd + the project's virtual cards). Defined once here so every
 # test directory shares the same session-wide stack: only one pcscd can run at a time.
-from tests.pcsc.fixtures import pcsc_stack, vpcd  # noqa: E402,F401
+from tests.pcsc.fixtures import pcsc_stack, vpcd  # noqa: F401

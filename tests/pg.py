@@ -60,7 +60,7 @@ class LocalPostgres:
             return []
         return ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"]
 
-    def start(self, timeout_s: float = 30.0) -> "LocalPostgres":
+    def start(self, timeout_s: float = 30.0) -> LocalPostgres:
         data, sock = self.dir / "data", self.dir / "sock"
         sock.mkdir()
         if os.geteuid() == 0:
@@ -69,20 +69,56 @@ class LocalPostgres:
             shutil.chown(sock, "nobody", "nogroup")
         env = {**os.environ, "HOME": str(self.dir), "LC_ALL": "C"}
         subprocess.run(
-            [*self._as_owner(), _bin("initdb"), "-D", str(data), "-U", USER, "-A", "trust", "-E", "UTF8",
-             "--locale=C", "--no-sync"],
-            check=True, capture_output=True, env=env, timeout=120,
+            [
+                *self._as_owner(),
+                _bin("initdb"),
+                "-D",
+                str(data),
+                "-U",
+                USER,
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--locale=C",
+                "--no-sync",
+            ],
+            check=True,
+            capture_output=True,
+            env=env,
+            timeout=120,
         )
         self.port = _free_port()
-        opts = ["-c", f"max_connections={self.max_connections}", "-c", "shared_buffers=128MB",
-                "-c", "log_min_messages=warning", "-c", "logging_collector=off"]
+        opts = [
+            "-c",
+            f"max_connections={self.max_connections}",
+            "-c",
+            "shared_buffers=128MB",
+            "-c",
+            "log_min_messages=warning",
+            "-c",
+            "logging_collector=off",
+        ]
         if not self.durable:
             opts += ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
-        log = open(self.dir / "postgres.log", "wb")  # noqa: SIM115 - kept open for the server's life
+        log = open(self.dir / "postgres.log", "wb")
         self.proc = subprocess.Popen(
-            [*self._as_owner(), _bin("postgres"), "-D", str(data), "-h", "127.0.0.1", "-p", str(self.port),
-             "-k", str(sock), *opts],
-            stdout=log, stderr=subprocess.STDOUT, env=env,
+            [
+                *self._as_owner(),
+                _bin("postgres"),
+                "-D",
+                str(data),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(self.port),
+                "-k",
+                str(sock),
+                *opts,
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
         )
         log.close()
         deadline = time.monotonic() + timeout_s
@@ -123,7 +159,7 @@ class LocalPostgres:
         self.proc = None
         shutil.rmtree(self.dir, ignore_errors=True)
 
-    def __enter__(self) -> "LocalPostgres":
+    def __enter__(self) -> LocalPostgres:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:

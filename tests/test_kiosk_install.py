@@ -10,7 +10,7 @@ from test_layering import KIOSK, ROOT, module_name, modules, offenders
 
 WEB_STACK = ("fastapi", "uvicorn", "starlette")
 # launcher/cli.py reaches the central only through its `central` and `demo` commands (development).
-KIOSK_PATHS = modules(KIOSK) + [ROOT / "launcher" / "enrol.py"]
+KIOSK_PATHS = [*modules(KIOSK), ROOT / "launcher" / "enrol.py"]
 
 # Run with the web stack made unimportable, as on a terminal: import every kiosk module and the
 # command line, then check the kiosk's example configuration through `main.py check-config`.
@@ -40,7 +40,7 @@ def _module_names() -> list[str]:
 
 
 def test_no_kiosk_module_imports_the_web_stack_or_the_central():
-    assert offenders(KIOSK_PATHS, WEB_STACK + ("central",)) == []
+    assert offenders(KIOSK_PATHS, (*WEB_STACK, "central")) == []
 
 
 def test_kiosk_modules_and_check_config_run_without_the_web_stack():

@@ -7,8 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[1]
 KIOSK = ROOT / "kiosk"
 
@@ -66,8 +64,22 @@ def test_kiosk_never_imports_the_reference_central_or_the_launcher():
 def test_screens_do_no_io():
     # kiosk/ui/app.py is the wiring that builds the runtime; everything else in kiosk/ui only draws.
     ui = [p for p in modules(KIOSK / "ui") if p.name != "app.py"]
-    assert offenders(ui, ("requests", "escpos", "smartcard", "sqlite3", "socket", "kiosk.api.client",
-                          "kiosk.devices", "kiosk.assembly")) == []
+    assert (
+        offenders(
+            ui,
+            (
+                "requests",
+                "escpos",
+                "smartcard",
+                "sqlite3",
+                "socket",
+                "kiosk.api.client",
+                "kiosk.devices",
+                "kiosk.assembly",
+            ),
+        )
+        == []
+    )
 
 
 def test_devices_know_nothing_of_screens_or_the_flow():
@@ -100,8 +112,11 @@ def test_services_do_not_import_the_citizen_flow():
     # The flow drives the services through the request types of kiosk/flow/ports.py; a service
     # importing the flow itself would tie it to the screens' state machine.
     wiring = {KIOSK / "assembly.py"}
-    services = [p for p in modules(KIOSK) if p not in wiring
-                and KIOSK / "flow" not in p.parents and KIOSK / "ui" not in p.parents]
+    services = [
+        p
+        for p in modules(KIOSK)
+        if p not in wiring and KIOSK / "flow" not in p.parents and KIOSK / "ui" not in p.parents
+    ]
     assert offenders(services, ("kiosk.flow.citizen",)) == []
 
 
@@ -120,9 +135,9 @@ def import_cycles(package: Path) -> list[list[str]]:
         state[name] = "open"
         for nxt in graph[name]:
             if state.get(nxt) == "open":
-                cycles.append(stack[stack.index(nxt):] + [nxt])
+                cycles.append([*stack[stack.index(nxt) :], nxt])
             elif nxt not in state:
-                visit(nxt, stack + [nxt])
+                visit(nxt, [*stack, nxt])
         state[name] = "done"
 
     for name in sorted(graph):

@@ -18,8 +18,11 @@ from central.counters.desk import CallDesk
 from central.counters.staff import ROLES, StaffDirectory
 from central.store import migrate, open_store
 
-DEMO_STAFF = (("loket1", "demo-loket-1", "counter_staff"), ("loket2", "demo-loket-2", "counter_staff"),
-              ("kepala", "demo-kepala-1", "supervisor"))
+DEMO_STAFF = (
+    ("loket1", "demo-loket-1", "counter_staff"),
+    ("loket2", "demo-loket-2", "counter_staff"),
+    ("kepala", "demo-kepala-1", "supervisor"),
+)
 
 
 def _now() -> datetime:

@@ -19,8 +19,9 @@ from central.domain import CounterAction, QueueTicket, TicketAction
 from kiosk.contract import ApiError
 
 COUNTER_PAGE = Path(__file__).resolve().parent / "static" / "counter.html"
-_staff_bearer = HTTPBearer(auto_error=False, scheme_name="StaffSession",
-                           description="Session token from POST /v1/staff/login")
+_staff_bearer = HTTPBearer(
+    auto_error=False, scheme_name="StaffSession", description="Session token from POST /v1/staff/login"
+)
 _ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": ApiError, "description": "Missing, unknown or expired staff session"},
     403: {"model": ApiError, "description": "Not signed in to this counter"},
@@ -96,9 +97,15 @@ class CallNextAnswer(_Strict):
 
 
 def _counter_view(c: CounterRow) -> CounterView:
-    return CounterView(id=c.counter.id, label=c.counter.label, zone=c.zone, services=list(c.all_services),
-                       calling_for=sorted(c.counter.services), state=c.counter.state.value,
-                       signed_in=c.staff_id is not None)
+    return CounterView(
+        id=c.counter.id,
+        label=c.counter.label,
+        zone=c.zone,
+        services=list(c.all_services),
+        calling_for=sorted(c.counter.services),
+        state=c.counter.state.value,
+        signed_in=c.staff_id is not None,
+    )
 
 
 def counters_router(desk: CallDesk, staff_dir: StaffDirectory) -> APIRouter:
@@ -114,21 +121,36 @@ def counters_router(desk: CallDesk, staff_dir: StaffDirectory) -> APIRouter:
 
     def called(ticket: QueueTicket, counter: CounterRow | None) -> CalledTicket:
         return CalledTicket(
-            id=ticket.id, number=ticket.number, service_id=ticket.service_id, state=ticket.state.value,
-            counter_id=ticket.counter_id, counter_label=counter.counter.label if counter and ticket.counter_id else None,
-            announcements=ticket.announcements, leg=ticket.leg, announcement=desk.announcement(ticket, counter),
+            id=ticket.id,
+            number=ticket.number,
+            service_id=ticket.service_id,
+            state=ticket.state.value,
+            counter_id=ticket.counter_id,
+            counter_label=counter.counter.label if counter and ticket.counter_id else None,
+            announcements=ticket.announcements,
+            leg=ticket.leg,
+            announcement=desk.announcement(ticket, counter),
         )
 
-    @router.post("/v1/staff/login", response_model=StaffSession, responses={
-        401: _ERRORS[401], 422: _ERRORS[422],
-        429: {"model": ApiError, "description": "Too many wrong passwords for this account; wait"}})
+    @router.post(
+        "/v1/staff/login",
+        response_model=StaffSession,
+        responses={
+            401: _ERRORS[401],
+            422: _ERRORS[422],
+            429: {"model": ApiError, "description": "Too many wrong passwords for this account; wait"},
+        },
+    )
     def staff_login(body: StaffLogin) -> StaffSession:
         """Username and password -> a session token that expires (a working day). After 5 wrong
         passwords in a row the account waits 30 s, doubling with each further one (at most 15 min)."""
         session = staff_dir.login(body.username, body.password)
         s = session.staff
-        return StaffSession(token=session.token, expires_at=session.expires_at,
-                            staff=StaffInfo(username=s.username, display_name=s.display_name, role=s.role))
+        return StaffSession(
+            token=session.token,
+            expires_at=session.expires_at,
+            staff=StaffInfo(username=s.username, display_name=s.display_name, role=s.role),
+        )
 
     @router.post("/v1/staff/logout", status_code=204, responses={401: _ERRORS[401]})
     def staff_logout(_: Staff, raw: Annotated[str | None, Depends(token)]) -> Response:
@@ -175,18 +197,30 @@ def counters_router(desk: CallDesk, staff_dir: StaffDirectory) -> APIRouter:
             return called(*desk.act(ticket_id, me, action))
 
         endpoint.__doc__ = doc
-        router.post(path, response_model=CalledTicket, responses=_ERRORS,
-                    name=f"ticket_{action.value}", operation_id=f"ticket_{action.value}")(endpoint)
+        router.post(
+            path,
+            response_model=CalledTicket,
+            responses=_ERRORS,
+            name=f"ticket_{action.value}",
+            operation_id=f"ticket_{action.value}",
+        )(endpoint)
 
     ticket_action(TicketAction.RECALL, "/v1/tickets/{ticket_id}/recall", "Announce the called ticket again.")
     ticket_action(TicketAction.SERVE, "/v1/tickets/{ticket_id}/serve", "The citizen arrived at the counter.")
-    ticket_action(TicketAction.DONE, "/v1/tickets/{ticket_id}/done",
-                  "Service finished (from serving, or straight from called).")
-    ticket_action(TicketAction.NO_SHOW, "/v1/tickets/{ticket_id}/no-show",
-                  "The citizen did not come; within the site's no-show window they can be put back (restore).")
-    ticket_action(TicketAction.RESTORE, "/v1/tickets/{ticket_id}/restore",
-                  "A late citizen put back in the queue after a no-show, within the window (at their "
-                  "original time or the end, as the site's policy says); 409 after the window.")
+    ticket_action(
+        TicketAction.DONE, "/v1/tickets/{ticket_id}/done", "Service finished (from serving, or straight from called)."
+    )
+    ticket_action(
+        TicketAction.NO_SHOW,
+        "/v1/tickets/{ticket_id}/no-show",
+        "The citizen did not come; within the site's no-show window they can be put back (restore).",
+    )
+    ticket_action(
+        TicketAction.RESTORE,
+        "/v1/tickets/{ticket_id}/restore",
+        "A late citizen put back in the queue after a no-show, within the window (at their "
+        "original time or the end, as the site's policy says); 409 after the window.",
+    )
 
     @router.post("/v1/tickets/{ticket_id}/transfer", response_model=CalledTicket, responses=_ERRORS)
     def ticket_transfer(ticket_id: str, body: TransferRequest, me: Staff) -> CalledTicket:
@@ -199,7 +233,12 @@ def counters_router(desk: CallDesk, staff_dir: StaffDirectory) -> APIRouter:
     @router.get("/counter", response_class=HTMLResponse, include_in_schema=False)
     def counter_page() -> HTMLResponse:
         """The counter app: one static page (no CDN, no framework) over the endpoints above."""
-        return HTMLResponse(page, headers={"Cache-Control": "no-cache", "Content-Security-Policy":
-                                           "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'"})
+        return HTMLResponse(
+            page,
+            headers={
+                "Cache-Control": "no-cache",
+                "Content-Security-Policy": "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'",
+            },
+        )
 
     return router

@@ -61,27 +61,43 @@ class CounterRow:
 def queue_ticket(row: Any) -> QueueTicket:
     state_us = row["call_state_us"]
     return QueueTicket(
-        id=row["id"], number=f"{row['prefix']}-{row['sequence']:03d}", service_id=row["service_id"],
+        id=row["id"],
+        number=f"{row['prefix']}-{row['sequence']:03d}",
+        service_id=row["service_id"],
         queued_at=from_us(row["queued_us"] if row["queued_us"] is not None else row["reserved_us"]),
         priority=row["priority"] != "none",
         appointment_slot=from_us(row["slot_us"]) if row["slot_us"] is not None else None,
-        state=TicketState(row["call_state"]), state_since=from_us(state_us) if state_us is not None else None,
-        counter_id=row["counter_id"], announcements=row["announcements"], leg=row["leg"],
+        state=TicketState(row["call_state"]),
+        state_since=from_us(state_us) if state_us is not None else None,
+        counter_id=row["counter_id"],
+        announcements=row["announcements"],
+        leg=row["leg"],
     )
 
 
 def _counter_row(row: Any) -> CounterRow:
     services = tuple(json.loads(row["services"]))
     picked = json.loads(row["picked"]) if row["picked"] else services
-    return CounterRow(Counter(row["id"], row["label"], frozenset(picked), CounterState(row["state"])),
-                      row["zone"], services, row["staff_id"])
+    return CounterRow(
+        Counter(row["id"], row["label"], frozenset(picked), CounterState(row["state"])),
+        row["zone"],
+        services,
+        row["staff_id"],
+    )
 
 
 class CallDesk:
     """Counters and the ticket actions their staff take."""
 
-    def __init__(self, db: Store, catalog_file: CatalogFile, clock: Callable[[], datetime], *,
-                 policy: QueuePolicy | None = None, on_change: Callable[[], None] = lambda: None) -> None:
+    def __init__(
+        self,
+        db: Store,
+        catalog_file: CatalogFile,
+        clock: Callable[[], datetime],
+        *,
+        policy: QueuePolicy | None = None,
+        on_change: Callable[[], None] = lambda: None,
+    ) -> None:
         self.db = db
         self.cf = catalog_file
         self.site = catalog_file.catalog.site.id
@@ -106,15 +122,18 @@ class CallDesk:
         def step(conn: Any) -> Any:
             if conn.execute("SELECT 1 FROM counters WHERE site=? AND label=?", (self.site, label)).fetchone():
                 raise ValueError(f"there is already a counter {label!r} at this site")
-            conn.execute("INSERT INTO counters (id, site, label, zone, services, state) VALUES (?,?,?,?,?,?)",
-                         (counter_id, self.site, label, zone, json.dumps(services), "closed"))
+            conn.execute(
+                "INSERT INTO counters (id, site, label, zone, services, state) VALUES (?,?,?,?,?,?)",
+                (counter_id, self.site, label, zone, json.dumps(services), "closed"),
+            )
             return conn.execute("SELECT * FROM counters WHERE id=?", (counter_id,)).fetchone()
 
         return _counter_row(self.db.transact(step))
 
     def counters(self) -> list[CounterRow]:
-        rows = self.db.run_read(lambda conn: conn.execute(
-            "SELECT * FROM counters WHERE site=? ORDER BY label", (self.site,)).fetchall())
+        rows = self.db.run_read(
+            lambda conn: conn.execute("SELECT * FROM counters WHERE site=? ORDER BY label", (self.site,)).fetchall()
+        )
         return [_counter_row(r) for r in rows]
 
     def _lock_counter(self, conn: Any, counter_id: str) -> CounterRow:
@@ -142,8 +161,10 @@ class CallDesk:
             state = counter.counter.state
             if state is CounterState.CLOSED:
                 state = apply_counter(counter.counter, CounterAction.OPEN).state
-            conn.execute("UPDATE counters SET staff_id=?, picked=?, state=? WHERE id=?",
-                         (staff.id, json.dumps(sorted(set(picked))), state.value, counter_id))
+            conn.execute(
+                "UPDATE counters SET staff_id=?, picked=?, state=? WHERE id=?",
+                (staff.id, json.dumps(sorted(set(picked))), state.value, counter_id),
+            )
             return conn.execute("SELECT * FROM counters WHERE id=?", (counter_id,)).fetchone()
 
         return self._counter_change(step)
@@ -155,7 +176,9 @@ class CallDesk:
             state = counter.counter.state
             if state is not CounterState.CLOSED:
                 state = apply_counter(counter.counter, CounterAction.CLOSE).state
-            conn.execute("UPDATE counters SET staff_id=NULL, picked=NULL, state=? WHERE id=?", (state.value, counter_id))
+            conn.execute(
+                "UPDATE counters SET staff_id=NULL, picked=NULL, state=? WHERE id=?", (state.value, counter_id)
+            )
             return conn.execute("SELECT * FROM counters WHERE id=?", (counter_id,)).fetchone()
 
         return self._counter_change(step)
@@ -189,9 +212,12 @@ class CallDesk:
             counter = self._lock_counter(conn, counter_id)
             self._must_hold(counter, staff)
             if not counter.counter.calling:
-                raise ApiProblem(409, "counter_not_open", f"the counter is {counter.counter.state.value}; resume it first")
-            if conn.execute("SELECT 1 FROM tickets WHERE counter_id=? AND call_state IN ('called','serving')",
-                            (counter_id,)).fetchone():
+                raise ApiProblem(
+                    409, "counter_not_open", f"the counter is {counter.counter.state.value}; resume it first"
+                )
+            if conn.execute(
+                "SELECT 1 FROM tickets WHERE counter_id=? AND call_state IN ('called','serving')", (counter_id,)
+            ).fetchone():
                 raise ApiProblem(409, "counter_busy", "finish the current ticket first (done, no-show or transfer)")
             services = sorted(counter.counter.services)
             marks = ",".join("?" * len(services))
@@ -203,7 +229,8 @@ class CallDesk:
             waiting = {r["id"]: queue_ticket(r) for r in rows}
             recent = conn.execute(
                 "SELECT kind, called_us, counter_seq FROM calls WHERE counter_id=? ORDER BY counter_seq DESC LIMIT ?",
-                (counter_id, HISTORY)).fetchall()  # by the counter's own order: two calls can share a time
+                (counter_id, HISTORY),
+            ).fetchall()  # by the counter's own order: two calls can share a time
             history = [CallRecord(CallKind(r["kind"]), from_us(r["called_us"])) for r in reversed(recent)]
             next_seq = recent[0]["counter_seq"] + 1 if recent else 1
             while True:
@@ -223,8 +250,16 @@ class CallDesk:
                 conn.execute(
                     "INSERT INTO calls (id, ticket_id, leg, counter_id, counter_seq, service_id, kind, called_us)"
                     " VALUES (?,?,?,?,?,?,?,?)",
-                    (str(uuid.uuid4()), ticket.id, ticket.leg, counter_id, next_seq, ticket.service_id, kind.value,
-                     to_us(called.since)),
+                    (
+                        str(uuid.uuid4()),
+                        ticket.id,
+                        ticket.leg,
+                        counter_id,
+                        next_seq,
+                        ticket.service_id,
+                        kind.value,
+                        to_us(called.since),
+                    ),
                 )
                 return called, counter
 
@@ -237,8 +272,9 @@ class CallDesk:
 
     # -- actions on a called ticket -----------------------------------------------------------------
 
-    def act(self, ticket_id: str, staff: StaffMember, action: TicketAction,
-            to_service: str | None = None) -> tuple[QueueTicket, CounterRow | None]:
+    def act(
+        self, ticket_id: str, staff: StaffMember, action: TicketAction, to_service: str | None = None
+    ) -> tuple[QueueTicket, CounterRow | None]:
         """recall / serve / done / no_show / restore / transfer, as the ticket table allows."""
         now = self.clock()
         if to_service is not None and to_service not in {s.id for s in self.cf.catalog.services}:
@@ -259,23 +295,35 @@ class CallDesk:
             if action is TicketAction.TRANSFER:
                 closed, changed = transfer(ticket, to_service or "", at, self.policy)
             elif action is TicketAction.DONE and ticket.state is TicketState.CALLED:
-                closed = changed = apply(apply(ticket, TicketAction.SERVE, at, self.policy),
-                                         TicketAction.DONE, at, self.policy)  # Done straight after the call
+                closed = changed = apply(
+                    apply(ticket, TicketAction.SERVE, at, self.policy), TicketAction.DONE, at, self.policy
+                )  # Done straight after the call
             else:
                 closed = changed = apply(ticket, action, at, self.policy)
             updated = conn.execute(
                 "UPDATE tickets SET service_id=?, call_state=?, call_state_us=?, counter_id=?, announcements=?,"
                 " queued_us=?, leg=? WHERE id=? AND leg=? AND call_state=? RETURNING id",
-                (changed.service_id, changed.state.value, to_us(changed.since), changed.counter_id,
-                 changed.announcements, to_us(changed.queued_at), changed.leg, ticket.id, ticket.leg,
-                 ticket.state.value),
+                (
+                    changed.service_id,
+                    changed.state.value,
+                    to_us(changed.since),
+                    changed.counter_id,
+                    changed.announcements,
+                    to_us(changed.queued_at),
+                    changed.leg,
+                    ticket.id,
+                    ticket.leg,
+                    ticket.state.value,
+                ),
             ).fetchone()
             if updated is None:
                 raise ApiProblem(409, "ticket_changed", "the ticket changed meanwhile; reload it")
             if closed.state in (TicketState.DONE, TicketState.NO_SHOW, TicketState.TRANSFERRED):
                 # the call's end: its called->ended time is a measured service time
-                conn.execute("UPDATE calls SET ended_us=?, outcome=? WHERE ticket_id=? AND leg=? AND ended_us IS NULL",
-                             (to_us(at), closed.state.value, ticket.id, ticket.leg))
+                conn.execute(
+                    "UPDATE calls SET ended_us=?, outcome=? WHERE ticket_id=? AND leg=? AND ended_us IS NULL",
+                    (to_us(at), closed.state.value, ticket.id, ticket.leg),
+                )
             return changed, counter
 
         try:

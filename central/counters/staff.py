@@ -113,8 +113,11 @@ class StaffDirectory:
 
     def login(self, username: str, password: str) -> Session:
         username = username.strip().lower()[:64]
-        row = self.db.run_read(lambda conn: conn.execute(
-            "SELECT * FROM staff WHERE site=? AND username=? AND disabled=0", (self.site, username)).fetchone())
+        row = self.db.run_read(
+            lambda conn: conn.execute(
+                "SELECT * FROM staff WHERE site=? AND username=? AND disabled=0", (self.site, username)
+            ).fetchone()
+        )
         now = self.clock()
         if row is not None and row["locked_until_us"] is not None and row["locked_until_us"] > to_us(now):
             # Guessing is slowed per account, in the database, so every worker process sees it.
@@ -141,8 +144,9 @@ class StaffDirectory:
 
     def _count_failure(self, staff_id: str, now: datetime) -> None:
         def step(conn: Any) -> None:
-            (failed,) = conn.execute("UPDATE staff SET failed_logins = failed_logins + 1 WHERE id=?"
-                                     " RETURNING failed_logins", (staff_id,)).fetchone()
+            (failed,) = conn.execute(
+                "UPDATE staff SET failed_logins = failed_logins + 1 WHERE id=? RETURNING failed_logins", (staff_id,)
+            ).fetchone()
             if failed >= FREE_FAILURES:
                 lock = min(LOCK_BASE * 2 ** min(failed - FREE_FAILURES, 10), MAX_LOCK)
                 conn.execute("UPDATE staff SET locked_until_us=? WHERE id=?", (to_us(now + lock), staff_id))
@@ -153,18 +157,26 @@ class StaffDirectory:
         if not token or len(token) > 256:
             raise ApiProblem(401, "staff_auth_required", "sign in as counter staff (Authorization: Bearer <session>)")
         now_us = to_us(self.clock())
-        row = self.db.run_read(lambda conn: conn.execute(
-            "SELECT staff.* FROM staff_sessions s JOIN staff ON staff.id = s.staff_id"
-            " WHERE s.token_hash=? AND s.expires_us > ? AND staff.site=? AND staff.disabled=0",
-            (token_hash(token), now_us, self.site)).fetchone())
+        row = self.db.run_read(
+            lambda conn: conn.execute(
+                "SELECT staff.* FROM staff_sessions s JOIN staff ON staff.id = s.staff_id"
+                " WHERE s.token_hash=? AND s.expires_us > ? AND staff.site=? AND staff.disabled=0",
+                (token_hash(token), now_us, self.site),
+            ).fetchone()
+        )
         if row is None:
             raise ApiProblem(401, "session_expired", "the session is unknown or expired; sign in again")
         return _member(row)
 
     def logout(self, token: str) -> None:
-        self.db.transact(lambda conn: conn.execute("DELETE FROM staff_sessions WHERE token_hash=?", (token_hash(token),)))
+        self.db.transact(
+            lambda conn: conn.execute("DELETE FROM staff_sessions WHERE token_hash=?", (token_hash(token),))
+        )
 
     def session_expiry(self, token: str) -> datetime | None:
-        row = self.db.run_read(lambda conn: conn.execute(
-            "SELECT expires_us FROM staff_sessions WHERE token_hash=?", (token_hash(token),)).fetchone())
+        row = self.db.run_read(
+            lambda conn: conn.execute(
+                "SELECT expires_us FROM staff_sessions WHERE token_hash=?", (token_hash(token),)
+            ).fetchone()
+        )
         return from_us(row["expires_us"]) if row else None

@@ -47,5 +47,6 @@ def call_text(number: str, counter_label: str, language: str, style: NumberStyle
     if len(number) > 16:
         # ticket_number_words quotes what it refuses; keep an overlong input out of the message.
         raise BadTicketNumber("a ticket number is at most 16 characters, like 'B-023'")
-    return _SENTENCE[language].format(number=ticket_number_words(number, language, style),
-                                      counter=counter_label_words(counter_label, language))
+    return _SENTENCE[language].format(
+        number=ticket_number_words(number, language, style), counter=counter_label_words(counter_label, language)
+    )

@@ -23,13 +23,15 @@ class CounterAction(enum.Enum):
 
 
 C, A = CounterState, CounterAction
-COUNTER_TRANSITIONS = MappingProxyType({
-    (C.CLOSED, A.OPEN): C.OPEN,
-    (C.OPEN, A.PAUSE): C.PAUSED,
-    (C.PAUSED, A.RESUME): C.OPEN,
-    (C.OPEN, A.CLOSE): C.CLOSED,
-    (C.PAUSED, A.CLOSE): C.CLOSED,
-})
+COUNTER_TRANSITIONS = MappingProxyType(
+    {
+        (C.CLOSED, A.OPEN): C.OPEN,
+        (C.OPEN, A.PAUSE): C.PAUSED,
+        (C.PAUSED, A.RESUME): C.OPEN,
+        (C.OPEN, A.CLOSE): C.CLOSED,
+        (C.PAUSED, A.CLOSE): C.CLOSED,
+    }
+)
 """(state, action) -> next state: the only moves a counter can make."""
 del C, A
 

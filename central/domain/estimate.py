@@ -24,8 +24,9 @@ MAX_SAMPLE_S = 4 * 3600.0
 class WaitEstimator:
     """Rolling median of measured service times, per service."""
 
-    def __init__(self, *, window: int = 25, min_samples: int = 3,
-                 fallback_s: Mapping[str, float] | None = None) -> None:
+    def __init__(
+        self, *, window: int = 25, min_samples: int = 3, fallback_s: Mapping[str, float] | None = None
+    ) -> None:
         if not 1 <= window <= 10_000 or not 1 <= min_samples <= window:
             raise ValueError("need 1 <= min_samples <= window <= 10000")
         self.window = window

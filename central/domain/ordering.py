@@ -74,8 +74,9 @@ def _slot_order(ticket: QueueTicket) -> tuple:
     return (ticket.appointment_slot, ticket.queued_at, ticket.number, ticket.id)
 
 
-def choose_next_with_kind(waiting: Iterable[QueueTicket], counter: Counter, history: Sequence[CallRecord],
-                          now: datetime, policy: QueuePolicy) -> tuple[QueueTicket, CallKind] | None:
+def choose_next_with_kind(
+    waiting: Iterable[QueueTicket], counter: Counter, history: Sequence[CallRecord], now: datetime, policy: QueuePolicy
+) -> tuple[QueueTicket, CallKind] | None:
     """Like ``choose_next``, with the kind of call to add to the counter's history."""
     if not counter.calling:
         return None
@@ -105,8 +106,9 @@ def choose_next_with_kind(waiting: Iterable[QueueTicket], counter: Counter, hist
     return None
 
 
-def choose_next(waiting: Iterable[QueueTicket], counter: Counter, history: Sequence[CallRecord],
-                now: datetime, policy: QueuePolicy) -> QueueTicket | None:
+def choose_next(
+    waiting: Iterable[QueueTicket], counter: Counter, history: Sequence[CallRecord], now: datetime, policy: QueuePolicy
+) -> QueueTicket | None:
     """The ticket ``counter`` should call at ``now``, or None when it should call no one."""
     chosen = choose_next_with_kind(waiting, counter, history, now, policy)
     return chosen[0] if chosen else None

@@ -57,17 +57,36 @@ class HallDay:
 
 def standard_day(seed: int = 14, arrivals: int = 600) -> HallDay:
     """600 arrivals, 8 counters (two shared by two services), four lunch breaks."""
+
     def c(cid: str, *services: str) -> Counter:
         return Counter(id=cid, label=cid.removeprefix("L"), services=frozenset(services))
+
     hour = timedelta(hours=1)
     return HallDay(
-        services=(SimService("ktp", "A", 265, 0.35), SimService("paspor", "B", 395, 0.25),
-                  SimService("pajak", "C", 300, 0.20), SimService("bpjs", "D", 200, 0.20)),
-        counters=(c("L1", "ktp"), c("L2", "ktp"), c("L3", "paspor"), c("L4", "paspor"), c("L5", "pajak"),
-                  c("L6", "bpjs"), c("L7", "ktp", "bpjs"), c("L8", "paspor", "pajak")),
-        breaks=(("L1", 4 * hour, 0.75 * hour), ("L3", 4 * hour, 0.75 * hour),
-                ("L2", 4.75 * hour, 0.75 * hour), ("L4", 4.75 * hour, 0.75 * hour)),
-        arrivals=arrivals, seed=seed,
+        services=(
+            SimService("ktp", "A", 265, 0.35),
+            SimService("paspor", "B", 395, 0.25),
+            SimService("pajak", "C", 300, 0.20),
+            SimService("bpjs", "D", 200, 0.20),
+        ),
+        counters=(
+            c("L1", "ktp"),
+            c("L2", "ktp"),
+            c("L3", "paspor"),
+            c("L4", "paspor"),
+            c("L5", "pajak"),
+            c("L6", "bpjs"),
+            c("L7", "ktp", "bpjs"),
+            c("L8", "paspor", "pajak"),
+        ),
+        breaks=(
+            ("L1", 4 * hour, 0.75 * hour),
+            ("L3", 4 * hour, 0.75 * hour),
+            ("L2", 4.75 * hour, 0.75 * hour),
+            ("L4", 4.75 * hour, 0.75 * hour),
+        ),
+        arrivals=arrivals,
+        seed=seed,
     )
 
 
@@ -114,8 +133,9 @@ def _arrival_times(day: HallDay, rng: random.Random) -> list[datetime]:
     return sorted(day.opens + timedelta(hours=h + rng.random()) for h in hours)
 
 
-def simulate_day(day: HallDay, policy: QueuePolicy, estimator: WaitEstimator,
-                 count_ahead: Literal["calls", "people"] = "calls") -> DayResult:
+def simulate_day(
+    day: HallDay, policy: QueuePolicy, estimator: WaitEstimator, count_ahead: Literal["calls", "people"] = "calls"
+) -> DayResult:
     """Run the day. ``count_ahead``: what the estimate multiplies, ``calls_ahead`` (the ratio taken
     into account) or every waiting ticket of the service (what the issue's formula first said)."""
     rng = random.Random(day.seed)
@@ -150,7 +170,11 @@ def simulate_day(day: HallDay, policy: QueuePolicy, estimator: WaitEstimator,
             ticket = QueueTicket(id=number, number=number, service_id=svc.id, queued_at=now, priority=priority)
             waiting[ticket.id] = ticket
             outcomes[ticket.id] = Outcome(
-                number, svc.id, ticket.priority, now, ahead,
+                number,
+                svc.id,
+                ticket.priority,
+                now,
+                ahead,
                 estimator.estimate_s(svc.id, ahead, counters_open_for(svc.id, counters.values())),
                 svc.median_s * ahead / full_counts[svc.id],
             )

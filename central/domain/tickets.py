@@ -36,16 +36,18 @@ class TicketAction(enum.Enum):
 
 
 S, A = TicketState, TicketAction
-TRANSITIONS = MappingProxyType({
-    (S.WAITING, A.CALL): S.CALLED,
-    (S.CALLED, A.RECALL): S.CALLED,
-    (S.CALLED, A.SERVE): S.SERVING,
-    (S.CALLED, A.NO_SHOW): S.NO_SHOW,
-    (S.SERVING, A.DONE): S.DONE,
-    (S.NO_SHOW, A.RESTORE): S.WAITING,
-    (S.CALLED, A.TRANSFER): S.TRANSFERRED,
-    (S.SERVING, A.TRANSFER): S.TRANSFERRED,
-})
+TRANSITIONS = MappingProxyType(
+    {
+        (S.WAITING, A.CALL): S.CALLED,
+        (S.CALLED, A.RECALL): S.CALLED,
+        (S.CALLED, A.SERVE): S.SERVING,
+        (S.CALLED, A.NO_SHOW): S.NO_SHOW,
+        (S.SERVING, A.DONE): S.DONE,
+        (S.NO_SHOW, A.RESTORE): S.WAITING,
+        (S.CALLED, A.TRANSFER): S.TRANSFERRED,
+        (S.SERVING, A.TRANSFER): S.TRANSFERRED,
+    }
+)
 """(state, action) -> next state: the only moves a ticket can make."""
 del S, A
 
@@ -90,8 +92,9 @@ class QueueTicket:
         return self.appointment_slot is not None and self.queued_at <= self.appointment_slot + policy.appointment_grace
 
 
-def apply(ticket: QueueTicket, action: TicketAction, now: datetime, policy: QueuePolicy, *,
-          counter_id: str | None = None) -> QueueTicket:
+def apply(
+    ticket: QueueTicket, action: TicketAction, now: datetime, policy: QueuePolicy, *, counter_id: str | None = None
+) -> QueueTicket:
     """The ticket after ``action`` at ``now``; ``IllegalTransition`` if the table or a guard refuses."""
     target = TRANSITIONS.get((ticket.state, action))
     if target is None:
@@ -113,7 +116,9 @@ def apply(ticket: QueueTicket, action: TicketAction, now: datetime, policy: Queu
     return replace(ticket, state=target, state_since=now)
 
 
-def transfer(ticket: QueueTicket, to_service: str, now: datetime, policy: QueuePolicy) -> tuple[QueueTicket, QueueTicket]:
+def transfer(
+    ticket: QueueTicket, to_service: str, now: datetime, policy: QueuePolicy
+) -> tuple[QueueTicket, QueueTicket]:
     """(the closed leg, the new leg waiting at ``to_service``); the number stays the same.
 
     The new leg keeps the first queue's time or joins the end, as ``policy.transfer_rejoin`` says.
@@ -123,7 +128,12 @@ def transfer(ticket: QueueTicket, to_service: str, now: datetime, policy: QueueP
     closed = apply(ticket, TicketAction.TRANSFER, now, policy)
     queued_at = ticket.queued_at if policy.transfer_rejoin is RejoinAt.ORIGINAL_TIME else now
     new_leg = QueueTicket(
-        id=ticket.id, number=ticket.number, service_id=to_service, queued_at=queued_at,
-        priority=ticket.priority, state_since=now, leg=ticket.leg + 1,
+        id=ticket.id,
+        number=ticket.number,
+        service_id=to_service,
+        queued_at=queued_at,
+        priority=ticket.priority,
+        state_since=now,
+        leg=ticket.leg + 1,
     )
     return closed, new_leg

@@ -10,8 +10,18 @@ from pathlib import Path
 from central.store.base import EPOCH, Store, StoreUnavailable, from_us, to_us
 from central.store.migrations import HEAD, current_version, migrate
 
-__all__ = ["EPOCH", "HEAD", "Store", "StoreUnavailable", "current_version", "from_us", "migrate",
-           "open_store", "redact_url", "to_us"]
+__all__ = [
+    "EPOCH",
+    "HEAD",
+    "Store",
+    "StoreUnavailable",
+    "current_version",
+    "from_us",
+    "migrate",
+    "open_store",
+    "redact_url",
+    "to_us",
+]
 
 
 def open_store(target: str | Path, *, pool_max: int = 10, pool_wait_s: float = 5.0) -> Store:
@@ -27,7 +37,7 @@ def open_store(target: str | Path, *, pool_max: int = 10, pool_wait_s: float = 5
     if target.startswith("sqlite:///"):
         from central.store.sqlite import SqliteStore
 
-        return SqliteStore(Path(target[len("sqlite:///"):]))
+        return SqliteStore(Path(target[len("sqlite:///") :]))
     if "://" in target:
         raise ValueError("database URL must start with sqlite:/// or postgresql://")
     from central.store.sqlite import SqliteStore

@@ -13,15 +13,16 @@ from __future__ import annotations
 import logging
 import random
 import time
+from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
-from datetime import datetime, timedelta, timezone
-from typing import Any, Callable, Iterable, Protocol, TypeVar
+from datetime import UTC, datetime, timedelta
+from typing import Any, Protocol, TypeVar
 
 from central.metrics import RETRIES
 
 log = logging.getLogger(__name__)
 
-EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 T = TypeVar("T")
 MAX_ATTEMPTS = 6
 
@@ -62,7 +63,7 @@ class Store:
         raise NotImplementedError
 
     def classify(self, exc: BaseException) -> str | None:
-        """"retry" for lost races, "unavailable" for a lost connection (tried once more),
+        """ "retry" for lost races, "unavailable" for a lost connection (tried once more),
         "exhausted" for no connection to be had (not retried), else None."""
         raise NotImplementedError
 
@@ -81,7 +82,7 @@ class Store:
             try:
                 with self.write() as conn:
                     return fn(conn)
-            except Exception as exc:  # noqa: BLE001 - classified below, re-raised otherwise
+            except Exception as exc:
                 kind = self.classify(exc)
                 if kind is None:
                     raise
@@ -97,8 +98,7 @@ class Store:
         try:
             with self.read() as conn:
                 return fn(conn)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             if self.classify(exc) in ("unavailable", "exhausted"):
                 raise StoreUnavailable("the database is unreachable; retry later") from exc
             raise
-

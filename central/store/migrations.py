@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from datetime import UTC
 from typing import Any
 
 from central.store.base import Store, to_us
@@ -175,17 +176,22 @@ CREATE INDEX IF NOT EXISTS calls_service_ended ON calls (service_id, ended_us)
 MIGRATIONS: list[Migration] = [
     Migration(1, "reference central schema", _v1("INTEGER", "INTEGER"), _v1("BIGINT", "BIGINT")),
     Migration(2, "indexes for the expiry sweeps", _V2, _V2),
-    Migration(3, "terminal authentication: bound codes, revocation, rotation, rate limit",
-              _v3("INTEGER"), _v3("BIGINT"), columns=_V3_COLUMNS),
+    Migration(
+        3,
+        "terminal authentication: bound codes, revocation, rotation, rate limit",
+        _v3("INTEGER"),
+        _v3("BIGINT"),
+        columns=_V3_COLUMNS,
+    ),
     Migration(4, "counters call tickets: staff, sessions, counters, calls", _v4("INTEGER"), _v4("BIGINT")),
 ]
 HEAD = MIGRATIONS[-1].version
 
 _LEDGER = {
     "sqlite": "CREATE TABLE IF NOT EXISTS schema_migrations "
-              "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_us INTEGER NOT NULL)",
+    "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_us INTEGER NOT NULL)",
     "postgresql": "CREATE TABLE IF NOT EXISTS schema_migrations "
-                  "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_us BIGINT NOT NULL)",
+    "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_us BIGINT NOT NULL)",
 }
 
 
@@ -202,7 +208,7 @@ def current_version(conn: Any) -> int | None:
             return None
         (version,) = conn.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()
         return int(version)
-    except Exception:  # noqa: BLE001 - the caller asks "is the schema current?", not why not
+    except Exception:
         return None
 
 
@@ -227,7 +233,7 @@ def _add_columns(conn: Any, columns: dict[str, dict[str, str]]) -> None:
 
 def migrate(store: Store, *, target: int = HEAD) -> list[int]:
     """Apply the missing steps up to ``target``; returns the versions applied now."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     applied: list[int] = []
     for step in MIGRATIONS:
@@ -245,7 +251,7 @@ def migrate(store: Store, *, target: int = HEAD) -> list[int]:
                 conn.execute(statement)
             conn.execute(
                 "INSERT INTO schema_migrations (version, name, applied_us) VALUES (?,?,?)",
-                (step.version, step.name, to_us(datetime.now(timezone.utc))),
+                (step.version, step.name, to_us(datetime.now(UTC))),
             )
             applied.append(step.version)
             log.info("schema migration %d applied: %s", step.version, step.name)

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 import psycopg
 from psycopg import errors as pg_errors
@@ -74,22 +75,41 @@ class PgConn:
         return self.raw.execute(translate(sql), tuple(params))  # type: ignore[arg-type]
 
 
-_RETRY = (pg_errors.SerializationFailure, pg_errors.DeadlockDetected, pg_errors.UniqueViolation,
-          pg_errors.LockNotAvailable)
+_RETRY = (
+    pg_errors.SerializationFailure,
+    pg_errors.DeadlockDetected,
+    pg_errors.UniqueViolation,
+    pg_errors.LockNotAvailable,
+)
 
 
 class PostgresStore(Store):
     dialect = "postgresql"
     unavailable_errors = (PoolTimeout, psycopg.OperationalError)
 
-    def __init__(self, url: str, *, pool_min: int = 1, pool_max: int = 10, pool_wait_s: float = POOL_WAIT_S,
-                 app_name: str = "anjungan-central") -> None:
+    def __init__(
+        self,
+        url: str,
+        *,
+        pool_min: int = 1,
+        pool_max: int = 10,
+        pool_wait_s: float = POOL_WAIT_S,
+        app_name: str = "anjungan-central",
+    ) -> None:
         self.url = url
         self.pool = ConnectionPool(
-            url, min_size=pool_min, max_size=pool_max, timeout=pool_wait_s, open=False,
+            url,
+            min_size=pool_min,
+            max_size=pool_max,
+            timeout=pool_wait_s,
+            open=False,
             # The pid in application_name lets tests see how many processes hold connections.
-            kwargs={"autocommit": True, "row_factory": _row_factory, "application_name": f"{app_name}-{os.getpid()}",
-                    "connect_timeout": 5},
+            kwargs={
+                "autocommit": True,
+                "row_factory": _row_factory,
+                "application_name": f"{app_name}-{os.getpid()}",
+                "connect_timeout": 5,
+            },
             name="central",
         )
         self.pool.open(wait=False)

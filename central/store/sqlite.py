@@ -12,9 +12,10 @@ from __future__ import annotations
 import queue
 import sqlite3
 import threading
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from central.store.base import Store
 

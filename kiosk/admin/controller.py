@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Protocol, TypeVar, Unpack
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, Unpack
 
 from kiosk.admin.demo_pin import pin_file_for
 from kiosk.admin.pin import PinCheck, PinLocked, PinStore, Role
@@ -50,9 +51,19 @@ class StatusTarget(Protocol):
 
 
 class AdminController:
-    def __init__(self, config: KioskConfig, scheduler: Scheduler, flow: StatusTarget, *,
-                 config_path: Path | None = None, printer: PrinterService | None = None, card_service_running: bool = False, token: str | None = None,
-                 log_dir: Path | None = None, today: Callable[[], dt.date] = dt.date.today) -> None:
+    def __init__(
+        self,
+        config: KioskConfig,
+        scheduler: Scheduler,
+        flow: StatusTarget,
+        *,
+        config_path: Path | None = None,
+        printer: PrinterService | None = None,
+        card_service_running: bool = False,
+        token: str | None = None,
+        log_dir: Path | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
         self.config = config
         self._scheduler = scheduler
         self._flow = flow
@@ -70,7 +81,8 @@ class AdminController:
         # Out of service (shown on the welcome screen, no tickets) while a file the kiosk needs
         # cannot be read; diagnose names the file and the fix.
         self.fault = out_of_service_reason(unreadable_kiosk_files(config)) or (
-            "out of service: staff PIN file unreadable" if self.pins is None else None)
+            "out of service: staff PIN file unreadable" if self.pins is None else None
+        )
         self.state = AdminStateStore(config.data.directory / "admin-state.json", today)
         self.editor = SettingsEditor(config_path) if config_path is not None else None
         self.session: AdminSession | None = None
@@ -91,9 +103,10 @@ class AdminController:
         for listener in list(self._listeners):
             listener(event)
 
-    def _later(self, future: "Future[T]", done: Done[T]) -> "Future[T]":
-        def finished(f: "Future[T]") -> None:
+    def _later(self, future: Future[T], done: Done[T]) -> Future[T]:
+        def finished(f: Future[T]) -> None:
             self._scheduler.post(lambda: None if self._stopped else done(f.exception() or f.result()))
+
         future.add_done_callback(finished)
         return future
 
@@ -120,15 +133,20 @@ class AdminController:
     def on_staff_card(self, identity: SessionIdentity) -> None:
         self.request("staff_card", identity.staff_role)
 
-    def check_pin(self, pin: str, done: Done[PinCheck | PinLocked]) -> "Future[PinCheck | PinLocked]":
+    def check_pin(self, pin: str, done: Done[PinCheck | PinLocked]) -> Future[PinCheck | PinLocked]:
         """``done`` gets a ``PinCheck`` (role None = wrong) or ``PinLocked``."""
+
         def opened(result: PinCheck | PinLocked | BaseException) -> None:
             if isinstance(result, PinCheck) and result.role is not None:
                 self._open(result.role)
             elif isinstance(result, PinCheck):
-                log.warning("wrong admin PIN (%d attempt(s) left%s)", result.attempts_left,
-                            f", locked for {result.locked_for_s:.0f} s" if result.locked_for_s else "")
+                log.warning(
+                    "wrong admin PIN (%d attempt(s) left%s)",
+                    result.attempts_left,
+                    f", locked for {result.locked_for_s:.0f} s" if result.locked_for_s else "",
+                )
             done(result)
+
         return self._later(self._worker.submit(self._check_pin, pin), opened)
 
     def _check_pin(self, pin: str) -> PinCheck | PinLocked:
@@ -207,38 +225,39 @@ class AdminController:
         def then(result: AdminState | BaseException) -> None:
             self.apply_to_flow()
             done(result)
+
         return then
 
-    def set_service_enabled(self, service_id: str, enabled: bool, done: Done[AdminState]) -> "Future[AdminState]":
+    def set_service_enabled(self, service_id: str, enabled: bool, done: Done[AdminState]) -> Future[AdminState]:
         self._require()
         log.info("service %s %s on this kiosk", service_id, "enabled" if enabled else "disabled")
         future = self._worker.submit(self.state.set_service_enabled, service_id, enabled)
         return self._later(future, self._applied(done))
 
-    def close_for_day(self, message: str, done: Done[AdminState]) -> "Future[AdminState]":
+    def close_for_day(self, message: str, done: Done[AdminState]) -> Future[AdminState]:
         self._require()
         log.info("kiosk closed for the day by staff")
         return self._later(self._worker.submit(self.state.close_for_day, message), self._applied(done))
 
-    def reopen(self, done: Done[AdminState]) -> "Future[AdminState]":
+    def reopen(self, done: Done[AdminState]) -> Future[AdminState]:
         self._require()
         log.info("kiosk reopened by staff")
         return self._later(self._worker.submit(self.state.reopen), self._applied(done))
 
     # ---- settings and enrolment ----------------------------------------------------------------
-    def load_settings(self, done: Done[KioskConfig]) -> "Future[KioskConfig]":
+    def load_settings(self, done: Done[KioskConfig]) -> Future[KioskConfig]:
         if self.editor is None:
             raise RuntimeError("this kiosk was started without a config file: settings cannot be edited")
         return self._later(self._worker.submit(self.editor.load), done)
 
-    def save_settings(self, changes: dict[str, Any], done: Done[KioskConfig]) -> "Future[KioskConfig]":
+    def save_settings(self, changes: dict[str, Any], done: Done[KioskConfig]) -> Future[KioskConfig]:
         """``done`` gets the new ``KioskConfig`` or ``SettingsRefused`` (its ``problems`` for the screen)."""
         session = self._require()
         if self.editor is None:
             raise RuntimeError("this kiosk was started without a config file: settings cannot be edited")
         return self._later(self._worker.submit(self.editor.save, session.role, changes), done)
 
-    def enrol(self, code: str, terminal_id: str | None, done: Done[EnrolResult]) -> "Future[EnrolResult]":
+    def enrol(self, code: str, terminal_id: str | None, done: Done[EnrolResult]) -> Future[EnrolResult]:
         """Technician only. ``done`` gets an ``EnrolResult`` or the central's error."""
         self._require(technician=True)
         return self._later(self._worker.submit(self._enrol, code, terminal_id), done)
@@ -255,27 +274,30 @@ class AdminController:
         return result
 
     # ---- diagnostics ---------------------------------------------------------------------------
-    def run_diagnostics(self, on_result: Callable[[CheckResult], None],
-                        done: Done[list[CheckResult]]) -> "Future[list[CheckResult]]":
+    def run_diagnostics(
+        self, on_result: Callable[[CheckResult], None], done: Done[list[CheckResult]]
+    ) -> Future[list[CheckResult]]:
         from kiosk.diagnostics.runner import DiagnosticsContext, run_checks
 
-        ctx = DiagnosticsContext(self.config, self.config_path, self._token, self._printer,
-                                 card_test=not self._card_service_running)
+        ctx = DiagnosticsContext(
+            self.config, self.config_path, self._token, self._printer, card_test=not self._card_service_running
+        )
 
         def job() -> list[CheckResult]:
             results = run_checks(ctx, on_result=lambda r: self._scheduler.post(lambda: on_result(r)))
             self.last_diagnostics = results
             return results
+
         return self._later(self._worker.submit(job), done)
 
-    def print_test_page(self, done: Done[CheckResult]) -> "Future[CheckResult]":
+    def print_test_page(self, done: Done[CheckResult]) -> Future[CheckResult]:
         from kiosk.diagnostics.devices import print_test_page
 
         if self._printer is None:  # the assembly always gives one; a bare controller has none
             raise RuntimeError("this controller was built without the kiosk's printer service")
         return self._later(self._worker.submit(print_test_page, self._printer), done)
 
-    def export_logs(self, folder: Path, done: Done[Path]) -> "Future[Path]":
+    def export_logs(self, folder: Path, done: Done[Path]) -> Future[Path]:
         from kiosk.logging_setup import export_bundle
 
         def job() -> Path:
@@ -283,9 +305,10 @@ class AdminController:
             path = export_bundle(folder, self.log_dir, self.config, diagnose)
             log.info("logs exported to %s", path)
             return path
+
         return self._later(self._worker.submit(job), done)
 
-    def list_export_targets(self, done: Done[list[Path]]) -> "Future[list[Path]]":
+    def list_export_targets(self, done: Done[list[Path]]) -> Future[list[Path]]:
         return self._later(self._worker.submit(self.export_targets), done)
 
     def export_targets(self) -> list[Path]:
@@ -296,4 +319,4 @@ class AdminController:
                 found += [p for p in sorted(base.glob("*/*")) if p.is_dir() and p.stat().st_dev != base.stat().st_dev]
             except OSError:
                 continue
-        return found + [self.config.data.directory / "exports"]
+        return [*found, self.config.data.directory / "exports"]

@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 
 # Which environment variable sets the demo PIN of each role.
 DEMO_PIN_VARIABLES: tuple[tuple[Role, str], ...] = (
-    ("technician", "ANJUNGAN_DEMO_PIN"), ("staff", "ANJUNGAN_DEMO_STAFF_PIN"))
+    ("technician", "ANJUNGAN_DEMO_PIN"),
+    ("staff", "ANJUNGAN_DEMO_STAFF_PIN"),
+)
 
 
 def pin_file_for(config: KioskConfig) -> Path:

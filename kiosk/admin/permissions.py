@@ -18,7 +18,8 @@ STAFF_FIELDS: tuple[str, ...] = (
     "printer.on_fault",
 )
 
-TECHNICIAN_FIELDS: tuple[str, ...] = STAFF_FIELDS + (
+TECHNICIAN_FIELDS: tuple[str, ...] = (
+    *STAFF_FIELDS,
     "central.base_url",
     "central.terminal_id",
     "central.token_file",

@@ -13,9 +13,10 @@ import hmac
 import json
 import secrets
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Literal, TypedDict, cast
+from typing import Literal, TypedDict, cast
 
 from kiosk.atomic_file import atomic_write
 
@@ -76,8 +77,9 @@ class PinCheck:
 
 
 def _hash(pin: str, salt: bytes, params: ScryptParams) -> bytes:
-    return hashlib.scrypt(pin.encode("ascii"), salt=salt, n=params["n"], r=params["r"], p=params["p"],
-                          maxmem=MAXMEM, dklen=32)
+    return hashlib.scrypt(
+        pin.encode("ascii"), salt=salt, n=params["n"], r=params["r"], p=params["p"], maxmem=MAXMEM, dklen=32
+    )
 
 
 def valid_pin(pin: str) -> bool:
@@ -87,8 +89,9 @@ def valid_pin(pin: str) -> bool:
 class PinStore:
     """PIN hashes and lockout state of one kiosk. Blocking (scrypt, file I/O): call off the GUI thread."""
 
-    def __init__(self, path: Path, max_attempts: int = 5, lockout_base_s: float = 60.0,
-                 clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self, path: Path, max_attempts: int = 5, lockout_base_s: float = 60.0, clock: Callable[[], float] = time.time
+    ) -> None:
         self.path = Path(path)
         self.max_attempts = max_attempts
         self.lockout_base_s = lockout_base_s
@@ -126,8 +129,12 @@ class PinStore:
             if other != role:
                 raise PinInUse(other)
         salt = secrets.token_bytes(16)
-        self._data["pins"][role] = {"kdf": "scrypt", **SCRYPT, "salt": salt.hex(),
-                                    "hash": _hash(pin, salt, SCRYPT).hex()}
+        self._data["pins"][role] = {
+            "kdf": "scrypt",
+            **SCRYPT,
+            "salt": salt.hex(),
+            "hash": _hash(pin, salt, SCRYPT).hex(),
+        }
         self._save()
 
     def _roles_opened_by(self, pin: str) -> list[Role]:

@@ -15,10 +15,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from kiosk.atomic_file import atomic_write
 from kiosk.admin.permissions import may_edit, required_role
 from kiosk.admin.pin import Role
 from kiosk.admin.toml_edit import set_value
+from kiosk.atomic_file import atomic_write
 from kiosk.config.loader import ConfigError, parse_config
 from kiosk.config.models import KioskConfig
 
@@ -42,7 +42,7 @@ def field_annotation(dotted: str) -> Any:
 
 
 def _kind(annotation: Any) -> str:
-    """"bool", "int", "float", "list" or "str": how to read what was typed for a field."""
+    """ "bool", "int", "float", "list" or "str": how to read what was typed for a field."""
     args = typing.get_args(annotation)
     origin = typing.get_origin(annotation)
     if origin in (typing.Union, types.UnionType):

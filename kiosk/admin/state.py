@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from kiosk.atomic_file import atomic_write
 
@@ -43,12 +43,18 @@ class AdminStateStore:
         except (FileNotFoundError, ValueError):
             return AdminState()
         closed_on = raw.get("closed_on")
-        return AdminState(frozenset(raw.get("disabled_services", ())), raw.get("closed_message"),
-                          dt.date.fromisoformat(closed_on) if closed_on else None)
+        return AdminState(
+            frozenset(raw.get("disabled_services", ())),
+            raw.get("closed_message"),
+            dt.date.fromisoformat(closed_on) if closed_on else None,
+        )
 
     def _store(self, state: AdminState) -> AdminState:
-        raw = {"disabled_services": sorted(state.disabled_services), "closed_message": state.closed_message,
-               "closed_on": state.closed_on.isoformat() if state.closed_on else None}
+        raw = {
+            "disabled_services": sorted(state.disabled_services),
+            "closed_message": state.closed_message,
+            "closed_on": state.closed_on.isoformat() if state.closed_on else None,
+        }
         atomic_write(self.path, json.dumps(raw, indent=1).encode("utf-8"), mode=0o600)
         self._state = state
         return state

@@ -26,10 +26,18 @@ def library_versions() -> str:
     return "; ".join(parts)[:200]
 
 
-def build_admin(runtime: KioskRuntime, scheduler: Scheduler, config_path: Path | None, token: str | None) -> AdminController:
-    admin = AdminController(runtime.config, scheduler, runtime.flow, config_path=config_path,
-                            printer=runtime.printer, card_service_running=runtime.card_reader is not None,
-                            token=token)
+def build_admin(
+    runtime: KioskRuntime, scheduler: Scheduler, config_path: Path | None, token: str | None
+) -> AdminController:
+    admin = AdminController(
+        runtime.config,
+        scheduler,
+        runtime.flow,
+        config_path=config_path,
+        printer=runtime.printer,
+        card_service_running=runtime.card_reader is not None,
+        token=token,
+    )
     runtime.flow.on_staff_card(admin.on_staff_card)
     return admin
 
@@ -47,9 +55,11 @@ def build_heartbeat(runtime: KioskRuntime, token: str | None) -> HeartbeatSender
         status = runtime.flow.status
         backlog = sum(n for n in total_backlog(config.data.directory).values() if n and n > 0)
         return {
-            "devices": {"printer": printer_health(runtime.printer.last_status),
-                        "card_reader": reader_health(status.reader),
-                        "software": DeviceHealth(state="ok", detail=versions)},
+            "devices": {
+                "printer": printer_health(runtime.printer.last_status),
+                "card_reader": reader_health(status.reader),
+                "software": DeviceHealth(state="ok", detail=versions),
+            },
             "journal_backlog": backlog,
             "open_for_citizens": status.blocking_reason() is None,
         }

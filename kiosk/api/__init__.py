@@ -11,15 +11,19 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 _WHERE = {
-    "CatalogCache": "catalog_cache", "fetch_catalog": "catalog_cache",
+    "CatalogCache": "catalog_cache",
+    "fetch_catalog": "catalog_cache",
     "CentralClient": "client",
     "ConnectivityMonitor": "connectivity",
-    "CentralError": "errors", "CentralProtocolError": "errors", "CentralRejected": "errors",
+    "CentralError": "errors",
+    "CentralProtocolError": "errors",
+    "CentralRejected": "errors",
     "CentralUnavailable": "errors",
     "CentralSettings": "settings",
-    "token_file_too_open": "token_file", "write_token_file": "token_file",
+    "token_file_too_open": "token_file",
+    "write_token_file": "token_file",
 }
-__all__ = sorted(_WHERE)
+__all__ = sorted(_WHERE)  # noqa: PLE0605 - the lazy-load table is the one list of names
 
 
 def __getattr__(name: str) -> Any:

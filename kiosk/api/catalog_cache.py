@@ -44,8 +44,7 @@ class CatalogCache:
         try:
             return Catalog.model_validate_json(raw)
         except ValidationError as exc:
-            log.warning("catalogue cache %s is invalid (%d errors); ignoring it",
-                        self.path, exc.error_count())
+            log.warning("catalogue cache %s is invalid (%d errors); ignoring it", self.path, exc.error_count())
             return None
 
 

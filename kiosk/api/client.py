@@ -104,7 +104,7 @@ class CentralClient:
     def __repr__(self) -> str:  # never shows the token
         return f"CentralClient({self.settings.base_url!r}, terminal={self.settings.terminal_id!r})"
 
-    def __enter__(self) -> "CentralClient":
+    def __enter__(self) -> CentralClient:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -153,22 +153,32 @@ class CentralClient:
         if not idempotency_key or len(idempotency_key) > 128:
             raise ValueError("idempotency_key must be 1-128 characters (use a uuid4)")
         return self.call(
-            "POST", "/v1/tickets", Ticket, body=req,
-            headers={"Idempotency-Key": idempotency_key}, idempotent=True,
+            "POST",
+            "/v1/tickets",
+            Ticket,
+            body=req,
+            headers={"Idempotency-Key": idempotency_key},
+            idempotent=True,
         )
 
     def confirm_ticket(self, ticket_id: str, mode: ConfirmMode) -> Ticket:
         """The ticket reached the citizen (printed, or shown as a virtual ticket)."""
         return self.call(
-            "POST", f"/v1/tickets/{quote(ticket_id, safe='')}/confirm", Ticket,
-            body=TicketConfirmRequest(mode=mode), idempotent=True,
+            "POST",
+            f"/v1/tickets/{quote(ticket_id, safe='')}/confirm",
+            Ticket,
+            body=TicketConfirmRequest(mode=mode),
+            idempotent=True,
         )
 
     def fail_ticket(self, ticket_id: str, reason: str) -> Ticket:
         """The ticket never reached the citizen; its number will not be called."""
         return self.call(
-            "POST", f"/v1/tickets/{quote(ticket_id, safe='')}/fail", Ticket,
-            body=TicketFailRequest(reason=reason), idempotent=True,
+            "POST",
+            f"/v1/tickets/{quote(ticket_id, safe='')}/fail",
+            Ticket,
+            body=TicketFailRequest(reason=reason),
+            idempotent=True,
         )
 
     def get_ticket(self, ticket_id: str) -> Ticket:
@@ -186,8 +196,12 @@ class CentralClient:
         if not idempotency_key or len(idempotency_key) > 128:
             raise ValueError("idempotency_key must be 1-128 characters (use a uuid4)")
         return self.call(
-            "POST", "/v1/payments", Payment, body=req,
-            headers={"Idempotency-Key": idempotency_key}, idempotent=True,
+            "POST",
+            "/v1/payments",
+            Payment,
+            body=req,
+            headers={"Idempotency-Key": idempotency_key},
+            idempotent=True,
         )
 
     def get_payment(self, payment_id: str) -> Payment:
@@ -200,8 +214,11 @@ class CentralClient:
     def request_refund(self, payment_id: str, reason: str) -> Payment:
         """Flag a paid payment for refund because no ticket could be issued."""
         return self.call(
-            "POST", f"/v1/payments/{quote(payment_id, safe='')}/refund", Payment,
-            body=PaymentRefundRequest(reason=reason), idempotent=True,
+            "POST",
+            f"/v1/payments/{quote(payment_id, safe='')}/refund",
+            Payment,
+            body=PaymentRefundRequest(reason=reason),
+            idempotent=True,
         )
 
     def check_in_booking(self, code: str, idempotency_key: str, language: Language = "id") -> BookingCheckIn:
@@ -212,9 +229,12 @@ class CentralClient:
         if not idempotency_key or len(idempotency_key) > 128:
             raise ValueError("idempotency_key must be 1-128 characters (use a uuid4)")
         return self.call(
-            "POST", "/v1/bookings/check-in", BookingCheckIn,
+            "POST",
+            "/v1/bookings/check-in",
+            BookingCheckIn,
             body=BookingCheckInRequest(code=code, language=language),
-            headers={"Idempotency-Key": idempotency_key}, idempotent=True,
+            headers={"Idempotency-Key": idempotency_key},
+            idempotent=True,
         )
 
     def send_heartbeat(self, hb: Heartbeat) -> HeartbeatAck:
@@ -257,8 +277,16 @@ class CentralClient:
             self.monitor.record_success()
         return result
 
-    def _call(self, method: str, path: str, model: type[M], body: BaseModel | None,
-              headers: dict[str, str] | None, idempotent: bool, endpoint: str) -> M:
+    def _call(
+        self,
+        method: str,
+        path: str,
+        model: type[M],
+        body: BaseModel | None,
+        headers: dict[str, str] | None,
+        idempotent: bool,
+        endpoint: str,
+    ) -> M:
         url = self.settings.base_url + path
         data = body.model_dump_json().encode("utf-8") if body is not None else None
         send_headers = dict(headers or {})
@@ -276,8 +304,13 @@ class CentralClient:
                 raise CentralUnavailable(f"{endpoint}: client closed")
             try:
                 resp = self._session.request(
-                    method, url, data=data, headers=send_headers, timeout=self._timeout,
-                    verify=self._verify, allow_redirects=False,
+                    method,
+                    url,
+                    data=data,
+                    headers=send_headers,
+                    timeout=self._timeout,
+                    verify=self._verify,
+                    allow_redirects=False,
                 )
                 content = resp.content
             except requests.exceptions.SSLError as exc:

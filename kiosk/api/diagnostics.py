@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from kiosk.api.client import CentralClient
 from kiosk.api.errors import CentralError, CentralRejected
@@ -36,7 +36,7 @@ class CentralCheck:
 def check_central(client: CentralClient) -> CentralCheck:
     """Reachability and latency (GET /v1/time), clock skew, then the token (GET /v1/catalog)."""
     t0 = time.monotonic()
-    local_before = datetime.now(timezone.utc)
+    local_before = datetime.now(UTC)
     try:
         server = client.get_time()
     except CentralError as exc:
@@ -51,9 +51,17 @@ def check_central(client: CentralClient) -> CentralCheck:
     try:
         catalog = client.get_catalog()
     except CentralRejected as exc:
-        return CentralCheck(True, False, rtt * 1000, skew, server.site_timezone, None,
-                            problem or f"central refused this terminal: {exc.code} ({exc.detail})")
+        return CentralCheck(
+            True,
+            False,
+            rtt * 1000,
+            skew,
+            server.site_timezone,
+            None,
+            problem or f"central refused this terminal: {exc.code} ({exc.detail})",
+        )
     except CentralError as exc:
-        return CentralCheck(True, False, rtt * 1000, skew, server.site_timezone, None,
-                            problem or f"catalogue unavailable: {exc}")
+        return CentralCheck(
+            True, False, rtt * 1000, skew, server.site_timezone, None, problem or f"catalogue unavailable: {exc}"
+        )
     return CentralCheck(True, True, rtt * 1000, skew, server.site_timezone, catalog.version, problem)

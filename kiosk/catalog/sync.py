@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from kiosk.api.errors import CentralError
 from kiosk.contract import Catalog, QueueStatus
@@ -88,7 +89,7 @@ class CatalogSync:
     def _load_cache(self) -> Catalog | None:
         try:
             return self._cache.load()
-        except Exception as exc:  # noqa: BLE001 - a bad cache is ignored, never fatal
+        except Exception as exc:
             log.warning("catalogue cache unusable: %s", exc)
             return None
 
@@ -126,5 +127,5 @@ class CatalogSync:
     def _emit(self, update: SyncUpdate) -> None:
         try:
             self._on_update(update)
-        except Exception:  # noqa: BLE001 - a broken listener must not kill the sync thread
+        except Exception:
             log.exception("sync listener failed")

@@ -40,7 +40,9 @@ class TerminalSettings(BaseModel):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError("not a time zone this system knows, e.g. Asia/Jakarta, Asia/Makassar, Asia/Jayapura") from None
+            raise ValueError(
+                "not a time zone this system knows, e.g. Asia/Jakarta, Asia/Makassar, Asia/Jayapura"
+            ) from None
         return value
 
 

@@ -25,15 +25,21 @@ def config_warnings(config: KioskConfig, path: Path | None = None) -> list[str]:
     except OSError:
         unedited = False
     if unedited:
-        found.append("this is the unedited example file: set terminal.name, central.base_url and "
-                     "central.terminal_id for this kiosk")
+        found.append(
+            "this is the unedited example file: set terminal.name, central.base_url and "
+            "central.terminal_id for this kiosk"
+        )
     elif _is_example_host(urlsplit(config.central.base_url).hostname or ""):
         found.append("central.base_url still names the example host: set your central's address")
     central = config.central
     if not central.verify_tls:
-        found.append("central.verify_tls = false: the central's certificate is not checked, so anyone on "
-                     "the network can pose as the central and take the terminal token (lab benches only)")
+        found.append(
+            "central.verify_tls = false: the central's certificate is not checked, so anyone on "
+            "the network can pose as the central and take the terminal token (lab benches only)"
+        )
     if central.ca_bundle is not None and not central.ca_bundle.is_file():
-        found.append(f"central.ca_bundle {str(central.ca_bundle)[:120]} does not exist: every connection to "
-                     "the central will fail its TLS check")
+        found.append(
+            f"central.ca_bundle {str(central.ca_bundle)[:120]} does not exist: every connection to "
+            "the central will fail its TLS check"
+        )
     return found

@@ -48,7 +48,9 @@ def validate_booking_code(text: str) -> str:
         )
     bad = sorted({c for c in code if c not in BOOKING_ALPHABET})
     if bad:
-        raise InvalidBookingCode(f"a booking code has no {' '.join(repr(c) for c in bad)} (only A-Z without I O Q, 0-9)")
+        raise InvalidBookingCode(
+            f"a booking code has no {' '.join(repr(c) for c in bad)} (only A-Z without I O Q, 0-9)"
+        )
     assert _VALID.match(code)
     return code
 

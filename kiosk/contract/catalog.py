@@ -62,7 +62,7 @@ class OpeningHours(ResponseModel):
     """Local time the service stops taking tickets (after ``opens``)."""
 
     @model_validator(mode="after")
-    def _opens_before_closes(self) -> "OpeningHours":
+    def _opens_before_closes(self) -> OpeningHours:
         if self.closes <= self.opens:
             raise ValueError(
                 f"{_WEEKDAYS[self.weekday]}: closes {self.closes:%H:%M} must be after opens {self.opens:%H:%M}"
@@ -134,7 +134,7 @@ class Catalog(ResponseModel):
     """Services in display order."""
 
     @model_validator(mode="after")
-    def _consistent(self) -> "Catalog":
+    def _consistent(self) -> Catalog:
         _unique("agency id", [a.id for a in self.agencies])
         _unique("service id", [s.id for s in self.services])
         _unique("service prefix", [s.prefix for s in self.services])
@@ -146,9 +146,7 @@ class Catalog(ResponseModel):
 
     def services_for(self, agency_id: str, *, enabled_only: bool = False) -> list[Service]:
         """The agency's services in catalogue order (all of them unless ``enabled_only``)."""
-        return [
-            s for s in self.services if s.agency_id == agency_id and (s.enabled or not enabled_only)
-        ]
+        return [s for s in self.services if s.agency_id == agency_id and (s.enabled or not enabled_only)]
 
     def service(self, service_id: str) -> Service:
         """The service with this id; KeyError when the catalogue has none."""

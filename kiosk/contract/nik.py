@@ -90,8 +90,12 @@ def parse_nik(nik: str, today: date | None = None) -> NikInfo:
     if nik[12:16] == "0000":
         raise InvalidNik("serial", "NIK serial must not be 0000")
     return NikInfo(
-        province_code=nik[0:2], regency_code=nik[0:4], district_code=nik[0:6],
-        birth_date=birth, sex=sex, serial=nik[12:16],
+        province_code=nik[0:2],
+        regency_code=nik[0:4],
+        district_code=nik[0:6],
+        birth_date=birth,
+        sex=sex,
+        serial=nik[12:16],
     )
 
 

@@ -53,8 +53,10 @@ def build(new_dir: Path, old_dir: Path) -> str:
     retired = {c: n.title() for c, n in older.items() if c not in regencies}
     return (
         HEADER.format(n_prov=len(provinces), n_reg=len(regencies))
-        + _literal("PROVINCES", provinces) + "\n"
-        + _literal("REGENCIES", regencies) + "\n"
+        + _literal("PROVINCES", provinces)
+        + "\n"
+        + _literal("REGENCIES", regencies)
+        + "\n"
         + _literal("RETIRED_REGENCIES", retired)
     )
 

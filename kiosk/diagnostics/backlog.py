@@ -10,9 +10,9 @@ Databases are opened read-only so a check never creates or locks a journal.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from kiosk.diagnostics.result import CheckResult
 
@@ -42,22 +42,26 @@ def count_rows(db: Path, table: str, where: str = "") -> int | None:
         return None
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
     try:
-        return int(conn.execute(f"SELECT COUNT(*) FROM {table} {where}").fetchone()[0])  # noqa: S608 - fixed names
+        return int(conn.execute(f"SELECT COUNT(*) FROM {table} {where}").fetchone()[0])
     except sqlite3.OperationalError:
         return None  # table not created yet
     finally:
         conn.close()
 
 
-register_backlog(BacklogSource(
-    "ticket_confirmations",
-    lambda data_dir: count_rows(data_dir / "pending-confirmations.sqlite3", "pending_confirmations"),
-))
+register_backlog(
+    BacklogSource(
+        "ticket_confirmations",
+        lambda data_dir: count_rows(data_dir / "pending-confirmations.sqlite3", "pending_confirmations"),
+    )
+)
 # The money journal (kiosk/journal): entries without an outcome are not reconciled yet.
-register_backlog(BacklogSource(
-    "payments",
-    lambda data_dir: count_rows(data_dir / "journal.sqlite3", "entries", "WHERE outcome IS NULL"),
-))
+register_backlog(
+    BacklogSource(
+        "payments",
+        lambda data_dir: count_rows(data_dir / "journal.sqlite3", "entries", "WHERE outcome IS NULL"),
+    )
+)
 
 
 def total_backlog(data_dir: Path) -> dict[str, int | None]:
@@ -65,7 +69,7 @@ def total_backlog(data_dir: Path) -> dict[str, int | None]:
     for source in sources():
         try:
             counts[source.name] = source.count(data_dir)
-        except Exception:  # noqa: BLE001 - a broken journal is reported, not raised
+        except Exception:
             counts[source.name] = -1
     return counts
 
@@ -76,9 +80,19 @@ def check_backlog(data_dir: Path) -> CheckResult:
     waiting = sum(n for n in counts.values() if n and n > 0)
     details = {"journals": counts, "waiting": waiting}
     if broken:
-        return CheckResult("journal", "FAIL", f"cannot read journal(s): {', '.join(broken)}",
-                           "do not delete it: export logs and call the technician team", details)
+        return CheckResult(
+            "journal",
+            "FAIL",
+            f"cannot read journal(s): {', '.join(broken)}",
+            "do not delete it: export logs and call the technician team",
+            details,
+        )
     if waiting >= BACKLOG_WARN:
-        return CheckResult("journal", "WARN", f"{waiting} entries not yet sent to the central",
-                           "check the central connection; entries are re-sent automatically", details)
+        return CheckResult(
+            "journal",
+            "WARN",
+            f"{waiting} entries not yet sent to the central",
+            "check the central connection; entries are re-sent automatically",
+            details,
+        )
     return CheckResult("journal", "OK", f"{waiting} entries waiting for the central", details=details)

@@ -32,13 +32,22 @@ def check_config(config_path: Path | None, config: KioskConfig | None = None) ->
     try:
         loaded = load_config(config_path)
     except ConfigError as exc:
-        return CheckResult("config", "FAIL", f"{len(exc.problems)} problem(s) in {config_path}",
-                           "fix them (python main.py check-config FILE says where)", {"problems": exc.problems})
+        return CheckResult(
+            "config",
+            "FAIL",
+            f"{len(exc.problems)} problem(s) in {config_path}",
+            "fix them (python main.py check-config FILE says where)",
+            {"problems": exc.problems},
+        )
     warnings = config_warnings(loaded, config_path)
     if warnings:
-        return CheckResult("config", "WARN", f"{config_path}: {warnings[0]}" + (
-            f" (and {len(warnings) - 1} more)" if len(warnings) > 1 else ""),
-            "python main.py check-config FILE lists them", {"warnings": warnings})
+        return CheckResult(
+            "config",
+            "WARN",
+            f"{config_path}: {warnings[0]}" + (f" (and {len(warnings) - 1} more)" if len(warnings) > 1 else ""),
+            "python main.py check-config FILE lists them",
+            {"warnings": warnings},
+        )
     return CheckResult("config", "OK", f"{config_path} is valid")
 
 
@@ -51,8 +60,13 @@ def check_versions() -> CheckResult:
             versions[lib] = None
     missing = [k for k, v in versions.items() if v is None and k != "pyscard"]
     if missing:
-        return CheckResult("versions", "WARN", f"not installed: {', '.join(missing)}",
-                           "reinstall the kiosk (scripts/setup.sh)", versions)
+        return CheckResult(
+            "versions",
+            "WARN",
+            f"not installed: {', '.join(missing)}",
+            "reinstall the kiosk (scripts/setup.sh)",
+            versions,
+        )
     return CheckResult("versions", "OK", f"anjungan {__version__}, Python {versions['python']}", details=versions)
 
 
@@ -62,11 +76,21 @@ def check_disk(directory: Path) -> CheckResult:
     details = {"path": str(directory), "free_bytes": usage.free, "total_bytes": usage.total}
     free_mb = usage.free // (1024 * 1024)
     if usage.free < DISK_FAIL_BYTES:
-        return CheckResult("disk", "FAIL", f"only {free_mb} MB free for the data folder",
-                           "free space now: the journal cannot be written", details)
+        return CheckResult(
+            "disk",
+            "FAIL",
+            f"only {free_mb} MB free for the data folder",
+            "free space now: the journal cannot be written",
+            details,
+        )
     if usage.free < DISK_WARN_BYTES:
-        return CheckResult("disk", "WARN", f"{free_mb} MB free for the data folder",
-                           "free some space or export and remove old logs", details)
+        return CheckResult(
+            "disk",
+            "WARN",
+            f"{free_mb} MB free for the data folder",
+            "free some space or export and remove old logs",
+            details,
+        )
     return CheckResult("disk", "OK", f"{free_mb} MB free", details=details)
 
 
@@ -78,21 +102,34 @@ def check_central(config: KioskConfig, token: str | None) -> CheckResult:
     settings = config.central.model_copy(update={"retries": 0})  # the technician wants the truth now
     with CentralClient(settings, token) as client:
         result = probe(client)
-    details = {"url": config.central.base_url, "latency_ms": result.latency_ms, "clock_skew_s": result.clock_skew_s,
-               "authorized": result.authorized, "catalog_version": result.catalog_version}
+    details = {
+        "url": config.central.base_url,
+        "latency_ms": result.latency_ms,
+        "clock_skew_s": result.clock_skew_s,
+        "authorized": result.authorized,
+        "catalog_version": result.catalog_version,
+    }
     if not result.reachable:
-        return CheckResult("central", "FAIL", result.problem or "central not reachable",
-                           "check the network cable/Wi-Fi and central.base_url; ask the central's operator",
-                           details)
+        return CheckResult(
+            "central",
+            "FAIL",
+            result.problem or "central not reachable",
+            "check the network cable/Wi-Fi and central.base_url; ask the central's operator",
+            details,
+        )
     if result.clock_skew_s is not None and abs(result.clock_skew_s) > MAX_SKEW_S:
         return CheckResult("central", "WARN", result.problem or "clock skew", "fix the time sync (NTP)", details)
     if not result.authorized:
-        action = "enrol this kiosk (python main.py enrol CODE)" if not token else \
-            "the token was refused: enrol again with a new code"
+        action = (
+            "enrol this kiosk (python main.py enrol CODE)"
+            if not token
+            else "the token was refused: enrol again with a new code"
+        )
         return CheckResult("central", "FAIL", result.problem or "not authorised", action, details)
     latency = f"{result.latency_ms:.0f} ms" if result.latency_ms is not None else "?"
-    return CheckResult("central", "OK", f"reachable in {latency}, clock skew {result.clock_skew_s:+.1f} s",
-                       details=details)
+    return CheckResult(
+        "central", "OK", f"reachable in {latency}, clock skew {result.clock_skew_s:+.1f} s", details=details
+    )
 
 
 def check_tls(config: KioskConfig, timeout_s: float = 5.0) -> CheckResult:
@@ -111,17 +148,28 @@ def check_tls(config: KioskConfig, timeout_s: float = 5.0) -> CheckResult:
             with context.wrap_socket(raw, server_hostname=host) as tls:
                 der = tls.getpeercert(binary_form=True)
     except OSError as exc:
-        return CheckResult("tls", "FAIL", f"no TLS connection to {host}:{port}: {exc}",
-                           "check central.base_url and the network")
+        return CheckResult(
+            "tls", "FAIL", f"no TLS connection to {host}:{port}: {exc}", "check central.base_url and the network"
+        )
     assert der is not None  # a handshake that completed has the peer's certificate (no anonymous suites)
     cert = x509.load_der_x509_certificate(der)
     expires = cert.not_valid_after_utc
-    days = (expires - dt.datetime.now(dt.timezone.utc)).total_seconds() / 86400
+    days = (expires - dt.datetime.now(dt.UTC)).total_seconds() / 86400
     details = {"expires": expires.isoformat(), "days_left": round(days, 1)}
     if days < 0:
-        return CheckResult("tls", "FAIL", f"the central's certificate expired on {expires:%Y-%m-%d}",
-                           "the central's operator must renew the certificate", details)
+        return CheckResult(
+            "tls",
+            "FAIL",
+            f"the central's certificate expired on {expires:%Y-%m-%d}",
+            "the central's operator must renew the certificate",
+            details,
+        )
     if days < CERT_WARN_DAYS:
-        return CheckResult("tls", "WARN", f"the central's certificate expires in {days:.0f} days",
-                           "tell the central's operator to renew it", details)
+        return CheckResult(
+            "tls",
+            "WARN",
+            f"the central's certificate expires in {days:.0f} days",
+            "tell the central's operator to renew it",
+            details,
+        )
     return CheckResult("tls", "OK", f"certificate valid until {expires:%Y-%m-%d}", details=details)

@@ -19,8 +19,15 @@ def diagnose(config_path: Path, as_json: bool = False, test_page: bool = False) 
     try:
         config = load_config(config_path)
     except ConfigError as exc:
-        results = [CheckResult("config", "FAIL", f"{len(exc.problems)} problem(s) in {config_path}",
-                               "fix them (python main.py check-config FILE says where)", {"problems": exc.problems})]
+        results = [
+            CheckResult(
+                "config",
+                "FAIL",
+                f"{len(exc.problems)} problem(s) in {config_path}",
+                "fix them (python main.py check-config FILE says where)",
+                {"problems": exc.problems},
+            )
+        ]
     else:
         try:
             token = config.central.read_token()
@@ -40,16 +47,27 @@ def diagnose(config_path: Path, as_json: bool = False, test_page: bool = False) 
                 results.append(print_test_page(printer))
     code = exit_code(results)
     if as_json:
-        print(json.dumps({"worst": worst(results), "exit_code": code, "kiosk_running_pid": running,
-                          "checks": [r.to_json() for r in results]}, indent=1, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "worst": worst(results),
+                    "exit_code": code,
+                    "kiosk_running_pid": running,
+                    "checks": [r.to_json() for r in results],
+                },
+                indent=1,
+                ensure_ascii=False,
+            )
+        )
     else:
         if running is not None:
-            print(f"note: the kiosk runs (pid {running}): no card test, and the printer answers both; for a full "
-                  "check: sudo systemctl stop anjungan-kiosk, diagnose, sudo systemctl start anjungan-kiosk")
+            print(
+                f"note: the kiosk runs (pid {running}): no card test, and the printer answers both; for a full "
+                "check: sudo systemctl stop anjungan-kiosk, diagnose, sudo systemctl start anjungan-kiosk"
+            )
         for r in results:
             print(f"[{_MARK[r.status]}] {r.name:12} {r.reason}")
             if r.action:
                 print(f"       {'':12} -> {r.action}")
         print(f"worst: {worst(results)} (exit code {code})")
     return code
-

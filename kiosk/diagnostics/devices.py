@@ -23,18 +23,24 @@ def check_printer(printer: PrinterService, timeout_s: float = 15.0) -> CheckResu
     """``printer`` is a ``PrinterService``; its status bytes (DLE EOT 1/2/4) decoded."""
     try:
         status = printer.status().result(timeout_s)
-    except Exception as exc:  # noqa: BLE001 - any failure is the finding
-        return CheckResult("printer", "FAIL", f"status query failed: {type(exc).__name__}: {exc}",
-                           _PRINTER_ACTIONS["unknown"])
-    details = {"backend": printer.settings.backend, "summary": status.summary,
-               "raw": {str(n): v for n, v in status.raw.items()}, "online": status.online,
-               "paper_near_end": status.paper_near_end, "paper_out": status.paper_out,
-               "cover_open": status.cover_open, "error": status.error}
+    except Exception as exc:
+        return CheckResult(
+            "printer", "FAIL", f"status query failed: {type(exc).__name__}: {exc}", _PRINTER_ACTIONS["unknown"]
+        )
+    details = {
+        "backend": printer.settings.backend,
+        "summary": status.summary,
+        "raw": {str(n): v for n, v in status.raw.items()},
+        "online": status.online,
+        "paper_near_end": status.paper_near_end,
+        "paper_out": status.paper_out,
+        "cover_open": status.cover_open,
+        "error": status.error,
+    }
     raw = ", ".join(f"n={n}: {v or 'no reply'}" for n, v in status.raw.items())
     summary = status.summary
     if summary == "unknown" and printer.settings.backend == "network" and printer.settings.host:
-        found = _network_reachability(printer.settings.host, printer.settings.port,
-                                      printer.settings.connect_timeout_s)
+        found = _network_reachability(printer.settings.host, printer.settings.port, printer.settings.connect_timeout_s)
         if found is not None:
             return CheckResult("printer", "FAIL", found[0], found[1], details)
     if summary == "ok":
@@ -57,15 +63,19 @@ def _network_reachability(host: str, port: int, timeout_s: float) -> tuple[str, 
     except ConnectionRefusedError:
         return (f"nothing listens on {where}", "check the printer's IP address (and that it is switched on)")
     except TimeoutError:
-        return (f"no answer from {where} within {timeout_s:g} s",
-                "check the printer is on, its network cable is in and the IP address is right")
+        return (
+            f"no answer from {where} within {timeout_s:g} s",
+            "check the printer is on, its network cable is in and the IP address is right",
+        )
     except socket.gaierror:
         return (f"printer host name {host[:64]} not found", "use the printer's IP address instead")
     except OSError as exc:
         if exc.errno in (errno.EHOSTUNREACH, errno.ENETUNREACH):
             return (f"no route to {where}", "check the printer's IP address and this kiosk's network")
-        return (f"cannot connect to {where}: {exc.strerror or type(exc).__name__}",
-                "check the printer's IP address and network")
+        return (
+            f"cannot connect to {where}: {exc.strerror or type(exc).__name__}",
+            "check the printer's IP address and network",
+        )
 
 
 def print_test_page(printer: PrinterService, timeout_s: float = 30.0) -> CheckResult:
@@ -74,15 +84,20 @@ def print_test_page(printer: PrinterService, timeout_s: float = 30.0) -> CheckRe
     try:
         status = printer.status().result(timeout_s)
         result = printer.print_document(test_page(printer.settings.printer_profile(), status.raw)).result(timeout_s)
-    except Exception as exc:  # noqa: BLE001
-        return CheckResult("test_page", "FAIL", f"test page failed: {type(exc).__name__}: {exc}",
-                           _PRINTER_ACTIONS["unknown"])
+    except Exception as exc:
+        return CheckResult(
+            "test_page", "FAIL", f"test page failed: {type(exc).__name__}: {exc}", _PRINTER_ACTIONS["unknown"]
+        )
     details = {"outcome": result.outcome, "bytes_sent": result.bytes_sent}
     if result.printed:
         return CheckResult("test_page", "OK", f"test page printed ({result.bytes_sent} bytes)", details=details)
-    return CheckResult("test_page", "FAIL", f"test page not printed: {result.outcome} {result.error or ''}".strip(),
-                       _PRINTER_ACTIONS.get((result.status_after or result.status_before).summary,
-                                            _PRINTER_ACTIONS["unknown"]), details)
+    return CheckResult(
+        "test_page",
+        "FAIL",
+        f"test page not printed: {result.outcome} {result.error or ''}".strip(),
+        _PRINTER_ACTIONS.get((result.status_after or result.status_before).summary, _PRINTER_ACTIONS["unknown"]),
+        details,
+    )
 
 
 def check_card_readers(settings: CardReaderSettings, card_test: bool = True) -> CheckResult:
@@ -96,15 +111,23 @@ def check_card_readers(settings: CardReaderSettings, card_test: bool = True) -> 
     try:
         from kiosk.devices.card.diagnostics import check_readers
     except ImportError as exc:
-        return CheckResult("card_reader", "FAIL", f"pyscard not usable: {exc}", "reinstall the kiosk (scripts/setup.sh)")
+        return CheckResult(
+            "card_reader", "FAIL", f"pyscard not usable: {exc}", "reinstall the kiosk (scripts/setup.sh)"
+        )
     found = check_readers()
     details: dict[str, object] = {"readers": list(found.readers), "cards_present": list(found.cards_present)}
     if found.state == "no_service":
-        return CheckResult("card_reader", "FAIL", found.detail,
-                           "start pcscd (systemctl start pcscd) and check the reader's USB cable", details)
+        return CheckResult(
+            "card_reader",
+            "FAIL",
+            found.detail,
+            "start pcscd (systemctl start pcscd) and check the reader's USB cable",
+            details,
+        )
     if found.state == "no_readers":
-        return CheckResult("card_reader", "FAIL", found.detail, "plug the card reader in (or try another USB port)",
-                           details)
+        return CheckResult(
+            "card_reader", "FAIL", found.detail, "plug the card reader in (or try another USB port)", details
+        )
     reason = f"{len(found.readers)} reader(s): {', '.join(found.readers)}"
     if card_test and found.cards_present:
         test = card_profile(settings, found.cards_present[0])
@@ -112,8 +135,13 @@ def check_card_readers(settings: CardReaderSettings, card_test: bool = True) -> 
         if test.get("profile"):
             reason += f"; card test: ATR {test['atr']}, profile {test['profile']}"
         else:
-            return CheckResult("card_reader", "WARN", reason + f"; card test failed: {test.get('problem')}",
-                               "try another card; if every card fails, clean or replace the reader", details)
+            return CheckResult(
+                "card_reader",
+                "WARN",
+                reason + f"; card test failed: {test.get('problem')}",
+                "try another card; if every card fails, clean or replace the reader",
+                details,
+            )
     elif card_test:
         reason += "; no card on the reader (place one for the card test)"
     return CheckResult("card_reader", "OK", reason, details=details)
@@ -139,7 +167,7 @@ def card_profile(settings: CardReaderSettings, reader: str) -> dict[str, str]:
                 try:
                     if profile.matches(atr, probe):
                         return {"atr": atr.hex(" ").upper(), "profile": profile.name}
-                except Exception as exc:  # noqa: BLE001 - a card that stops answering
+                except Exception as exc:
                     return {"atr": atr.hex(" ").upper(), "problem": f"card stopped answering: {type(exc).__name__}"}
             return {"atr": atr.hex(" ").upper(), "problem": "no profile recognises this card"}
         finally:

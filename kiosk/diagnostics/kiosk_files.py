@@ -12,7 +12,6 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from kiosk.diagnostics.result import CheckResult
@@ -95,6 +94,10 @@ def check_kiosk_files(config: KioskConfig) -> CheckResult:
         return CheckResult("files", "OK", f"PIN file and token readable by {who}")
     paths = " ".join(str(path) for _, path in unreadable)
     owner = f"{account.name}:" if account else ""
-    return CheckResult("files", "FAIL", f"{out_of_service_reason(unreadable)} by {who}: the kiosk shows out of service",
-                       f"chown {owner} {paths} (operator commands run as root now do this themselves)",
-                       {"unreadable": [str(path) for _, path in unreadable]})
+    return CheckResult(
+        "files",
+        "FAIL",
+        f"{out_of_service_reason(unreadable)} by {who}: the kiosk shows out of service",
+        f"chown {owner} {paths} (operator commands run as root now do this themselves)",
+        {"unreadable": [str(path) for _, path in unreadable]},
+    )

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from typing import Any, Iterable, Literal
+from typing import Any, Literal
 
 Status = Literal["OK", "WARN", "FAIL"]
 _RANK = {"OK": 0, "WARN": 1, "FAIL": 2}

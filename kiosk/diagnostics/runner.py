@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from kiosk.config.models import KioskConfig
 from kiosk.diagnostics.backlog import check_backlog
@@ -57,10 +58,11 @@ def run_checks(ctx: DiagnosticsContext, on_result: Callable[[CheckResult], None]
         for name, step in steps:
             try:
                 result = step()
-            except Exception as exc:  # noqa: BLE001 - a check that breaks is itself a finding
+            except Exception as exc:
                 log.exception("check %s crashed", name)
-                result = CheckResult(name, "FAIL", f"the check itself failed: {type(exc).__name__}: {exc}",
-                                     "export logs and report it")
+                result = CheckResult(
+                    name, "FAIL", f"the check itself failed: {type(exc).__name__}: {exc}", "export logs and report it"
+                )
             log.debug("diagnose %s: %s %s", result.name, result.status, result.reason)
             results.append(result)
             if on_result:

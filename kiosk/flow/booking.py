@@ -15,7 +15,11 @@ from typing import Any, TypeVar
 
 from kiosk.contract import BookingCheckIn, Service
 from kiosk.contract.bookings import (
-    BOOKING_ALPHABET, BOOKING_CODE_MAX, InvalidBookingCode, normalize_booking_code, validate_booking_code,
+    BOOKING_ALPHABET,
+    BOOKING_CODE_MAX,
+    InvalidBookingCode,
+    normalize_booking_code,
+    validate_booking_code,
 )
 
 from .ports import BookingLookup
@@ -57,7 +61,7 @@ class BookingSteps:
     def _service(self) -> Service | None:
         raise NotImplementedError
 
-    def _answer_later(self, future: "Future[T]", found: str, key: str, failed: str) -> None:
+    def _answer_later(self, future: Future[T], found: str, key: str, failed: str) -> None:
         raise NotImplementedError
 
     def _guard_booking_scanned(self, text: str = "", **_: Any) -> bool:
@@ -97,8 +101,7 @@ class BookingSteps:
             return
         s.lookup_pending = True
         s.notice = "booking.checking"
-        self._answer_later(self._bookings.check_in(code, s.language),
-                           "booking_checked_in", "result", "booking_failed")
+        self._answer_later(self._bookings.check_in(code, s.language), "booking_checked_in", "result", "booking_failed")
 
     def _act_booking_failed(self, reason: str = "unavailable", **_: Any) -> None:
         self.session.lookup_pending = False

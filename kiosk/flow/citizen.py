@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, TypeVar, Unpack
+from typing import TYPE_CHECKING, Any, TypeVar, Unpack
 
 from kiosk.catalog.hours import is_open, next_opening
 from kiosk.contract import Catalog, Service
@@ -23,8 +24,14 @@ from kiosk.contract.tickets import Language, Priority
 from kiosk.runtime.scheduler import Scheduler, Timer
 
 from .booking import BookingSteps
-from .ports import (  # noqa: F401 - re-exported for the screens' and tests' imports
-    BookingLookup, IdentityLookup, IssueRequest, PaymentHandle, PaymentRequest, Payments, TicketIssuing,
+from .ports import (
+    BookingLookup,
+    IdentityLookup,
+    IssueRequest,
+    PaymentHandle,
+    PaymentRequest,
+    Payments,
+    TicketIssuing,
 )
 from .session import CitizenSession
 from .status import KioskStatus, StatusChanges
@@ -68,7 +75,7 @@ class FlowView:
     def language(self) -> Language:
         return self.session.language
 
-    def opens_at(self, service: Service) -> dt.datetime | None | bool:
+    def opens_at(self, service: Service) -> dt.datetime | bool | None:
         """False when ``service`` takes tickets now; else when it next opens (None: not this week)."""
         catalog = self.status.catalog
         if self.now is None or catalog is None or is_open(catalog, service, self.now):
@@ -119,9 +126,14 @@ class CitizenFlow(BookingSteps):
         self._observers.append(observer)
         observer(self.view())
 
-    def attach(self, issuer: TicketIssuing, identifier: IdentityLookup | None = None,
-               payments: Payments | None = None, provide_mrz: Callable[[MrzInfo], None] | None = None,
-               bookings: BookingLookup | None = None) -> None:
+    def attach(
+        self,
+        issuer: TicketIssuing,
+        identifier: IdentityLookup | None = None,
+        payments: Payments | None = None,
+        provide_mrz: Callable[[MrzInfo], None] | None = None,
+        bookings: BookingLookup | None = None,
+    ) -> None:
         """Connect the services once they exist. The app paints the welcome screen first and
         builds them right after (start-up time); until then no catalogue is loaded, so no step
         that needs them can be reached."""
@@ -140,9 +152,15 @@ class CitizenFlow(BookingSteps):
         self._staff_hooks.append(hook)
 
     def view(self) -> FlowView:
-        return FlowView(self.step, self.session, self.status, self._idle_warning,
-                        self._limit(self._timing.idle_answer_s), self._languages,
-                        self._clock() if self._clock is not None else None)
+        return FlowView(
+            self.step,
+            self.session,
+            self.status,
+            self._idle_warning,
+            self._limit(self._timing.idle_answer_s),
+            self._languages,
+            self._clock() if self._clock is not None else None,
+        )
 
     def _limit(self, seconds: float) -> float:
         return seconds * (self._timing.accessible_factor if self.session.accessible else 1.0)
@@ -241,7 +259,8 @@ class CitizenFlow(BookingSteps):
 
     def _guard_service_still_available(self, **_: Any) -> bool:
         return self.status.blocking_reason() is None and self._guard_service_available(
-            service_id=self.session.service_id or "")
+            service_id=self.session.service_id or ""
+        )
 
     def _service(self) -> Service | None:
         cat = self._catalog()
@@ -258,8 +277,12 @@ class CitizenFlow(BookingSteps):
 
     def _guard_payment_needed(self, **_: Any) -> bool:
         service = self._service()
-        return (self._payments is not None and service is not None and service.fee_idr > 0
-                and self._guard_service_still_available())
+        return (
+            self._payments is not None
+            and service is not None
+            and service.fee_idr > 0
+            and self._guard_service_still_available()
+        )
 
     def _guard_payment_paid(self, view: PaymentView | None = None, **_: Any) -> bool:
         return view is not None and view.paid
@@ -306,7 +329,8 @@ class CitizenFlow(BookingSteps):
         request = PaymentRequest(self.session.id, service.id, service.fee_idr, self.session.language)
         self.session.payment = None
         self._payment_handle = self._payments.start(
-            request, lambda view: self._post_event(request.session_id, "payment_update", view=view))
+            request, lambda view: self._post_event(request.session_id, "payment_update", view=view)
+        )
 
     def _act_extend_time(self, **_: Any) -> None:
         pass  # the idle warning was already cleared; re-arming happens after every intent
@@ -458,16 +482,17 @@ class CitizenFlow(BookingSteps):
             self.session.notice = "identity.unavailable"
             return
         self.session.lookup_pending = True
-        self._answer_later(self._identifier.from_nik(self.session.nik_entry),
-                           "identity_found", "identity", "identity_failed")
+        self._answer_later(
+            self._identifier.from_nik(self.session.nik_entry), "identity_found", "identity", "identity_failed"
+        )
 
-    def _answer_later(self, future: "Future[T]", found: str, key: str, failed: str) -> None:
+    def _answer_later(self, future: Future[T], found: str, key: str, failed: str) -> None:
         """A worker's answer for this session comes back on the flow's thread as the intent
         ``found`` (the result as ``key``) or ``failed`` (with the error's ``reason``), tagged
         with this session: if the citizen has gone by then, ``send`` drops it."""
         session_id = self.session.id
 
-        def answered(done: "Future[T]") -> None:
+        def answered(done: Future[T]) -> None:
             exc = done.exception()
             if exc is None:
                 self._post_event(session_id, found, **{key: done.result()})
@@ -498,12 +523,18 @@ class CitizenFlow(BookingSteps):
         booking = session.booking
         # Only a flow given an issuer takes tickets: without one no catalogue is loaded (attach()).
         assert self._issuer is not None
-        request = IssueRequest(session.id, session.service_id or "", session.priority, session.language,
-                               payment=session.payment, reserved=booking.ticket if booking is not None else None,
-                               booking_slot=booking.booking.slot_start if booking is not None else None)
+        request = IssueRequest(
+            session.id,
+            session.service_id or "",
+            session.priority,
+            session.language,
+            payment=session.payment,
+            reserved=booking.ticket if booking is not None else None,
+            booking_slot=booking.booking.slot_start if booking is not None else None,
+        )
         self._issuer.issue(request).add_done_callback(lambda f: self._issue_done(request, f))
 
-    def _issue_done(self, request: IssueRequest, future: "Future[IssueOutcome]") -> None:
+    def _issue_done(self, request: IssueRequest, future: Future[IssueOutcome]) -> None:
         exc = future.exception()
         if exc is None:
             self._post_event(request.session_id, "issued", outcome=future.result())
@@ -514,7 +545,8 @@ class CitizenFlow(BookingSteps):
     def _on_start_display_timer(self) -> None:
         session_id = self.session.id
         self._display_timer = self._scheduler.call_later(
-            self._limit(self._timing.ticket_display_s), lambda: self.send("display_expired", session_id=session_id))
+            self._limit(self._timing.ticket_display_s), lambda: self.send("display_expired", session_id=session_id)
+        )
 
     # ---- idle handling (WCAG 2.2.1: warn, allow extension, then end) -------------------------
     def _arm_idle(self) -> None:
@@ -524,8 +556,7 @@ class CitizenFlow(BookingSteps):
         # While a QR code is on screen the payment's own expiry is the time limit.
         guarded = self.step in IDLE_GUARDED or (self.step is Step.PAYMENT and self._guard_payment_closed())
         if guarded and not self._idle_warning:
-            self._idle_timer = self._scheduler.call_later(self._limit(self._timing.idle_warn_after_s),
-                                                          self._idle_warn)
+            self._idle_timer = self._scheduler.call_later(self._limit(self._timing.idle_warn_after_s), self._idle_warn)
 
     def _idle_warn(self) -> None:
         if self.step not in IDLE_GUARDED and self.step is not Step.PAYMENT:
@@ -533,7 +564,8 @@ class CitizenFlow(BookingSteps):
         self._idle_warning = True
         session_id = self.session.id
         self._answer_timer = self._scheduler.call_later(
-            self._limit(self._timing.idle_answer_s), lambda: self.send("idle_expired", session_id=session_id))
+            self._limit(self._timing.idle_answer_s), lambda: self.send("idle_expired", session_id=session_id)
+        )
         self._notify()
 
     def _clear_idle_warning(self) -> None:

@@ -6,7 +6,7 @@ build the services (HTTP, printer, card reader) right after: see ``KioskApp``.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from kiosk.runtime.scheduler import Scheduler
@@ -17,13 +17,14 @@ if TYPE_CHECKING:
     from kiosk.config.models import KioskConfig
 
 
-def build_flow(config: "KioskConfig", scheduler: Scheduler) -> CitizenFlow:
+def build_flow(config: KioskConfig, scheduler: Scheduler) -> CitizenFlow:
     """A flow with no services attached yet (``CitizenFlow.attach``); until they are, no
     catalogue is loaded and the welcome screen says it is connecting."""
     idle = config.idle
     return CitizenFlow(
-        None, scheduler,
+        None,
+        scheduler,
         FlowTiming(idle.warn_after_s, idle.answer_s, idle.ticket_display_s),
         tuple(config.ui.languages),
-        clock=(lambda: datetime.now(timezone.utc)) if config.terminal.opening_hours else None,
+        clock=(lambda: datetime.now(UTC)) if config.terminal.opening_hours else None,
     )

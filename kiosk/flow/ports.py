@@ -9,9 +9,10 @@ session that has ended (``CitizenFlow.send``).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from kiosk.contract.tickets import Language, Priority
 
@@ -54,18 +55,18 @@ class Payments(Protocol):
 
 
 class IdentityLookup(Protocol):
-    def from_nik(self, nik: str) -> "Future[SessionIdentity]":
+    def from_nik(self, nik: str) -> Future[SessionIdentity]:
         """Look a valid NIK up."""
 
-    def from_card(self, card: CardIdentity) -> "Future[SessionIdentity]":
+    def from_card(self, card: CardIdentity) -> Future[SessionIdentity]:
         """Turn a card read into the session's identity."""
 
 
 class TicketIssuing(Protocol):
-    def issue(self, request: IssueRequest) -> "Future[IssueOutcome]":
+    def issue(self, request: IssueRequest) -> Future[IssueOutcome]:
         """Reserve, print and confirm a ticket; the future's result is shown on the ticket step."""
 
 
 class BookingLookup(Protocol):
-    def check_in(self, code: str, language: Language = "id") -> "Future[BookingCheckIn]":
+    def check_in(self, code: str, language: Language = "id") -> Future[BookingCheckIn]:
         """Check the booking in; a failure has ``reason``."""

@@ -57,5 +57,7 @@ class CitizenSession:
 
     def __repr__(self) -> str:
         # Never the NIK being typed, never the identity: this may end up in a log line.
-        return (f"CitizenSession(id={self.id}, language={self.language!r}, service={self.service_id!r}, "
-                f"identified={self.identity is not None})")
+        return (
+            f"CitizenSession(id={self.id}, language={self.language!r}, service={self.service_id!r}, "
+            f"identified={self.identity is not None})"
+        )

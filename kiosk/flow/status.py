@@ -36,7 +36,7 @@ class KioskStatus:
     closed_message: str | None = None
     reader: ReaderState = "none"  # "none": this kiosk has no card reader configured
 
-    def with_(self, **changes: Unpack[StatusChanges]) -> "KioskStatus":
+    def with_(self, **changes: Unpack[StatusChanges]) -> KioskStatus:
         return replace(self, **changes)
 
     def blocking_reason(self) -> UnavailableReason | None:

@@ -1,9 +1,9 @@
 """The steps a citizen moves through; each maps to one screen in ``kiosk.ui``."""
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Step(str, Enum):
+class Step(StrEnum):
     WELCOME = "welcome"
     AGENCY = "agency"
     SERVICE = "service"
@@ -20,6 +20,15 @@ class Step(str, Enum):
 
 # Steps where an unattended kiosk must warn and then wipe the session. ISSUING is excluded: the
 # kiosk, not the citizen, is busy there. TICKET has its own shorter display timeout.
-IDLE_GUARDED = frozenset({Step.AGENCY, Step.SERVICE, Step.CONFIRM, Step.IDENTIFY, Step.PASSPORT, Step.BOOKING,
-                          Step.ISSUE_FAILED,
-                          Step.UNAVAILABLE})
+IDLE_GUARDED = frozenset(
+    {
+        Step.AGENCY,
+        Step.SERVICE,
+        Step.CONFIRM,
+        Step.IDENTIFY,
+        Step.PASSPORT,
+        Step.BOOKING,
+        Step.ISSUE_FAILED,
+        Step.UNAVAILABLE,
+    }
+)

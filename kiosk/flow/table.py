@@ -45,15 +45,20 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(Step.PASSPORT, "identity_found", Step.AGENCY, action="set_identity"),
     Transition(None, "identity_found", None, action="set_identity", blocked_from=_NO_NEW_IDENTITY),
     Transition(Step.IDENTIFY, "identity_failed", None, action="identity_failed"),
-    Transition(None, "identity_failed", Step.IDENTIFY, guard="nik_needed", action="identity_failed",
-               blocked_from=_NO_NEW_IDENTITY),
+    Transition(
+        None,
+        "identity_failed",
+        Step.IDENTIFY,
+        guard="nik_needed",
+        action="identity_failed",
+        blocked_from=_NO_NEW_IDENTITY,
+    ),
     Transition(None, "identity_failed", None, action="identity_failed", blocked_from=_NO_NEW_IDENTITY),
     Transition(None, "card_failed", None, action="card_failed", blocked_from=_NO_NEW_IDENTITY),
     # A card read: looked up on the identifier's worker, answered as identity_found / _failed.
     Transition(None, "card_read", None, action="start_card_lookup", blocked_from=_NO_NEW_IDENTITY),
     # An e-passport on the reader: its chip opens only with data from the photo page.
-    Transition(None, "mrz_needed", Step.PASSPORT, action="mrz_needed",
-               blocked_from=_NO_NEW_IDENTITY | {Step.PAYMENT}),
+    Transition(None, "mrz_needed", Step.PASSPORT, action="mrz_needed", blocked_from=_NO_NEW_IDENTITY | {Step.PAYMENT}),
     # Welcome.
     Transition(Step.WELCOME, "take_ticket", Step.AGENCY, guard="can_take_ticket"),
     Transition(Step.WELCOME, "take_ticket", Step.UNAVAILABLE, action="explain_unavailable"),
@@ -120,8 +125,28 @@ ON_ENTER: dict[Step, str] = {
 
 # Intents that come from the citizen's hand (they reset the idle timer); the rest are events.
 USER_INTENTS = frozenset(
-    {"set_language", "more_time", "cancel", "take_ticket", "choose_agency", "back",
-     "choose_service", "set_priority", "confirm", "retry", "done", "nik_key", "nik_submit",
-     "toggle_accessibility", "cancel_payment", "mrz_field", "mrz_key", "mrz_submit", "text_input",
-     "check_in", "booking_key", "booking_submit"}
+    {
+        "set_language",
+        "more_time",
+        "cancel",
+        "take_ticket",
+        "choose_agency",
+        "back",
+        "choose_service",
+        "set_priority",
+        "confirm",
+        "retry",
+        "done",
+        "nik_key",
+        "nik_submit",
+        "toggle_accessibility",
+        "cancel_payment",
+        "mrz_field",
+        "mrz_key",
+        "mrz_submit",
+        "text_input",
+        "check_in",
+        "booking_key",
+        "booking_submit",
+    }
 )

@@ -84,9 +84,12 @@ class MrzInfo:
         """Document number (padded to 9 with '<') + CD, birth date + CD, expiry + CD."""
         doc = self.document_number.ljust(9, "<")
         return (
-            doc + check_digit(doc)
-            + self.birth_date + check_digit(self.birth_date)
-            + self.expiry_date + check_digit(self.expiry_date)
+            doc
+            + check_digit(doc)
+            + self.birth_date
+            + check_digit(self.birth_date)
+            + self.expiry_date
+            + check_digit(self.expiry_date)
         )
 
     def __repr__(self) -> str:

@@ -8,8 +8,9 @@ any contactless card and so goes last.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable, Protocol
+from typing import Protocol
 
 from kiosk.identity.channel import SW_OK, CardChannel, CardProtocolError
 from kiosk.identity.icao import lds
@@ -148,13 +149,11 @@ class EktpProfile:
         return CardIdentity(source="uid", uid_hex=read_uid(probe), nik_required=True)
 
 
-def default_profiles(sam: SamSession | None = None,
-                     ektp_atr_prefixes: tuple[bytes, ...] = ()) -> list[CardProfile]:
+def default_profiles(sam: SamSession | None = None, ektp_atr_prefixes: tuple[bytes, ...] = ()) -> list[CardProfile]:
     return [EmrtdProfile(), EktpProfile(sam, ektp_atr_prefixes), ContactlessUidProfile()]
 
 
-def read_card(channel: CardChannel, atr: bytes, profiles: list[CardProfile],
-              ctx: ReadContext) -> CardReading:
+def read_card(channel: CardChannel, atr: bytes, profiles: list[CardProfile], ctx: ReadContext) -> CardReading:
     """Pick the first matching profile and read. ``CardProtocolError`` if none matches."""
     probe = Probe(channel)
     for profile in profiles:

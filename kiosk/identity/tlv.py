@@ -30,7 +30,7 @@ class Tlv:
             first >>= 8
         return bool(first & 0x20)
 
-    def children(self) -> list["Tlv"]:
+    def children(self) -> list[Tlv]:
         if not self.constructed:
             raise TlvError(f"tag {self.tag:X} is primitive, it has no children")
         return parse_all(self.value)

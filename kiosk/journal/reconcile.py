@@ -66,9 +66,11 @@ class Reconciler:
         step = entry.step
         if step is JournalStep.CHARGE_REQUESTED:
             payment = self._client.create_payment(
-                PaymentCreateRequest(service_id=entry.service_id, amount_idr=entry.amount_idr), entry.id)
-            self._journal.record(entry.id, JournalStep.CHARGE_CREATED, payment_id=payment.id,
-                                 reference=payment.reference)
+                PaymentCreateRequest(service_id=entry.service_id, amount_idr=entry.amount_idr), entry.id
+            )
+            self._journal.record(
+                entry.id, JournalStep.CHARGE_CREATED, payment_id=payment.id, reference=payment.reference
+            )
             return self.settle(self._journal.get(entry.id))
         if step is JournalStep.CHARGE_CREATED:
             payment = self._client.cancel_payment(entry.charge_id())

@@ -25,13 +25,14 @@ import sqlite3
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 
-class JournalStep(str, Enum):
+class JournalStep(StrEnum):
     CHARGE_REQUESTED = "charge_requested"
     CHARGE_CREATED = "charge_created"
     PAID_SEEN = "paid_seen"
@@ -137,8 +138,8 @@ class Journal:
                 self._db.execute(
                     "INSERT INTO entries (id, service_id, amount_idr, step, ticket_key, created, updated)"
                     " VALUES (?,?,?,?,?,?,?)",
-                    (entry_id, service_id, amount_idr, JournalStep.CHARGE_REQUESTED.value, str(uuid.uuid4()),
-                     now, now))
+                    (entry_id, service_id, amount_idr, JournalStep.CHARGE_REQUESTED.value, str(uuid.uuid4()), now, now),
+                )
                 self._add_step(entry_id, JournalStep.CHARGE_REQUESTED, now)
                 self._db.execute("COMMIT")
             except BaseException:
@@ -162,7 +163,8 @@ class Journal:
             try:
                 cur = self._db.execute(
                     f"UPDATE entries SET step=?, outcome=?, updated=?{', ' + sets if sets else ''} WHERE id=?",
-                    (step.value, outcome, now, *fields.values(), entry_id))
+                    (step.value, outcome, now, *fields.values(), entry_id),
+                )
                 if cur.rowcount != 1:
                     raise KeyError(entry_id)
                 self._add_step(entry_id, step, now)
@@ -206,8 +208,7 @@ class Journal:
     def unfinished(self) -> list[Entry]:
         """Entries no one has brought to an outcome, oldest first (live ones included)."""
         with self._lock:
-            rows = self._db.execute(
-                f"SELECT {_COLUMNS} FROM entries WHERE outcome IS NULL ORDER BY created").fetchall()
+            rows = self._db.execute(f"SELECT {_COLUMNS} FROM entries WHERE outcome IS NULL ORDER BY created").fetchall()
         return [_entry(r) for r in rows]
 
     def entries(self) -> list[Entry]:
@@ -230,8 +231,10 @@ class Journal:
             self._db.close()
 
 
-_COLUMNS = ("id, service_id, amount_idr, step, outcome, payment_id, reference, ticket_key, ticket_id,"
-            " ticket_number, delivery, receipt, created, updated")
+_COLUMNS = (
+    "id, service_id, amount_idr, step, outcome, payment_id, reference, ticket_key, ticket_id,"
+    " ticket_number, delivery, receipt, created, updated"
+)
 
 
 def _entry(row: tuple[Any, ...]) -> Entry:  # sqlite3 rows are untyped; the schema above is the type

@@ -66,11 +66,11 @@ def parse_tlv(text: str, where: str = "payload") -> list[tuple[str, str]]:
     items: list[tuple[str, str]] = []
     pos = 0
     while pos < len(text):
-        head = text[pos:pos + 4]
+        head = text[pos : pos + 4]
         if len(head) < 4 or not (head.isascii() and head.isdigit()):
             raise QrisError("structure", f"{where}: bad data object header {_shown(head)} at {pos}")
         tag, length = head[:2], int(head[2:])
-        value = text[pos + 4:pos + 4 + length]
+        value = text[pos + 4 : pos + 4 + length]
         if length == 0 or len(value) != length:
             raise QrisError("structure", f"{where}: tag {tag} length {length} runs past the end or is 0")
         items.append((tag, value))
@@ -96,10 +96,8 @@ def _parse_template(tag: str, value: str) -> dict[str, str]:
 
 
 def _check_charset(tag: str, value: str) -> None:
-    if tag == LANGUAGE_TEMPLATE:
-        ok = value.isprintable()  # UTF-8 allowed here (merchant name in another script)
-    else:
-        ok = value.isascii() and value.isprintable()
+    # UTF-8 is allowed inside the language template only (a merchant name in another script).
+    ok = value.isprintable() if tag == LANGUAGE_TEMPLATE else value.isascii() and value.isprintable()
     if not ok:
         raise QrisError("charset", f"tag {tag} holds characters outside its character set")
 
@@ -149,8 +147,17 @@ def parse_qris(payload: str) -> QrisPayload:
     amount = tags.get("54")
     if amount is not None and not _AMOUNT.match(amount):
         raise QrisError("amount", f"tag 54 {_shown(amount)} is not an amount")
-    return QrisPayload(payload, tags, tags.get("59", "").strip(), tags.get("60", "").strip(), amount,
-                       tags.get("01") == "12", nmid, accounts, templates)
+    return QrisPayload(
+        payload,
+        tags,
+        tags.get("59", "").strip(),
+        tags.get("60", "").strip(),
+        amount,
+        tags.get("01") == "12",
+        nmid,
+        accounts,
+        templates,
+    )
 
 
 def _check_lengths_and_templates(parsed: QrisPayload) -> None:
@@ -178,16 +185,24 @@ def _check_lengths_and_templates(parsed: QrisPayload) -> None:
             raise QrisError("nmid", "the national merchant id is not 'ID' and 13 digits")
 
 
-def validate_dynamic_qris(payload: str, amount_idr: int, *, expected_nmid: str | None = None,
-                          require_nmid: bool = True) -> QrisPayload:
+def validate_dynamic_qris(
+    payload: str, amount_idr: int, *, expected_nmid: str | None = None, require_nmid: bool = True
+) -> QrisPayload:
     """Everything ``parse_qris`` checks, plus what makes it safe to show for this one fee."""
     parsed = parse_qris(payload)
-    for tag, code in (("59", "merchant_name"), ("60", "merchant_city"), ("58", "country"), ("53", "currency"),
-                      ("52", "mcc")):
+    for tag, code in (
+        ("59", "merchant_name"),
+        ("60", "merchant_city"),
+        ("58", "country"),
+        ("53", "currency"),
+        ("52", "mcc"),
+    ):
         if not parsed.tags.get(tag, "").strip():
             raise QrisError(code, f"tag {tag} ({code.replace('_', ' ')}) is missing")
     if not parsed.dynamic:
-        raise QrisError("not_dynamic", f"tag 01 is {_shown(parsed.tags.get('01', ''))}; a fee needs a dynamic code ('12')")
+        raise QrisError(
+            "not_dynamic", f"tag 01 is {_shown(parsed.tags.get('01', ''))}; a fee needs a dynamic code ('12')"
+        )
     if parsed.tags["53"] != "360":
         raise QrisError("currency", f"tag 53 is {_shown(parsed.tags['53'])}, not rupiah (360)")
     if parsed.tags["58"] != "ID":

@@ -12,8 +12,9 @@ import logging
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import Future
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from kiosk.flow.ports import PaymentRequest
 from kiosk.journal import Journal
@@ -33,7 +34,7 @@ log = logging.getLogger(__name__)
 class PaymentHandle:
     """What the flow holds while its payment is open; ``cancel`` may be tapped any number of times."""
 
-    def __init__(self, service: "PaymentService", tracker: Tracker) -> None:
+    def __init__(self, service: PaymentService, tracker: Tracker) -> None:
         self._service = service
         self._tracker = tracker
 
@@ -46,8 +47,13 @@ class PaymentHandle:
 
 
 class PaymentService:
-    def __init__(self, client: CentralClient, journal: Journal, settings: PaymentSettings = PaymentSettings(),
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        client: CentralClient,
+        journal: Journal,
+        settings: PaymentSettings = PaymentSettings(),
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self._client = client  # a CentralClient with retries=0: this service paces its own retries
         self._journal = journal
         self._settings = settings
@@ -92,7 +98,7 @@ class PaymentService:
             tracker.due = self._clock()
             self._cond.notify_all()
 
-    def reconcile(self) -> "Future[Counter[str]]":
+    def reconcile(self) -> Future[Counter[str]]:
         """Settle unfinished journal entries with the central (at start, on reconnect)."""
         future: Future[Counter[str]] = Future()
         with self._cond:
@@ -131,7 +137,7 @@ class PaymentService:
             for ask in asks:
                 try:
                     ask.set_result(self._reconciler.run())
-                except Exception as exc:  # noqa: BLE001 - handed to whoever asked
+                except Exception as exc:
                     ask.set_exception(exc)
         with self._cond:
             pending, self._reconcile_asks = self._reconcile_asks, []
@@ -142,7 +148,7 @@ class PaymentService:
     def _run(fn: Callable[[], None]) -> bool:
         try:
             fn()
-        except Exception:  # noqa: BLE001 - one payment's bug must not stop the others
+        except Exception:
             log.exception("payment step failed")
             return False
         return True

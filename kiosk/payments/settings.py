@@ -26,7 +26,7 @@ class PaymentSettings(BaseModel):
     """After the QR expired (or a cancel), how long to keep trying before saying "unknown"."""
 
     @model_validator(mode="after")
-    def _intervals(self) -> "PaymentSettings":
+    def _intervals(self) -> PaymentSettings:
         if self.poll_max_interval_s < self.poll_interval_s:
             raise ValueError("poll_max_interval_s must be at least poll_interval_s")
         return self

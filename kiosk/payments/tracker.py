@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import TYPE_CHECKING, Callable, Literal, Unpack
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Literal, Unpack
 
 from kiosk.api.errors import CentralError, CentralRejected
 from kiosk.contract import Payment, PaymentCreateRequest
@@ -26,8 +27,15 @@ log = logging.getLogger(__name__)
 
 
 class Tracker:
-    def __init__(self, view: PaymentView, client: CentralClient, journal: Journal, settings: PaymentSettings,
-                 on_update: Callable[[PaymentView], None], clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        view: PaymentView,
+        client: CentralClient,
+        journal: Journal,
+        settings: PaymentSettings,
+        on_update: Callable[[PaymentView], None],
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.view = view
         self._client = client
         self._journal = journal
@@ -85,13 +93,16 @@ class Tracker:
             return
         view = self.view
         payment = self._client.create_payment(
-            PaymentCreateRequest(service_id=view.service_id, amount_idr=view.amount_idr), view.entry_id)
-        self._journal.record(view.entry_id, JournalStep.CHARGE_CREATED, payment_id=payment.id,
-                             reference=payment.reference)
+            PaymentCreateRequest(service_id=view.service_id, amount_idr=view.amount_idr), view.entry_id
+        )
+        self._journal.record(
+            view.entry_id, JournalStep.CHARGE_CREATED, payment_id=payment.id, reference=payment.reference
+        )
         self.view = view.with_(payment_id=payment.id, reference=payment.reference, expires_at=payment.expires_at)
         try:
-            qris = validate_dynamic_qris(payment.qris_payload, view.amount_idr,
-                                         expected_nmid=self._settings.merchant_nmid)
+            qris = validate_dynamic_qris(
+                payment.qris_payload, view.amount_idr, expected_nmid=self._settings.merchant_nmid
+            )
         except QrisError as exc:
             # Never shown: a wrong amount or merchant must not reach a phone. Cancel the charge.
             log.error("payment %s: QRIS payload rejected (%s): %s", payment.id, exc.code, exc)
@@ -103,8 +114,9 @@ class Tracker:
         # The kiosk's own monotonic clock counts down: its wall clock may be off from the central's.
         self._deadline = now + max(0.0, ttl)
         self._phase = "poll"
-        self._absorb(payment, now, qris_payload=qris.raw, merchant_name=qris.merchant_name,
-                     merchant_city=qris.merchant_city)
+        self._absorb(
+            payment, now, qris_payload=qris.raw, merchant_name=qris.merchant_name, merchant_city=qris.merchant_city
+        )
 
     def _poll(self, now: float) -> None:
         if self.cancel_requested:
@@ -144,15 +156,21 @@ class Tracker:
         return self.view.payment_id
 
     # ---- outcomes --------------------------------------------------------------------------
-    def _absorb(self, payment: Payment, now: float, final: Literal["expired", "cancelled"] | None = None,
-                **extra: Unpack[QrShown]) -> None:
+    def _absorb(
+        self,
+        payment: Payment,
+        now: float,
+        final: Literal["expired", "cancelled"] | None = None,
+        **extra: Unpack[QrShown],
+    ) -> None:
         self._offline_delay = self._settings.poll_interval_s
         status = payment.status
         if status in ("paid", "refund_requested"):
             self._journal.record(self.view.entry_id, JournalStep.PAID_SEEN)
             self._phase = "done"
-            self._publish(state="paid", paid_at=payment.paid_at, message_key=None, seconds_left=None,
-                          cancelling=False, **extra)
+            self._publish(
+                state="paid", paid_at=payment.paid_at, message_key=None, seconds_left=None, cancelling=False, **extra
+            )
             return
         if status == "pending" and final is None:
             self.due = now + self._interval
@@ -164,8 +182,9 @@ class Tracker:
             state = "expired"
         self._end(state, journal_closed=True, **extra)
 
-    def _end(self, state: PaymentState, *, journal_closed: bool = False, release: bool = False,
-             **extra: Unpack[QrShown]) -> None:
+    def _end(
+        self, state: PaymentState, *, journal_closed: bool = False, release: bool = False, **extra: Unpack[QrShown]
+    ) -> None:
         if journal_closed:
             self._journal.finish(self.view.entry_id, JournalStep.CLOSED, "closed")
         if release:
@@ -218,7 +237,14 @@ class Tracker:
         if self.view.state != before:
             # The ids exactly as the central and the journal keep them: a complaint about money
             # is matched to the central's record by them.
-            log.info("payment state changed", extra=log_fields(
-                state=self.view.state, payment_id=self.view.payment_id, entry_id=self.view.entry_id,
-                reference=self.view.reference, service_id=self.view.service_id))
+            log.info(
+                "payment state changed",
+                extra=log_fields(
+                    state=self.view.state,
+                    payment_id=self.view.payment_id,
+                    entry_id=self.view.entry_id,
+                    reference=self.view.reference,
+                    service_id=self.view.service_id,
+                ),
+            )
         self._on_update(self.view)

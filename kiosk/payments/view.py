@@ -66,5 +66,5 @@ class PaymentView:
     def showing_qr(self) -> bool:
         return self.qris_payload is not None and self.state in ("waiting", "checking")
 
-    def with_(self, **changes: Unpack[ViewChanges]) -> "PaymentView":
+    def with_(self, **changes: Unpack[ViewChanges]) -> PaymentView:
         return replace(self, **changes)

@@ -12,8 +12,9 @@ from kiosk.tickets.paid import PaidIssuing
 from .service import PaymentService
 
 
-def build_payments(config: KioskConfig, token: str | None, monitor: ConnectivityMonitor,
-                   tickets_client: CentralClient) -> tuple[Journal, PaymentService | None, PaidIssuing | None]:
+def build_payments(
+    config: KioskConfig, token: str | None, monitor: ConnectivityMonitor, tickets_client: CentralClient
+) -> tuple[Journal, PaymentService | None, PaidIssuing | None]:
     """The journal, and the payment service and paid issuing when payments are enabled."""
     journal = Journal(config.data.directory / "journal.sqlite3")
     if not config.payments.enabled:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal, TypedDict, Union, Unpack
+from typing import Literal, TypedDict, Unpack
 
 Align = Literal["left", "center", "right"]
 ErrorCorrection = Literal["L", "M", "Q", "H"]
@@ -101,7 +101,7 @@ class Cut:
     partial: bool = True
 
 
-Element = Union[Text, Columns, Separator, QrCode, Logo, Feed, Cut]
+Element = Text | Columns | Separator | QrCode | Logo | Feed | Cut
 
 
 @dataclass(frozen=True)
@@ -154,31 +154,31 @@ class DocumentBuilder:
     title: str = ""
     _elements: list[Element] = field(default_factory=list)
 
-    def text(self, text: str, **style: Unpack[TextStyle]) -> "DocumentBuilder":
+    def text(self, text: str, **style: Unpack[TextStyle]) -> DocumentBuilder:
         self._elements.append(Text(text, **style))
         return self
 
-    def columns(self, left: str, right: str, bold: bool = False) -> "DocumentBuilder":
+    def columns(self, left: str, right: str, bold: bool = False) -> DocumentBuilder:
         self._elements.append(Columns(left, right, bold))
         return self
 
-    def separator(self, char: str = "-") -> "DocumentBuilder":
+    def separator(self, char: str = "-") -> DocumentBuilder:
         self._elements.append(Separator(char))
         return self
 
-    def qr(self, data: str, **opts: Unpack[QrOptions]) -> "DocumentBuilder":
+    def qr(self, data: str, **opts: Unpack[QrOptions]) -> DocumentBuilder:
         self._elements.append(QrCode(data, **opts))
         return self
 
-    def logo(self, path: str) -> "DocumentBuilder":
+    def logo(self, path: str) -> DocumentBuilder:
         self._elements.append(Logo(path))
         return self
 
-    def feed(self, lines: int = 1) -> "DocumentBuilder":
+    def feed(self, lines: int = 1) -> DocumentBuilder:
         self._elements.append(Feed(lines))
         return self
 
-    def cut(self, partial: bool = True) -> "DocumentBuilder":
+    def cut(self, partial: bool = True) -> DocumentBuilder:
         self._elements.append(Cut(partial))
         return self
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import os
 import tempfile
 import unicodedata
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from kiosk.printing.document import Columns, Cut, Document, Feed, Logo, QrCode, Separator, Text
 from kiosk.printing.profile import PrinterProfile
@@ -26,10 +27,27 @@ PREFERRED_CODE_PAGES = ("CP858", "CP850", "CP1252", "CP437")
 
 # Characters that NFKD cannot reduce to ASCII but that have an obvious plain spelling.
 _PLAIN = {
-    "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2018": "'", "\u2019": "'", "\u201c": '"',
-    "\u201d": '"', "\u2026": "...", "\u2022": "*", "\u00b7": ".", "\u20ac": "EUR", "\u00df": "ss",
-    "\u00e6": "ae", "\u00c6": "AE", "\u0153": "oe", "\u0152": "OE", "\u00f8": "o", "\u00d8": "O",
-    "\u0142": "l", "\u0141": "L", "\u00a0": " ",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2212": "-",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u2026": "...",
+    "\u2022": "*",
+    "\u00b7": ".",
+    "\u20ac": "EUR",
+    "\u00df": "ss",
+    "\u00e6": "ae",
+    "\u00c6": "AE",
+    "\u0153": "oe",
+    "\u0152": "OE",
+    "\u00f8": "o",
+    "\u00d8": "O",
+    "\u0142": "l",
+    "\u0141": "L",
+    "\u00a0": " ",
 }
 
 
@@ -110,12 +128,17 @@ class _Writer:
         self.p._raw(b"\x1bt" + bytes((code_page_table(self.p)[self.code_page],)))
         encoder = self.p.magic.encoder
         self._can_encode = lambda ch: ord(ch) >= 32 and encoder.can_encode(self.code_page, ch)
-        self.style: dict[str, Any] = {"align": "left", "bold": False, "underline": 0,
-                                      "invert": False, "size": (1, 1)}
+        self.style: dict[str, Any] = {"align": "left", "bold": False, "underline": 0, "invert": False, "size": (1, 1)}
         self.native_qr = supports_native_qr(profile) if profile.native_qr is None else profile.native_qr
 
-    def set(self, align: str = "left", bold: bool = False, underline: int = 0,
-            invert: bool = False, size: tuple[int, int] = (1, 1)) -> None:
+    def set(
+        self,
+        align: str = "left",
+        bold: bool = False,
+        underline: int = 0,
+        invert: bool = False,
+        size: tuple[int, int] = (1, 1),
+    ) -> None:
         want = {"align": align, "bold": bold, "underline": underline, "invert": invert, "size": size}
         changed = {k: v for k, v in want.items() if self.style[k] != v}
         if "size" in changed:

@@ -38,8 +38,15 @@ def _columns_for(width_dots: int) -> int:
     return max(1, width_dots // FONT_A_DOTS[0])
 
 
-def _text_line(line: str, width_dots: int, cell: tuple[int, int], mag: tuple[int, int],
-               bold: bool = False, underline: bool = False, invert: bool = False) -> PilImage:
+def _text_line(
+    line: str,
+    width_dots: int,
+    cell: tuple[int, int],
+    mag: tuple[int, int],
+    bold: bool = False,
+    underline: bool = False,
+    invert: bool = False,
+) -> PilImage:
     """One printed line; every character sits in its own cell, like a printer's bitmap font."""
     from PIL import Image, ImageDraw
 
@@ -103,8 +110,9 @@ def render_image(doc: Document, width_dots: int = 576) -> PilImage:
             per_line = cols // el.width
             for line in wrap(el.text, per_line):
                 placed = place(line, per_line, el.align)
-                rows.append(_text_line(placed, width_dots, cell, (el.width, el.height), el.bold,
-                                       el.underline, el.invert))
+                rows.append(
+                    _text_line(placed, width_dots, cell, (el.width, el.height), el.bold, el.underline, el.invert)
+                )
         elif isinstance(el, Columns):
             for line in two_columns(el.left, el.right, cols):
                 rows.append(_text_line(line, width_dots, cell, (1, 1), el.bold))

@@ -6,13 +6,14 @@ a screen is running. Two languages: Bahasa Indonesia ("id", the default) and Eng
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal, Mapping
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 from kiosk.formatting import WEEKDAYS
-from kiosk.printing.document import (Columns, Cut, Document, Element, Feed, QrCode, Separator, Text)
+from kiosk.printing.document import Columns, Cut, Document, Element, Feed, QrCode, Separator, Text
 from kiosk.printing.profile import PrinterProfile
 
 Language = Literal["id", "en"]
@@ -51,14 +52,37 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 MONTHS = {
-    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-           "September", "Oktober", "November", "Desember"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
+    "id": (
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
 }
 # Indonesia's legal time zone names; zoneinfo only knows "+07" style abbreviations for them.
-ZONE_NAMES = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA",
-              "Asia/Jayapura": "WIT"}
+ZONE_NAMES = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
 
 
 @dataclass(frozen=True)
@@ -198,14 +222,34 @@ test_page.__test__ = False  # type: ignore[attr-defined]  # a document, not a py
 
 
 RECEIPT_LABELS: dict[str, dict[str, str]] = {
-    "id": {"title": "BUKTI PEMBAYARAN", "amount": "Jumlah", "method": "Metode", "reference": "Referensi",
-           "service": "Layanan", "ticket": "Nomor antrean", "merchant": "Penerima", "date": "Tanggal",
-           "time": "Waktu", "terminal": "Terminal", "scan": "Pindai untuk memeriksa pembayaran",
-           "footer": "Simpan bukti ini. Terima kasih."},
-    "en": {"title": "PAYMENT RECEIPT", "amount": "Amount", "method": "Method", "reference": "Reference",
-           "service": "Service", "ticket": "Queue number", "merchant": "Paid to", "date": "Date",
-           "time": "Time", "terminal": "Terminal", "scan": "Scan to check this payment",
-           "footer": "Keep this receipt. Thank you."},
+    "id": {
+        "title": "BUKTI PEMBAYARAN",
+        "amount": "Jumlah",
+        "method": "Metode",
+        "reference": "Referensi",
+        "service": "Layanan",
+        "ticket": "Nomor antrean",
+        "merchant": "Penerima",
+        "date": "Tanggal",
+        "time": "Waktu",
+        "terminal": "Terminal",
+        "scan": "Pindai untuk memeriksa pembayaran",
+        "footer": "Simpan bukti ini. Terima kasih.",
+    },
+    "en": {
+        "title": "PAYMENT RECEIPT",
+        "amount": "Amount",
+        "method": "Method",
+        "reference": "Reference",
+        "service": "Service",
+        "ticket": "Queue number",
+        "merchant": "Paid to",
+        "date": "Date",
+        "time": "Time",
+        "terminal": "Terminal",
+        "scan": "Scan to check this payment",
+        "footer": "Keep this receipt. Thank you.",
+    },
 }
 
 

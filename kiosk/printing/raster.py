@@ -14,8 +14,12 @@ def qr_image(el: QrCode) -> PilImage:
     """The QR symbol as a 1-bit image, one module = ``module_size`` dots, without quiet zone."""
     import qrcode
 
-    levels = {"L": qrcode.constants.ERROR_CORRECT_L, "M": qrcode.constants.ERROR_CORRECT_M,
-              "Q": qrcode.constants.ERROR_CORRECT_Q, "H": qrcode.constants.ERROR_CORRECT_H}
+    levels = {
+        "L": qrcode.constants.ERROR_CORRECT_L,
+        "M": qrcode.constants.ERROR_CORRECT_M,
+        "Q": qrcode.constants.ERROR_CORRECT_Q,
+        "H": qrcode.constants.ERROR_CORRECT_H,
+    }
     qr = qrcode.QRCode(box_size=el.module_size, border=0, error_correction=levels[el.error_correction])
     qr.add_data(el.data)
     qr.make(fit=True)

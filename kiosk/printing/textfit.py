@@ -21,7 +21,7 @@ def two_columns(left: str, right: str, columns: int) -> list[str]:
     if room >= 1 and len(left) <= room:
         return [left + " " * (columns - len(left) - len(right)) + right]
     # Too long for one line: the label gets its own line(s), the value stays right-aligned.
-    return wrap(left, columns) + [right.rjust(columns)]
+    return [*wrap(left, columns), right.rjust(columns)]
 
 
 def place(line: str, columns: int, align: str) -> str:

@@ -25,11 +25,12 @@ import re
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Callable, TextIO
+from typing import Any, TextIO
 
 from kiosk.atomic_file import atomic_write
 from kiosk.redaction import scrub_text
@@ -60,8 +61,10 @@ class CrashSummary:
         if self.kind == "unclean_stop":
             # Nothing was written at the moment of the stop: only when that run began is known.
             return f"Recovered from an unexpected stop (killed or power lost) of the run started at {self.time}"
-        what = {"exception": f"a crash ({self.exception_type})",
-                "fatal_signal": "a fatal error (watchdog or native crash)"}.get(self.kind, self.kind)
+        what = {
+            "exception": f"a crash ({self.exception_type})",
+            "fatal_signal": "a fatal error (watchdog or native crash)",
+        }.get(self.kind, self.kind)
         return f"Recovered from {what} at {self.time}"
 
 
@@ -88,11 +91,18 @@ def format_frames(tb: TracebackType | None) -> tuple[str, ...]:
     return tuple(f"{_short_path(f.filename)}:{f.lineno} in {f.name}" for f in frames)
 
 
-def build_report(exc_type: type[BaseException], exc: BaseException | None, tb: TracebackType | None, version: str,
-                 now: datetime | None = None, thread: str | None = None) -> CrashSummary:
-    when = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).isoformat(timespec="seconds")
-    name = exc_type.__qualname__ if exc_type.__module__ == "builtins" else \
-        f"{exc_type.__module__}.{exc_type.__qualname__}"
+def build_report(
+    exc_type: type[BaseException],
+    exc: BaseException | None,
+    tb: TracebackType | None,
+    version: str,
+    now: datetime | None = None,
+    thread: str | None = None,
+) -> CrashSummary:
+    when = (now or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="seconds")
+    name = (
+        exc_type.__qualname__ if exc_type.__module__ == "builtins" else f"{exc_type.__module__}.{exc_type.__qualname__}"
+    )
     message = scrub_message(str(exc) if exc is not None else "")
     if thread:
         message = f"[thread {scrub_message(thread)}] {message}"
@@ -150,8 +160,9 @@ def _write_private(path: Path, text: str) -> None:
 class CrashGuard:
     """Hooks and markers for one run of the kiosk. ``install()`` once; ``clean_exit()`` at the end."""
 
-    def __init__(self, data_dir: Path, version: str, on_fatal: Callable[[], None] | None = None,
-                 stream: TextIO | None = None) -> None:
+    def __init__(
+        self, data_dir: Path, version: str, on_fatal: Callable[[], None] | None = None, stream: TextIO | None = None
+    ) -> None:
         self.folder = Path(data_dir) / CRASH_DIR
         self.version = version
         self.on_fatal = on_fatal
@@ -159,8 +170,13 @@ class CrashGuard:
         self._lock = threading.Lock()
         self._crashed = False
         self._fault_file: TextIO | None = None
-        self._saved_hooks: tuple[Callable[[type[BaseException], BaseException, TracebackType | None], Any],
-                                 Callable[[threading.ExceptHookArgs], Any]] | None = None
+        self._saved_hooks: (
+            tuple[
+                Callable[[type[BaseException], BaseException, TracebackType | None], Any],
+                Callable[[threading.ExceptHookArgs], Any],
+            ]
+            | None
+        ) = None
         self.previous: CrashSummary | None = None
 
     @property
@@ -175,10 +191,10 @@ class CrashGuard:
         self._saved_hooks = (sys.excepthook, threading.excepthook)
         sys.excepthook = self._excepthook
         threading.excepthook = self._thread_excepthook
-        self._fault_file = open(self.folder / FAULT_LOG, "w", encoding="utf-8")
+        self._fault_file = open(self.folder / FAULT_LOG, "w", encoding="utf-8")  # noqa: SIM115 - faulthandler writes to it until exit
         os.chmod(self.folder / FAULT_LOG, 0o600)
         faulthandler.enable(file=self._fault_file, all_threads=True)
-        started = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        started = datetime.now(UTC).isoformat(timespec="seconds")
         _write_private(self.folder / RUNNING, json.dumps({"started": started, "version": self.version}))
         return self.previous
 
@@ -189,14 +205,19 @@ class CrashGuard:
         fault_text = faults.read_text(encoding="utf-8", errors="replace").strip() if faults.exists() else ""
         if summary is None and fault_text:
             first = fault_text.splitlines()[0]
-            when = datetime.fromtimestamp(faults.stat().st_mtime, timezone.utc).isoformat(timespec="seconds")
-            summary = CrashSummary(when, "fatal_signal", "FatalSignal",
-                                   scrub_message(first), self._version_at(running), main_thread_frames(fault_text))
+            when = datetime.fromtimestamp(faults.stat().st_mtime, UTC).isoformat(timespec="seconds")
+            summary = CrashSummary(
+                when,
+                "fatal_signal",
+                "FatalSignal",
+                scrub_message(first),
+                self._version_at(running),
+                main_thread_frames(fault_text),
+            )
             for line in fault_text.splitlines():
                 print(f"<2>kiosk previous run: {line}", file=self.stream, flush=True)
         elif summary is None and running.exists():
-            summary = CrashSummary(self._started_at(running), "unclean_stop", "", "",
-                                   self._version_at(running))
+            summary = CrashSummary(self._started_at(running), "unclean_stop", "", "", self._version_at(running))
         if summary is not None:
             _write_private(previous, json.dumps(asdict(summary)))
             print(f"<4>kiosk: {summary.describe()}", file=self.stream, flush=True)
@@ -219,8 +240,13 @@ class CrashGuard:
     def _version_at(self, running: Path) -> str:
         return str(self._running_info(running).get("version", self.version))
 
-    def record(self, exc_type: type[BaseException], exc: BaseException | None, tb: TracebackType | None,
-               thread: str | None = None) -> CrashSummary | None:
+    def record(
+        self,
+        exc_type: type[BaseException],
+        exc: BaseException | None,
+        tb: TracebackType | None,
+        thread: str | None = None,
+    ) -> CrashSummary | None:
         """Write the report (journal + marker) for the first crash of this run."""
         with self._lock:
             if self._crashed:
@@ -251,8 +277,10 @@ class CrashGuard:
         if args.exc_type is SystemExit:
             return
         name = args.thread.name if args.thread is not None else None
-        if self.record(args.exc_type, args.exc_value, args.exc_traceback, thread=name) is not None \
-                and self.on_fatal is not None:
+        if (
+            self.record(args.exc_type, args.exc_value, args.exc_traceback, thread=name) is not None
+            and self.on_fatal is not None
+        ):
             self.on_fatal()
 
     def clean_exit(self) -> None:
@@ -275,8 +303,7 @@ class CrashGuard:
             self._fault_file = None
 
 
-def install(data_dir: Path, version: str | None = None,
-            on_fatal: Callable[[], None] | None = None) -> CrashGuard:
+def install(data_dir: Path, version: str | None = None, on_fatal: Callable[[], None] | None = None) -> CrashGuard:
     """Create and install the guard for this run (see the module docstring)."""
     if version is None:
         from kiosk import __version__

@@ -21,8 +21,7 @@ STARTED_MARKER = "release-started.json"
 
 def write_started_marker(data_dir: Path, version: str) -> Path:
     path = Path(data_dir) / STARTED_MARKER
-    body = {"version": version, "pid": os.getpid(),
-            "started_at": datetime.now(UTC).isoformat(timespec="seconds")}
+    body = {"version": version, "pid": os.getpid(), "started_at": datetime.now(UTC).isoformat(timespec="seconds")}
     # Readable by root's upgrade script; it holds nothing private.
     atomic_write(path, (json.dumps(body) + "\n").encode("ascii"), mode=0o644)
     return path

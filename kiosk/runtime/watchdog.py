@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import socket
-from typing import Mapping
+from collections.abc import Mapping
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +69,7 @@ class Notifier:
         self._warned = False
 
     @classmethod
-    def from_environment(cls, environ: Mapping[str, str] | None = None) -> "Notifier":
+    def from_environment(cls, environ: Mapping[str, str] | None = None) -> Notifier:
         return cls(notify_address(environ))
 
     @property
@@ -119,7 +119,7 @@ class Watchdog:
         self.pings_sent = 0
 
     @classmethod
-    def from_environment(cls, environ: Mapping[str, str] | None = None) -> "Watchdog":
+    def from_environment(cls, environ: Mapping[str, str] | None = None) -> Watchdog:
         return cls(Notifier.from_environment(environ), watchdog_interval_s(environ))
 
     @property

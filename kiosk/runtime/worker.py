@@ -11,8 +11,9 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future
-from typing import Any, Callable, ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -40,7 +41,7 @@ class Worker:
     def thread(self) -> threading.Thread:
         return self._thread
 
-    def submit(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> "Future[T]":
+    def submit(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> Future[T]:
         fut: Future[T] = Future()
         with self._lock:
             if self._stopping:
@@ -68,7 +69,7 @@ class Worker:
                 continue
             try:
                 result = fn(*args, **kwargs)
-            except BaseException as exc:  # noqa: BLE001 - handed to the caller through the future
+            except BaseException as exc:
                 fut.set_exception(exc)
             else:
                 fut.set_result(result)

@@ -14,6 +14,12 @@ from kiosk.speech.settings import SpeechSettings
 from kiosk.speech.speaker import Speaker, Utterance
 
 __all__ = [
-    "BadTicketNumber", "Speaker", "SpeechSettings", "Utterance", "english_cardinal", "indonesian_cardinal",
-    "ticket_announcement", "ticket_number_words",
+    "BadTicketNumber",
+    "Speaker",
+    "SpeechSettings",
+    "Utterance",
+    "english_cardinal",
+    "indonesian_cardinal",
+    "ticket_announcement",
+    "ticket_number_words",
 ]

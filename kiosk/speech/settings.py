@@ -33,7 +33,7 @@ class SpeechSettings(BaseModel):
     """Extra pause between words in units of 10 ms (espeak-ng -g); a little helps older listeners."""
 
     @model_validator(mode="after")
-    def _wav_dir_needs_a_folder(self) -> "SpeechSettings":
+    def _wav_dir_needs_a_folder(self) -> SpeechSettings:
         if self.backend == "wav_dir" and self.wav_dir is None:
             raise ValueError('backend "wav_dir" needs wav_dir = "<folder>" for the WAV files')
         return self

@@ -20,10 +20,11 @@ import os
 import signal
 import subprocess
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Literal
+from typing import Literal
 
 from kiosk.runtime.worker import Worker
 from kiosk.speech.settings import SpeechSettings
@@ -77,7 +78,7 @@ class Speaker:
         with self._lock:
             return self._proc.pid if self._proc is not None else None
 
-    def say(self, text: str, language: SpeechLanguage) -> "Future[Utterance]":
+    def say(self, text: str, language: SpeechLanguage) -> Future[Utterance]:
         """Speak ``text`` in "id" or "en", replacing anything still queued or playing."""
         if language not in ("id", "en"):
             raise ValueError(f"language must be 'id' or 'en', not {language!r}")
@@ -104,7 +105,7 @@ class Speaker:
             self._kill_locked()
         return self._worker.stop(timeout)
 
-    def __enter__(self) -> "Speaker":
+    def __enter__(self) -> Speaker:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -128,7 +129,7 @@ class Speaker:
         if wav is not None:
             cmd += ["-w", str(wav)]
         # "--" then the text as one argument: a text starting with "-" is never read as an option.
-        return cmd + ["--", text]
+        return [*cmd, "--", text]
 
     def _speak(self, generation: int, text: str, language: SpeechLanguage) -> Utterance:
         backend = self.settings.backend
@@ -147,8 +148,11 @@ class Speaker:
                 return Utterance(text, language, "skipped")
             try:
                 proc = subprocess.Popen(
-                    self._command(text, language, partial), stdin=subprocess.DEVNULL,
-                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, close_fds=True,
+                    self._command(text, language, partial),
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.PIPE,
+                    close_fds=True,
                 )
             except OSError as exc:
                 self._fail_once(f"cannot run {self.settings.executable!r}: {exc.strerror or exc}")
@@ -164,8 +168,16 @@ class Speaker:
                 interrupted = generation != self._generation
         return self._finish(proc, err, text, language, interrupted, partial, final)
 
-    def _finish(self, proc: subprocess.Popen[bytes], err: bytes, text: str, language: SpeechLanguage,
-                interrupted: bool, partial: Path | None, final: Path | None) -> Utterance:
+    def _finish(
+        self,
+        proc: subprocess.Popen[bytes],
+        err: bytes,
+        text: str,
+        language: SpeechLanguage,
+        interrupted: bool,
+        partial: Path | None,
+        final: Path | None,
+    ) -> Utterance:
         if interrupted or proc.returncode < 0:
             if partial is not None:
                 partial.unlink(missing_ok=True)

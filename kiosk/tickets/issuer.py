@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 from zoneinfo import ZoneInfo
 
 from kiosk.api.errors import CentralRejected
@@ -21,8 +22,7 @@ from kiosk.printing.document import Document
 from kiosk.printing.layouts import TicketPrintData, queue_ticket
 from kiosk.runtime.worker import Worker
 
-from .numbering import TicketNumbering
-from .numbering import as_confirm_mode
+from .numbering import TicketNumbering, as_confirm_mode
 from .pending import PendingConfirmations
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ class IssueOutcome:
 class DocumentPrinter(Protocol):
     """The printer as the issuer uses it (a PrinterService)."""
 
-    def print_document(self, doc: Document) -> "Future[PrintResult]": ...
+    def print_document(self, doc: Document) -> Future[PrintResult]: ...
 
 
 class TicketIssuer:
@@ -90,10 +90,10 @@ class TicketIssuer:
         self._print_timeout_s = print_timeout_s
         self._worker = Worker("tickets")
 
-    def issue(self, request: IssueRequest) -> "Future[IssueOutcome]":
+    def issue(self, request: IssueRequest) -> Future[IssueOutcome]:
         return self._worker.submit(self._issue, request)
 
-    def retry_pending(self) -> "Future[int]":
+    def retry_pending(self) -> Future[int]:
         """Send confirmations that did not get through before; returns how many are still owed."""
         return self._worker.submit(self._retry_pending)
 
@@ -107,8 +107,7 @@ class TicketIssuer:
             raise IssueError("central.unavailable", "no catalogue loaded")
         service = catalog.service(request.service_id)
         agency = catalog.agency(service.agency_id)
-        reserve = TicketReserveRequest(service_id=service.id, priority=request.priority,
-                                       language=request.language)
+        reserve = TicketReserveRequest(service_id=service.id, priority=request.priority, language=request.language)
         if request.payment is not None:
             return self._issue_paid(request, request.payment, reserve, service, agency, catalog)
         if request.reserved is not None:
@@ -124,6 +123,7 @@ class TicketIssuer:
             if self._on_print_fault == "virtual_ticket":
                 virtual_doc = queue_ticket(self._print_data(ticket, service, agency, catalog, request, virtual=True))
                 from kiosk.printing.image_render import render_png
+
                 png = render_png(virtual_doc, self._virtual_width_dots)
                 return self._finish(ticket, "virtual", virtual_doc, png)
         except Exception as exc:
@@ -133,8 +133,15 @@ class TicketIssuer:
         self._give_back(ticket, f"print {outcome}")
         raise IssueError("printer.failed", f"printer {outcome}")
 
-    def _issue_paid(self, request: IssueRequest, payment: PaymentView, reserve: TicketReserveRequest,
-                    service: Service, agency: Agency, catalog: Catalog) -> IssueOutcome:
+    def _issue_paid(
+        self,
+        request: IssueRequest,
+        payment: PaymentView,
+        reserve: TicketReserveRequest,
+        service: Service,
+        agency: Agency,
+        catalog: Catalog,
+    ) -> IssueOutcome:
         from kiosk.printing.layouts import ReceiptPrintData
 
         if self._paid is None:
@@ -146,23 +153,32 @@ class TicketIssuer:
             document = queue_ticket(self._print_data(ticket, service, agency, catalog, request, virtual=virtual))
             if virtual:
                 from kiosk.printing.image_render import render_png
+
                 return "virtual", document, render_png(document, self._virtual_width_dots)
             return self._print(document), document, None
 
         def receipt_data(ticket: Ticket) -> ReceiptPrintData:
             base = ticket.track_url.rsplit("/t/", 1)[0]
             return ReceiptPrintData(
-                amount_idr=payment.amount_idr, reference=payment.reference or "",
+                amount_idr=payment.amount_idr,
+                reference=payment.reference or "",
                 paid_at=(payment.paid_at or ticket.reserved_at).astimezone(tz),
-                service_name=service.name.get(request.language), ticket_number=ticket.number,
-                merchant_name=payment.merchant_name or catalog.site.name, site_name=catalog.site.name,
-                terminal_id=self._terminal_id, verify_url=f"{base}/r/{payment.reference}",
-                language=request.language, site_timezone=catalog.site.timezone)
+                service_name=service.name.get(request.language),
+                ticket_number=ticket.number,
+                merchant_name=payment.merchant_name or catalog.site.name,
+                site_name=catalog.site.name,
+                terminal_id=self._terminal_id,
+                verify_url=f"{base}/r/{payment.reference}",
+                language=request.language,
+                site_timezone=catalog.site.timezone,
+            )
 
         from kiosk.tickets.paid import PaidTicketError
+
         try:
             ticket, delivery, document, png, confirmed = paid.issue(
-                payment, reserve, print_ticket, self._print, receipt_data)
+                payment, reserve, print_ticket, self._print, receipt_data
+            )
         except PaidTicketError as exc:
             raise IssueError(exc.user_message_key, str(exc)) from exc
         except Exception as exc:
@@ -173,7 +189,7 @@ class TicketIssuer:
     def _print(self, document: Document) -> str:
         try:
             result = self._printer.print_document(document).result(timeout=self._print_timeout_s)
-        except Exception as exc:  # noqa: BLE001 - any failure to print means "not printed"
+        except Exception as exc:
             log.warning("print job failed: %s", exc)
             return "io_error"
         return result.outcome
@@ -183,8 +199,7 @@ class TicketIssuer:
         # confirmation is sent again later and the holder of this ticket is still called.
         self._pending.add(ticket.id, ticket.number, delivery)
         confirmed = self._confirm_once(ticket.id, ticket.number, delivery)
-        return IssueOutcome(confirmed or ticket, delivery, document, confirmed=confirmed is not None,
-                            virtual_png=png)
+        return IssueOutcome(confirmed or ticket, delivery, document, confirmed=confirmed is not None, virtual_png=png)
 
     def _confirm_once(self, ticket_id: str, number: str, mode: Delivery) -> Ticket | None:
         try:
@@ -194,7 +209,7 @@ class TicketIssuer:
             log.error("confirm %s refused by the central (%s): the help desk must honour it", number, exc)
             self._pending.remove(ticket_id)
             return None
-        except Exception as exc:  # noqa: BLE001 - kept in PendingConfirmations, retried later
+        except Exception as exc:
             log.warning("confirm %s not acknowledged yet: %s", number, exc)
             return None
         self._pending.remove(ticket_id)
@@ -208,11 +223,12 @@ class TicketIssuer:
     def _give_back(self, ticket: Ticket, reason: str) -> None:
         try:
             self._numbering.fail(ticket.id, reason)
-        except Exception as exc:  # noqa: BLE001 - an unconfirmed reservation lapses by itself
+        except Exception as exc:
             log.warning("fail %s not acknowledged (%s); it will lapse", ticket.number, exc)
 
-    def _print_data(self, ticket: Ticket, service: Service, agency: Agency, catalog: Catalog, request: IssueRequest,
-                    virtual: bool) -> TicketPrintData:
+    def _print_data(
+        self, ticket: Ticket, service: Service, agency: Agency, catalog: Catalog, request: IssueRequest, virtual: bool
+    ) -> TicketPrintData:
         lang = request.language
         return TicketPrintData(
             number=ticket.number,

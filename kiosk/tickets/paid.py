@@ -10,13 +10,14 @@ payment is flagged for refund at the central before the citizen is told.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Callable, Protocol
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
 
 from kiosk.api.errors import CentralError, CentralRejected
 from kiosk.contract import Ticket, TicketReserveRequest
+from kiosk.contract.tickets import ConfirmMode
 from kiosk.journal import Journal, JournalStep
 from kiosk.journal.reconcile import REFUND_REASON
-from kiosk.contract.tickets import ConfirmMode
 from kiosk.printing.layouts import ReceiptPrintData, receipt
 
 from .numbering import TicketNumbering
@@ -41,17 +42,20 @@ class RefundRequests(Protocol):
 
 
 class PaidIssuing:
-    def __init__(self, journal: Journal, numbering: TicketNumbering, refunds: RefundRequests,
-                 terminal_id: str) -> None:
+    def __init__(self, journal: Journal, numbering: TicketNumbering, refunds: RefundRequests, terminal_id: str) -> None:
         self._journal = journal
         self._numbering = numbering
         self._refunds = refunds
         self._terminal_id = terminal_id
 
-    def issue(self, payment: PaymentView, reserve: TicketReserveRequest,
-              print_ticket: Callable[[Ticket, bool], tuple[str, Document, bytes | None]],
-              print_receipt: Callable[[Document], str], receipt_data: Callable[[Ticket], ReceiptPrintData],
-              ) -> tuple[Ticket, ConfirmMode, Document, bytes | None, bool]:
+    def issue(
+        self,
+        payment: PaymentView,
+        reserve: TicketReserveRequest,
+        print_ticket: Callable[[Ticket, bool], tuple[str, Document, bytes | None]],
+        print_receipt: Callable[[Document], str],
+        receipt_data: Callable[[Ticket], ReceiptPrintData],
+    ) -> tuple[Ticket, ConfirmMode, Document, bytes | None, bool]:
         """-> (ticket, delivery, document, png, confirmed). ``print_ticket(ticket, virtual)``
         returns (outcome, document, png); ``print_receipt(document)`` the printer's outcome."""
         entry = self._journal.get(payment.entry_id)

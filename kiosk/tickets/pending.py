@@ -37,8 +37,10 @@ class PendingConfirmations:
 
     def add(self, ticket_id: str, number: str, mode: str) -> None:
         with self._lock:
-            self._db.execute("INSERT OR REPLACE INTO pending_confirmations VALUES (?, ?, ?, ?)",
-                             (ticket_id, number, mode, time.time()))
+            self._db.execute(
+                "INSERT OR REPLACE INTO pending_confirmations VALUES (?, ?, ?, ?)",
+                (ticket_id, number, mode, time.time()),
+            )
 
     def remove(self, ticket_id: str) -> None:
         with self._lock:
@@ -47,7 +49,8 @@ class PendingConfirmations:
     def all(self) -> list[PendingConfirmation]:
         with self._lock:
             rows = self._db.execute(
-                "SELECT ticket_id, number, mode, since FROM pending_confirmations ORDER BY since").fetchall()
+                "SELECT ticket_id, number, mode, since FROM pending_confirmations ORDER BY since"
+            ).fetchall()
         return [PendingConfirmation(*row) for row in rows]
 
     def close(self) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from kiosk.config.models import KioskConfig
 
@@ -14,15 +14,22 @@ log = logging.getLogger(__name__)
 
 
 def has_display() -> bool:
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) or \
-        os.environ.get("QT_QPA_PLATFORM", "").startswith(("offscreen", "eglfs", "linuxfb", "vnc"))
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) or os.environ.get(
+        "QT_QPA_PLATFORM", ""
+    ).startswith(("offscreen", "eglfs", "linuxfb", "vnc"))
 
 
 class KioskApp:
     """The QApplication, the runtime, and the window, started and stopped together."""
 
-    def __init__(self, config: KioskConfig, token: str | None, demo_panel: bool | None = None,
-                 config_path: Path | None = None, defer_services: bool = False) -> None:
+    def __init__(
+        self,
+        config: KioskConfig,
+        token: str | None,
+        demo_panel: bool | None = None,
+        config_path: Path | None = None,
+        defer_services: bool = False,
+    ) -> None:
         """``defer_services``: paint the welcome screen first and build the services (central
         client, printer, card reader, staff mode) right after its first frame, so a restarted
         kiosk shows a screen sooner; ``runtime`` is None until then. The kiosk command uses it."""
@@ -47,8 +54,9 @@ class KioskApp:
         from kiosk.logging_setup import setup_logging
 
         # JSON lines in the data folder, personal data scrubbed (docs/operations.md).
-        self._log_handler = setup_logging(config.data.directory / "logs", max_bytes=config.admin.log_max_bytes,
-                                          backups=config.admin.log_backups)
+        self._log_handler = setup_logging(
+            config.data.directory / "logs", max_bytes=config.admin.log_max_bytes, backups=config.admin.log_backups
+        )
         self.runtime = None
         self._stopped = False
         self._started = False
@@ -58,8 +66,11 @@ class KioskApp:
         if self.binding.loses_references:
             from .out_of_service import OutOfServiceWindow
 
-            log.critical("refusing to start: %s (calls losing references: %s)", self.binding.message(),
-                         ", ".join(self.binding.lossy_kinds()))
+            log.critical(
+                "refusing to start: %s (calls losing references: %s)",
+                self.binding.message(),
+                ", ".join(self.binding.lossy_kinds()),
+            )
             self.scheduler = self.flow = None
             self.translations = None
             self.window = OutOfServiceWindow()
@@ -68,9 +79,13 @@ class KioskApp:
         self.flow = build_flow(config, self.scheduler)
         self.translations = Translations()
         show_panel = config.ui.demo_panel if demo_panel is None else demo_panel
-        self.window = KioskWindow(self.flow, self.translations, demo_panel=show_panel,
-                                  portrait=config.ui.orientation == "portrait",
-                                  metrics=for_settings(config.ui, self.qapp.primaryScreen()))
+        self.window = KioskWindow(
+            self.flow,
+            self.translations,
+            demo_panel=show_panel,
+            portrait=config.ui.orientation == "portrait",
+            metrics=for_settings(config.ui, self.qapp.primaryScreen()),
+        )
         if defer_services:
             # Queued: whoever else waits for the first frame hears of it before the build starts.
             from PySide6.QtCore import QTimer
@@ -101,8 +116,9 @@ class KioskApp:
             return
         from kiosk.assembly import KioskRuntime
 
-        self.runtime = KioskRuntime(self.config, self.scheduler, self._token, config_path=self._config_path,
-                                    flow=self.flow)
+        self.runtime = KioskRuntime(
+            self.config, self.scheduler, self._token, config_path=self._config_path, flow=self.flow
+        )
         if self.window.demo_panel is not None:
             self.runtime.add_paper_listener(self.window.demo_panel.show_png)
         self.window.attach_admin(self.runtime.admin)
@@ -154,7 +170,6 @@ class KioskApp:
             if before_exit:
                 before_exit()
             self.stop()
-
 
     def _exit_on_signals(self) -> None:
         # SIGTERM from the service manager ends the kiosk cleanly (threads joined, devices

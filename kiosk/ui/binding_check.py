@@ -16,7 +16,7 @@ import gc
 import json
 import sys
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
@@ -55,9 +55,12 @@ class _Probes:
         self.poster.posted.connect(self._hit, Qt.ConnectionType.QueuedConnection)
         self.timer.timeout.connect(self._hit)
         self.kinds: dict[str, Callable[[int], None]] = {
-            "void_setters": self.void_setters, "click_into_slot": self.click_into_slot,
-            "queued_signal": self.queued_signal, "timer_firing": self.timer_firing,
-            "process_events": self.process_events}
+            "void_setters": self.void_setters,
+            "click_into_slot": self.click_into_slot,
+            "queued_signal": self.queued_signal,
+            "timer_firing": self.timer_firing,
+            "process_events": self.process_events,
+        }
 
     def _hit(self, *_args) -> None:
         self.hits += 1
@@ -136,8 +139,7 @@ def measure(calls: int = STARTUP_CALLS, chunk: int = 250) -> BindingReport:
         _give_back(at_start, immortal)
         if gc_was_on:
             gc.enable()
-    return BindingReport(python=python, binding=binding, calls=calls, losses=losses, immortal=immortal,
-                         made=made)
+    return BindingReport(python=python, binding=binding, calls=calls, losses=losses, immortal=immortal, made=made)
 
 
 def _give_back(at_start: dict[str, int], immortal: dict[str, bool]) -> None:

@@ -72,10 +72,12 @@ class Header(QWidget):
         for lang, b in self.lang_buttons.items():
             b.setChecked(lang == view.language)
         session = view.session
-        where = journey_step(view.step, bool(session.booking_entry) or session.booking is not None
-                             or view.step is Step.BOOKING)
-        self.step.setText(self.tr("Step %1 of %2").replace("%1", str(where[0])).replace("%2", str(where[1]))
-                          if where else "")
+        where = journey_step(
+            view.step, bool(session.booking_entry) or session.booking is not None or view.step is Step.BOOKING
+        )
+        self.step.setText(
+            self.tr("Step %1 of %2").replace("%1", str(where[0])).replace("%2", str(where[1])) if where else ""
+        )
         self.step.setVisible(where is not None)
         # The symbol says it without reading; the words say it for those who do.
         self.access.setText("\u267f " + self.tr("Easy access"))
@@ -91,7 +93,7 @@ class Header(QWidget):
         if self.width() > 0 and self.minimumSizeHint().width() > self.width():
             self.clock.setVisible(False)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit()
 
@@ -161,13 +163,17 @@ class IdleOverlay(QWidget):
 
     def spoken_text(self) -> str:
         """The question, the time left and both answers: someone who cannot see the overlay hears it."""
-        return " ".join(f"{t.rstrip('.')}." if not t.endswith("?") else t for t in (
-            self.title.text(), self.countdown.text(), self.more.text(), self.end.text()) if t)
+        return " ".join(
+            f"{t.rstrip('.')}." if not t.endswith("?") else t
+            for t in (self.title.text(), self.countdown.text(), self.more.text(), self.end.text())
+            if t
+        )
 
     def _tick(self) -> None:
         self._remaining = max(0, self._remaining - 1)
         self._update_countdown()
 
     def _update_countdown(self) -> None:
-        self.countdown.setText(self.tr("For your privacy this session ends in %1 seconds.")
-                               .replace("%1", str(self._remaining)))
+        self.countdown.setText(
+            self.tr("For your privacy this session ends in %1 seconds.").replace("%1", str(self._remaining))
+        )

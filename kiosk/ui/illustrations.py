@@ -18,7 +18,7 @@ class CardOnReader(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.active = True
 
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, event) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         w, h = self.width(), self.height()
@@ -31,8 +31,14 @@ class CardOnReader(QWidget):
         p.setBrush(QColor(PALETTE.surface))
         p.drawRoundedRect(card, size * 0.04, size * 0.04)
         p.setBrush(ink)
-        p.drawRect(QRectF(card.x() + card.width() * 0.08, card.y() + card.height() * 0.22,
-                          card.width() * 0.25, card.height() * 0.5))
+        p.drawRect(
+            QRectF(
+                card.x() + card.width() * 0.08,
+                card.y() + card.height() * 0.22,
+                card.width() * 0.25,
+                card.height() * 0.5,
+            )
+        )
         for i in range(3):
             y = card.y() + card.height() * (0.3 + 0.18 * i)
             p.drawLine(int(card.x() + card.width() * 0.42), int(y), int(card.x() + card.width() * 0.88), int(y))
@@ -44,6 +50,7 @@ class CardOnReader(QWidget):
             p.drawArc(QRectF(centre_x - r, y0 + size * 0.60 - r, 2 * r, 2 * r), 30 * 16, 120 * 16)
         # The reader.
         p.setBrush(ink)
-        p.drawRoundedRect(QRectF(x0 + size * 0.12, y0 + size * 0.66, size * 0.76, size * 0.20),
-                          size * 0.03, size * 0.03)
+        p.drawRoundedRect(
+            QRectF(x0 + size * 0.12, y0 + size * 0.66, size * 0.76, size * 0.20), size * 0.03, size * 0.03
+        )
         p.end()

@@ -10,9 +10,14 @@ from __future__ import annotations
 from kiosk.flow.steps import Step
 
 TICKET_JOURNEY = {
-    Step.AGENCY: 1, Step.SERVICE: 2,
-    Step.CONFIRM: 3, Step.IDENTIFY: 3, Step.PASSPORT: 3,
-    Step.PAYMENT: 4, Step.ISSUING: 4, Step.TICKET: 4,
+    Step.AGENCY: 1,
+    Step.SERVICE: 2,
+    Step.CONFIRM: 3,
+    Step.IDENTIFY: 3,
+    Step.PASSPORT: 3,
+    Step.PAYMENT: 4,
+    Step.ISSUING: 4,
+    Step.TICKET: 4,
 }
 BOOKING_JOURNEY = {Step.BOOKING: 1, Step.ISSUING: 2, Step.TICKET: 2}
 

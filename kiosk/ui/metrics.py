@@ -45,8 +45,10 @@ class Metrics:
     def type_px(self) -> dict[str, int]:
         if not self.accessible:
             return {name: self.px(mm * self.text_scale) for name, mm in TYPE_MM.items()}
-        return {name: self.px(max(ACCESSIBLE_MIN_EM_MM, mm * ACCESSIBLE_SCALE) * self.text_scale)
-                for name, mm in TYPE_MM.items()}
+        return {
+            name: self.px(max(ACCESSIBLE_MIN_EM_MM, mm * ACCESSIBLE_SCALE) * self.text_scale)
+            for name, mm in TYPE_MM.items()
+        }
 
     @property
     def cramped(self) -> bool:
@@ -75,7 +77,9 @@ def for_settings(ui, screen=None) -> Metrics:
 
 def for_panel(width_px: int, height_px: int, density: float) -> Metrics:
     """Standard-mode metrics for a panel of this many pixels at this density (px per mm)."""
-    return Metrics(density, False, round(reading_scale(min(width_px, height_px) / density), 3), height_px / density < 250)
+    return Metrics(
+        density, False, round(reading_scale(min(width_px, height_px) / density), 3), height_px / density < 250
+    )
 
 
 _current = Metrics()
@@ -91,8 +95,13 @@ def use(metrics: Metrics) -> None:
     _current = metrics
 
 
-def px_per_mm(width_px: int, height_px: int, width_mm: float | None = None, diagonal_in: float | None = None,
-              reported_mm: tuple[float, float] | None = None) -> float:
+def px_per_mm(
+    width_px: int,
+    height_px: int,
+    width_mm: float | None = None,
+    diagonal_in: float | None = None,
+    reported_mm: tuple[float, float] | None = None,
+) -> float:
     """Density from the configured width or diagonal, else the compositor's report when it is
     plausible (EDIDs of kiosk panels often say 0x0 or a projector's 1600x900 mm), else the reference."""
     if width_mm:

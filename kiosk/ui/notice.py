@@ -41,27 +41,43 @@ class NoticeBar(QLabel):
             "identity.card_unknown": self.tr("This card is not known here. Please type your NIK."),
             "identity.nik_needed": self.tr("This card needs your NIK as well. Please type it on the keypad."),
             "identity.unavailable": self.tr("Your identity cannot be checked right now. Please try again in a moment."),
-            "mrz.needed": self.tr("An e-passport is on the reader. Type the data from its photo page to open the chip."),
-            "mrz.wrong_key": self.tr("The chip did not accept this data. Please check each field against the photo page."),
+            "mrz.needed": self.tr(
+                "An e-passport is on the reader. Type the data from its photo page to open the chip."
+            ),
+            "mrz.wrong_key": self.tr(
+                "The chip did not accept this data. Please check each field against the photo page."
+            ),
             "mrz.doc": self.tr("Please type the passport number (at least 6 letters and digits)."),
             "mrz.birth": self.tr("Please type the date of birth as day, month, year: 6 digits."),
             "mrz.expiry": self.tr("Please type the date of expiry as day, month, year: 6 digits."),
             "mrz.scan_invalid": self.tr("The scanned code could not be read. Please type the data instead."),
             "booking.format": self.tr("A booking code has 6 to 12 letters and digits. Please check the code."),
             "booking.unknown": self.tr("No booking has this code. Please check it against your confirmation message."),
-            "booking.not_today": self.tr("This booking is for another day. Please come back on the day of your appointment."),
-            "booking.expired": self.tr("The time for this booking has passed. Please take a queue number or ask at the help desk."),
+            "booking.not_today": self.tr(
+                "This booking is for another day. Please come back on the day of your appointment."
+            ),
+            "booking.expired": self.tr(
+                "The time for this booking has passed. Please take a queue number or ask at the help desk."
+            ),
             "booking.cancelled": self.tr("This booking was cancelled. Please ask at the help desk."),
-            "booking.unavailable": self.tr("Bookings cannot be checked right now. Please try again in a moment, or ask at the help desk."),
+            "booking.unavailable": self.tr(
+                "Bookings cannot be checked right now. Please try again in a moment, or ask at the help desk."
+            ),
             "card.removed": self.tr("Please hold the card still on the reader until the screen changes."),
             "nik.length": self.tr("A NIK has exactly 16 digits."),
             "nik.digits": self.tr("A NIK has digits only."),
-            "nik.province": self.tr("The first two digits of this NIK are not a province code. Please check the number."),
+            "nik.province": self.tr(
+                "The first two digits of this NIK are not a province code. Please check the number."
+            ),
             "nik.regency": self.tr("The region code in this NIK is not valid. Please check the number."),
             "nik.district": self.tr("The region code in this NIK is not valid. Please check the number."),
-            "nik.birth_date": self.tr("The birth date in this NIK (digits 7 to 12) is not valid. Please check the number."),
+            "nik.birth_date": self.tr(
+                "The birth date in this NIK (digits 7 to 12) is not valid. Please check the number."
+            ),
             "nik.serial": self.tr("The last four digits of a NIK are never 0000. Please check the number."),
         }
         if key.startswith("card."):
-            return messages.get(key, self.tr("The card could not be read. Place it again, or type your NIK.")), "warning"
+            return messages.get(
+                key, self.tr("The card could not be read. Place it again, or type your NIK.")
+            ), "warning"
         return messages.get(key, self.tr("Please try again.")), "warning"

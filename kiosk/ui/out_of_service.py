@@ -41,13 +41,13 @@ class OutOfServiceWindow(QWidget):
         column.addStretch(1)
         self.installEventFilter(self)  # removed at the first paint: no Python on later events
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.Paint and watched is self:
             self.removeEventFilter(self)
             QTimer.singleShot(0, self.first_frame.emit)
         return False
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event) -> None:
         # Only the app may close it (as the kiosk window): no stray Alt+F4.
         if getattr(self, "_allow_close", False):
             event.accept()

@@ -60,7 +60,7 @@ class QrImageMaker(QObject):
     def _make(self, key: object, payload: str, size: int) -> None:
         try:
             image = qr_image(payload, size)
-        except Exception:  # noqa: BLE001 - a code that cannot be drawn must not kill the thread
+        except Exception:
             log.exception("could not draw the QRIS code")  # the payload is not logged
             image = QImage()
         if not self._closed:

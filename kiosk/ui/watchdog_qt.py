@@ -41,9 +41,13 @@ class QtWatchdog(QObject):
             self._timer.start()
             self.watchdog.ping()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if (not self._ready_sent and event.type() == QEvent.Type.Paint and isinstance(watched, QWidget)
-                and watched.window() is self._window):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            not self._ready_sent
+            and event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and watched.window() is self._window
+        ):
             self._ready_sent = True
             app = QApplication.instance()
             if app is not None:

@@ -18,11 +18,16 @@ from .metrics import Metrics, current
 _MM_KEYS = ("spacing", "margins", "min_height", "min_width")
 
 
-def sized(obj, spacing: float | None = None, margins: tuple[float, float] | None = None,
-          min_height: float | None = None, min_width: float | None = None):
+def sized(
+    obj,
+    spacing: float | None = None,
+    margins: tuple[float, float] | None = None,
+    min_height: float | None = None,
+    min_width: float | None = None,
+):
     """Remember a layout's spacing and margins (horizontal, vertical) or a widget's minimum size in
     mm, and apply them for the current panel; ``rescale`` applies them again when the panel changes."""
-    for key, value in zip(_MM_KEYS, (spacing, margins, min_height, min_width)):
+    for key, value in zip(_MM_KEYS, (spacing, margins, min_height, min_width), strict=False):
         if value is not None:
             obj.setProperty(f"mm_{key}", value)
     _apply_mm(obj, current())
@@ -49,8 +54,9 @@ def _apply_mm(obj, m: Metrics) -> None:
             obj.setMinimumWidth(m.px(min_width))
 
 
-def label(text: str = "", name: str | None = None, wrap: bool = True,
-          align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> QLabel:
+def label(
+    text: str = "", name: str | None = None, wrap: bool = True, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
+) -> QLabel:
     widget = QLabel(text)
     if name:
         widget.setObjectName(name)
@@ -126,10 +132,10 @@ class Tile(QPushButton):
 
     # A QPushButton sizes itself by its own text, which a tile has none of: the lines it holds
     # decide its height instead, so a narrow panel gives a tile more height, never cut lines.
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+    def heightForWidth(self, width: int) -> int:
         return max(self.minimumHeight(), self.layout().totalHeightForWidth(width))
 
     def set_lines(self, heading: str, detail: str = "", meta: str = "") -> None:

@@ -6,7 +6,7 @@ flow. Anything else belongs in a screen (drawing) or in the core (deciding).
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent
@@ -39,8 +39,14 @@ class KioskWindow(QWidget):
     rendered = Signal(str)  # step value, after each render; for tests and the walk-through
     first_frame = Signal()  # the window was painted for the first time (start-up benchmark)
 
-    def __init__(self, flow: CitizenFlow, translations: Translations, demo_panel: bool = False,
-                 portrait: bool = False, metrics: Metrics | None = None) -> None:
+    def __init__(
+        self,
+        flow: CitizenFlow,
+        translations: Translations,
+        demo_panel: bool = False,
+        portrait: bool = False,
+        metrics: Metrics | None = None,
+    ) -> None:
         super().__init__()
         self.setWindowTitle("Anjungan")
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
@@ -138,7 +144,9 @@ class KioskWindow(QWidget):
 
         from .theme import HIGH_CONTRAST, PALETTE, style_sheet
 
-        QApplication.instance().setStyleSheet(style_sheet(HIGH_CONTRAST if accessible else PALETTE, accessible, metrics))
+        QApplication.instance().setStyleSheet(
+            style_sheet(HIGH_CONTRAST if accessible else PALETTE, accessible, metrics)
+        )
         rescale(self, metrics)
         # In reach mode even the language and accessibility buttons come down to the bottom.
         self._column.removeWidget(self.header)
@@ -193,7 +201,7 @@ class KioskWindow(QWidget):
             return
         self._say(self._said, view.language)
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched, event) -> bool:
         # The window itself is covered by its children; the welcome page's paint is the frame.
         if event.type() == QEvent.Type.Paint and watched is self.screens[Step.WELCOME]:
             watched.removeEventFilter(self)
@@ -202,7 +210,7 @@ class KioskWindow(QWidget):
 
     # The touch UI offers no way out: keys that close, switch or open menus do nothing. Plain
     # characters are passed on as typed text, for scanners that type (MRZ, booking QR codes).
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         event.accept()
         text = event.text()
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier & ~Qt.KeyboardModifier.KeypadModifier
@@ -219,10 +227,10 @@ class KioskWindow(QWidget):
         if text:
             self._flow.send("text_input", text=text)
 
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         event.accept()
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event) -> None:
         # Only the app (on shutdown) may close the window, never a stray Alt+F4.
         if getattr(self, "_allow_close", False):
             event.accept()
@@ -238,11 +246,12 @@ class KioskWindow(QWidget):
         from .admin.gesture import CornerTaps
         from .admin.panel import AdminPanel
 
-        language = lambda: self.view.language if self.view else "id"  # noqa: E731
+        def language() -> str:
+            return self.view.language if self.view else "id"
+
         self.admin_panel = AdminPanel(controller, self.kiosk_area, language)
         self.corner_taps = CornerTaps(self, lambda: controller.request("gesture"))
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.overlay.setGeometry(self.kiosk_area.rect())
-

@@ -56,7 +56,7 @@ def wait(scheduler: ManualScheduler, done: threading.Event) -> None:
 
 
 def test_staff_card_asks_for_the_pin_and_the_session_times_out(controller):
-    ctl, scheduler, flow = controller
+    ctl, scheduler, _flow = controller
     events = []
     ctl.add_listener(events.append)
     ctl.on_staff_card(SessionIdentity("card", None, None, None, is_staff=True, staff_role="staff"))

@@ -20,8 +20,14 @@ CODE = "MPP-BDG-ENROL-0002"  # config/catalog.toml [demo] enrolment_codes
 
 def run_enrol(config: Path, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), "enrol", *args, "--config", str(config)],
-                          capture_output=True, text=True, timeout=60, env=env, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "enrol", *args, "--config", str(config)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        cwd=ROOT,
+    )
 
 
 def test_enrol_writes_a_private_token_that_the_kiosk_then_uses(tmp_path):
@@ -39,7 +45,7 @@ token_file = "{token_file}"
 [printer]
 backend = "virtual"
 [data]
-directory = "{tmp_path / 'data'}"
+directory = "{tmp_path / "data"}"
 """)
         wrong = run_enrol(config, "NOT-A-CODE-123")
         assert wrong.returncode == 1 and "enrolment_code_invalid" in wrong.stderr
@@ -67,8 +73,15 @@ directory = "{tmp_path / 'data'}"
 
 def run_main(*args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
-                          timeout=60, env=env, cwd=ROOT, check=False)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        cwd=ROOT,
+        check=False,
+    )
 
 
 def _dump(db: Path) -> str:
@@ -99,7 +112,7 @@ token_file = "{token_file}"
 [printer]
 backend = "virtual"
 [data]
-directory = "{tmp_path / 'data'}"
+directory = "{tmp_path / "data"}"
 """)
 
         def issue(*target: str) -> subprocess.CompletedProcess:

@@ -72,9 +72,15 @@ def test_enrol_as_root_hands_the_token_to_the_kiosk_account(tmp_path):
     central = start(tmp_path / "central.sqlite3", DEFAULT_CATALOG, {})
     try:
         config = kiosk_config(tmp_path, central.url)
-        proc = subprocess.run([sys.executable, str(ROOT / "main.py"), "enrol", "MPP-BDG-ENROL-0002",
-                               "--config", str(config)], capture_output=True, text=True, timeout=60,
-                              env={**os.environ, "PYTHONPATH": str(ROOT)}, cwd=ROOT, check=False)
+        proc = subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), "enrol", "MPP-BDG-ENROL-0002", "--config", str(config)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            cwd=ROOT,
+            check=False,
+        )
         assert proc.returncode == 0, proc.stderr
     finally:
         central.stop()
@@ -102,11 +108,24 @@ ctl.stop()
 
 
 def run_as_kiosk(config_path: Path, tmp_path: Path) -> dict:
-    proc = subprocess.run(["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups",
-                           sys.executable, "-c", AS_KIOSK, str(config_path)],
-                          capture_output=True, text=True, timeout=120, check=False,
-                          env={"PATH": os.environ["PATH"], "PYTHONPATH": str(ROOT), "HOME": str(tmp_path)},
-                          cwd=tmp_path)
+    proc = subprocess.run(
+        [
+            "setpriv",
+            f"--reuid={NOBODY}",
+            f"--regid={NOBODY}",
+            "--clear-groups",
+            sys.executable,
+            "-c",
+            AS_KIOSK,
+            str(config_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={"PATH": os.environ["PATH"], "PYTHONPATH": str(ROOT), "HOME": str(tmp_path)},
+        cwd=tmp_path,
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     return json.loads(proc.stdout.strip().splitlines()[-1])
 

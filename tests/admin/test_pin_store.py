@@ -111,7 +111,7 @@ terminal_id = "T-1"
 [printer]
 backend = "virtual"
 [data]
-directory = "{tmp_path / 'data'}"
+directory = "{tmp_path / "data"}"
 """)
     typed = iter(["246810", "246810", "246810", "246810"])
     monkeypatch.setattr(set_pin.getpass, "getpass", lambda prompt="": next(typed))
@@ -126,8 +126,10 @@ def test_demo_pins_replace_an_old_run_whose_staff_pin_is_the_new_technician_pin(
 
     from kiosk.admin.demo_pin import ensure_demo_pins
 
-    config = SimpleNamespace(admin=SimpleNamespace(pin_file=tmp_path / "pins.json", max_pin_attempts=5,
-                                                   lockout_base_s=60.0), data=SimpleNamespace(directory=tmp_path))
+    config = SimpleNamespace(
+        admin=SimpleNamespace(pin_file=tmp_path / "pins.json", max_pin_attempts=5, lockout_base_s=60.0),
+        data=SimpleNamespace(directory=tmp_path),
+    )
     monkeypatch.setenv("ANJUNGAN_DEMO_PIN", "111111")
     monkeypatch.setenv("ANJUNGAN_DEMO_STAFF_PIN", "222222")
     ensure_demo_pins(config)

@@ -48,8 +48,10 @@ def test_central_url_and_terminal_identity_need_the_technician(config_file):
     editor = SettingsEditor(config_file)
     with pytest.raises(SettingsRefused) as refused:
         editor.save("staff", {"central.base_url": "https://central.example.id", "central.terminal_id": "X-1"})
-    assert refused.value.problems == ["central.base_url: needs the technician role",
-                                      "central.terminal_id: needs the technician role"]
+    assert refused.value.problems == [
+        "central.base_url: needs the technician role",
+        "central.terminal_id: needs the technician role",
+    ]
     with pytest.raises(SettingsRefused, match="plain http to a non-loopback host"):
         editor.save("technician", {"central.base_url": "http://10.1.2.3"})
     config = editor.save("technician", {"central.base_url": "https://central.example.id", "central.terminal_id": "X-1"})
@@ -59,8 +61,8 @@ def test_central_url_and_terminal_identity_need_the_technician(config_file):
 
 
 def test_new_keys_and_tables_are_added():
-    text = "[terminal]\nname = \"a\"\n\n[central]\nbase_url = \"x\"\n"
-    out = set_value(text, "terminal.name", "b \"quoted\"")
+    text = '[terminal]\nname = "a"\n\n[central]\nbase_url = "x"\n'
+    out = set_value(text, "terminal.name", 'b "quoted"')
     assert 'name = "b \\"quoted\\""' in out
     out = set_value(out, "terminal.extra", 3)
     assert out.index("extra = 3") < out.index("[central]")

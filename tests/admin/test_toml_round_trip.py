@@ -29,7 +29,9 @@ def leaf_keys(data: dict, prefix: str = ""):
     for table, fields in data.items():
         if isinstance(fields, dict):
             for key, value in fields.items():
-                if not isinstance(value, dict) and not (isinstance(value, list) and value and isinstance(value[0], dict)):
+                if not isinstance(value, dict) and not (
+                    isinstance(value, list) and value and isinstance(value[0], dict)
+                ):
                     yield table, key, value
 
 
@@ -51,8 +53,9 @@ def comments(text: str) -> list[str]:
 
 def test_there_are_shipped_configs_to_check():
     assert {p.name for p in KIOSK_CONFIGS} >= {"demo.toml", "kiosk.example.toml"}
-    assert any("#" in line.split("=", 1)[-1] for p in KIOSK_CONFIGS for line in p.read_text().splitlines()
-               if "=" in line)  # inline comments are among what must survive
+    assert any(
+        "#" in line.split("=", 1)[-1] for p in KIOSK_CONFIGS for line in p.read_text().splitlines() if "=" in line
+    )  # inline comments are among what must survive
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
@@ -75,7 +78,7 @@ def test_changing_one_key_keeps_every_comment_and_every_other_value(path):
         assert comments(out) == comments(text), f"{table}.{key} lost a comment"
         old_lines, new_lines = text.splitlines(), out.splitlines()
         if len(old_lines) == len(new_lines):  # a one-line value: only its own line differs
-            assert sum(a != b for a, b in zip(old_lines, new_lines)) == 1, f"{table}.{key}"
+            assert sum(a != b for a, b in zip(old_lines, new_lines, strict=False)) == 1, f"{table}.{key}"
 
 
 EDGES = '''# Kiosk with the forms the old line editor broke.
@@ -118,16 +121,26 @@ def test_the_admin_editor_saves_the_example_config_keeping_inline_comments(tmp_p
     path = tmp_path / "kiosk.toml"
     shutil.copy(ROOT / "config" / "kiosk.example.toml", path)
     before = path.read_text()
-    config = SettingsEditor(path).save("technician", {"printer.port": "9101", "idle.warn_after_s": "50",
-                                                             "printer.host": "192.0.2.51"})
-    assert config.printer.host == "192.0.2.51" and config.printer.port == 9101 and load_config(path).idle.warn_after_s == 50
+    config = SettingsEditor(path).save(
+        "technician", {"printer.port": "9101", "idle.warn_after_s": "50", "printer.host": "192.0.2.51"}
+    )
+    assert (
+        config.printer.host == "192.0.2.51"
+        and config.printer.port == 9101
+        and load_config(path).idle.warn_after_s == 50
+    )
     text = path.read_text()
     assert comments(text) == comments(before)
-    assert 'port = 9101\n' in text and "backend = \"network\"          # virtual | network" in text
-    diff = [(a, b) for a, b in zip(before.splitlines(), text.splitlines()) if a != b]
-    assert diff == [('host = "192.0.2.50"          # the printer\'s address on the kiosk\'s own network segment',
-                     'host = "192.0.2.51"          # the printer\'s address on the kiosk\'s own network segment'),
-                    ("port = 9100", "port = 9101"), ("warn_after_s = 45", "warn_after_s = 50.0")]
+    assert "port = 9101\n" in text and 'backend = "network"          # virtual | network' in text
+    diff = [(a, b) for a, b in zip(before.splitlines(), text.splitlines(), strict=False) if a != b]
+    assert diff == [
+        (
+            "host = \"192.0.2.50\"          # the printer's address on the kiosk's own network segment",
+            "host = \"192.0.2.51\"          # the printer's address on the kiosk's own network segment",
+        ),
+        ("port = 9100", "port = 9101"),
+        ("warn_after_s = 45", "warn_after_s = 50.0"),
+    ]
 
 
 def test_a_file_that_is_not_toml_is_refused_not_raised(tmp_path):

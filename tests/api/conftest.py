@@ -13,7 +13,9 @@ from kiosk.api import CentralClient, CentralSettings
 @pytest.fixture
 def central(tmp_path: Path):
     running = start(
-        tmp_path / "central.sqlite3", DEFAULT_CATALOG, {TEST_TERMINAL: TEST_TOKEN, "kiosk-other": OTHER_TOKEN},
+        tmp_path / "central.sqlite3",
+        DEFAULT_CATALOG,
+        {TEST_TERMINAL: TEST_TOKEN, "kiosk-other": OTHER_TOKEN},
         faults_enabled=True,
     )
     yield running
@@ -29,7 +31,10 @@ def faults(central: RunningCentral) -> Faults:
 def settings(central: RunningCentral) -> CentralSettings:
     # Short backoff and read timeout keep the fault tests quick; retries stay at the default 3.
     return CentralSettings(
-        base_url=central.url, terminal_id=TEST_TERMINAL, backoff_s=0.01, read_timeout_s=0.5,
+        base_url=central.url,
+        terminal_id=TEST_TERMINAL,
+        backoff_s=0.01,
+        read_timeout_s=0.5,
         connect_timeout_s=1.0,
     )
 

@@ -54,8 +54,12 @@ def test_non_idempotent_call_is_sent_once(client, faults):
     faults.set("error500")
     with pytest.raises(CentralUnavailable):
         client.call(
-            "POST", "/v1/tickets", Ticket, body=TicketReserveRequest(service_id="kia"),
-            headers={"Idempotency-Key": str(uuid.uuid4())}, idempotent=False,
+            "POST",
+            "/v1/tickets",
+            Ticket,
+            body=TicketReserveRequest(service_id="kia"),
+            headers={"Idempotency-Key": str(uuid.uuid4())},
+            idempotent=False,
         )
     assert faults.requests("POST /v1/tickets") == 1
 
@@ -73,12 +77,16 @@ def test_malformed_json_is_a_protocol_error_naming_the_endpoint(client, faults):
 def test_wrong_shape_is_a_protocol_error_with_the_first_field(central, settings):
     # /healthz answers valid JSON of another shape: the client must say which field is wrong.
     with CentralClient(settings, TEST_TOKEN) as client:
-        with pytest.raises(CentralProtocolError, match=r"GET /healthz: unexpected Ticket: id: Field required \(\+\d+ more\)"):
+        with pytest.raises(
+            CentralProtocolError, match=r"GET /healthz: unexpected Ticket: id: Field required \(\+\d+ more\)"
+        ):
             client.call("GET", "/healthz", Ticket, idempotent=True)
 
 
 def test_slow_answer_beyond_read_timeout(central, faults):
-    settings = CentralSettings(base_url=central.url, terminal_id="kiosk-test-01", read_timeout_s=0.2, retries=1, backoff_s=0.01)
+    settings = CentralSettings(
+        base_url=central.url, terminal_id="kiosk-test-01", read_timeout_s=0.2, retries=1, backoff_s=0.01
+    )
     faults.set("slow", delay_s=1.0)
     with CentralClient(settings, TEST_TOKEN) as client:
         with pytest.raises(CentralUnavailable, match="GET /v1/queues: read timeout"):

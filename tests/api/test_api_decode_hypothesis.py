@@ -18,11 +18,19 @@ json_values = st.recursive(
 )
 
 VALID_TICKET = {
-    "id": "0b7e2f0c-4c1a-4e0e-9a0f-1c2d3e4f5a6b", "number": "B-023", "service_id": "kk",
-    "sequence": 23, "business_date": "2026-11-28", "status": "reserved",
-    "reserved_at": "2026-11-28T03:00:00Z", "reservation_expires_at": "2026-11-28T03:02:00Z",
-    "people_ahead": 4, "estimated_wait_minutes": 30, "zone": {"id": "Zona A", "en": "Zone A"},
-    "track_url": "http://127.0.0.1/t/x", "terminal_id": "k1",
+    "id": "0b7e2f0c-4c1a-4e0e-9a0f-1c2d3e4f5a6b",
+    "number": "B-023",
+    "service_id": "kk",
+    "sequence": 23,
+    "business_date": "2026-11-28",
+    "status": "reserved",
+    "reserved_at": "2026-11-28T03:00:00Z",
+    "reservation_expires_at": "2026-11-28T03:02:00Z",
+    "people_ahead": 4,
+    "estimated_wait_minutes": 30,
+    "zone": {"id": "Zona A", "en": "Zone A"},
+    "track_url": "http://127.0.0.1/t/x",
+    "terminal_id": "k1",
 }
 
 
@@ -68,7 +76,10 @@ def test_deep_nesting_and_huge_numbers():
 
 
 @settings(max_examples=150)
-@given(st.integers(min_value=100, max_value=599), st.binary(max_size=200) | json_values.map(lambda v: json.dumps(v).encode()))
+@given(
+    st.integers(min_value=100, max_value=599),
+    st.binary(max_size=200) | json_values.map(lambda v: json.dumps(v).encode()),
+)
 def test_error_statuses_map_to_central_errors(status, body):
     try:
         raise_for_status("POST /v1/tickets", status, body)

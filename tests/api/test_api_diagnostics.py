@@ -1,7 +1,7 @@
 """The technician's central check against a real loopback central."""
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from central.cli import DEFAULT_CATALOG
 from central.server import start
@@ -37,7 +37,7 @@ def test_stopped_central_is_reported(central, settings):
 
 
 def test_clock_skew_is_measured(tmp_path):
-    central_clock = SettableClock(datetime.now(timezone.utc) - timedelta(hours=1))  # central 1 h behind
+    central_clock = SettableClock(datetime.now(UTC) - timedelta(hours=1))  # central 1 h behind
     with start(tmp_path / "c.sqlite3", DEFAULT_CATALOG, {TEST_TERMINAL: TEST_TOKEN}, clock=central_clock) as central:
         with CentralClient(CentralSettings(base_url=central.url, terminal_id=TEST_TERMINAL), TEST_TOKEN) as client:
             result = check_central(client)

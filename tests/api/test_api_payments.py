@@ -21,7 +21,9 @@ def parse_tlv(payload: str) -> dict[str, str]:
 
 
 def test_payment_carries_a_valid_dynamic_qris(client):
-    payment = client.create_payment(PaymentCreateRequest(service_id="paspor-biasa", amount_idr=350000), str(uuid.uuid4()))
+    payment = client.create_payment(
+        PaymentCreateRequest(service_id="paspor-biasa", amount_idr=350000), str(uuid.uuid4())
+    )
     assert payment.status == "pending" and payment.amount_idr == 350000
     fields = parse_tlv(payment.qris_payload)
     assert fields["00"] == "01" and fields["01"] == "12"  # dynamic QR
@@ -53,7 +55,9 @@ def test_amount_must_match_the_fee_and_free_services_take_no_payment(client):
 
 
 def test_paid_then_cancel_reports_paid_and_refund_is_idempotent(client, faults):
-    payment = client.create_payment(PaymentCreateRequest(service_id="cek-sertifikat", amount_idr=50000), str(uuid.uuid4()))
+    payment = client.create_payment(
+        PaymentCreateRequest(service_id="cek-sertifikat", amount_idr=50000), str(uuid.uuid4())
+    )
     faults.pay(payment.id)
     paid = client.get_payment(payment.id)
     assert paid.status == "paid" and paid.paid_at is not None

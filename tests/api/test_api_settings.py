@@ -7,7 +7,7 @@ from kiosk.api import CentralSettings
 
 
 def test_plain_http_to_a_remote_host_is_refused_with_a_reason():
-    with pytest.raises(ValidationError, match="plain http to a non-loopback host.*Use https://"):
+    with pytest.raises(ValidationError, match=r"plain http to a non-loopback host.*Use https://"):
         CentralSettings(base_url="http://central.mpp.go.id", terminal_id="k1")
 
 
@@ -24,7 +24,13 @@ def test_other_urls_are_refused(url):
 
 def test_defaults_and_unknown_keys():
     s = CentralSettings(base_url="https://c.example", terminal_id="k1")
-    assert (s.connect_timeout_s, s.read_timeout_s, s.retries, s.backoff_s, s.offline_after_failures) == (3, 5, 3, 0.2, 3)
+    assert (s.connect_timeout_s, s.read_timeout_s, s.retries, s.backoff_s, s.offline_after_failures) == (
+        3,
+        5,
+        3,
+        0.2,
+        3,
+    )
     assert s.verify_tls is True
     with pytest.raises(ValidationError, match="Extra inputs"):
         CentralSettings(base_url="https://c.example", terminal_id="k1", timeout=3)

@@ -1,7 +1,7 @@
 """Heartbeat (sent once) and event outbox (retried, deduplicated), counted on the server."""
 
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -10,14 +10,18 @@ from kiosk.contract import DeviceHealth, EventBatch, Heartbeat, KioskEvent
 
 
 def _events(n: int) -> list[KioskEvent]:
-    now = datetime.now(timezone.utc)
-    return [KioskEvent(id=str(uuid.uuid4()), kind="ticket.printed", at=now, data={"number": f"A-{i:03d}"}) for i in range(n)]
+    now = datetime.now(UTC)
+    return [
+        KioskEvent(id=str(uuid.uuid4()), kind="ticket.printed", at=now, data={"number": f"A-{i:03d}"}) for i in range(n)
+    ]
 
 
 def _heartbeat() -> Heartbeat:
     return Heartbeat(
-        sent_at=datetime.now(timezone.utc), app_version="0.1.0",
-        devices={"printer": DeviceHealth(state="degraded", detail="paper near end")}, journal_backlog=2,
+        sent_at=datetime.now(UTC),
+        app_version="0.1.0",
+        devices={"printer": DeviceHealth(state="degraded", detail="paper near end")},
+        journal_backlog=2,
     )
 
 

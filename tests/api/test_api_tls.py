@@ -17,8 +17,12 @@ def tls_central(tmp_path):
     except (FileNotFoundError, subprocess.CalledProcessError) as exc:
         pytest.skip(f"cannot make a test certificate: {exc}")
     running = start(
-        tmp_path / "central.sqlite3", DEFAULT_CATALOG, {TEST_TERMINAL: TEST_TOKEN},
-        ssl_certfile=cert, ssl_keyfile=key, faults_enabled=True,
+        tmp_path / "central.sqlite3",
+        DEFAULT_CATALOG,
+        {TEST_TERMINAL: TEST_TOKEN},
+        ssl_certfile=cert,
+        ssl_keyfile=key,
+        faults_enabled=True,
     )
     yield running, cert
     running.stop()
@@ -29,7 +33,7 @@ def test_untrusted_certificate_is_refused_without_retries(tls_central):
     assert central.url.startswith("https://127.0.0.1:")
     settings = CentralSettings(base_url=central.url, terminal_id=TEST_TERMINAL, backoff_s=0.01)
     with CentralClient(settings, TEST_TOKEN) as client:
-        with pytest.raises(CentralUnavailable, match="GET /v1/catalog: TLS error .*check ca_bundle"):
+        with pytest.raises(CentralUnavailable, match=r"GET /v1/catalog: TLS error .*check ca_bundle"):
             client.get_catalog()
     assert _api_requests_seen(central, _cert) == 0  # the handshake failed: no HTTP request got through
 

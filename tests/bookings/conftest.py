@@ -25,8 +25,12 @@ def clock() -> SettableClock:
 
 @pytest.fixture
 def central(tmp_path: Path, clock: SettableClock):
-    running = start(tmp_path / "central.sqlite3", DEFAULT_CATALOG,
-                    {TEST_TERMINAL: TEST_TOKEN, OTHER_TERMINAL: OTHER_TOKEN}, clock=clock)
+    running = start(
+        tmp_path / "central.sqlite3",
+        DEFAULT_CATALOG,
+        {TEST_TERMINAL: TEST_TOKEN, OTHER_TERMINAL: OTHER_TOKEN},
+        clock=clock,
+    )
     yield running
     running.stop()
 

@@ -40,8 +40,9 @@ def _alive(pid: int) -> bool:
 
 
 class CentralProcess:
-    def __init__(self, db: str, workdir: Path, terminals: dict[str, str], *, workers: int = 4,
-                 extra: list[str] | None = None) -> None:
+    def __init__(
+        self, db: str, workdir: Path, terminals: dict[str, str], *, workers: int = 4, extra: list[str] | None = None
+    ) -> None:
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.workers = workers
@@ -49,16 +50,32 @@ class CentralProcess:
         tokens.write_text(json.dumps(terminals), encoding="utf-8")
         os.chmod(tokens, 0o600)
         self.log_path = workdir / f"central-{self.port}.log"
-        self._log = open(self.log_path, "wb")  # noqa: SIM115 - closed in stop()
+        self._log = open(self.log_path, "wb")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "central", "--db", db, "--port", str(self.port), "--workers", str(workers),
-             "--terminals", str(tokens), "--log-format", "json", *(extra or [])],
-            cwd=ROOT, stdout=self._log, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "central",
+                "--db",
+                db,
+                "--port",
+                str(self.port),
+                "--workers",
+                str(workers),
+                "--terminals",
+                str(tokens),
+                "--log-format",
+                "json",
+                *(extra or []),
+            ],
+            cwd=ROOT,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
             env={**os.environ, "PYTHONPATH": str(ROOT)},
         )
         self.worker_pids: list[int] = []
 
-    def wait_ready(self, timeout_s: float = 60.0) -> "CentralProcess":
+    def wait_ready(self, timeout_s: float = 60.0) -> CentralProcess:
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -97,7 +114,7 @@ class CentralProcess:
             raise RuntimeError(f"central workers still running: {leftover}")
         return self.proc.returncode
 
-    def __enter__(self) -> "CentralProcess":
+    def __enter__(self) -> CentralProcess:
         return self.wait_ready()
 
     def __exit__(self, *exc: object) -> None:

@@ -58,8 +58,7 @@ def dump_tables(central: RunningCentral) -> str:
         if conn.dialect == "sqlite":
             names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()]
         else:
-            names = [r[0] for r in conn.execute(
-                "SELECT tablename FROM pg_tables WHERE schemaname='public'").fetchall()]
+            names = [r[0] for r in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname='public'").fetchall()]
         lines = [f"table {name}" for name in names]
         for name in names:
             lines += [repr(tuple(row)) for row in conn.execute(f"SELECT * FROM {name}").fetchall()]

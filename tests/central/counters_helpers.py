@@ -15,7 +15,9 @@ PASSWORD = "loket-rahasia-1"
 def staff_session(central: RunningCentral, username: str, role: str = "counter_staff") -> dict[str, str]:
     """A new account at the central and the Authorization header of a fresh session for it."""
     central.app.state.staff.add(username, PASSWORD, role)
-    answer = requests.post(f"{central.url}/v1/staff/login", json={"username": username, "password": PASSWORD}, timeout=10)
+    answer = requests.post(
+        f"{central.url}/v1/staff/login", json={"username": username, "password": PASSWORD}, timeout=10
+    )
     assert answer.status_code == 200, answer.text
     return {"Authorization": f"Bearer {answer.json()['token']}"}
 

@@ -72,8 +72,10 @@ def test_every_broken_entry_is_reported_at_once(tmp_path):
     with pytest.raises(CatalogFileError) as exc:
         load_catalog_file(path)
     lines = str(exc.value).splitlines()
-    assert any("services[4] (id 'paspor-biasa').fee_idr: Input should be greater than or equal to 0" in l for l in lines)
-    assert any("agencies[1] (id 'imigrasi').color: String should match pattern" in l for l in lines)
+    assert any(
+        "services[4] (id 'paspor-biasa').fee_idr: Input should be greater than or equal to 0" in line for line in lines
+    )
+    assert any("agencies[1] (id 'imigrasi').color: String should match pattern" in line for line in lines)
 
 
 def test_unknown_agency(tmp_path):
@@ -100,8 +102,10 @@ def test_invalid_demo_nik(tmp_path):
 
 def test_missing_services(tmp_path):
     path = tmp_path / "catalog.toml"
-    path.write_text('version = "1"\n[site]\nid = "x"\nname = "X"\ntimezone = "Asia/Jakarta"\n[[agencies]]\n'
-                    'id = "a"\nshort_name = "A"\ncolor = "#000000"\nname = { id = "A" }\n')
+    path.write_text(
+        'version = "1"\n[site]\nid = "x"\nname = "X"\ntimezone = "Asia/Jakarta"\n[[agencies]]\n'
+        'id = "a"\nshort_name = "A"\ncolor = "#000000"\nname = { id = "A" }\n'
+    )
     with pytest.raises(CatalogFileError, match=r"\[\[services\]\]: expected one or more"):
         load_catalog_file(path)
 

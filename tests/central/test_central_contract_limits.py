@@ -52,18 +52,35 @@ def _api_error(r: requests.Response, bad: str) -> ApiError:
 def test_long_and_odd_input_on_every_route_never_gets_a_5xx(central, method, path):
     for bad in (LONG, ODD, "0" * 70):
         target = path.replace("{ticket_id}", requests.utils.quote(bad[:1500], safe="")).replace(
-            "{payment_id}", requests.utils.quote(bad[:1500], safe=""))
+            "{payment_id}", requests.utils.quote(bad[:1500], safe="")
+        )
         _api_error(_send(central, method, target), bad)
         _api_error(_send(central, method, target, params={"q": bad[:500]}), bad)
         if method == "POST":
-            for body in ({"code": bad, "service_id": bad, "value": bad, "kind": "nik", "reason": bad,
-                          "mode": bad, "terminal_id": bad, "events": [bad], "sent_at": bad},
-                         {"devices": {bad: {"state": "ok"}}, "sent_at": "2026-01-01T00:00:00Z", "app_version": "1"},
-                         [bad], bad, None):
+            for body in (
+                {
+                    "code": bad,
+                    "service_id": bad,
+                    "value": bad,
+                    "kind": "nik",
+                    "reason": bad,
+                    "mode": bad,
+                    "terminal_id": bad,
+                    "events": [bad],
+                    "sent_at": bad,
+                },
+                {"devices": {bad: {"state": "ok"}}, "sent_at": "2026-01-01T00:00:00Z", "app_version": "1"},
+                [bad],
+                bad,
+                None,
+            ):
                 _api_error(_send(central, method, target, json=body), bad)
             _api_error(_send(central, method, target, data=bad.encode("utf-8", "surrogatepass")), bad)
         printable = "".join(c for c in bad if " " < c <= "~")[:2000]  # what an HTTP header can carry
-        _api_error(_send(central, method, target, headers={"Idempotency-Key": printable, "X-Terminal-Id": printable}), printable)
+        _api_error(
+            _send(central, method, target, headers={"Idempotency-Key": printable, "X-Terminal-Id": printable}),
+            printable,
+        )
 
 
 def test_a_long_ticket_id_is_refused_not_a_500(central):
@@ -84,8 +101,13 @@ def test_a_long_dictionary_key_is_not_echoed_whole(central):
 
 
 def test_size_limits(central):
-    r = _send(central, "POST", "/v1/events", data=b"[" + b" " * (1024 * 1024 + 10) + b"]",
-              headers={"Content-Type": "application/json"})
+    r = _send(
+        central,
+        "POST",
+        "/v1/events",
+        data=b"[" + b" " * (1024 * 1024 + 10) + b"]",
+        headers={"Content-Type": "application/json"},
+    )
     assert (r.status_code, r.json()["code"]) == (413, "body_too_large")
 
     def chunks():
@@ -110,8 +132,16 @@ def test_405_names_the_allowed_methods(central):
 @pytest.mark.parametrize(
     "path, body, field",
     [
-        ("/v1/heartbeat", {"sent_at": "2026-01-01T00:00:00Z", "app_version": "1", "open_for_citizens": 0}, "open_for_citizens"),
-        ("/v1/heartbeat", {"sent_at": "2026-01-01T00:00:00Z", "app_version": "1", "journal_backlog": "3"}, "journal_backlog"),
+        (
+            "/v1/heartbeat",
+            {"sent_at": "2026-01-01T00:00:00Z", "app_version": "1", "open_for_citizens": 0},
+            "open_for_citizens",
+        ),
+        (
+            "/v1/heartbeat",
+            {"sent_at": "2026-01-01T00:00:00Z", "app_version": "1", "journal_backlog": "3"},
+            "journal_backlog",
+        ),
         ("/v1/heartbeat", {"sent_at": 1767225600, "app_version": "1"}, "sent_at"),
         ("/v1/payments", {"service_id": "skck-baru", "amount_idr": "30000"}, "amount_idr"),
         ("/v1/payments", {"service_id": "skck-baru", "amount_idr": True}, "amount_idr"),

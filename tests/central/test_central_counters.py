@@ -42,8 +42,12 @@ def test_staff_sign_in_expires_and_logs_out_and_stores_no_secret(central, clock)
     headers = staff_session(central, "sari")
     me = requests.get(f"{central.url}/v1/staff/me", headers=headers, timeout=10)
     assert me.status_code == 200 and me.json()["role"] == "counter_staff"
-    wrong = requests.post(f"{central.url}/v1/staff/login", json={"username": "sari", "password": "nope-nope"}, timeout=10)
-    unknown = requests.post(f"{central.url}/v1/staff/login", json={"username": "budi", "password": PASSWORD}, timeout=10)
+    wrong = requests.post(
+        f"{central.url}/v1/staff/login", json={"username": "sari", "password": "nope-nope"}, timeout=10
+    )
+    unknown = requests.post(
+        f"{central.url}/v1/staff/login", json={"username": "budi", "password": PASSWORD}, timeout=10
+    )
     assert (wrong.status_code, unknown.status_code) == (401, 401)
     assert wrong.json() == unknown.json()  # which of the two was wrong is not told
     tables = dump_tables(central)
@@ -58,7 +62,9 @@ def test_staff_sign_in_expires_and_logs_out_and_stores_no_secret(central, clock)
 
 
 def staff_session_login(central, username):
-    answer = requests.post(f"{central.url}/v1/staff/login", json={"username": username, "password": PASSWORD}, timeout=10)
+    answer = requests.post(
+        f"{central.url}/v1/staff/login", json={"username": username, "password": PASSWORD}, timeout=10
+    )
     assert answer.status_code == 200
     return {"Authorization": f"Bearer {answer.json()['token']}"}
 
@@ -66,8 +72,11 @@ def staff_session_login(central, username):
 def test_a_terminal_token_cannot_call_and_staff_only_at_their_counter(central):
     headers = staff_session(central, "sari")
     counter = open_counter(central, headers, "5", [KK])
-    as_kiosk = post(central, f"/v1/counters/{counter}/call-next",
-                    {"Authorization": f"Bearer {TEST_TOKEN}", "X-Terminal-Id": TEST_TERMINAL})
+    as_kiosk = post(
+        central,
+        f"/v1/counters/{counter}/call-next",
+        {"Authorization": f"Bearer {TEST_TOKEN}", "X-Terminal-Id": TEST_TERMINAL},
+    )
     assert as_kiosk.status_code == 401 and as_kiosk.json()["code"] == "session_expired"
     assert post(central, f"/v1/counters/{counter}/call-next", {}).status_code == 401
     other = staff_session(central, "budi")
@@ -134,7 +143,12 @@ def test_transfer_moves_the_ticket_to_the_other_queue_keeping_its_number(central
     before = waiting(client, other_service)[0]
     post(central, f"/v1/counters/{kk_counter}/call-next", headers)
     moved = post(central, f"/v1/tickets/{ticket.id}/transfer", headers, {"service_id": other_service}).json()
-    assert (moved["number"], moved["service_id"], moved["state"], moved["leg"]) == (ticket.number, other_service, "waiting", 1)
+    assert (moved["number"], moved["service_id"], moved["state"], moved["leg"]) == (
+        ticket.number,
+        other_service,
+        "waiting",
+        1,
+    )
     assert waiting(client, other_service)[0] == before + 1
     unknown = post(central, f"/v1/tickets/{ticket.id}/transfer", headers, {"service_id": "x" * 64})
     assert unknown.status_code == 404 and "x" * 64 not in unknown.text
@@ -184,8 +198,12 @@ def test_openapi_documents_the_counter_endpoints_with_staff_auth():
 
     doc = json.loads(generate())
     actions = ["recall", "serve", "done", "no-show", "restore", "transfer"]
-    paths = ["/v1/counters/{counter_id}/call-next", "/v1/counters/{counter_id}/pause",
-             "/v1/counters/{counter_id}/resume", *(f"/v1/tickets/{{ticket_id}}/{a}" for a in actions)]
+    paths = [
+        "/v1/counters/{counter_id}/call-next",
+        "/v1/counters/{counter_id}/pause",
+        "/v1/counters/{counter_id}/resume",
+        *(f"/v1/tickets/{{ticket_id}}/{a}" for a in actions),
+    ]
     for path in paths:
         assert doc["paths"][path]["post"]["security"] == [{"StaffSession": []}], path
     assert "security" not in doc["paths"]["/v1/staff/login"]["post"]

@@ -34,8 +34,15 @@ from tests.central.counters_helpers import (
 SERVICES = ["kartu-keluarga", "ktp-el"]
 
 
-def _drain(url: str, headers: dict[str, str], counter_id: str, start: threading.Barrier,
-           called: list, errors: list, latencies: list) -> None:
+def _drain(
+    url: str,
+    headers: dict[str, str],
+    counter_id: str,
+    start: threading.Barrier,
+    called: list,
+    errors: list,
+    latencies: list,
+) -> None:
     try:
         with requests.Session() as http:
             start.wait(timeout=60)
@@ -54,7 +61,7 @@ def _drain(url: str, headers: dict[str, str], counter_id: str, start: threading.
                 if done.status_code != 200:
                     errors.append(f"done {done.status_code}: {done.text[:200]}")
                     return
-    except BaseException as exc:  # noqa: BLE001 - reported by the test thread
+    except BaseException as exc:
         errors.append(f"{type(exc).__name__}: {exc}")
 
 
@@ -63,8 +70,10 @@ def _race(url: str, counters: list[tuple[str, dict[str, str]]]) -> tuple[list, l
     errors: list = []
     latencies: list = []
     start = threading.Barrier(len(counters))
-    threads = [threading.Thread(target=_drain, args=(url, headers, cid, start, called, errors, latencies))
-               for cid, headers in counters]
+    threads = [
+        threading.Thread(target=_drain, args=(url, headers, cid, start, called, errors, latencies))
+        for cid, headers in counters
+    ]
     began = time.perf_counter()
     for t in threads:
         t.start()
@@ -73,8 +82,10 @@ def _race(url: str, counters: list[tuple[str, dict[str, str]]]) -> tuple[list, l
     took = time.perf_counter() - began
     latencies.sort()
     if latencies:
-        print(f"{len(counters)} counters: {len(called)} calls in {took:.1f} s; call-next p50 "
-              f"{latencies[len(latencies) // 2] * 1000:.0f} ms, p99 {latencies[int(len(latencies) * 0.99)] * 1000:.0f} ms")
+        print(
+            f"{len(counters)} counters: {len(called)} calls in {took:.1f} s; call-next p50 "
+            f"{latencies[len(latencies) // 2] * 1000:.0f} ms, p99 {latencies[int(len(latencies) * 0.99)] * 1000:.0f} ms"
+        )
     return called, errors
 
 
@@ -84,8 +95,9 @@ def _assert_each_called_once(called: list, confirmed: set[str], store) -> None:
     assert set(per_ticket) == confirmed  # none skipped, none outside the confirmed ones
     with store.read() as conn:
         rows = conn.execute("SELECT ticket_id, COUNT(*) FROM calls GROUP BY ticket_id").fetchall()
-        (left,) = conn.execute("SELECT COUNT(*) FROM tickets WHERE call_state='waiting'"
-                               " AND status IN ('confirmed', 'virtual')").fetchone()
+        (left,) = conn.execute(
+            "SELECT COUNT(*) FROM tickets WHERE call_state='waiting' AND status IN ('confirmed', 'virtual')"
+        ).fetchone()
     assert {r[0]: r[1] for r in rows} == {tid: 1 for tid in confirmed}
     assert left == 0
 
@@ -119,6 +131,7 @@ def test_twenty_counters_on_four_worker_processes_postgresql(postgres_server, tm
         counter_ids.append(desk.add_counter(str(i + 1), "A", SERVICES).counter.id)
     terminals = {f"kiosk-race-{i:02d}": f"token-race-{i:02d}-0123456789" for i in range(10)}
     with CentralProcess(db, tmp_path, terminals, workers=4).wait_ready() as central:
+
         def issue(item: tuple[str, str]) -> list[str]:
             terminal, token = item
             settings = CentralSettings(base_url=central.url, terminal_id=terminal, backoff_s=0.01, read_timeout_s=20)
@@ -137,10 +150,14 @@ def test_twenty_counters_on_four_worker_processes_postgresql(postgres_server, tm
         assert len(confirmed) == 160
         counters = []
         for i, cid in enumerate(counter_ids):
-            login = requests.post(f"{central.url}/v1/staff/login",
-                                  json={"username": f"staff{i}", "password": PASSWORD}, timeout=30)
+            login = requests.post(
+                f"{central.url}/v1/staff/login", json={"username": f"staff{i}", "password": PASSWORD}, timeout=30
+            )
             headers = {"Authorization": f"Bearer {login.json()['token']}"}
-            assert requests.post(f"{central.url}/v1/counters/{cid}/sign-in", headers=headers, timeout=30).status_code == 200
+            assert (
+                requests.post(f"{central.url}/v1/counters/{cid}/sign-in", headers=headers, timeout=30).status_code
+                == 200
+            )
             counters.append((cid, headers))
         called, errors = _race(central.url, counters)
         assert errors == []

@@ -24,7 +24,7 @@ def test_fault_switches_need_the_token(make_central):
 
 
 def test_fault_switches_refuse_a_non_loopback_address(tmp_path):
-    with pytest.raises(ValueError, match="127.0.0.1"):
+    with pytest.raises(ValueError, match=r"127.0.0.1"):
         start(tmp_path / "c.sqlite3", DEFAULT_CATALOG, {}, host="0.0.0.0", faults_enabled=True)
 
 

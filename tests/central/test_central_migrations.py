@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 import uuid
+from datetime import UTC
 
 from central.cli import DEFAULT_CATALOG, main
 from central.server import start
@@ -75,8 +76,7 @@ def test_a_database_one_step_behind_migrates_and_keeps_its_numbers(new_db):
     try:
         migrate(store, target=HEAD - 1)
         with store.write() as conn:
-            conn.execute("INSERT INTO sequences (prefix, business_date, last_seq) VALUES ('R', ?, 41)",
-                         (_today(),))
+            conn.execute("INSERT INTO sequences (prefix, business_date, last_seq) VALUES ('R', ?, 41)", (_today(),))
         assert migrate(store) == [HEAD]
         with store.read() as conn:
             assert current_version(conn) == HEAD
@@ -129,8 +129,10 @@ def test_a_file_with_the_in_place_auth_columns_migrates_and_its_terminal_still_w
     path = tmp_path / "auth-era-central.sqlite3"
     conn = sqlite3.connect(path)
     conn.executescript(PRE_STORE_SQLITE + AUTH_SCHEMA_SQLITE)
-    conn.execute("INSERT INTO terminals (terminal_id, token_hash, enrolled_us, site_id) VALUES (?,?,?,?)",
-                 ("kiosk-old", digest("old-enrolled-token").hex(), 1, "mpp-bandung"))
+    conn.execute(
+        "INSERT INTO terminals (terminal_id, token_hash, enrolled_us, site_id) VALUES (?,?,?,?)",
+        ("kiosk-old", digest("old-enrolled-token").hex(), 1, "mpp-bandung"),
+    )
     conn.execute("INSERT INTO auth_failures VALUES ('token', '127.0.0.1', 2, 1, 1)")
     conn.commit()
     conn.close()
@@ -152,7 +154,7 @@ def test_concurrent_migrators_apply_each_step_once(postgres_server):
         try:
             barrier.wait()
             applied.append(migrate(store))
-        except BaseException as exc:  # noqa: BLE001 - re-raised on the test thread
+        except BaseException as exc:
             errors.append(exc)
 
     threads = [threading.Thread(target=run, args=(s,)) for s in stores]
@@ -170,7 +172,7 @@ def test_concurrent_migrators_apply_each_step_once(postgres_server):
 
 
 def _today() -> str:
-    from datetime import datetime, timezone
+    from datetime import datetime
     from zoneinfo import ZoneInfo
 
-    return datetime.now(timezone.utc).astimezone(ZoneInfo("Asia/Jakarta")).date().isoformat()
+    return datetime.now(UTC).astimezone(ZoneInfo("Asia/Jakarta")).date().isoformat()

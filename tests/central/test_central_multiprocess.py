@@ -49,7 +49,7 @@ def _drive(terminal: str, token: str, url: str, seed: int, outcomes: list, error
                     outcomes.append(("failed", ticket.id, ticket.number))
                 else:
                     outcomes.append(("lapsed", ticket.id, ticket.number))
-    except BaseException as exc:  # noqa: BLE001 - re-raised on the test thread
+    except BaseException as exc:
         errors.append(f"{terminal}: {type(exc).__name__}: {exc}")
 
 
@@ -59,16 +59,22 @@ def test_four_processes_fifty_terminals_no_duplicates_no_gaps(postgres_server, t
     with CentralProcess(db, tmp_path, TERMINALS, workers=4, extra=["--reservation-ttl", str(TTL_S)]) as central:
         outcomes: list = []
         errors: list = []
-        threads = [threading.Thread(target=_drive, args=(tid, tok, central.url, i, outcomes, errors))
-                   for i, (tid, tok) in enumerate(TERMINALS.items())]
+        threads = [
+            threading.Thread(target=_drive, args=(tid, tok, central.url, i, outcomes, errors))
+            for i, (tid, tok) in enumerate(TERMINALS.items())
+        ]
         for t in threads:
             t.start()
         for t in threads:
             t.join(180)
         assert not errors, errors[:5]
         with psycopg.connect(db) as conn:
-            backends = {r[0] for r in conn.execute(
-                "SELECT DISTINCT application_name FROM pg_stat_activity WHERE application_name LIKE 'anjungan-central-%'")}
+            backends = {
+                r[0]
+                for r in conn.execute(
+                    "SELECT DISTINCT application_name FROM pg_stat_activity WHERE application_name LIKE 'anjungan-central-%'"
+                )
+            }
         assert len(backends) == 4, backends  # four processes really served (one pool each)
 
         time.sleep(TTL_S + 0.5)
@@ -80,7 +86,8 @@ def test_four_processes_fifty_terminals_no_duplicates_no_gaps(postgres_server, t
             owner[tid] = tok
         with psycopg.connect(db) as conn:
             rows = conn.execute(
-                "SELECT id, terminal_id, prefix, business_date, sequence, status FROM tickets").fetchall()
+                "SELECT id, terminal_id, prefix, business_date, sequence, status FROM tickets"
+            ).fetchall()
         by_id = {r[0]: r for r in rows}
         _, ticket_id, _ = lapsed[0]
         terminal = by_id[ticket_id][1]
@@ -116,18 +123,30 @@ def test_graceful_shutdown_finishes_the_request_in_flight(postgres_server, tmp_p
     db = postgres_server.create_database()
     terminals = {"kiosk-g": "token-g-0123456789"}
     token_file = tmp_path / "faults-token"
-    central = CentralProcess(db, tmp_path, terminals, workers=1,
-                             extra=["--faults", "--faults-token-file", str(token_file)]).wait_ready()
+    central = CentralProcess(
+        db, tmp_path, terminals, workers=1, extra=["--faults", "--faults-token-file", str(token_file)]
+    ).wait_ready()
     try:
         faults_auth = {"Authorization": f"Bearer {token_file.read_text().strip()}"}
-        requests.post(central.url + "/__faults__", json={"mode": "slow", "delay_s": 1.5, "times": 1},
-                      headers=faults_auth, timeout=5).raise_for_status()
+        requests.post(
+            central.url + "/__faults__",
+            json={"mode": "slow", "delay_s": 1.5, "times": 1},
+            headers=faults_auth,
+            timeout=5,
+        ).raise_for_status()
         answer: dict = {}
 
         def slow_reserve() -> None:
-            r = requests.post(central.url + "/v1/tickets", json={"service_id": "ktp-el"}, timeout=20, headers={
-                "Authorization": "Bearer token-g-0123456789", "X-Terminal-Id": "kiosk-g",
-                "Idempotency-Key": str(uuid.uuid4())})
+            r = requests.post(
+                central.url + "/v1/tickets",
+                json={"service_id": "ktp-el"},
+                timeout=20,
+                headers={
+                    "Authorization": "Bearer token-g-0123456789",
+                    "X-Terminal-Id": "kiosk-g",
+                    "Idempotency-Key": str(uuid.uuid4()),
+                },
+            )
             answer["status"], answer["body"] = r.status_code, r.json()
 
         t = threading.Thread(target=slow_reserve)

@@ -57,7 +57,9 @@ def test_two_services_interleaved_number_independently(make_central, client_fact
         ("Asia/Jayapura", utc(2026, 11, 27, 14, 59, 59)),  # WIT, UTC+9
     ],
 )
-def test_numbers_restart_at_midnight_in_the_site_time_zone(make_central, client_factory, tmp_path, zone, last_second_of_day):
+def test_numbers_restart_at_midnight_in_the_site_time_zone(
+    make_central, client_factory, tmp_path, zone, last_second_of_day
+):
     clock = SettableClock(last_second_of_day.replace(second=0))
     catalog = catalog_variant(tmp_path / "catalog.toml", timezone_name=zone)
     central = make_central(catalog, clock=clock)

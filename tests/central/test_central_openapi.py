@@ -19,10 +19,21 @@ def test_openapi_documents_the_contract():
     import json
 
     doc = json.loads(generate())
-    assert {"/v1/catalog", "/v1/queues", "/v1/tickets", "/v1/tickets/{ticket_id}/confirm",
-            "/v1/tickets/{ticket_id}/fail", "/v1/tickets/{ticket_id}", "/v1/time",
-            "/v1/identities/resolve", "/v1/terminals/enrol", "/v1/payments", "/v1/payments/{payment_id}",
-            "/v1/payments/{payment_id}/cancel", "/v1/payments/{payment_id}/refund"} <= set(doc["paths"])
+    assert {
+        "/v1/catalog",
+        "/v1/queues",
+        "/v1/tickets",
+        "/v1/tickets/{ticket_id}/confirm",
+        "/v1/tickets/{ticket_id}/fail",
+        "/v1/tickets/{ticket_id}",
+        "/v1/time",
+        "/v1/identities/resolve",
+        "/v1/terminals/enrol",
+        "/v1/payments",
+        "/v1/payments/{payment_id}",
+        "/v1/payments/{payment_id}/cancel",
+        "/v1/payments/{payment_id}/refund",
+    } <= set(doc["paths"])
     assert "/__faults__" not in doc["paths"]
     params = {p["name"] for p in doc["paths"]["/v1/tickets"]["post"]["parameters"]}
     assert {"idempotency-key", "x-terminal-id"} <= params

@@ -7,8 +7,9 @@ from central.testing import SettableClock, utc
 
 
 def enrol(central, terminal_id: str = "kiosk-r") -> str:
-    r = requests.post(central.url + "/v1/terminals/enrol", json={"code": "ROTATE-CODE-1", "terminal_id": terminal_id},
-                      timeout=5)
+    r = requests.post(
+        central.url + "/v1/terminals/enrol", json={"code": "ROTATE-CODE-1", "terminal_id": terminal_id}, timeout=5
+    )
     assert r.status_code == 200, r.text
     return r.json()["token"]
 

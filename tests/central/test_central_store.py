@@ -26,7 +26,7 @@ def _together(n: int, fn) -> list:
         try:
             barrier.wait()
             results[i] = fn(i)
-        except BaseException as exc:  # noqa: BLE001 - re-raised on the test thread
+        except BaseException as exc:
             errors.append(exc)
 
     threads = [threading.Thread(target=work, args=(i,)) for i in range(n)]
@@ -41,11 +41,18 @@ def _together(n: int, fn) -> list:
 def test_one_key_sent_twenty_times_at_once_is_one_ticket_and_one_number(make_central, client_factory):
     central = make_central()
     for n in range(1, 6):  # a race is likely, not certain, in one round; five make it near-sure
-        headers = {"Authorization": f"Bearer {TEST_TOKEN}", "X-Terminal-Id": TEST_TERMINAL,
-                   "Idempotency-Key": str(uuid.uuid4())}
+        headers = {
+            "Authorization": f"Bearer {TEST_TOKEN}",
+            "X-Terminal-Id": TEST_TERMINAL,
+            "Idempotency-Key": str(uuid.uuid4()),
+        }
         # Plain requests, no client-side retry: every one of the twenty must be answered 200 at once.
-        answers = _together(20, lambda i, h=headers: requests.post(
-            central.url + "/v1/tickets", json={"service_id": "npwp"}, headers=h, timeout=30))
+        answers = _together(
+            20,
+            lambda i, h=headers: requests.post(
+                central.url + "/v1/tickets", json={"service_id": "npwp"}, headers=h, timeout=30
+            ),
+        )
         assert [a.status_code for a in answers] == [200] * 20, [a.text for a in answers if a.status_code != 200][:2]
         assert {a.json()["id"] for a in answers} == {answers[0].json()["id"]}
         assert answers[0].json()["number"] == f"R-{n:03d}"
@@ -56,10 +63,11 @@ def test_one_key_sent_twenty_times_at_once_is_one_ticket_and_one_number(make_cen
 
 def test_two_kiosks_checking_in_one_booking_at_once_share_one_ticket(make_central, client_factory):
     central = make_central()
-    clients = [client_factory(central, *((TEST_TERMINAL, TEST_TOKEN) if i % 2 else (OTHER_TERMINAL, OTHER_TOKEN)))
-               for i in range(10)]
-    answers = _together(10, lambda i: clients[i].check_in_booking("BDG-7K3P9",
-                                                                  str(uuid.uuid4())))
+    clients = [
+        client_factory(central, *((TEST_TERMINAL, TEST_TOKEN) if i % 2 else (OTHER_TERMINAL, OTHER_TOKEN)))
+        for i in range(10)
+    ]
+    answers = _together(10, lambda i: clients[i].check_in_booking("BDG-7K3P9", str(uuid.uuid4())))
     assert len({a.ticket.id for a in answers}) == 1
     walk_in = clients[0].reserve_ticket(TicketReserveRequest(service_id="ktp-el"), str(uuid.uuid4()))
     assert (answers[0].ticket.number, walk_in.number) == ("A-001", "A-002")
@@ -74,7 +82,7 @@ def test_confirm_and_fail_racing_on_one_ticket_leave_exactly_one_outcome(make_ce
         def act(i: int, t=t):
             try:
                 return (a if i == 0 else b).confirm_ticket(t.id, "printed") if i == 0 else b.fail_ticket(t.id, "x")
-            except Exception as exc:  # noqa: BLE001 - the loser gets 409 ticket_confirmed / ticket_failed
+            except Exception as exc:
                 return getattr(exc, "code", repr(exc))
 
         first, second = _together(2, act)
@@ -123,13 +131,20 @@ def test_database_gone_answers_503_with_an_api_error_and_readyz_says_so():
             central.app.state.store.pool.timeout = 1.0  # do not wait the production 5 s here
             headers = {"Authorization": f"Bearer {TEST_TOKEN}", "X-Terminal-Id": TEST_TERMINAL}
             pg.stop()  # the database goes away under a running central
-            r = requests.post(central.url + "/v1/tickets", json={"service_id": "ktp-el"}, timeout=20,
-                              headers={**headers, "Idempotency-Key": str(uuid.uuid4())})
+            r = requests.post(
+                central.url + "/v1/tickets",
+                json={"service_id": "ktp-el"},
+                timeout=20,
+                headers={**headers, "Idempotency-Key": str(uuid.uuid4())},
+            )
             assert r.status_code == 503 and r.json()["code"] == "unavailable", r.text
             assert r.headers["Retry-After"] == "1"
             # Code that opens a connection itself (enrolment) answers the same, never 500.
-            enrol = requests.post(central.url + "/v1/terminals/enrol", timeout=20,
-                                  json={"code": "CODE-X-123456", "terminal_id": "kiosk-new"})
+            enrol = requests.post(
+                central.url + "/v1/terminals/enrol",
+                timeout=20,
+                json={"code": "CODE-X-123456", "terminal_id": "kiosk-new"},
+            )
             assert enrol.status_code == 503 and enrol.json()["code"] == "unavailable", enrol.text
             assert requests.get(central.url + "/readyz", timeout=20).status_code == 503
             assert requests.get(central.url + "/healthz", timeout=5).status_code == 200

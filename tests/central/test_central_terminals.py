@@ -14,8 +14,9 @@ from tests.central.conftest import dump_tables
 
 def post_enrol(central, code: str, terminal_id: str, key: str | None = None) -> requests.Response:
     headers = {"Idempotency-Key": key} if key else {}
-    return requests.post(central.url + "/v1/terminals/enrol", json={"code": code, "terminal_id": terminal_id},
-                         headers=headers, timeout=5)
+    return requests.post(
+        central.url + "/v1/terminals/enrol", json={"code": code, "terminal_id": terminal_id}, headers=headers, timeout=5
+    )
 
 
 def queues_status(central, terminal_id: str, token: str) -> int:
@@ -32,6 +33,7 @@ def central_at(make_central):
     def _make(clock=None, codes=("CODE-FOR-TEST-1", "CODE-FOR-TEST-2")):
         central = make_central(clock=clock, enrolment_codes=list(codes))
         return central
+
     return _make
 
 

@@ -133,8 +133,20 @@ def _auth():
     "method, path, kwargs, status, code",
     [
         ("POST", "/v1/tickets", {"json": {"service_id": "kia"}}, 400, "idempotency_key_required"),
-        ("POST", "/v1/tickets", {"json": {"service_id": "kia", "x": 1}, "headers": {"Idempotency-Key": "k"}}, 422, "invalid_request"),
-        ("POST", "/v1/tickets", {"data": b"{not json", "headers": {"Idempotency-Key": "k", "Content-Type": "application/json"}}, 422, "invalid_request"),
+        (
+            "POST",
+            "/v1/tickets",
+            {"json": {"service_id": "kia", "x": 1}, "headers": {"Idempotency-Key": "k"}},
+            422,
+            "invalid_request",
+        ),
+        (
+            "POST",
+            "/v1/tickets",
+            {"data": b"{not json", "headers": {"Idempotency-Key": "k", "Content-Type": "application/json"}},
+            422,
+            "invalid_request",
+        ),
         ("POST", "/v1/tickets/x/confirm", {"json": {"mode": "fax"}}, 422, "invalid_request"),
         ("GET", "/v1/nothing", {}, 404, "not_found"),
         ("DELETE", "/v1/catalog", {}, 405, "method_not_allowed"),
@@ -152,7 +164,11 @@ def test_every_error_is_an_api_error_body(central, method, path, kwargs, status,
 
 
 def test_unauthenticated_requests_get_401_api_error(central):
-    for headers in ({}, {"Authorization": f"Bearer {TEST_TOKEN}"}, {"Authorization": "Bearer x", "X-Terminal-Id": TEST_TERMINAL}):
+    for headers in (
+        {},
+        {"Authorization": f"Bearer {TEST_TOKEN}"},
+        {"Authorization": "Bearer x", "X-Terminal-Id": TEST_TERMINAL},
+    ):
         r = requests.get(central.url + "/v1/catalog", headers=headers, timeout=5)
         assert r.status_code == 401
         assert ApiError.model_validate_json(r.content).code == "unauthorized"

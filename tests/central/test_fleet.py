@@ -18,8 +18,11 @@ def near_end_status() -> PrinterStatus:
 def test_fleet_page_shows_the_last_heartbeat_of_each_terminal(make_central, client_factory):
     central = make_central()
     assert "No heartbeat received yet" in requests.get(central.url + "/fleet", timeout=5).text
-    snapshot = {"devices": {"printer": printer_health(near_end_status()), "card_reader": reader_health("no_readers")},
-                "journal_backlog": 3, "open_for_citizens": False}
+    snapshot = {
+        "devices": {"printer": printer_health(near_end_status()), "card_reader": reader_health("no_readers")},
+        "journal_backlog": 3,
+        "open_for_citizens": False,
+    }
     sender = HeartbeatSender(client_factory(central), lambda: snapshot, interval_s=3600)
     try:
         ack = sender.send_now().result(10)

@@ -15,14 +15,20 @@ EXAMPLE = ROOT / "config" / "kiosk.example.toml"
 
 
 def check(path: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), "check-config", str(path)], capture_output=True,
-                          text=True, timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT)}, cwd=ROOT, check=False)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "check-config", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        cwd=ROOT,
+        check=False,
+    )
 
 
 def edited(tmp_path: Path, *replacements: tuple[str, str]) -> Path:
     text = EXAMPLE.read_text()
-    for old, new in (('"https://central.mpp.example.go.id"', '"https://central.mpp-bandung.go.id"'),
-                     *replacements):
+    for old, new in (('"https://central.mpp.example.go.id"', '"https://central.mpp-bandung.go.id"'), *replacements):
         assert old in text
         text = text.replace(old, new)
     path = tmp_path / "kiosk.toml"

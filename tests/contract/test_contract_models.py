@@ -1,6 +1,6 @@
 """The shared wire models: validation rules, helpers, forward compatibility."""
 
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 
 import pytest
 from pydantic import ValidationError
@@ -23,7 +23,7 @@ from kiosk.contract import (
     TicketReserveRequest,
 )
 
-T = datetime(2026, 11, 28, 3, 0, tzinfo=timezone.utc)
+T = datetime(2026, 11, 28, 3, 0, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
@@ -33,10 +33,19 @@ def catalog() -> Catalog:
 
 def _ticket(**over):
     data = dict(
-        id="0b7e2f0c-4c1a-4e0e-9a0f-1c2d3e4f5a6b", number="B-023", service_id="kartu-keluarga",
-        sequence=23, business_date="2026-11-28", status="reserved", reserved_at=T.isoformat(),
-        reservation_expires_at=T.isoformat(), people_ahead=4, estimated_wait_minutes=30,
-        zone={"id": "Zona A", "en": "Zone A"}, track_url="http://127.0.0.1/t/x", terminal_id="k1",
+        id="0b7e2f0c-4c1a-4e0e-9a0f-1c2d3e4f5a6b",
+        number="B-023",
+        service_id="kartu-keluarga",
+        sequence=23,
+        business_date="2026-11-28",
+        status="reserved",
+        reserved_at=T.isoformat(),
+        reservation_expires_at=T.isoformat(),
+        people_ahead=4,
+        estimated_wait_minutes=30,
+        zone={"id": "Zona A", "en": "Zone A"},
+        track_url="http://127.0.0.1/t/x",
+        terminal_id="k1",
     )
     data.update(over)
     return data
@@ -50,7 +59,7 @@ def test_localized_text_falls_back_to_indonesian():
 
 
 def test_site_rejects_unknown_time_zone_with_example():
-    with pytest.raises(ValidationError, match="unknown IANA time zone 'Asia/Bandung'.*Asia/Jakarta"):
+    with pytest.raises(ValidationError, match=r"unknown IANA time zone 'Asia/Bandung'.*Asia/Jakarta"):
         Site(id="x", name="X", timezone="Asia/Bandung")
     assert Site(id="x", name="X", timezone="Asia/Makassar").tz.key == "Asia/Makassar"
 

@@ -45,9 +45,9 @@ def test_masks():
 
 # ---- one rule for kiosk and central, with the Kemendagri region list (issue 12, defect 7) ----
 
-from kiosk.contract.identity import IdentityResolveRequest  # noqa: E402
-from kiosk.contract.nik_regions import PROVINCES, REGENCIES, RETIRED_REGENCIES  # noqa: E402
-from kiosk.identity import nik as kiosk_nik  # noqa: E402
+from kiosk.contract.identity import IdentityResolveRequest
+from kiosk.contract.nik_regions import PROVINCES, REGENCIES, RETIRED_REGENCIES
+from kiosk.identity import nik as kiosk_nik
 
 
 @pytest.mark.parametrize("province", ["54", "77", "99", "20", "37"])
@@ -91,7 +91,9 @@ def test_region_list_is_the_kemendagri_one():
 
 
 def test_kiosk_and_contract_agree_on_a_sample_of_niks():
-    samples = [p + r + "015708850003" for p in ("11", "32", "54", "65", "91", "96", "99") for r in ("01", "71", "79", "99")]
+    samples = [
+        p + r + "015708850003" for p in ("11", "32", "54", "65", "91", "96", "99") for r in ("01", "71", "79", "99")
+    ]
     verdicts = {nik: is_valid_nik(nik, today=TODAY) for nik in samples}
     assert verdicts == {nik: _kiosk_ok(nik) for nik in samples}
     assert verdicts["3271015708850003"] and not verdicts["3299015708850003"] and not verdicts["5401015708850003"]

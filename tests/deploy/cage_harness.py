@@ -31,8 +31,15 @@ PROBE = ROOT / "tests" / "deploy" / "kiosk_probe.py"
 
 KIOSK_UID = 1000
 UNSHARE = ["unshare", "--user", f"--map-user={KIOSK_UID}", f"--map-group={KIOSK_UID}"]
-SETPRIV = ["setpriv", f"--reuid={KIOSK_UID}", f"--regid={KIOSK_UID}", "--clear-groups",
-           "--inh-caps=-all,+dac_override", "--ambient-caps=+dac_override", "--bounding-set=-all,+dac_override"]
+SETPRIV = [
+    "setpriv",
+    f"--reuid={KIOSK_UID}",
+    f"--regid={KIOSK_UID}",
+    "--clear-groups",
+    "--inh-caps=-all,+dac_override",
+    "--ambient-caps=+dac_override",
+    "--bounding-set=-all,+dac_override",
+]
 
 
 @cache
@@ -58,17 +65,24 @@ def missing_tools() -> list[str]:
 class KioskUnderCage:
     """One run of run-kiosk.sh with the probe kiosk; JSON lines from the probe arrive in ``events``."""
 
-    def __init__(self, workdir: Path, data_dir: Path, extra_env: dict[str, str] | None = None,
-                 command: list[str] | None = None) -> None:
+    def __init__(
+        self, workdir: Path, data_dir: Path, extra_env: dict[str, str] | None = None, command: list[str] | None = None
+    ) -> None:
         self.runtime_dir = workdir / "xdg"
         self.runtime_dir.mkdir(mode=0o700, exist_ok=True)
         os.chmod(self.runtime_dir, 0o700)
         env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "WAYLAND_", "NOTIFY_", "WATCHDOG_"))}
-        env.update({
-            "XDG_RUNTIME_DIR": str(self.runtime_dir),
-            "WLR_BACKENDS": "headless", "WLR_LIBINPUT_NO_DEVICES": "1", "WLR_RENDERER": "pixman",
-            "ANJUNGAN_PROBE_DATA": str(data_dir), "PYTHONUNBUFFERED": "1", "TMPDIR": str(workdir),
-        })
+        env.update(
+            {
+                "XDG_RUNTIME_DIR": str(self.runtime_dir),
+                "WLR_BACKENDS": "headless",
+                "WLR_LIBINPUT_NO_DEVICES": "1",
+                "WLR_RENDERER": "pixman",
+                "ANJUNGAN_PROBE_DATA": str(data_dir),
+                "PYTHONUNBUFFERED": "1",
+                "TMPDIR": str(workdir),
+            }
+        )
         env.update(extra_env or {})
         self.drop_root = drop_root()
         if self.drop_root == SETPRIV:
@@ -77,8 +91,9 @@ class KioskUnderCage:
         argv = [*self.drop_root, str(RUN_KIOSK), "--", *(command or [sys.executable, str(PROBE)])]
         self.log_path = workdir / "run-kiosk.log"
         self._log = open(self.log_path, "ab")
-        self.proc = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=self._log,
-                                     start_new_session=True)
+        self.proc = subprocess.Popen(
+            argv, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=self._log, start_new_session=True
+        )
         self.events: queue.Queue[dict] = queue.Queue()
         self._reader = threading.Thread(target=self._read, name="probe-stdout", daemon=True)
         self._reader.start()
@@ -100,7 +115,7 @@ class KioskUnderCage:
                 event = self.events.get(timeout=min(left, 1.0))
             except queue.Empty:
                 if self.proc.poll() is not None and self.events.empty():
-                    raise AssertionError(f"run-kiosk.sh ended ({self.proc.returncode}):\n{self.log_tail()}")
+                    raise AssertionError(f"run-kiosk.sh ended ({self.proc.returncode}):\n{self.log_tail()}") from None
                 continue
             if kind is None or event.get("event") == kind:
                 return event

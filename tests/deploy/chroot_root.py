@@ -11,7 +11,6 @@ import fcntl
 import os
 import shutil
 import subprocess
-import tarfile
 import tempfile
 from pathlib import Path
 
@@ -29,8 +28,12 @@ def base_tarball() -> Path:
     CACHE.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="anjungan-debootstrap-", dir="/var/tmp"))
     try:
-        proc = subprocess.run(["debootstrap", "--variant=minbase", SUITE, str(work / "root"), MIRROR],
-                              capture_output=True, text=True, timeout=900)
+        proc = subprocess.run(
+            ["debootstrap", "--variant=minbase", SUITE, str(work / "root"), MIRROR],
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
         if proc.returncode != 0:
             raise RuntimeError(f"debootstrap failed ({proc.returncode}):\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
         partial = tarball.with_suffix(".tmp")
@@ -49,7 +52,7 @@ class ChrootRoot:
         self.mounts: list[Path] = []
         self._lock = None
 
-    def __enter__(self) -> "ChrootRoot":
+    def __enter__(self) -> ChrootRoot:
         # One root at a time on this machine: they share apt's archive folder (apt refuses a
         # second user of its lock) and the two cores.
         CACHE.mkdir(parents=True, exist_ok=True)
@@ -60,8 +63,10 @@ class ChrootRoot:
             self._mount(["-t", "proc", "proc"], self.path / "proc")
             # wlroots allocates its shared-memory buffers with shm_open(): /dev/shm must exist.
             self._mount(["-t", "tmpfs", "-o", "mode=1777,size=256m", "shm"], self.path / "dev" / "shm")
-            for cache, inside in ((CACHE / "apt-archives", "var/cache/apt/archives"),
-                                  (CACHE / "pip", "root/.cache/pip")):
+            for cache, inside in (
+                (CACHE / "apt-archives", "var/cache/apt/archives"),
+                (CACHE / "pip", "root/.cache/pip"),
+            ):
                 cache.mkdir(parents=True, exist_ok=True)
                 self._mount(["--bind", str(cache)], self.path / inside)
             shutil.copy("/etc/resolv.conf", self.path / "etc" / "resolv.conf")
@@ -90,24 +95,31 @@ class ChrootRoot:
         dest = self.path / inside
         dest.mkdir(parents=True)
         excludes = [f"--exclude=./{name}" for name in (".git", ".venv", "var", "out", ".pytest_cache")]
-        pack = subprocess.Popen(["tar", "-C", str(ROOT), *excludes, "--exclude=__pycache__", "-cf", "-", "."],
-                                stdout=subprocess.PIPE)
+        pack = subprocess.Popen(
+            ["tar", "-C", str(ROOT), *excludes, "--exclude=__pycache__", "-cf", "-", "."], stdout=subprocess.PIPE
+        )
         subprocess.run(["tar", "-C", str(dest), "-xf", "-"], stdin=pack.stdout, check=True)
         pack.stdout.close()
         assert pack.wait() == 0
         return "/" + inside
 
-    def run(self, *argv: str, timeout: float = 900, check: bool = True,
-            offline: bool = False) -> subprocess.CompletedProcess:
+    def run(
+        self, *argv: str, timeout: float = 900, check: bool = True, offline: bool = False
+    ) -> subprocess.CompletedProcess:
         """``offline``: in a network namespace of its own (not even loopback is up), as a
         terminal without internet."""
-        env = {"PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOME": "/root",
-               "LANG": "C.UTF-8", "DEBIAN_FRONTEND": "noninteractive"}
+        env = {
+            "PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+            "HOME": "/root",
+            "LANG": "C.UTF-8",
+            "DEBIAN_FRONTEND": "noninteractive",
+        }
         if (self.path / "etc" / "anjungan-test-ca.pem").is_file():
             env["PIP_CERT"] = "/etc/anjungan-test-ca.pem"
         netns = ["unshare", "--net"] if offline else []
-        proc = subprocess.run([*netns, "chroot", str(self.path), *argv], env=env, capture_output=True, text=True,
-                              timeout=timeout)
+        proc = subprocess.run(
+            [*netns, "chroot", str(self.path), *argv], env=env, capture_output=True, text=True, timeout=timeout
+        )
         if check and proc.returncode != 0:
             raise AssertionError(f"{' '.join(argv)} -> {proc.returncode}\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
         return proc

@@ -23,13 +23,12 @@ sys.path.insert(0, str(ROOT))
 
 
 def main() -> int:
-    from launcher.demo import demo_environment
+    from PySide6.QtCore import QEvent, QObject
 
     from kiosk.runtime import crash
     from kiosk.ui.app import KioskApp
     from kiosk.ui.watchdog_qt import attach_watchdog
-
-    from PySide6.QtCore import QEvent, QObject
+    from launcher.demo import demo_environment
 
     # Crash markers must outlive one run to be seen by the next: the test passes a folder.
     data_dir = Path(os.environ.get("ANJUNGAN_PROBE_DATA") or tempfile.mkdtemp(prefix="anjungan-probe-data-"))
@@ -41,17 +40,25 @@ def main() -> int:
 
             def report(event: str = "shown") -> None:
                 win, screen = app.window, app.qapp.primaryScreen()
-                print(json.dumps({
-                    "event": event, "pid": os.getpid(), "uid": os.getuid(), "platform": app.qapp.platformName(),
-                    "window": [win.x(), win.y(), win.width(), win.height()],
-                    "screen": list(screen.geometry().getRect()) if screen else None,
-                    "fullscreen": win.isFullScreen(),
-                    "pings": watchdog.watchdog.pings_sent,
-                    "recovered": guard.previous.describe() if guard.previous else None,
-                }), flush=True)
+                print(
+                    json.dumps(
+                        {
+                            "event": event,
+                            "pid": os.getpid(),
+                            "uid": os.getuid(),
+                            "platform": app.qapp.platformName(),
+                            "window": [win.x(), win.y(), win.width(), win.height()],
+                            "screen": list(screen.geometry().getRect()) if screen else None,
+                            "fullscreen": win.isFullScreen(),
+                            "pings": watchdog.watchdog.pings_sent,
+                            "recovered": guard.previous.describe() if guard.previous else None,
+                        }
+                    ),
+                    flush=True,
+                )
 
             class Resized(QObject):
-                def eventFilter(self, watched, event):  # noqa: N802 - Qt override
+                def eventFilter(self, watched, event):
                     if event.type() == QEvent.Type.Resize:
                         report("resized")
                     return False

@@ -19,10 +19,16 @@ pytestmark = pytest.mark.skipif(os.geteuid() != 0, reason="backup and restore ru
 
 
 def run(script: str, *args: str, config: Path, data: Path) -> subprocess.CompletedProcess:
-    env = {"PATH": os.environ["PATH"], "CONFIG_DIR": str(config), "DATA_DIR": str(data), "KIOSK_USER": "nobody",
-           "TMPDIR": str(config.parent)}
-    return subprocess.run([str(ROOT / "deploy" / script), *args], env=env, capture_output=True, text=True,
-                          timeout=60, check=False)
+    env = {
+        "PATH": os.environ["PATH"],
+        "CONFIG_DIR": str(config),
+        "DATA_DIR": str(data),
+        "KIOSK_USER": "nobody",
+        "TMPDIR": str(config.parent),
+    }
+    return subprocess.run(
+        [str(ROOT / "deploy" / script), *args], env=env, capture_output=True, text=True, timeout=60, check=False
+    )
 
 
 def test_backup_of_a_live_kiosk_restores_into_a_fresh_install(tmp_path):
@@ -56,11 +62,16 @@ def test_backup_of_a_live_kiosk_restores_into_a_fresh_install(tmp_path):
     assert restored.returncode == 0, restored.stderr
 
     nobody = pwd.getpwnam("nobody")
-    rows = sqlite3.connect(fresh_data / "journal.sqlite3").execute(
-        "SELECT count(*), sum(outcome IS NULL) FROM entries").fetchone()
+    rows = (
+        sqlite3.connect(fresh_data / "journal.sqlite3")
+        .execute("SELECT count(*), sum(outcome IS NULL) FROM entries")
+        .fetchone()
+    )
     assert rows == (3, 2)
-    assert not (fresh_data / "journal.sqlite3-wal").exists() or \
-        (fresh_data / "journal.sqlite3-wal").read_text() != "stale WAL of the fresh install"
+    assert (
+        not (fresh_data / "journal.sqlite3-wal").exists()
+        or (fresh_data / "journal.sqlite3-wal").read_text() != "stale WAL of the fresh install"
+    )
     assert json.loads((fresh_data / "admin-pins.json").read_text())["pins"] == {"staff": "scrypt-hash"}
     assert not (fresh_data / "logs").exists()
     for path in (fresh_data, fresh_data / "journal.sqlite3", fresh_data / "admin-pins.json"):

@@ -142,7 +142,7 @@ def _messages(sock: socket.socket, seconds: float) -> list[str]:
         sock.settimeout(left)
         try:
             got.append(sock.recv(4096).decode())
-        except socket.timeout:
+        except TimeoutError:
             break
     return got
 
@@ -150,9 +150,12 @@ def _messages(sock: socket.socket, seconds: float) -> list[str]:
 def test_frozen_gui_stops_the_watchdog_and_the_abort_leaves_its_stacks(tmp_path):
     watchdog_sec = 2.0
     sock = notify_socket(tmp_path / "notify")
-    env = {**SCALE, "NOTIFY_SOCKET": str(tmp_path / "notify"),
-           "WATCHDOG_USEC": str(int(watchdog_sec * 1e6)),
-           "WATCHDOG_PID": "1"}  # systemd names the main pid; run-kiosk.sh must hand it down
+    env = {
+        **SCALE,
+        "NOTIFY_SOCKET": str(tmp_path / "notify"),
+        "WATCHDOG_USEC": str(int(watchdog_sec * 1e6)),
+        "WATCHDOG_PID": "1",
+    }  # systemd names the main pid; run-kiosk.sh must hand it down
     data = tmp_path / "data"
     run = KioskUnderCage(tmp_path, data, env)
     try:

@@ -18,7 +18,7 @@ NIK = "3201234567890003"
 
 
 def _raise_with_personal_data(nik: str, name: str) -> None:
-    secret_local = f"{name} {nik}"  # noqa: F841 - must never reach the report
+    secret_local = f"{name} {nik}"  # noqa: F841 - a local in the crashing frame that no report may show
     raise ValueError(f"card holder {name!r} has NIK {nik}")
 
 

@@ -62,7 +62,9 @@ def test_user_config_token_and_data_have_their_owners_and_modes(installed):
     assert _mode_owner(root / "etc/anjungan/kiosk.toml") == ("0o640", 0, gid)
     assert _mode_owner(root / "etc/anjungan/terminal.token") == ("0o600", uid, gid)
     assert _mode_owner(root / "var/lib/anjungan") == ("0o750", uid, gid)
-    assert (root / "etc/anjungan/kiosk.toml").read_text() == (root / "opt/anjungan/app/config/kiosk.example.toml").read_text()
+    assert (root / "etc/anjungan/kiosk.toml").read_text() == (
+        root / "opt/anjungan/app/config/kiosk.example.toml"
+    ).read_text()
 
 
 def test_unit_pam_udev_sysctl_are_in_place_and_enabled(installed):
@@ -92,29 +94,36 @@ def test_the_release_is_installed_side_by_side_with_its_version(installed):
     assert os.readlink(root / "opt/anjungan/app") == "current/app"
     assert os.readlink(root / "opt/anjungan/venv") == "current/venv"
     assert (root / "opt/anjungan/releases/history").read_text().split() == [version]
-    proc = chroot.run("/bin/sh", "-c", "cd /opt/anjungan/app && /opt/anjungan/venv/bin/python -c "
-                      "'import kiosk; print(kiosk.__version__)'")
+    proc = chroot.run(
+        "/bin/sh",
+        "-c",
+        "cd /opt/anjungan/app && /opt/anjungan/venv/bin/python -c 'import kiosk; print(kiosk.__version__)'",
+    )
     assert proc.stdout.strip() == version  # what main.py (run from the app folder) reports
 
 
 def test_unit_is_valid_per_systemd_analyze_verify(installed):
     chroot, _, _ = installed
     # Verified against the installed root: ExecStart, PAM service and user must exist there.
-    proc = subprocess.run(["systemd-analyze", "verify", f"--root={chroot.path}",
-                           "/etc/systemd/system/anjungan-kiosk.service"],
-                          capture_output=True, text=True, timeout=120)
-    complaints = [line for line in (proc.stdout + proc.stderr).splitlines()
-                  if "anjungan-kiosk" in line]
+    proc = subprocess.run(
+        ["systemd-analyze", "verify", f"--root={chroot.path}", "/etc/systemd/system/anjungan-kiosk.service"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    complaints = [line for line in (proc.stdout + proc.stderr).splitlines() if "anjungan-kiosk" in line]
     assert proc.returncode == 0 and not complaints, proc.stdout + proc.stderr
     inside = chroot.run("systemd-analyze", "verify", "anjungan-kiosk.service", check=False)
-    assert not [line for line in (inside.stdout + inside.stderr).splitlines() if "anjungan-kiosk" in line], \
+    assert not [line for line in (inside.stdout + inside.stderr).splitlines() if "anjungan-kiosk" in line], (
         inside.stdout + inside.stderr
+    )
 
 
 def test_installed_virtualenv_runs_the_kiosk_code(installed):
     chroot, _, _ = installed
-    proc = chroot.run("/opt/anjungan/venv/bin/python", "/opt/anjungan/app/main.py", "check-config",
-                      "/etc/anjungan/kiosk.toml")
+    proc = chroot.run(
+        "/opt/anjungan/venv/bin/python", "/opt/anjungan/app/main.py", "check-config", "/etc/anjungan/kiosk.toml"
+    )
     assert "OK" in proc.stdout
 
 
@@ -123,11 +132,19 @@ def test_installed_virtualenv_holds_exactly_the_kiosk_lock(installed):
     # terminal gets the locked versions, and no web stack (only the central needs it).
     chroot, _, _ = installed
     frozen = chroot.run("/opt/anjungan/venv/bin/python", "-m", "pip", "list", "--format=freeze").stdout
-    installed_pins = {name.lower().replace("_", "-"): version for name, version in
-                      (line.split("==", 1) for line in frozen.splitlines() if "==" in line)}
+    installed_pins = {
+        name.lower().replace("_", "-"): version
+        for name, version in (line.split("==", 1) for line in frozen.splitlines() if "==" in line)
+    }
     lock_text = (chroot.path / "opt/anjungan/app/locks/kiosk.txt").read_text()
-    locked = {name.lower(): version for name, version in
-              (line.split(" ")[0].split("==", 1) for line in lock_text.splitlines() if "==" in line and not line.startswith(" "))}
+    locked = {
+        name.lower(): version
+        for name, version in (
+            line.split(" ")[0].split("==", 1)
+            for line in lock_text.splitlines()
+            if "==" in line and not line.startswith(" ")
+        )
+    }
     assert {name: installed_pins.get(name) for name in locked} == locked
     assert not {"fastapi", "uvicorn", "starlette"} & set(installed_pins)
     assert installed_pins.get("anjungan") == (chroot.path / "opt/anjungan/app/VERSION").read_text().strip()
@@ -164,15 +181,27 @@ def test_installed_kiosk_starts_under_cage_as_the_kiosk_user(installed, tmp_path
     runtime = root / "run/kiosk-test"
     runtime.mkdir(mode=0o700)
     os.chown(runtime, uid, gid)
-    env = ["env", "-i", "PATH=/usr/sbin:/usr/bin:/sbin:/bin", "HOME=/var/lib/anjungan", "LANG=C.UTF-8",
-           "XDG_RUNTIME_DIR=/run/kiosk-test", "WLR_BACKENDS=headless", "WLR_LIBINPUT_NO_DEVICES=1",
-           "WLR_RENDERER=pixman", "ANJUNGAN_CONFIG=/etc/anjungan/test-kiosk.toml",
-           "XDG_CACHE_HOME=/var/cache/anjungan"]
+    env = [
+        "env",
+        "-i",
+        "PATH=/usr/sbin:/usr/bin:/sbin:/bin",
+        "HOME=/var/lib/anjungan",
+        "LANG=C.UTF-8",
+        "XDG_RUNTIME_DIR=/run/kiosk-test",
+        "WLR_BACKENDS=headless",
+        "WLR_LIBINPUT_NO_DEVICES=1",
+        "WLR_RENDERER=pixman",
+        "ANJUNGAN_CONFIG=/etc/anjungan/test-kiosk.toml",
+        "XDG_CACHE_HOME=/var/cache/anjungan",
+    ]
     # To a file, not a pipe: cage logs a lot, and a full pipe would stall the compositor.
     log = open(tmp_path / "run-kiosk.log", "wb")
-    proc = subprocess.Popen(["chroot", f"--userspec={uid}:{gid}", str(root), *env,
-                             "/opt/anjungan/app/deploy/run-kiosk.sh"],
-                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    proc = subprocess.Popen(
+        ["chroot", f"--userspec={uid}:{gid}", str(root), *env, "/opt/anjungan/app/deploy/run-kiosk.sh"],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     try:
         shot = tmp_path / "installed.png"
         deadline = time.monotonic() + 90
@@ -182,15 +211,23 @@ def test_installed_kiosk_starts_under_cage_as_the_kiosk_user(installed, tmp_path
             sockets = [p for p in runtime.glob("wayland-*") if not p.name.endswith(".lock")]
             if not sockets:
                 continue
-            grab = subprocess.run(["grim", str(shot)], capture_output=True, timeout=30,
-                                  env={**os.environ, "XDG_RUNTIME_DIR": str(runtime), "WAYLAND_DISPLAY": sockets[0].name})
+            grab = subprocess.run(
+                ["grim", str(shot)],
+                capture_output=True,
+                timeout=30,
+                env={**os.environ, "XDG_RUNTIME_DIR": str(runtime), "WAYLAND_DISPLAY": sockets[0].name},
+            )
             if grab.returncode == 0:
                 from PIL import Image
+
                 painted = Image.open(shot).convert("RGB").getextrema() != ((0, 0), (0, 0), (0, 0))
         assert painted, f"the installed kiosk never showed a frame (status {proc.poll()})"
         # The welcome screen comes first, the services right after it: let them start (and log).
-        while time.monotonic() < deadline and proc.poll() is None and \
-                "kiosk.assembly" not in (tmp_path / "run-kiosk.log").read_text(errors="replace"):
+        while (
+            time.monotonic() < deadline
+            and proc.poll() is None
+            and "kiosk.assembly" not in (tmp_path / "run-kiosk.log").read_text(errors="replace")
+        ):
             time.sleep(0.2)
     finally:
         if proc.poll() is None:
@@ -201,8 +238,11 @@ def test_installed_kiosk_starts_under_cage_as_the_kiosk_user(installed, tmp_path
                 os.killpg(proc.pid, 9)
                 proc.wait(30)
         log.close()
-    output = "\n".join(line for line in (tmp_path / "run-kiosk.log").read_text(errors="replace").splitlines()
-                       if "Basic output test failed" not in line)
+    output = "\n".join(
+        line
+        for line in (tmp_path / "run-kiosk.log").read_text(errors="replace").splitlines()
+        if "Basic output test failed" not in line
+    )
     assert proc.returncode == 0, output[-3000:]
     assert "kiosk.assembly" in output  # the kiosk's own log lines reached stderr (the journal)
 

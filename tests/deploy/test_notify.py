@@ -40,8 +40,12 @@ def test_ready_status_ping_stopping_arrive_as_datagrams(path_socket):
     watchdog.status("printer: paper low\nsecond line")
     watchdog.stopping()
     received = [server.recv(4096).decode() for _ in range(4)]
-    assert received == ["READY=1\nSTATUS=Welcome screen shown", "WATCHDOG=1",
-                        "STATUS=printer: paper low second line", "STOPPING=1"]
+    assert received == [
+        "READY=1\nSTATUS=Welcome screen shown",
+        "WATCHDOG=1",
+        "STATUS=printer: paper low second line",
+        "STOPPING=1",
+    ]
     assert watchdog.pings_sent == 1
     watchdog.close()
 
@@ -69,14 +73,17 @@ def test_gone_service_manager_does_not_raise(tmp_path):
     notifier.close()
 
 
-@pytest.mark.parametrize("env, expected", [
-    ({"WATCHDOG_USEC": "30000000"}, 15.0),
-    ({"WATCHDOG_USEC": "0"}, None),
-    ({"WATCHDOG_USEC": "soon"}, None),
-    ({}, None),
-    ({"WATCHDOG_USEC": "2000000", "WATCHDOG_PID": "1"}, None),  # meant for another process
-    ({"WATCHDOG_USEC": "2000000", "WATCHDOG_PID": str(os.getpid())}, 1.0),
-])
+@pytest.mark.parametrize(
+    "env, expected",
+    [
+        ({"WATCHDOG_USEC": "30000000"}, 15.0),
+        ({"WATCHDOG_USEC": "0"}, None),
+        ({"WATCHDOG_USEC": "soon"}, None),
+        ({}, None),
+        ({"WATCHDOG_USEC": "2000000", "WATCHDOG_PID": "1"}, None),  # meant for another process
+        ({"WATCHDOG_USEC": "2000000", "WATCHDOG_PID": str(os.getpid())}, 1.0),
+    ],
+)
 def test_interval_is_half_watchdog_usec_for_the_right_pid(env, expected):
     assert watchdog_interval_s(env) == expected
 

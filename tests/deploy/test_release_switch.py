@@ -20,7 +20,7 @@ def run_lib(prefix: Path, script: str, data: Path | None = None) -> subprocess.C
 PREFIX={prefix}
 . {LIB}
 install_system_files() {{ :; }}
-data_directory() {{ echo {data or prefix / 'data'}; }}
+data_directory() {{ echo {data or prefix / "data"}; }}
 {script}
 """
     return subprocess.run(["bash", "-c", body], capture_output=True, text=True, timeout=60, check=False)
@@ -57,8 +57,11 @@ def test_rollback_target_skips_the_current_and_failed_releases(tmp_path):
     for version in ("1.0.0", "2.0.0", "3.0.0"):
         fake_release(tmp_path, version)
     # 3.0.0 failed its health check and was switched away from: go back past it, to 1.0.0.
-    proc = run_lib(tmp_path, "activate_release 1.0.0; activate_release 2.0.0; activate_release 3.0.0; "
-                             ": >$RELEASES/3.0.0/.failed; activate_release 2.0.0; previous_release")
+    proc = run_lib(
+        tmp_path,
+        "activate_release 1.0.0; activate_release 2.0.0; activate_release 3.0.0; "
+        ": >$RELEASES/3.0.0/.failed; activate_release 2.0.0; previous_release",
+    )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "1.0.0"
 
@@ -91,8 +94,9 @@ def test_health_check_waits_for_the_new_versions_welcome_marker(tmp_path, behavi
     # A marker left by the old release must not count for the new one.
     (data / "release-started.json").write_text(f'{{"version": "2.0.0", "pid": {os.getpid()}}}\n')
     restart = f"{kiosk} {behaviour} 2.0.0 {data} >/dev/null 2>&1 & echo $! > {tmp_path}/pid"
-    proc = run_lib(tmp_path, f"""health_check 2.0.0 '{restart}' 4 1 && echo healthy || echo "unhealthy: $HEALTH_REASON" """,
-                   data)
+    proc = run_lib(
+        tmp_path, f"""health_check 2.0.0 '{restart}' 4 1 && echo healthy || echo "unhealthy: $HEALTH_REASON" """, data
+    )
     try:
         assert proc.returncode == 0, proc.stderr
         if healthy:

@@ -15,9 +15,14 @@ GIT = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "comm
 
 
 def print_version(source: Path) -> str:
-    proc = subprocess.run([str(ROOT / "deploy/build-release.sh"), "--source", str(source), "--print-version"],
-                          capture_output=True, text=True, timeout=60, check=True,
-                          env={**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "HOME": str(source.parent)})
+    proc = subprocess.run(
+        [str(ROOT / "deploy/build-release.sh"), "--source", str(source), "--print-version"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+        env={**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "HOME": str(source.parent)},
+    )
     return proc.stdout.strip()
 
 
@@ -38,8 +43,9 @@ def test_version_from_tag_commit_and_uncommitted_changes(tmp_path):
     subprocess.run([*GIT, "init", "-q", str(source)], check=True)
     subprocess.run([*GIT, "-C", str(source), "add", "-A"], check=True)
     subprocess.run([*GIT, "-C", str(source), "commit", "-qm", "one"], check=True)
-    commit = subprocess.run(["git", "-C", str(source), "rev-parse", "--short=10", "HEAD"], capture_output=True,
-                            text=True, check=True).stdout.strip()
+    commit = subprocess.run(
+        ["git", "-C", str(source), "rev-parse", "--short=10", "HEAD"], capture_output=True, text=True, check=True
+    ).stdout.strip()
     assert print_version(source) == f"0.4.0+g{commit}"
     subprocess.run([*GIT, "-C", str(source), "tag", "v0.4.0"], check=True)
     assert print_version(source) == "0.4.0"
@@ -49,8 +55,13 @@ def test_version_from_tag_commit_and_uncommitted_changes(tmp_path):
 
 
 def test_a_bad_version_is_refused():
-    proc = subprocess.run([str(ROOT / "deploy/build-release.sh"), "--version", "1.0/../x", "--print-version"],
-                          capture_output=True, text=True, timeout=60, check=False)
+    proc = subprocess.run(
+        [str(ROOT / "deploy/build-release.sh"), "--version", "1.0/../x", "--print-version"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert proc.returncode == 2 and "is not of the form" in proc.stderr
 
 

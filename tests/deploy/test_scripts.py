@@ -29,13 +29,15 @@ def test_without_a_session_run_kiosk_exits_78_which_the_unit_does_not_restart(tm
 
 def test_without_cage_run_kiosk_exits_78(tmp_path):
     env = {"PATH": str(tmp_path), "XDG_RUNTIME_DIR": str(tmp_path)}  # no cage on this PATH
-    proc = subprocess.run(["/bin/bash", str(ROOT / "deploy/run-kiosk.sh")], env=env, capture_output=True,
-                          text=True, timeout=30)
+    proc = subprocess.run(
+        ["/bin/bash", str(ROOT / "deploy/run-kiosk.sh")], env=env, capture_output=True, text=True, timeout=30
+    )
     assert proc.returncode == 78 and "cage is not installed" in proc.stderr
 
 
 def test_installers_refuse_unknown_options():
     for script in ("install.sh", "uninstall.sh", "upgrade.sh", "rollback.sh", "build-release.sh"):
-        proc = subprocess.run([str(ROOT / "deploy" / script), "--frobnicate"], capture_output=True, text=True,
-                              timeout=30)
+        proc = subprocess.run(
+            [str(ROOT / "deploy" / script), "--frobnicate"], capture_output=True, text=True, timeout=30
+        )
         assert proc.returncode == 2 and "unknown option" in proc.stderr

@@ -75,13 +75,26 @@ def terminal():
     with ChrootRoot() as chroot:
         root = chroot.path
         source = chroot.copy_checkout()
-        chroot.run("bash", "-c", "apt-get update -q && apt-get install -y -q --no-install-recommends "
-                   f"$(grep -v '^#' {source}/deploy/apt-packages.txt)", timeout=1200)
+        chroot.run(
+            "bash",
+            "-c",
+            "apt-get update -q && apt-get install -y -q --no-install-recommends "
+            f"$(grep -v '^#' {source}/deploy/apt-packages.txt)",
+            timeout=1200,
+        )
         # The build machine: 1.0.0 downloads the locked packages; 2.0.0 and 3.0.0 change only
         # the code and reuse 1.0.0's wheelhouse. 3.0.0 cannot build its services.
         started = time.monotonic()
-        chroot.run(f"{source}/deploy/build-release.sh", "--source", source, "--version", "1.0.0",
-                   "--out", "/root/bundles", timeout=1200)
+        chroot.run(
+            f"{source}/deploy/build-release.sh",
+            "--source",
+            source,
+            "--version",
+            "1.0.0",
+            "--out",
+            "/root/bundles",
+            timeout=1200,
+        )
         print(f"\nbuild-release.sh with downloads: {time.monotonic() - started:.0f} s")
         chroot.run("tar", "-C", "/root", "-xf", "/root/bundles/anjungan-1.0.0.tar")
         for version in ("2.0.0", "3.0.0"):
@@ -89,8 +102,18 @@ def terminal():
         with open(root / "usr/src/v3.0.0/kiosk/assembly.py", "a") as broken:
             broken.write('\nraise RuntimeError("release 3.0.0 is broken on purpose")\n')
         for version in ("2.0.0", "3.0.0"):
-            chroot.run(f"{source}/deploy/build-release.sh", "--source", f"/usr/src/v{version}", "--version", version,
-                       "--wheels-from", "/root/anjungan-1.0.0/wheelhouse", "--out", "/root/bundles", timeout=600)
+            chroot.run(
+                f"{source}/deploy/build-release.sh",
+                "--source",
+                f"/usr/src/v{version}",
+                "--version",
+                version,
+                "--wheels-from",
+                "/root/anjungan-1.0.0/wheelhouse",
+                "--out",
+                "/root/bundles",
+                timeout=600,
+            )
         (root / RESTART.lstrip("/")).write_text(RESTART_STAND_IN)
         (root / RESTART.lstrip("/")).chmod(0o755)
         try:
@@ -105,15 +128,21 @@ def test_install_upgrade_break_roll_back_without_network(terminal):
 
     # The terminal has no network at all from here on.
     started = time.monotonic()
-    chroot.run("/root/anjungan-1.0.0/app/deploy/install.sh", "--no-apt", "--release",
-               "/root/bundles/anjungan-1.0.0.tar", offline=True)
+    chroot.run(
+        "/root/anjungan-1.0.0/app/deploy/install.sh",
+        "--no-apt",
+        "--release",
+        "/root/bundles/anjungan-1.0.0.tar",
+        offline=True,
+    )
     print(f"\ninstall.sh --release, offline: {time.monotonic() - started:.0f} s")
     assert _current(root) == "releases/1.0.0"
     assert os.readlink(root / "opt/anjungan/app") == "current/app"
     (root / "etc/anjungan/kiosk.toml").write_text(TEST_CONFIG)
     # What diagnose (and so the heartbeat and the fleet page) report: the release's version.
-    proc = chroot.run("/opt/anjungan/venv/bin/python", "/opt/anjungan/app/main.py", "diagnose", "--json",
-                      check=False, offline=True)
+    proc = chroot.run(
+        "/opt/anjungan/venv/bin/python", "/opt/anjungan/app/main.py", "diagnose", "--json", check=False, offline=True
+    )
     versions = next(c for c in json.loads(proc.stdout)["checks"] if c["name"] == "versions")
     assert versions["details"]["anjungan"] == "1.0.0"
 
@@ -139,8 +168,9 @@ def test_install_upgrade_break_roll_back_without_network(terminal):
     assert "release 3.0.0 is broken on purpose" in log  # it did start, and failed as made to
 
     # By hand: back past the failed 3.0.0 to 1.0.0.
-    back = chroot.run("/opt/anjungan/app/deploy/rollback.sh", "--restart-command", RESTART, "--settle", "5",
-                      offline=True)
+    back = chroot.run(
+        "/opt/anjungan/app/deploy/rollback.sh", "--restart-command", RESTART, "--settle", "5", offline=True
+    )
     assert "switching from 2.0.0 to 1.0.0" in back.stdout and "release 1.0.0 is running" in back.stdout, back.stdout
     assert _current(root) == "releases/1.0.0"
     listing = chroot.run("/opt/anjungan/app/deploy/rollback.sh", "--list").stdout.splitlines()
@@ -154,25 +184,39 @@ def test_backup_restores_into_a_fresh_install(terminal):
     root = chroot.path
     chroot.run(RESTART, "stop")
     (root / "var/lib/anjungan/admin-pins.json").write_text('{"pins": {"staff": "hash"}}')
-    chroot.run("/opt/anjungan/venv/bin/python", "-c", "import sqlite3; c = sqlite3.connect('/var/lib/anjungan/"
-               "journal.sqlite3'); c.execute('PRAGMA journal_mode=WAL'); c.execute('CREATE TABLE IF NOT EXISTS t "
-               "(x)'); c.execute(\"INSERT INTO t VALUES ('kept')\"); c.commit()")
+    chroot.run(
+        "/opt/anjungan/venv/bin/python",
+        "-c",
+        "import sqlite3; c = sqlite3.connect('/var/lib/anjungan/"
+        "journal.sqlite3'); c.execute('PRAGMA journal_mode=WAL'); c.execute('CREATE TABLE IF NOT EXISTS t "
+        "(x)'); c.execute(\"INSERT INTO t VALUES ('kept')\"); c.commit()",
+    )
     (root / "etc/anjungan/terminal.token").write_text("token-from-enrolment\n")
     chroot.run("/opt/anjungan/app/deploy/backup.sh", "--out", "/root/kiosk-backup.tar")
     chroot.run("/opt/anjungan/app/deploy/uninstall.sh", "--purge")
     assert not (root / "var/lib/anjungan").exists()
-    chroot.run("/root/anjungan-1.0.0/app/deploy/install.sh", "--no-apt", "--release",
-               "/root/bundles/anjungan-1.0.0.tar", offline=True)
+    chroot.run(
+        "/root/anjungan-1.0.0/app/deploy/install.sh",
+        "--no-apt",
+        "--release",
+        "/root/bundles/anjungan-1.0.0.tar",
+        offline=True,
+    )
     restored = chroot.run("/opt/anjungan/app/deploy/restore.sh", "/root/kiosk-backup.tar", offline=True)
     assert "restored" in restored.stdout
-    uid = int(next(line for line in (root / "etc/passwd").read_text().splitlines()
-                   if line.startswith("kiosk:")).split(":")[2])
+    uid = int(
+        next(line for line in (root / "etc/passwd").read_text().splitlines() if line.startswith("kiosk:")).split(":")[2]
+    )
     token = root / "etc/anjungan/terminal.token"
     assert token.read_text() == "token-from-enrolment\n" and token.stat().st_uid == uid
     assert (root / "var/lib/anjungan/admin-pins.json").stat().st_uid == uid
     assert (root / "etc/anjungan/kiosk.toml").read_text() == TEST_CONFIG
-    rows = chroot.run("/opt/anjungan/venv/bin/python", "-c", "import sqlite3; print(sqlite3.connect("
-                      "'/var/lib/anjungan/journal.sqlite3').execute('SELECT x FROM t').fetchall())").stdout
+    rows = chroot.run(
+        "/opt/anjungan/venv/bin/python",
+        "-c",
+        "import sqlite3; print(sqlite3.connect("
+        "'/var/lib/anjungan/journal.sqlite3').execute('SELECT x FROM t').fetchall())",
+    ).stdout
     assert rows.strip() == "[('kept',)]"
     assert chroot.run("/opt/anjungan/app/deploy/rollback.sh", "--list").stdout.splitlines() == ["1.0.0 (current)"]
     # The kiosk comes up on the restored files (it reads the restored PIN file and token).

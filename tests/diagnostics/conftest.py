@@ -75,8 +75,14 @@ def parts(tmp_path: Path):
 def diagnose(config: Path, *extra: str) -> tuple[int, dict, str]:
     """Run ``python main.py diagnose --json`` as a technician would; (exit code, JSON, stderr)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.run([sys.executable, str(ROOT / "main.py"), "diagnose", "--json", "--config", str(config), *extra],
-                          capture_output=True, text=True, timeout=90, env=env, cwd=ROOT)
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "diagnose", "--json", "--config", str(config), *extra],
+        capture_output=True,
+        text=True,
+        timeout=90,
+        env=env,
+        cwd=ROOT,
+    )
     try:
         report = json.loads(proc.stdout)
     except ValueError:

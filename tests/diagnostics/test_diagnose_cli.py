@@ -30,8 +30,19 @@ def test_everything_healthy_with_a_card_on_the_reader(parts, vpcd):
     code, report, stderr = diagnose(parts.config, "--test-page")
     checks = by_name(report)
     assert {c: checks[c]["status"] for c in checks} == {
-        "config": "OK", "files": "OK", "card_reader": "OK", "printer": "OK", "central": "OK", "tls": "OK",
-        "clock": "OK", "disk": "OK", "journal": "OK", "versions": "OK", "qt_binding": "OK", "test_page": "OK"}, report
+        "config": "OK",
+        "files": "OK",
+        "card_reader": "OK",
+        "printer": "OK",
+        "central": "OK",
+        "tls": "OK",
+        "clock": "OK",
+        "disk": "OK",
+        "journal": "OK",
+        "versions": "OK",
+        "qt_binding": "OK",
+        "test_page": "OK",
+    }, report
     assert code == 0 and report["worst"] == "OK"
     card = checks["card_reader"]["details"]["card_test"]
     assert card["profile"] == "uid" and card["atr"].startswith("3B 8")

@@ -16,9 +16,15 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def diagnose(config: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), "diagnose", "--config", str(config), *args],
-                          capture_output=True, text=True, timeout=120, check=False, cwd=ROOT,
-                          env={**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"})
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "diagnose", "--config", str(config), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"},
+    )
 
 
 def test_a_running_kiosk_is_named_and_left_its_reader(tmp_path):

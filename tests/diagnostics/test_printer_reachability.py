@@ -10,8 +10,16 @@ from kiosk.diagnostics.devices import check_printer
 
 
 def network_printer(port: int) -> PrinterService:
-    return PrinterService(PrinterSettings(backend="network", host="127.0.0.1", port=port, profile="TM-T88V",
-                                          connect_timeout_s=1.0, status_timeout_s=0.2))
+    return PrinterService(
+        PrinterSettings(
+            backend="network",
+            host="127.0.0.1",
+            port=port,
+            profile="TM-T88V",
+            connect_timeout_s=1.0,
+            status_timeout_s=0.2,
+        )
+    )
 
 
 def test_connection_refused_names_host_and_port_and_the_ip_address_to_check():

@@ -5,8 +5,6 @@ exported log bundle: none may hold any of them, in any spelling."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from kiosk.admin.toml_edit import write_config_file
@@ -23,8 +21,19 @@ CARD_UID, CARD_NIK, CARD_NAME = "A1B2C3D4", "3273022505600002", "Bambang Sutrisn
 
 def spellings() -> list[bytes]:
     uid = bytes.fromhex(CARD_UID)
-    words = [NIK, CARD_NIK, NAME, CARD_NAME, *NAME.split(), *CARD_NAME.split(),
-             uid.hex(), uid.hex().upper(), uid.hex(" "), uid.hex(" ").upper(), uid.hex(":").upper()]
+    words = [
+        NIK,
+        CARD_NIK,
+        NAME,
+        CARD_NAME,
+        *NAME.split(),
+        *CARD_NAME.split(),
+        uid.hex(),
+        uid.hex().upper(),
+        uid.hex(" "),
+        uid.hex(" ").upper(),
+        uid.hex(":").upper(),
+    ]
     found = [w.encode("utf-8") for w in words]
     found += [w.encode("utf-16-le") for w in (NIK, CARD_NIK)]
     found.append(uid)  # the raw bytes, in a binary file
@@ -86,8 +95,14 @@ def test_nothing_the_kiosk_wrote_holds_the_nik_name_or_card(qtbot, kiosk, vpcd):
     kiosk_files = [p for p in (root / "kiosk").rglob("*") if p.is_file()]
     kiosk_files += [p for p in (root / "usb").rglob("*") if p.is_file()]
     names = {p.name for p in kiosk_files}
-    assert {"kiosk.jsonl", "kiosk.toml", "pending-confirmations.sqlite3", "catalog.json", "diagnose.json",
-            "config.json"} <= names
+    assert {
+        "kiosk.jsonl",
+        "kiosk.toml",
+        "pending-confirmations.sqlite3",
+        "catalog.json",
+        "diagnose.json",
+        "config.json",
+    } <= names
     log_text = (root / "kiosk" / "logs" / "kiosk.jsonl").read_text()
     assert "identity" in log_text or "ticket" in log_text  # the log did record the day
     leaks = [(str(p.relative_to(root)), s) for p in kiosk_files for s in spellings() if s in p.read_bytes()]

@@ -27,7 +27,7 @@ class FakeTicket:
 
 
 class FakeCheckIn:
-    class booking:  # noqa: N801 - shaped like kiosk.contract.BookingCheckIn.booking
+    class booking:
         slot_start = SLOT
 
     ticket = FakeTicket()

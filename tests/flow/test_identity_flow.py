@@ -39,8 +39,9 @@ class HeldLookup:
 
 
 def person(birth: dt.date | None, staff: bool = False) -> SessionIdentity:
-    return SessionIdentity("nik", "S**** R*********", "3273••••••••0003", birth, is_staff=staff,
-                           staff_role="staff" if staff else None)
+    return SessionIdentity(
+        "nik", "S**** R*********", "3273••••••••0003", birth, is_staff=staff, staff_role="staff" if staff else None
+    )
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from hypothesis import given
@@ -27,7 +27,7 @@ def at(*args) -> datetime:
 def test_open_and_closed_in_site_time():
     assert is_open(CATALOG, KTP, at(2026, 11, 27, 9, 0))  # Friday 09:00 WIB
     # The same instant given in UTC is still judged in the site's zone.
-    assert is_open(CATALOG, KTP, at(2026, 11, 27, 9, 0).astimezone(timezone.utc))
+    assert is_open(CATALOG, KTP, at(2026, 11, 27, 9, 0).astimezone(UTC))
     assert not is_open(CATALOG, KTP, at(2026, 11, 27, 15, 0))  # closes at 15:00 sharp
     assert is_open(CATALOG, KTP, at(2026, 11, 28, 11, 59))  # Saturday morning
     assert not is_open(CATALOG, KK, at(2026, 11, 28, 10, 0))  # no Saturday hours

@@ -16,16 +16,14 @@ from .test_citizen_flow import CATALOG, HeldIssuer
 
 # ICAO 9303 part 3 specimen page data (made up person): document L898902C3, born 12 Aug 1974,
 # expiring 15 Apr 2012; lines as an MRZ scanner types them.
-SPECIMEN_MRZ = ("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"
-                "L898902C36UTO7408122F1204159ZE184226B<<<<<10")
+SPECIMEN_MRZ = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<L898902C36UTO7408122F1204159ZE184226B<<<<<10"
 
 
 @pytest.fixture
 def setup():
     given = []
     sched = ManualScheduler()
-    flow = CitizenFlow(HeldIssuer(), sched, FlowTiming(), provide_mrz=given.append,
-                       today=lambda: dt.date(2011, 1, 1))
+    flow = CitizenFlow(HeldIssuer(), sched, FlowTiming(), provide_mrz=given.append, today=lambda: dt.date(2011, 1, 1))
     flow.update_status(catalog=CATALOG, printer="ok", reader="ok")
     return flow, given
 
@@ -54,8 +52,11 @@ def test_typed_page_data_goes_to_the_chip_as_yymmdd(setup):
     flow.send("mrz_submit")
     assert [(g.document_number, g.birth_date, g.expiry_date) for g in given] == [("L898902C3", "740812", "120415")]
     assert flow.session.lookup_pending
-    flow.send("identity_found", session_id=flow.session.id, identity=SessionIdentity("passport", "ANNA E*******", "L•••••••3",
-                                                         dt.date(1974, 8, 12)))
+    flow.send(
+        "identity_found",
+        session_id=flow.session.id,
+        identity=SessionIdentity("passport", "ANNA E*******", "L•••••••3", dt.date(1974, 8, 12)),
+    )
     assert flow.step is Step.CONFIRM and flow.session.identity is not None
 
 
@@ -74,7 +75,7 @@ def test_impossible_dates_are_refused_before_the_chip_is_asked(setup):
 
 
 def test_wrong_data_refused_by_the_chip_asks_again(setup):
-    flow, given = setup
+    flow, _given = setup
     flow.send("mrz_needed", session_id=flow.session.id)
     flow.send("mrz_needed", session_id=flow.session.id, wrong_key=True)
     assert flow.step is Step.PASSPORT and flow.session.notice == "mrz.wrong_key"
@@ -120,7 +121,7 @@ def test_refused_data_brings_the_keypad_back_filled_for_correcting(setup):
 @pytest.mark.parametrize("reason", ["unreadable", "removed", "timeout"])
 def test_a_failed_chip_read_unlocks_the_keypad(setup, reason):
     # Issue 12, defect 2: the screen stayed on "Reading the chip…" until Back or the idle timeout.
-    flow, given = setup
+    flow, _given = setup
     submit_specimen(flow)
     flow.send("card_failed", session_id=flow.session.id, reason=reason)
     s = flow.session

@@ -62,7 +62,9 @@ def to_payment(flow):
     flow.send("take_ticket")
     flow.send("choose_agency", agency_id="polri")
     flow.send("choose_service", service_id="skck-baru")
-    flow.send("identity_found", session_id=flow.session.id, identity=SessionIdentity("nik", "B**", "3273••••••••0002", None))
+    flow.send(
+        "identity_found", session_id=flow.session.id, identity=SessionIdentity("nik", "B**", "3273••••••••0002", None)
+    )
     flow.send("confirm")
     assert flow.step is Step.PAYMENT
 
@@ -81,7 +83,7 @@ def test_paid_payment_leads_to_issuing_with_the_payment(setup):
 
 
 def test_free_service_skips_payment(setup):
-    flow, sched, issuer, payments = setup
+    flow, _sched, _issuer, payments = setup
     flow.send("take_ticket")
     flow.send("choose_agency", agency_id="bpn")
     flow.send("choose_service", service_id="info-pertanahan")
@@ -90,7 +92,7 @@ def test_free_service_skips_payment(setup):
 
 
 def test_cancel_asks_the_payment_service_and_waits_for_its_answer(setup):
-    flow, sched, issuer, payments = setup
+    flow, sched, _issuer, payments = setup
     to_payment(flow)
     payments.handles[0].on_update(View("waiting"))
     sched.run_posted()
@@ -115,7 +117,7 @@ def test_expired_payment_can_be_left(setup):
 
 
 def test_no_idle_wipe_while_the_qr_code_is_up_but_after_it_closed(setup):
-    flow, sched, issuer, payments = setup
+    flow, sched, _issuer, payments = setup
     to_payment(flow)
     payments.handles[0].on_update(View("waiting"))
     sched.run_posted()
@@ -130,7 +132,7 @@ def test_no_idle_wipe_while_the_qr_code_is_up_but_after_it_closed(setup):
 
 
 def test_update_for_an_old_session_is_ignored(setup):
-    flow, sched, issuer, payments = setup
+    flow, sched, _issuer, payments = setup
     to_payment(flow)
     payments.handles[0].on_update(View("expired"))
     sched.run_posted()
@@ -160,7 +162,7 @@ def test_late_paid_for_the_last_citizen_does_not_move_the_next_one_on(setup):
 
 
 def test_accessibility_mode_doubles_the_time_limits(setup):
-    flow, sched, issuer, payments = setup
+    flow, sched, _issuer, _payments = setup
     flow.send("toggle_accessibility")
     assert flow.session.accessible
     flow.send("take_ticket")

@@ -41,8 +41,11 @@ PAYLOADS = {
     "payment_update": {"view": View("paid")},
     "issued": {"outcome": "someone else's ticket"},
     "issue_failed": {"error_key": "issue.failed", "detail": "late"},
-    "booking_checked_in": {"result": SimpleNamespace(ticket=SimpleNamespace(service_id="info-pertanahan"),
-                                                     booking=SimpleNamespace(slot_start=None))},
+    "booking_checked_in": {
+        "result": SimpleNamespace(
+            ticket=SimpleNamespace(service_id="info-pertanahan"), booking=SimpleNamespace(slot_start=None)
+        )
+    },
     "booking_failed": {"reason": "unknown"},
     "idle_expired": {},
     "display_expired": {},
@@ -76,9 +79,16 @@ class Services:
         return Future()
 
     def calls(self) -> tuple:
-        return (len(self.issuer.requests), len(self.payments.requests),
-                sum(h.cancels for h in self.payments.handles), len(self.mrz), len(self.lookups),
-                len(self.check_ins), len(self.staff), len(self.ended))
+        return (
+            len(self.issuer.requests),
+            len(self.payments.requests),
+            sum(h.cancels for h in self.payments.handles),
+            len(self.mrz),
+            len(self.lookups),
+            len(self.check_ins),
+            len(self.staff),
+            len(self.ended),
+        )
 
 
 def current(flow: CitizenFlow, intent: str, **payload) -> None:
@@ -103,16 +113,28 @@ ROUTES = {
     Step.SERVICE: lambda flow, svc, sched: (flow.send("take_ticket"), flow.send("choose_agency", agency_id="imigrasi")),
     Step.CONFIRM: lambda flow, svc, sched: to_confirm(flow),
     Step.IDENTIFY: lambda flow, svc, sched: (to_confirm(flow), flow.send("confirm"), flow.send("nik_key", key="3")),
-    Step.PASSPORT: lambda flow, svc, sched: (to_confirm(flow), current(flow, "mrz_needed"),
-                                            flow.send("mrz_key", key="C")),
+    Step.PASSPORT: lambda flow, svc, sched: (
+        to_confirm(flow),
+        current(flow, "mrz_needed"),
+        flow.send("mrz_key", key="C"),
+    ),
     Step.BOOKING: lambda flow, svc, sched: (flow.send("check_in"), flow.send("booking_key", key="B")),
-    Step.PAYMENT: lambda flow, svc, sched: (to_confirm(flow), current(flow, "identity_found", identity=ELDER),
-                                           flow.send("confirm")),
+    Step.PAYMENT: lambda flow, svc, sched: (
+        to_confirm(flow),
+        current(flow, "identity_found", identity=ELDER),
+        flow.send("confirm"),
+    ),
     Step.ISSUING: lambda flow, svc, sched: to_issuing(flow),
-    Step.TICKET: lambda flow, svc, sched: (to_issuing(flow), svc.issuer.futures[0].set_result("ticket"),
-                                          sched.run_posted()),
-    Step.ISSUE_FAILED: lambda flow, svc, sched: (to_issuing(flow), svc.issuer.futures[0].set_exception(
-        RuntimeError("printer")), sched.run_posted()),
+    Step.TICKET: lambda flow, svc, sched: (
+        to_issuing(flow),
+        svc.issuer.futures[0].set_result("ticket"),
+        sched.run_posted(),
+    ),
+    Step.ISSUE_FAILED: lambda flow, svc, sched: (
+        to_issuing(flow),
+        svc.issuer.futures[0].set_exception(RuntimeError("printer")),
+        sched.run_posted(),
+    ),
     Step.UNAVAILABLE: lambda flow, svc, sched: (flow.update_status(central_online=False), flow.send("take_ticket")),
 }
 
@@ -120,8 +142,16 @@ ROUTES = {
 def flow_at(step: Step) -> tuple[CitizenFlow, Services, ManualScheduler, int]:
     """A flow at ``step`` and the id of the session before it (that citizen pressed Cancel)."""
     sched, svc = ManualScheduler(), Services()
-    flow = CitizenFlow(svc.issuer, sched, FlowTiming(), identifier=svc, payments=svc.payments,
-                       provide_mrz=svc.mrz.append, bookings=svc, today=lambda: dt.date(2026, 11, 28))
+    flow = CitizenFlow(
+        svc.issuer,
+        sched,
+        FlowTiming(),
+        identifier=svc,
+        payments=svc.payments,
+        provide_mrz=svc.mrz.append,
+        bookings=svc,
+        today=lambda: dt.date(2026, 11, 28),
+    )
     flow.update_status(catalog=CATALOG, printer="ok", reader="ok")
     flow.on_staff_card(svc.staff.append)
     flow.on_session_end(lambda: svc.ended.append(True))
@@ -136,8 +166,14 @@ def flow_at(step: Step) -> tuple[CitizenFlow, Services, ManualScheduler, int]:
 
 def state(flow: CitizenFlow, svc: Services, sched: ManualScheduler) -> tuple:
     view = flow.view()
-    return (flow.step, copy.copy(vars(flow.session)), view.idle_warning, flow.status, svc.calls(),
-            sched.pending_timers())
+    return (
+        flow.step,
+        copy.copy(vars(flow.session)),
+        view.idle_warning,
+        flow.status,
+        svc.calls(),
+        sched.pending_timers(),
+    )
 
 
 def test_every_step_has_a_route_and_every_event_a_payload():

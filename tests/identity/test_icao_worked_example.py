@@ -68,19 +68,15 @@ def test_secure_messaging_select_and_read_ef_com():
     sm = SecureChannel(SessionKeys(KS_ENC, KS_MAC, SSC))
     # SELECT EF.COM by file id 011E
     assert sm.wrap(Command(0x00, 0xA4, 0x02, 0x0C, H("011E"))) == H(
-        "0CA4020C158709016375432908C044F68E08BF8B92D635FF24F800")
+        "0CA4020C158709016375432908C044F68E08BF8B92D635FF24F800"
+    )
     assert sm.unwrap(H("990290008E08FA855A5D4C50A8ED")) == (b"", 0x9000)
     # READ BINARY of the first four bytes
-    assert sm.wrap(Command(0x00, 0xB0, 0x00, 0x00, le=4)) == H(
-        "0CB000000D9701048E08ED6705417E96BA5500")
-    assert sm.unwrap(H("8709019FF0EC34F9922651990290008E08AD55CC17140B2DED")) == (
-        H("60145F01"), 0x9000)
+    assert sm.wrap(Command(0x00, 0xB0, 0x00, 0x00, le=4)) == H("0CB000000D9701048E08ED6705417E96BA5500")
+    assert sm.unwrap(H("8709019FF0EC34F9922651990290008E08AD55CC17140B2DED")) == (H("60145F01"), 0x9000)
     # READ BINARY of the remaining 18 bytes from offset 4
-    assert sm.wrap(Command(0x00, 0xB0, 0x00, 0x04, le=0x12)) == H(
-        "0CB000040D9701128E082EA28A70F3C7B53500")
-    data, sw = sm.unwrap(H(
-        "871901FB9235F4E4037F2327DCC8964F1F9B8C30F42C8E2FFF224A"
-        "990290008E08C8B2787EAEA07D74"))
+    assert sm.wrap(Command(0x00, 0xB0, 0x00, 0x04, le=0x12)) == H("0CB000040D9701128E082EA28A70F3C7B53500")
+    data, sw = sm.unwrap(H("871901FB9235F4E4037F2327DCC8964F1F9B8C30F42C8E2FFF224A990290008E08C8B2787EAEA07D74"))
     assert sw == 0x9000
     assert data == H("04303130365F36063034303030305C026175")
     assert sm.ssc == 0x887022120C06C22C

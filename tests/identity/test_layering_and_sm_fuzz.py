@@ -28,8 +28,11 @@ def test_card_device_layer_imports_no_qt():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-KEYS = SessionKeys(bytes.fromhex("979EC13B1CBFE9DCD01AB0FED307EAE5"),
-                   bytes.fromhex("F1CB1F1FB5ADF208806B89DC579DC1F8"), 0x887022120C06C226)
+KEYS = SessionKeys(
+    bytes.fromhex("979EC13B1CBFE9DCD01AB0FED307EAE5"),
+    bytes.fromhex("F1CB1F1FB5ADF208806B89DC579DC1F8"),
+    0x887022120C06C226,
+)
 
 
 @settings(max_examples=300, deadline=None)

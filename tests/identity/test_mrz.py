@@ -7,16 +7,20 @@ from hypothesis import strategies as st
 from kiosk.identity.mrz import MrzError, MrzInfo, check_digit, parse_any, parse_td1, parse_td3
 
 TODAY = dt.date(2026, 11, 28)
-TD3 = ("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"
-       "L898902C36UTO7408122F1204159ZE184226B<<<<<10")
-TD1 = ("I<UTOD231458907<<<<<<<<<<<<<<<"
-       "7408122F1204159UTO<<<<<<<<<<<6"
-       "ERIKSSON<<ANNA<MARIA<<<<<<<<<<")
+TD3 = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<L898902C36UTO7408122F1204159ZE184226B<<<<<10"
+TD1 = "I<UTOD231458907<<<<<<<<<<<<<<<7408122F1204159UTO<<<<<<<<<<<6ERIKSSON<<ANNA<MARIA<<<<<<<<<<"
 
 
-@pytest.mark.parametrize(("field", "digit"), [
-    ("L898902C3", "6"), ("740812", "2"), ("120415", "9"), ("520727", "3"), ("<<<<<<", "0"),
-])
+@pytest.mark.parametrize(
+    ("field", "digit"),
+    [
+        ("L898902C3", "6"),
+        ("740812", "2"),
+        ("120415", "9"),
+        ("520727", "3"),
+        ("<<<<<<", "0"),
+    ],
+)
 def test_check_digits(field, digit):
     assert check_digit(field) == digit
 
@@ -41,7 +45,7 @@ def test_td1_specimen():
 
 @pytest.mark.parametrize("pos", [53, 63, 71, 86, 87])
 def test_td3_any_changed_digit_field_fails_its_check(pos):
-    s = TD3[:pos] + ("1" if TD3[pos] != "1" else "2") + TD3[pos + 1:]
+    s = TD3[:pos] + ("1" if TD3[pos] != "1" else "2") + TD3[pos + 1 :]
     with pytest.raises(MrzError):
         parse_td3(s, today=TODAY)
 
@@ -62,8 +66,13 @@ _MRZ_CHARS = st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<")
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.one_of(st.text(max_size=100), st.text(_MRZ_CHARS, min_size=88, max_size=88),
-                 st.text(_MRZ_CHARS, min_size=90, max_size=90)))
+@given(
+    st.one_of(
+        st.text(max_size=100),
+        st.text(_MRZ_CHARS, min_size=88, max_size=88),
+        st.text(_MRZ_CHARS, min_size=90, max_size=90),
+    )
+)
 def test_fuzz_only_mrz_error(s):
     try:
         m = parse_any(s, today=TODAY)

@@ -43,10 +43,10 @@ def test_recent_birth_is_this_century():
         ("9901011508800003", "province"),
         ("3200011508800003", "regency"),
         ("3201001508800003", "district"),
-        ("3201013208800003", "birth_date"),   # day 32
-        ("3201017208800003", "birth_date"),   # day 72 (32 + 40)
-        ("3201011513800003", "birth_date"),   # month 13
-        ("3201013102800003", "birth_date"),   # 31 February
+        ("3201013208800003", "birth_date"),  # day 32
+        ("3201017208800003", "birth_date"),  # day 72 (32 + 40)
+        ("3201011513800003", "birth_date"),  # month 13
+        ("3201013102800003", "birth_date"),  # 31 February
         ("3201011508800000", "serial"),
     ],
 )

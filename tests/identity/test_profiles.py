@@ -13,19 +13,19 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from kiosk.identity import tlv  # noqa: E402
-from kiosk.identity.channel import CardProtocolError  # noqa: E402
-from kiosk.identity.icao import lds  # noqa: E402
-from kiosk.identity.icao.bac import bac_keys  # noqa: E402
-from kiosk.identity.model import CardIdentity, MrzNeeded, mask_name  # noqa: E402
-from kiosk.identity.mrz import MrzInfo  # noqa: E402
-from kiosk.identity.profiles import (  # noqa: E402
+from kiosk.identity import tlv
+from kiosk.identity.channel import CardProtocolError
+from kiosk.identity.icao import lds
+from kiosk.identity.icao.bac import bac_keys
+from kiosk.identity.model import CardIdentity, MrzNeeded, mask_name
+from kiosk.identity.mrz import MrzInfo
+from kiosk.identity.profiles import (
     EktpProfile,
     ReadContext,
     default_profiles,
     read_card,
 )
-from tests.pcsc.cards import EmrtdCard, UidCard, td3_mrz  # noqa: E402
+from tests.pcsc.cards import EmrtdCard, UidCard, td3_mrz
 
 MRZ = MrzInfo("C1234567", "850315", "310101")
 MRZ_TEXT = td3_mrz("C1234567", "IDN", "850315", "F", "310101", "WULANDARI", "SITI AMINAH")
@@ -120,13 +120,14 @@ def test_ektp_without_sam_falls_back_to_uid_and_asks_for_nik():
 def test_ektp_with_a_sam_session():
     class FakeSam:
         def recognises(self, atr: bytes) -> bool:
-            return atr.startswith(b"\x3B\x8F")
+            return atr.startswith(b"\x3b\x8f")
 
         def read_identity(self, channel) -> CardIdentity:
             data, sw = channel.transmit(bytes.fromhex("FFCA000000"))
             assert sw == 0x9000
-            return CardIdentity(source="ektp_sam", nik="3201011508800003", name="BUDI SANTOSO",
-                                uid_hex=data.hex().upper())
+            return CardIdentity(
+                source="ektp_sam", nik="3201011508800003", name="BUDI SANTOSO", uid_hex=data.hex().upper()
+            )
 
     card = UidCard()
     ident = read_card(Direct(card), card.atr, [EktpProfile(FakeSam())], ReadContext())
@@ -137,10 +138,10 @@ def test_ektp_with_a_sam_session():
 
 def test_no_profile_matches():
     class Mute:
-        atr = b"\x3B\x00"
+        atr = b"\x3b\x00"
 
         def apdu(self, command):
-            return b"\x6D\x00"
+            return b"\x6d\x00"
 
     with pytest.raises(CardProtocolError):
         read_card(Direct(Mute()), Mute.atr, default_profiles(), ReadContext())
@@ -155,8 +156,9 @@ def test_implausible_uid_length():
 def test_mask_name_and_repr():
     assert mask_name("BUDI SANTOSO") == "BUDI S******"
     assert mask_name("") == ""
-    ident = CardIdentity(source="emrtd", name="BUDI SANTOSO", document_number="C1234567",
-                         birth_date=dt.date(1985, 3, 15))
+    ident = CardIdentity(
+        source="emrtd", name="BUDI SANTOSO", document_number="C1234567", birth_date=dt.date(1985, 3, 15)
+    )
     text = repr(ident)
     assert "SANTOSO" not in text and "C1234567" not in text and "1985" not in text
     assert str(ident) == text

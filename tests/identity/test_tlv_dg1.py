@@ -8,8 +8,7 @@ from kiosk.identity import tlv
 from kiosk.identity.icao.dg1 import Dg1Error, parse_dg1
 
 TODAY = dt.date(2026, 11, 28)
-TD3 = ("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"
-       "L898902C36UTO7408122F1204159ZE184226B<<<<<10")
+TD3 = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<L898902C36UTO7408122F1204159ZE184226B<<<<<10"
 
 
 def test_multibyte_tag_and_long_length():
@@ -28,8 +27,7 @@ def test_constructed_children():
     assert [c.tag for c in outer.children()] == [0x5F1F, 0x02]
 
 
-@pytest.mark.parametrize("raw", ["5F", "5F1F", "5F1F05AABB", "6180", "6185FFFFFFFFFF", "01820100",
-                                 "5FFFFFFF0100"])
+@pytest.mark.parametrize("raw", ["5F", "5F1F", "5F1F05AABB", "6180", "6185FFFFFFFFFF", "01820100", "5FFFFFFF0100"])
 def test_malformed(raw):
     with pytest.raises(tlv.TlvError):
         tlv.parse_all(bytes.fromhex(raw))
@@ -72,12 +70,17 @@ def test_dg1_bad_check_digit():
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.one_of(
-    st.binary(max_size=120),
-    st.builds(lambda b: dg1_bytes_raw(b), st.binary(max_size=100)),
-    st.builds(lambda i, c: dg1_bytes(TD3[:i] + c + TD3[i + 1:]),
-              st.integers(0, 87), st.sampled_from("0123456789<ABZ\xe9")),
-))
+@given(
+    st.one_of(
+        st.binary(max_size=120),
+        st.builds(lambda b: dg1_bytes_raw(b), st.binary(max_size=100)),
+        st.builds(
+            lambda i, c: dg1_bytes(TD3[:i] + c + TD3[i + 1 :]),
+            st.integers(0, 87),
+            st.sampled_from("0123456789<ABZ\xe9"),
+        ),
+    )
+)
 def test_fuzz_dg1_only_dg1_error(data):
     try:
         parse_dg1(data, today=TODAY)

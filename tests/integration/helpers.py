@@ -56,7 +56,11 @@ def walk_to_confirm(qtbot, app, agency_id: str) -> str:
 
 
 def set_central_fault(url: str, mode: str) -> None:
-    req = urllib.request.Request(f"{url}/__faults__", data=json.dumps({"mode": mode, "delay_s": 0}).encode(),
-                                 method="POST", headers={"Content-Type": "application/json", **fault_headers(url)})
+    req = urllib.request.Request(
+        f"{url}/__faults__",
+        data=json.dumps({"mode": mode, "delay_s": 0}).encode(),
+        method="POST",
+        headers={"Content-Type": "application/json", **fault_headers(url)},
+    )
     with urllib.request.urlopen(req, timeout=5) as resp:
         assert resp.status == 200

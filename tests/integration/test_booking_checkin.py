@@ -51,12 +51,15 @@ def test_scanned_booking_qr_on_the_welcome_screen(qtbot, kiosk):
     assert kiosk.window.screen(Step.TICKET).number.text() == outcome.ticket.number
 
 
-@pytest.mark.parametrize("code, reason, words", [
-    ("BDG2H7W4", "expired", "has passed"),
-    ("BDG6N4V8", "not_today", "another day"),
-    ("BDG3C8F5", "cancelled", "cancelled"),
-    ("BDG2222222", "unknown", "No booking has this code"),
-])
+@pytest.mark.parametrize(
+    "code, reason, words",
+    [
+        ("BDG2H7W4", "expired", "has passed"),
+        ("BDG6N4V8", "not_today", "another day"),
+        ("BDG3C8F5", "cancelled", "cancelled"),
+        ("BDG2222222", "unknown", "No booking has this code"),
+    ],
+)
 def test_refused_booking_explains_and_keeps_the_code(qtbot, kiosk, code, reason, words):
     tap(qtbot, kiosk, "lang-en")
     tap(qtbot, kiosk, "CheckIn")
@@ -85,5 +88,6 @@ def test_easy_access_reads_the_keypad_screen_and_the_refusal_aloud(qtbot, kiosk,
     assert kiosk.window.last_spoken == kiosk.window.notice.text()
     assert "dibatalkan" in kiosk.window.last_spoken
     speech_dir = demo_env.config.speech.wav_dir
-    qtbot.waitUntil(lambda: kiosk.runtime.speaker.current_pid() is None and any(speech_dir.glob("*-id.wav")),
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: kiosk.runtime.speaker.current_pid() is None and any(speech_dir.glob("*-id.wav")), timeout=10_000
+    )

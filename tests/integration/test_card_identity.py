@@ -167,9 +167,11 @@ def test_e_passport_answering_6988_to_a_wrong_key_gives_the_keypad_back_filled(q
     from kiosk.identity.mrz import MrzInfo
     from tests.pcsc.cards import EmrtdCard, td3_mrz
 
-    chip = EmrtdCard(MrzInfo("C1234567", "850315", "310101"),
-                     td3_mrz("C1234567", "IDN", "850315", "M", "310101", "SANTOSO", "BUDI"),
-                     refuse_sw=bytes.fromhex("6988"))
+    chip = EmrtdCard(
+        MrzInfo("C1234567", "850315", "310101"),
+        td3_mrz("C1234567", "IDN", "850315", "M", "310101", "SANTOSO", "BUDI"),
+        refuse_sw=bytes.fromhex("6988"),
+    )
     walk_to_confirm(qtbot, kiosk, "imigrasi")
     vpcd.insert(chip)
     wait_step(qtbot, kiosk, Step.PASSPORT, timeout_ms=10_000)

@@ -32,9 +32,11 @@ def printer():
 def kiosk(qtbot, tmp_path, printer):
     from kiosk.ui.app import KioskApp
 
-    with demo_environment(tmp_path, ui={"fullscreen": False},
-                          printer={"backend": "network", "host": "127.0.0.1", "port": printer.port,
-                                   "status_timeout_s": 1.0}) as env:
+    with demo_environment(
+        tmp_path,
+        ui={"fullscreen": False},
+        printer={"backend": "network", "host": "127.0.0.1", "port": printer.port, "status_timeout_s": 1.0},
+    ) as env:
         app = KioskApp(env.config, env.token)
         qtbot.addWidget(app.window)
         app.start()

@@ -144,13 +144,14 @@ def test_full_flow_in_english_and_accessibility_mode(qtbot, kiosk, demo_env):
     # The printed ticket follows the session's language too.
     assert "Queue number" in kiosk.runtime.printer.virtual.jobs[-1].text
     # Spoken by the real espeak-ng: the number as the caller says it, in English, then where to go.
-    letter, digits = outcome.ticket.number.split("-")
+    _letter, digits = outcome.ticket.number.split("-")
     spoken = kiosk.window.last_spoken
     assert spoken.startswith("Your queue number is ") and english_cardinal(int(digits)) in spoken
     assert outcome.ticket.zone.get("en") in spoken
     speech_dir = demo_env.config.speech.wav_dir
-    qtbot.waitUntil(lambda: kiosk.runtime.speaker.current_pid() is None and any(speech_dir.glob("*-en.wav")),
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: kiosk.runtime.speaker.current_pid() is None and any(speech_dir.glob("*-en.wav")), timeout=10_000
+    )
     last = max(speech_dir.glob("*.wav"))
     assert last.name.endswith("-en.wav")
     with wave.open(str(last)) as wav:  # a few seconds of speech, not an empty file

@@ -33,9 +33,16 @@ class Kiosk:
         if not path.exists():
             from central.faults import FAULT_TOKENS  # the driver is another process: hand it over
 
-            path.write_text(json.dumps({"base_url": self.base_url, "token": self.token,
-                                        "faults_token": FAULT_TOKENS.get(self.base_url),
-                                        "data_dir": str(self.workdir / "kiosk")}))
+            path.write_text(
+                json.dumps(
+                    {
+                        "base_url": self.base_url,
+                        "token": self.token,
+                        "faults_token": FAULT_TOKENS.get(self.base_url),
+                        "data_dir": str(self.workdir / "kiosk"),
+                    }
+                )
+            )
         return path
 
     @property
@@ -43,12 +50,22 @@ class Kiosk:
         return self.workdir / "kiosk" / "journal.sqlite3"
 
     def run(self, *args: str, timeout: float = 90) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, str(DRIVER), str(self.config_file), *args],
-                              capture_output=True, text=True, timeout=timeout, env=_env())
+        return subprocess.run(
+            [sys.executable, str(DRIVER), str(self.config_file), *args],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env=_env(),
+        )
 
     def spawn(self, *args: str) -> subprocess.Popen:
-        return subprocess.Popen([sys.executable, str(DRIVER), str(self.config_file), *args],
-                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=_env())
+        return subprocess.Popen(
+            [sys.executable, str(DRIVER), str(self.config_file), *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            env=_env(),
+        )
 
 
 def _env() -> dict[str, str]:
@@ -133,6 +150,8 @@ def check_invariants(kiosk: Kiosk) -> Report:
         if t["service_id"] in FEE_SERVICES and t["status"] in ("confirmed", "virtual") and tid not in confirmed_ids:
             report.problems.append(f"ghost ticket {t['id']} ({t['status']}) without a paid journal entry")
     for p in payments:
-        if p["status"] == "paid" and not any(e.id == p["idem_key"] and e.outcome == "confirmed" for e in entries.values()):
+        if p["status"] == "paid" and not any(
+            e.id == p["idem_key"] and e.outcome == "confirmed" for e in entries.values()
+        ):
             report.problems.append(f"lost payment {p['id']}: paid, no confirmed ticket, no refund")
     return report

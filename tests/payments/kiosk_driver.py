@@ -22,12 +22,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from central.testing import Faults  # noqa: E402
-from kiosk.flow.steps import Step  # noqa: E402
-from kiosk.identification import SessionIdentity  # noqa: E402
-from kiosk.journal import store  # noqa: E402
-from kiosk.runtime.scheduler import ManualScheduler  # noqa: E402
-from launcher.demo import DEMO_CONFIG, with_changes  # noqa: E402
+from central.testing import Faults
+from kiosk.flow.steps import Step
+from kiosk.identification import SessionIdentity
+from kiosk.journal import store
+from kiosk.runtime.scheduler import ManualScheduler
+from launcher.demo import DEMO_CONFIG, with_changes
 
 SERVICE = ("polri", "skck-baru")
 
@@ -63,8 +63,9 @@ def one_session(runtime, sched, faults: Faults) -> str:
     flow.send("take_ticket")
     flow.send("choose_agency", agency_id=SERVICE[0])
     flow.send("choose_service", service_id=SERVICE[1])
-    flow.send("identity_found", session_id=flow.session.id,
-              identity=SessionIdentity("nik", "S**", "3273••••••••0003", None))
+    flow.send(
+        "identity_found", session_id=flow.session.id, identity=SessionIdentity("nik", "S**", "3273••••••••0003", None)
+    )
     flow.send("confirm")
     assert flow.step is Step.PAYMENT, flow.step
     pump(sched, lambda: flow.session.payment is not None and flow.session.payment.state in ("waiting", "failed"))
@@ -88,9 +89,12 @@ def main() -> int:
     from kiosk.assembly import KioskRuntime
     from kiosk.config import load_config
 
-    config = with_changes(load_config(DEMO_CONFIG), central={"base_url": conf["base_url"], "retries": 1,
-                                                             "backoff_s": 0.05},
-                          data={"directory": Path(conf["data_dir"])}, payments={"enabled": True})
+    config = with_changes(
+        load_config(DEMO_CONFIG),
+        central={"base_url": conf["base_url"], "retries": 1, "backoff_s": 0.05},
+        data={"directory": Path(conf["data_dir"])},
+        payments={"enabled": True},
+    )
     sched = ManualScheduler()
     runtime = KioskRuntime(config, sched, conf["token"])
     try:

@@ -19,13 +19,28 @@ from .harness import check_invariants, kill
 # the app was stopped) would otherwise be reported against whichever long test runs 20 s later.
 pytestmark = pytest.mark.qt_no_exception_capture
 
-STEPS = [s.value for s in (JournalStep.CHARGE_REQUESTED, JournalStep.CHARGE_CREATED, JournalStep.PAID_SEEN,
-                           JournalStep.TICKET_RESERVED, JournalStep.TICKET_PRINTED, JournalStep.RECEIPT_PRINTED,
-                           JournalStep.CONFIRMED)]
+STEPS = [
+    s.value
+    for s in (
+        JournalStep.CHARGE_REQUESTED,
+        JournalStep.CHARGE_CREATED,
+        JournalStep.PAID_SEEN,
+        JournalStep.TICKET_RESERVED,
+        JournalStep.TICKET_PRINTED,
+        JournalStep.RECEIPT_PRINTED,
+        JournalStep.CONFIRMED,
+    )
+]
 # What the citizen ends with when the kiosk dies right after each step (and restarts).
-EXPECTED = {"charge_requested": "closed", "charge_created": "closed", "paid_seen": "refund_flagged",
-            "ticket_reserved": "refund_flagged", "ticket_printed": "confirmed",
-            "receipt_printed": "confirmed", "confirmed": "confirmed"}
+EXPECTED = {
+    "charge_requested": "closed",
+    "charge_created": "closed",
+    "paid_seen": "refund_flagged",
+    "ticket_reserved": "refund_flagged",
+    "ticket_printed": "confirmed",
+    "receipt_printed": "confirmed",
+    "confirmed": "confirmed",
+}
 
 
 @pytest.mark.parametrize("step", STEPS)
@@ -70,7 +85,9 @@ def test_random_kills(kiosk, request):
     final = kiosk.run()
     assert final.returncode == 0, final.stderr[-2000:]
     report = check_invariants(kiosk)
-    print(f"random kills: {restarts} kills, {report.entries} sessions, {report.tickets_confirmed} tickets, "
-          f"{report.refunds} refunds, {report.closed_unpaid} closed unpaid")
+    print(
+        f"random kills: {restarts} kills, {report.entries} sessions, {report.tickets_confirmed} tickets, "
+        f"{report.refunds} refunds, {report.closed_unpaid} closed unpaid"
+    )
     assert report.problems == []
     assert report.entries >= 1 and report.paid == report.tickets_confirmed + report.refunds

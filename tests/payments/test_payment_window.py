@@ -11,11 +11,11 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
-from central.testing import Faults  # noqa: E402
-from kiosk.api.client import CentralClient  # noqa: E402
-from kiosk.flow.steps import Step  # noqa: E402
-from launcher.demo import demo_environment  # noqa: E402
-from tests.integration.helpers import confirm, tap, wait_step  # noqa: E402
+from central.testing import Faults
+from kiosk.api.client import CentralClient
+from kiosk.flow.steps import Step
+from launcher.demo import demo_environment
+from tests.integration.helpers import confirm, tap, wait_step
 
 
 @pytest.fixture
@@ -50,8 +50,9 @@ def test_paid_passport_fee_end_to_end(qtbot, kiosk):
     confirm(qtbot, app)
     wait_step(qtbot, app, Step.PAYMENT)
     flow = app.runtime.flow
-    qtbot.waitUntil(lambda: flow.session.payment is not None and flow.session.payment.state == "waiting",
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: flow.session.payment is not None and flow.session.payment.state == "waiting", timeout=10_000
+    )
     screen = app.window.screen(Step.PAYMENT)
     payment = flow.session.payment
     assert screen.amount.text() == "Rp30.000"
@@ -81,7 +82,7 @@ def test_paid_passport_fee_end_to_end(qtbot, kiosk):
 
 
 def test_cancel_on_the_qr_screen(qtbot, kiosk):
-    app, env = kiosk
+    app, _env = kiosk
     tap(qtbot, app, "TakeTicket")
     wait_step(qtbot, app, Step.AGENCY)
     tap(qtbot, app, "agency-polri")
@@ -90,8 +91,9 @@ def test_cancel_on_the_qr_screen(qtbot, kiosk):
     wait_step(qtbot, app, Step.CONFIRM)
     confirm(qtbot, app)
     flow = app.runtime.flow
-    qtbot.waitUntil(lambda: flow.session.payment is not None and flow.session.payment.state == "waiting",
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: flow.session.payment is not None and flow.session.payment.state == "waiting", timeout=10_000
+    )
     tap(qtbot, app, "CancelPayment")
     qtbot.waitUntil(lambda: flow.session.payment.closed, timeout=10_000)
     assert flow.session.payment.state == "cancelled"

@@ -11,9 +11,11 @@ from hypothesis import strategies as st
 from central.qris import Merchant, dynamic_qris, tlv
 from kiosk.payments.qris import QrisError, crc16_ccitt_false, parse_qris, validate_dynamic_qris
 
-FIXTURES = [line.split("\t") for line in
-            (Path(__file__).parent / "fixtures" / "public_qris.txt").read_text().splitlines()
-            if line and not line.startswith("#")]
+FIXTURES = [
+    line.split("\t")
+    for line in (Path(__file__).parent / "fixtures" / "public_qris.txt").read_text().splitlines()
+    if line and not line.startswith("#")
+]
 
 
 def test_crc_check_value():
@@ -63,13 +65,16 @@ def resign(body_without_crc: str) -> str:
     return body + f"{crc16_ccitt_false(body.encode()):04X}"
 
 
-@pytest.mark.parametrize("old,new,code", [
-    ("010212", "010211", "not_dynamic"),
-    ("5303360", "5303840", "currency"),
-    ("5802ID", "5802SG", "country"),
-    ("5406350000", "5406350001", "amount"),
-    ("5406350000", "5409350000.00", "amount"),
-])
+@pytest.mark.parametrize(
+    "old,new,code",
+    [
+        ("010212", "010211", "not_dynamic"),
+        ("5303360", "5303840", "currency"),
+        ("5802ID", "5802SG", "country"),
+        ("5406350000", "5406350001", "amount"),
+        ("5406350000", "5409350000.00", "amount"),
+    ],
+)
 def test_each_rule_with_a_correct_crc(old, new, code):
     payload = central_payload()
     changed = resign(payload[:-8].replace(old, new, 1))
@@ -98,7 +103,7 @@ def test_any_single_character_change_is_caught(position, char):
     replacement = chr(max(0x20, char))
     if payload[i] == replacement:
         return
-    corrupted = payload[:i] + replacement + payload[i + 1:]
+    corrupted = payload[:i] + replacement + payload[i + 1 :]
     with pytest.raises(QrisError):
         validate_dynamic_qris(corrupted, 350000, expected_nmid="ID1026000000001")
 
@@ -114,8 +119,10 @@ def test_arbitrary_text_never_crashes_the_parser(text):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.integers(min_value=1, max_value=999_999_999),
-       st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ ", min_size=1, max_size=25).filter(lambda s: s.strip()))
+@given(
+    st.integers(min_value=1, max_value=999_999_999),
+    st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ ", min_size=1, max_size=25).filter(lambda s: s.strip()),
+)
 def test_generated_payloads_round_trip(amount, name):
     parsed = validate_dynamic_qris(central_payload(amount, name=name), amount)
     assert parsed.amount == str(amount) and parsed.merchant_name == name.strip()

@@ -43,7 +43,7 @@ def with_tag(tag: str, value: str | None, objects=None) -> list[tuple[str, str]]
         return rest
     rest.append((tag, value))
     # Tag 00 stays first; the others sorted, as the spec lists them (order is not a rule here).
-    return [rest[0]] + sorted(rest[1:], key=lambda item: item[0])
+    return [rest[0], *sorted(rest[1:], key=lambda item: item[0])]
 
 
 def template(*pairs: tuple[str, str]) -> str:
@@ -90,7 +90,9 @@ FAULTS = {
 
 ALLOWED = {
     "the central's own payload": base_objects(),
-    "UTF-8 in the language template": with_tag("64", template(("00", "ZH"), ("01", "万隆市公共服务中心"), ("02", "万隆"))),
+    "UTF-8 in the language template": with_tag(
+        "64", template(("00", "ZH"), ("01", "万隆市公共服务中心"), ("02", "万隆"))
+    ),
     "Javanese script in the language template": with_tag("64", template(("00", "JV"), ("01", "ꦩꦺꦴꦭ꧀ꦥꦼꦭꦪꦤꦤ꧀"))),
     "an unreserved template": with_tag("80", template(("00", "ID.GO.BANDUNG.WWW"), ("01", "loket-3"))),
     "more additional data": with_tag("62", template(*ADDITIONAL, ("05", "REF-1"), ("08", "Paspor baru"), ("09", "ME"))),
@@ -125,12 +127,11 @@ def test_error_messages_do_not_echo_long_input():
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.sampled_from(["01", "02", "03"]), st.integers(min_value=1, max_value=10**9),
-       st.booleans())
+@given(st.sampled_from(["01", "02", "03"]), st.integers(min_value=1, max_value=10**9), st.booleans())
 def test_any_tip_or_convenience_fee_is_refused(indicator, fee, with_value):
     objects = with_tag("55", indicator)
     if with_value and indicator != "01":
-        objects = with_tag("56" if indicator == "02" else "57", str(fee)[:5 if indicator == "03" else 13], objects)
+        objects = with_tag("56" if indicator == "02" else "57", str(fee)[: 5 if indicator == "03" else 13], objects)
     with pytest.raises(QrisError) as err:
         validate_dynamic_qris(sign(objects), FEE)
     assert err.value.code == "surcharge"
@@ -140,11 +141,14 @@ printable_ascii = st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoi
 
 
 @settings(max_examples=150, deadline=None)
-@given(name=printable_ascii.filter(str.strip).map(lambda s: s[:25]),
-       city=printable_ascii.filter(str.strip).map(lambda s: s[:15]),
-       mcc=st.from_regex(r"\A[0-9]{4}\Z"),
-       alternate=st.text(alphabet=st.characters(categories=["L", "N", "Zs"]), min_size=1, max_size=25)
-       .filter(lambda s: s.strip() and s.isprintable()))
+@given(
+    name=printable_ascii.filter(str.strip).map(lambda s: s[:25]),
+    city=printable_ascii.filter(str.strip).map(lambda s: s[:15]),
+    mcc=st.from_regex(r"\A[0-9]{4}\Z"),
+    alternate=st.text(alphabet=st.characters(categories=["L", "N", "Zs"]), min_size=1, max_size=25).filter(
+        lambda s: s.strip() and s.isprintable()
+    ),
+)
 def test_valid_payloads_pass_whatever_their_text(name, city, mcc, alternate):
     objects = with_tag("59", name, with_tag("60", city, with_tag("52", mcc)))
     objects = with_tag("64", template(("00", "ID"), ("01", alternate)), objects)

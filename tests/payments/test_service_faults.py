@@ -23,8 +23,14 @@ from kiosk.payments.settings import PaymentSettings
 pytestmark = pytest.mark.qt_no_exception_capture
 
 TERMINAL, TOKEN = "DEMO-01", "payments-test-token-0123456789"
-FAST = PaymentSettings(poll_interval_s=0.05, poll_max_interval_s=0.1, offline_retry_max_s=0.1,
-                       create_timeout_s=1.5, unknown_after_s=1.0, merchant_nmid="ID1026000000001")
+FAST = PaymentSettings(
+    poll_interval_s=0.05,
+    poll_max_interval_s=0.1,
+    offline_retry_max_s=0.1,
+    create_timeout_s=1.5,
+    unknown_after_s=1.0,
+    merchant_nmid="ID1026000000001",
+)
 
 
 class Updates:
@@ -48,10 +54,13 @@ class Updates:
 
 @pytest.fixture
 def env(tmp_path):
-    central = start(tmp_path / "c.sqlite3", DEFAULT_CATALOG, {TERMINAL: TOKEN}, faults_enabled=True,
-                    payment_ttl_s=3)
-    client = CentralClient(CentralSettings(base_url=central.url, terminal_id=TERMINAL, retries=0,
-                                           connect_timeout_s=0.5, read_timeout_s=0.5), TOKEN)
+    central = start(tmp_path / "c.sqlite3", DEFAULT_CATALOG, {TERMINAL: TOKEN}, faults_enabled=True, payment_ttl_s=3)
+    client = CentralClient(
+        CentralSettings(
+            base_url=central.url, terminal_id=TERMINAL, retries=0, connect_timeout_s=0.5, read_timeout_s=0.5
+        ),
+        TOKEN,
+    )
     journal = Journal(tmp_path / "journal.sqlite3")
     made: list[PaymentService] = []
 
@@ -76,7 +85,7 @@ REQ = PaymentRequest(session_id=1, service_id="skck-baru", amount_idr=30000, lan
 
 
 def test_qr_shown_then_paid(env):
-    central, service, journal, faults, db = env
+    _central, service, journal, faults, _db = env
     updates = Updates()
     service().start(REQ, updates)
     waiting = updates.until(lambda v: v.state == "waiting")
@@ -88,7 +97,7 @@ def test_qr_shown_then_paid(env):
 
 
 def test_double_tap_on_pay_is_one_charge(env):
-    central, service, journal, faults, db = env
+    _central, service, journal, _faults, db = env
     svc, updates = service(), Updates()
     first = svc.start(REQ, updates)
     second = svc.start(REQ, updates)
@@ -98,7 +107,7 @@ def test_double_tap_on_pay_is_one_charge(env):
 
 
 def test_double_tap_on_cancel_is_one_cancel_and_the_answer_decides(env):
-    central, service, journal, faults, db = env
+    _central, service, journal, faults, db = env
     updates = Updates()
     handle = service().start(REQ, updates)
     updates.until(lambda v: v.state == "waiting")
@@ -113,7 +122,7 @@ def test_double_tap_on_cancel_is_one_cancel_and_the_answer_decides(env):
 
 
 def test_time_runs_out_cancel_then_expired(env):
-    central, service, journal, faults, db = env
+    _central, service, _journal, _faults, db = env
     updates = Updates()
     service().start(REQ, updates)
     final = updates.until(lambda v: v.closed or v.paid)
@@ -123,7 +132,7 @@ def test_time_runs_out_cancel_then_expired(env):
 
 @pytest.mark.parametrize("mode", ["drop", "error500", "malformed", "slow"])
 def test_central_failing_while_creating_then_recovering_gives_one_charge(env, mode):
-    central, service, journal, faults, db = env
+    _central, service, _journal, faults, db = env
     faults.set(mode, delay_s=1.0, times=2)  # the first two attempts fail (slow = past the read timeout)
     updates = Updates()
     service().start(REQ, updates)
@@ -134,7 +143,7 @@ def test_central_failing_while_creating_then_recovering_gives_one_charge(env, mo
 
 
 def test_central_down_while_creating_fails_and_nothing_stays_charged(env):
-    central, service, journal, faults, db = env
+    _central, service, journal, faults, db = env
     faults.set("error500")
     updates = Updates()
     service().start(REQ, updates)
@@ -150,7 +159,7 @@ def test_central_down_while_creating_fails_and_nothing_stays_charged(env):
 
 
 def test_network_cut_while_waiting_shows_still_checking_then_paid(env):
-    central, service, journal, faults, db = env
+    _central, service, _journal, faults, _db = env
     updates = Updates()
     service().start(REQ, updates)
     waiting = updates.until(lambda v: v.state == "waiting")
@@ -163,7 +172,7 @@ def test_network_cut_while_waiting_shows_still_checking_then_paid(env):
 
 
 def test_network_cut_past_expiry_ends_unknown_and_reconciliation_refunds_if_paid(env):
-    central, service, journal, faults, db = env
+    _central, service, _journal, faults, db = env
     updates = Updates()
     svc = service()
     svc.start(REQ, updates)
@@ -180,7 +189,7 @@ def test_network_cut_past_expiry_ends_unknown_and_reconciliation_refunds_if_paid
 
 
 def test_invalid_qr_is_never_shown_and_the_charge_is_cancelled(env):
-    central, service, journal, faults, db = env
+    _central, service, journal, _faults, db = env
     updates = Updates()
     service(FAST.model_copy(update={"merchant_nmid": "ID9999999999999"})).start(REQ, updates)
     final = updates.until(lambda v: v.closed or v.paid)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import random
+from typing import ClassVar
 
 from kiosk.identity import tlv
 from kiosk.identity.icao.bac import bac_keys
@@ -52,20 +53,31 @@ class UidCard(_Base):
     def apdu(self, command: bytes) -> bytes:
         if command[:4] == bytes.fromhex("FFCA0000"):
             return self.uid + SW_OK
-        if command[1:2] == b"\xA4":
-            return b"\x6A\x82"
-        return b"\x6D\x00"
+        if command[1:2] == b"\xa4":
+            return b"\x6a\x82"
+        return b"\x6d\x00"
 
 
-def td3_mrz(doc: str, nationality: str, birth: str, sex: str, expiry: str,
-            surname: str, given: str, state: str = "IDN") -> str:
+def td3_mrz(
+    doc: str, nationality: str, birth: str, sex: str, expiry: str, surname: str, given: str, state: str = "IDN"
+) -> str:
     """Build a TD3 MRZ with correct check digits (for test passports)."""
     name = (surname.replace(" ", "<") + "<<" + given.replace(" ", "<")).ljust(39, "<")[:39]
     line1 = ("P<" + state + name).ljust(44, "<")
     docf = doc.ljust(9, "<")
     opt = "<" * 14
-    body = (docf + check_digit(docf) + nationality + birth + check_digit(birth) + sex
-            + expiry + check_digit(expiry) + opt + "<")
+    body = (
+        docf
+        + check_digit(docf)
+        + nationality
+        + birth
+        + check_digit(birth)
+        + sex
+        + expiry
+        + check_digit(expiry)
+        + opt
+        + "<"
+    )
     composite = check_digit(body[0:10] + body[13:20] + body[21:43])
     return line1 + body + composite
 
@@ -73,14 +85,13 @@ def td3_mrz(doc: str, nationality: str, birth: str, sex: str, expiry: str,
 class EmrtdCard(_Base):
     atr = EMRTD_ATR
     AID = bytes.fromhex("A0000002471001")
-    FIDS = {0x011E: 0x1E, 0x0101: 0x01}
+    FIDS: ClassVar[dict[int, int]] = {0x011E: 0x1E, 0x0101: 0x01}
 
     def __init__(self, mrz_info: MrzInfo, mrz_text: str, refuse_sw: bytes = SW_AUTH_FAILED) -> None:
         self.auth = ChipAuth(bac_keys(mrz_info))
         self.refuse_sw = refuse_sw
         self.external_authenticates = 0  # how often a key was tried (a refused one must not come back)
-        com = tlv.encode(0x60, tlv.encode(0x5F01, b"0107") + tlv.encode(0x5F36, b"040000")
-                         + tlv.encode(0x5C, b"\x61"))
+        com = tlv.encode(0x60, tlv.encode(0x5F01, b"0107") + tlv.encode(0x5F36, b"040000") + tlv.encode(0x5C, b"\x61"))
         self.files = {0x1E: com, 0x01: tlv.encode(0x61, tlv.encode(0x5F1F, mrz_text.encode()))}
         self.reset()
 
@@ -102,9 +113,9 @@ class EmrtdCard(_Base):
         if ins == 0xA4 and command[2] == 0x04:
             aid = command[5 : 5 + command[4]]
             self.selected_app = aid == self.AID
-            return SW_OK if self.selected_app else b"\x6A\x82"
+            return SW_OK if self.selected_app else b"\x6a\x82"
         if not self.selected_app:
-            return b"\x6D\x00"
+            return b"\x6d\x00"
         if ins == 0x84:
             return self.auth.challenge() + SW_OK
         if ins == 0x82:
@@ -117,7 +128,7 @@ class EmrtdCard(_Base):
             return answer + SW_OK
         if ins in (0xA4, 0xB0):
             return b"\x69\x82"  # security status not satisfied: BAC first
-        return b"\x6D\x00"
+        return b"\x6d\x00"
 
     def _protected(self, command: bytes) -> bytes:
         assert self.session is not None
@@ -130,14 +141,14 @@ class EmrtdCard(_Base):
         if ins == 0xA4 and p1 == 0x02 and len(data) == 2:
             sfi = self.FIDS.get(int.from_bytes(data, "big"))
             if sfi is None:
-                return self.session.wrap_response(b"", b"\x6A\x82")
+                return self.session.wrap_response(b"", b"\x6a\x82")
             self.current = sfi
             return self.session.wrap_response(b"", b"\x90\x00")
         if ins == 0xB0:
             if p1 & 0x80:
                 sfi, offset = p1 & 0x1F, p2
                 if sfi not in self.files:
-                    return self.session.wrap_response(b"", b"\x6A\x82")
+                    return self.session.wrap_response(b"", b"\x6a\x82")
                 self.current = sfi
             else:
                 offset = (p1 << 8) | p2
@@ -148,7 +159,7 @@ class EmrtdCard(_Base):
             chunk = content[offset : offset + n]
             sw = b"\x90\x00" if len(chunk) == n else b"\x62\x82"
             return self.session.wrap_response(chunk, sw)
-        return self.session.wrap_response(b"", b"\x6D\x00")
+        return self.session.wrap_response(b"", b"\x6d\x00")
 
 
 class VanishingCard:
@@ -192,5 +203,5 @@ class GarbageCard(_Base):
         if choice < 0.15:
             return bytes([r.randrange(256)])
         body = r.randbytes(r.choice([0, 1, 3, 8, 20, 40, 60]))
-        sw = r.choice([b"\x90\x00", b"\x90\x00", b"\x63\x00", b"\x6A\x82", r.randbytes(2)])
+        sw = r.choice([b"\x90\x00", b"\x90\x00", b"\x63\x00", b"\x6a\x82", r.randbytes(2)])
         return body + sw

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import threading
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 T = TypeVar("T")
 
@@ -18,9 +19,11 @@ class EventLog:
             self.events.append(event)
             self._cond.notify_all()
 
-    def wait_for(self, kind: type[T], where: Callable[[T], bool] = lambda e: True,
-                 timeout: float = 15.0, after: int = 0) -> T:
+    def wait_for(
+        self, kind: type[T], where: Callable[[T], bool] = lambda e: True, timeout: float = 15.0, after: int = 0
+    ) -> T:
         """Wait for an event of ``kind`` (index >= ``after``) matching ``where``."""
+
         def find() -> T | None:
             for e in self.events[after:]:
                 if isinstance(e, kind) and where(e):

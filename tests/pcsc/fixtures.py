@@ -83,8 +83,11 @@ def build_shim(out_dir: Path) -> Path:
     if cc is None:
         raise PcscUnavailable("a C compiler is needed to build the loopback shim (apt gcc)")
     out = out_dir / "bind_loopback.so"
-    subprocess.run([cc, "-shared", "-fPIC", "-O2", "-o", str(out), str(HERE / "bind_loopback.c"),
-                    "-ldl"], check=True, capture_output=True)
+    subprocess.run(
+        [cc, "-shared", "-fPIC", "-O2", "-o", str(out), str(HERE / "bind_loopback.c"), "-ldl"],
+        check=True,
+        capture_output=True,
+    )
     return out
 
 
@@ -134,8 +137,9 @@ class PcscStack:
         self.with_reader = with_reader
         log = open(self.log_path, "ab")
         try:
-            self.proc = subprocess.Popen([self.pcscd, "--foreground", "-c", str(conf)],
-                                         stdout=log, stderr=subprocess.STDOUT, env=env)
+            self.proc = subprocess.Popen(
+                [self.pcscd, "--foreground", "-c", str(conf)], stdout=log, stderr=subprocess.STDOUT, env=env
+            )
         finally:
             log.close()
         self._wait_ready(with_reader, timeout)

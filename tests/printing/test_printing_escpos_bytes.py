@@ -21,7 +21,7 @@ PROLOGUE = ESC + b"@" + ESC + b"t\x13"
 def body(*elements, profile=T88_80) -> bytes:
     out = render_escpos(Document(tuple(elements)), profile)
     assert out.startswith(PROLOGUE)
-    return out[len(PROLOGUE):]
+    return out[len(PROLOGUE) :]
 
 
 def test_plain_text_is_text_and_line_feed():
@@ -39,8 +39,7 @@ def test_alignment_is_esc_a(align, n):
 
 def test_magnification_is_gs_bang_width_high_nibble_height_low_nibble():
     # width 2 -> 0x10, height 3 -> 0x02: GS ! 0x12; back to 1x1 (GS ! 0) for the next element
-    assert body(Text("7", width=2, height=3), Text("y")) == (
-        GS + b"!\x12" + b"7" + LF + GS + b"!\x00" + b"y" + LF)
+    assert body(Text("7", width=2, height=3), Text("y")) == (GS + b"!\x12" + b"7" + LF + GS + b"!\x00" + b"y" + LF)
 
 
 def test_underline_and_invert():
@@ -80,12 +79,23 @@ def test_profile_without_cutter_only_feeds():
 
 def test_native_qr_sequence_for_a_short_payload():
     expected = (
-        ESC + b"a\x01"  # centre first: escpos cannot centre a native QR itself
-        + GS + b"(k\x04\x00" + b"1A2\x00"  # fn 65: model 2
-        + GS + b"(k\x03\x00" + b"1C\x06"  # fn 67: module size 6 dots
-        + GS + b"(k\x03\x00" + b"1E1"  # fn 69: error correction M (49)
-        + GS + b"(k\x06\x00" + b"1P0ABC"  # fn 80: store 3 bytes (pL = 3 + 3)
-        + GS + b"(k\x03\x00" + b"1Q0"  # fn 81: print the stored symbol
+        ESC
+        + b"a\x01"  # centre first: escpos cannot centre a native QR itself
+        + GS
+        + b"(k\x04\x00"
+        + b"1A2\x00"  # fn 65: model 2
+        + GS
+        + b"(k\x03\x00"
+        + b"1C\x06"  # fn 67: module size 6 dots
+        + GS
+        + b"(k\x03\x00"
+        + b"1E1"  # fn 69: error correction M (49)
+        + GS
+        + b"(k\x06\x00"
+        + b"1P0ABC"  # fn 80: store 3 bytes (pL = 3 + 3)
+        + GS
+        + b"(k\x03\x00"
+        + b"1Q0"  # fn 81: print the stored symbol
     )
     assert body(QrCode("ABC", module_size=6, error_correction="M")) == expected
 
@@ -105,19 +115,22 @@ def test_forced_raster_qr_on_a_native_profile():
     assert GS + b"v0" in out and GS + b"(k" not in out
 
 
-@pytest.mark.parametrize("text,encoded", [
-    ("Café", b"Caf\x82"),  # é is 0x82 in CP858
-    ("€ 5", b"\xd5 5"),  # CP858 is CP850 with the euro sign at 0xD5
-    ("a—b “c” …", b'a-b "c" ...'),
-    ("Đà Nẵng", b"?\x85 Nang"),  # Đ has no decomposition -> '?'; ẵ -> a; à is 0x85 in CP858
-])
+@pytest.mark.parametrize(
+    "text,encoded",
+    [
+        ("Café", b"Caf\x82"),  # é is 0x82 in CP858
+        ("€ 5", b"\xd5 5"),  # CP858 is CP850 with the euro sign at 0xD5
+        ("a—b “c” …", b'a-b "c" ...'),
+        ("Đà Nẵng", b"?\x85 Nang"),  # Đ has no decomposition -> '?'; ẵ -> a; à is 0x85 in CP858
+    ],
+)
 def test_text_outside_the_code_page_is_transliterated(text, encoded):
     out = body(Text(text))
     assert out == encoded + LF  # never raises, never sends raw UTF-8
 
 
 def test_transliterate_falls_back_to_ascii_spelling():
-    ascii_only = lambda ch: ord(ch) < 128  # noqa: E731
+    ascii_only = lambda ch: ord(ch) < 128
     assert transliterate("Jürgen ŋ ẵ", ascii_only) == "Jurgen ? a"
 
 
@@ -143,8 +156,15 @@ def test_ticket_fits_in_1000_bytes_with_native_qr_and_says_everything(ticket_dat
         (job,) = recorder.jobs
         assert job.qr_codes == [ticket_data.track_url]
         assert job.cuts == 1 and job.rasters == []
-        for needle in ("B-023", "Perpanjangan SIM A", "Zona B - Loket 4", "Sabtu, 28 November 2026",
-                       "11:14 WIB", "Pindai untuk memantau antrean", "± 15 menit"):
+        for needle in (
+            "B-023",
+            "Perpanjangan SIM A",
+            "Zona B - Loket 4",
+            "Sabtu, 28 November 2026",
+            "11:14 WIB",
+            "Pindai untuk memantau antrean",
+            "± 15 menit",
+        ):
             assert needle in job.text, needle
 
 
@@ -185,7 +205,7 @@ def test_logo_is_a_left_padded_raster_image(tmp_path):
     out = body(Logo(str(path)))
     # centred on 576 dots by 280 white dots on the left: 296 dots = 37 bytes per row, 4 rows
     assert out[:8] == GS + b"v0\x00" + (37).to_bytes(2, "little") + (4).to_bytes(2, "little")
-    rows = [out[8 + 37 * r: 8 + 37 * (r + 1)] for r in range(4)]
+    rows = [out[8 + 37 * r : 8 + 37 * (r + 1)] for r in range(4)]
     assert all(row == b"\x00" * 35 + b"\xff\xff" for row in rows)
     image = render_image(Document((Logo(str(path)),)), 576)
     from PIL import ImageOps

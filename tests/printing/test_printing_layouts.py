@@ -1,13 +1,14 @@
 """The queue ticket and test page say the right things, in the right language and time zone."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
 from kiosk.devices.printer.escpos_decode import JobRecorder
 from kiosk.printing.document import Columns, Cut, Document, DocumentBuilder, QrCode, Text
 from kiosk.printing.escpos_render import render_escpos
-from kiosk.printing.layouts import format_date, format_time, queue_ticket, test_page as make_test_page
+from kiosk.printing.layouts import format_date, format_time, queue_ticket
+from kiosk.printing.layouts import test_page as make_test_page
 from kiosk.printing.profile import PrinterProfile
 
 
@@ -26,8 +27,7 @@ def test_indonesian_ticket_has_local_date_time_and_labels(ticket_data):
 
 
 def test_english_ticket_and_a_later_day_in_makassar(make_ticket):
-    data = make_ticket(language="en", site_timezone="Asia/Makassar",
-                              issued_at=datetime(2026, 1, 4, 17, 5, tzinfo=timezone.utc))
+    data = make_ticket(language="en", site_timezone="Asia/Makassar", issued_at=datetime(2026, 1, 4, 17, 5, tzinfo=UTC))
     words = queue_ticket(data).texts()
     assert "Monday, 5 January 2026" in words  # 17:05 UTC is 01:05 WITA the next day
     assert "01:05 WITA" in words
@@ -47,7 +47,7 @@ def test_naive_issue_time_is_refused(make_ticket):
 
 def test_month_names_in_indonesian():
     assert format_date(datetime(2026, 8, 17), "id") == "Senin, 17 Agustus 2026"
-    assert format_time(datetime(2026, 8, 17, 9, 5, tzinfo=timezone.utc), "Asia/Jayapura") == "09:05 WIT"
+    assert format_time(datetime(2026, 8, 17, 9, 5, tzinfo=UTC), "Asia/Jayapura") == "09:05 WIT"
 
 
 def test_test_page_shows_profile_status_bytes_qrs_and_ruler():
@@ -69,7 +69,7 @@ def test_builder_and_validation():
     doc = DocumentBuilder("t").text("a", bold=True).columns("l", "r").qr("x").cut().build()
     assert isinstance(doc, Document) and doc.title == "t" and len(doc.elements) == 4
     assert isinstance(doc.elements[1], Columns)
-    with pytest.raises(ValueError, match="1..8"):
+    with pytest.raises(ValueError, match=r"1..8"):
         Text("x", width=9)
     with pytest.raises(ValueError, match="must not be empty"):
         QrCode("")

@@ -45,14 +45,24 @@ NAMES = ["Siti", "Rahmawati", "Bambang", "Sutrisno", "Wulandari", "Aminah"]
 
 
 def nik_spellings(nik: str) -> list[str]:
-    groups = [nik[i:i + 4] for i in range(0, 16, 4)]
+    groups = [nik[i : i + 4] for i in range(0, 16, 4)]
     return [nik, "-".join(groups), " ".join(groups), ".".join([nik[0:2], nik[2:4], nik[4:6], nik[6:12], nik[12:]])]
 
 
 def byte_spellings() -> list[bytes]:
     uid = bytes.fromhex(CARD_UID)
-    words = [*nik_spellings(NIK), *nik_spellings(CARD_NIK), MRZ_1, MRZ_2, "C1234567",
-             uid.hex(), uid.hex().upper(), uid.hex(" "), uid.hex(" ").upper(), uid.hex(":").upper()]
+    words = [
+        *nik_spellings(NIK),
+        *nik_spellings(CARD_NIK),
+        MRZ_1,
+        MRZ_2,
+        "C1234567",
+        uid.hex(),
+        uid.hex().upper(),
+        uid.hex(" "),
+        uid.hex(" ").upper(),
+        uid.hex(":").upper(),
+    ]
     found = [w.encode("utf-8") for w in words]
     found += [w.encode("utf-16-le") for w in (NIK, CARD_NIK)]
     return [*found, uid]
@@ -71,8 +81,13 @@ def kiosk(qtbot, tmp_path, vpcd):
 
     reader = {"backend": "pcsc", "poll_interval_s": 0.1, "read_timeout_s": 2.0, "removal_grace_s": 1.0}
     journal = io.StringIO()
-    with demo_environment(tmp_path, ui={"fullscreen": False}, card_reader=reader, payments={"enabled": True},
-                          central_options={"payment_autopay_s": 1.0}) as env:
+    with demo_environment(
+        tmp_path,
+        ui={"fullscreen": False},
+        card_reader=reader,
+        payments={"enabled": True},
+        central_options={"payment_autopay_s": 1.0},
+    ) as env:
         # As main.py does: the guard first, so that the whole run is covered.
         guard = CrashGuard(env.config.data.directory, "test", stream=journal)
         guard.install()
@@ -107,8 +122,13 @@ def pay_by_passport(qtbot, app, vpcd) -> str:
     if app.runtime.flow.step is Step.CONFIRM:
         tap(qtbot, app, "Confirm")
     wait_step(qtbot, app, Step.PAYMENT, timeout_ms=10_000)
-    qtbot.waitUntil(lambda: (app.runtime.flow.session.payment or None) is not None
-                    and app.runtime.flow.session.payment.payment_id is not None, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: (
+            (app.runtime.flow.session.payment or None) is not None
+            and app.runtime.flow.session.payment.payment_id is not None
+        ),
+        timeout=10_000,
+    )
     payment_id = app.runtime.flow.session.payment.payment_id
     wait_step(qtbot, app, Step.TICKET, timeout_ms=20_000)
     tap(qtbot, app, "Done")
@@ -148,8 +168,10 @@ def test_logs_and_crash_reports_hold_no_personal_data_and_keep_payment_ids(qtbot
     # 4. A worker dies of an exception quoting everything; another logs the same exception.
     # Quoted, as exceptions quote the values they choke on (KeyError('…'), pydantic's input_value='…'):
     # a name in running text cannot be told from other words, which is why code logs named fields.
-    careless = (f"no match for {CARD_NAME!r} / {NAME!r} ({NIK[:4]}-{NIK[4:8]}-{NIK[8:12]}-{NIK[12:]}), "
-                f"card {CARD_UID}, passport {MRZ_1}\n{MRZ_2}, payment {payment_id}")
+    careless = (
+        f"no match for {CARD_NAME!r} / {NAME!r} ({NIK[:4]}-{NIK[4:8]}-{NIK[8:12]}-{NIK[12:]}), "
+        f"card {CARD_UID}, passport {MRZ_1}\n{MRZ_2}, payment {payment_id}"
+    )
 
     def identity_worker() -> None:
         try:

@@ -99,8 +99,10 @@ def test_queued_utterances_are_replaced_not_played(tmp_path: Path):
 
 def test_stop_and_close_leave_no_espeak_process(tmp_path: Path):
     pids: list[int] = []
-    speaker = Speaker(SpeechSettings(backend="wav_dir", wav_dir=tmp_path / "wav"),
-                      on_started=lambda pid: (pids.append(pid), os.kill(pid, signal.SIGSTOP)))
+    speaker = Speaker(
+        SpeechSettings(backend="wav_dir", wav_dir=tmp_path / "wav"),
+        on_started=lambda pid: (pids.append(pid), os.kill(pid, signal.SIGSTOP)),
+    )
     fut = speaker.say(LONG_TEXT, "id")
     while not pids:  # on_started runs on the worker right after the process started
         threading.Event().wait(0.01)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from kiosk.api.client import CentralClient
@@ -47,8 +45,9 @@ def make_issuer(env, client, tmp_path, numbering=None, paper="ok", on_fault="vir
     printer = PrinterService(PrinterSettings(backend="virtual", virtual_paper=paper))
     catalog = client.get_catalog()
     pending = PendingConfirmations(tmp_path / "pending.sqlite3")
-    issuer = TicketIssuer(numbering or CentralNumbering(client), printer, lambda: catalog, "DEMO-01",
-                          pending, on_print_fault=on_fault)
+    issuer = TicketIssuer(
+        numbering or CentralNumbering(client), printer, lambda: catalog, "DEMO-01", pending, on_print_fault=on_fault
+    )
     return issuer, printer, pending, catalog
 
 
@@ -84,7 +83,10 @@ def test_out_of_service_policy_gives_the_number_back(env, client, tmp_path):
     issuer2, printer2, _, _ = make_issuer(env, client, tmp_path / "again")
     ok = issuer2.issue(request(catalog.services[1].id)).result(timeout=20)
     assert ok.ticket.sequence == 2  # number 1 was failed, never reused
-    assert client.get_queues().queues and {q.service_id: q.waiting for q in client.get_queues().queues}[
-        catalog.services[1].id] == queues[catalog.services[1].id] + 1
+    assert (
+        client.get_queues().queues
+        and {q.service_id: q.waiting for q in client.get_queues().queues}[catalog.services[1].id]
+        == queues[catalog.services[1].id] + 1
+    )
     for thing in (issuer, printer, pending, issuer2, printer2):
         thing.close()

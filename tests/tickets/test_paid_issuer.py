@@ -37,16 +37,32 @@ def paid_view(env, client, journal, pay=True) -> PaymentView:
     if pay:
         Faults(env.central_url).pay(payment.id)
         journal.record(entry.id, JournalStep.PAID_SEEN)
-    return PaymentView("paid" if pay else "waiting", 1, "skck-baru", 30000, entry.id, payment.id,
-                       payment.reference, merchant_name="MPP KOTA BANDUNG", paid_at=payment.created_at)
+    return PaymentView(
+        "paid" if pay else "waiting",
+        1,
+        "skck-baru",
+        30000,
+        entry.id,
+        payment.id,
+        payment.reference,
+        merchant_name="MPP KOTA BANDUNG",
+        paid_at=payment.created_at,
+    )
 
 
 def make(env, client, journal, tmp_path, paper="ok", on_fault="virtual_ticket"):
     printer = PrinterService(PrinterSettings(backend="virtual", virtual_paper=paper))
     catalog = client.get_catalog()
     paid = PaidIssuing(journal, CentralNumbering(client), client, "DEMO-01")
-    issuer = TicketIssuer(CentralNumbering(client), printer, lambda: catalog, "DEMO-01",
-                          PendingConfirmations(tmp_path / "p.sqlite3"), on_print_fault=on_fault, paid=paid)
+    issuer = TicketIssuer(
+        CentralNumbering(client),
+        printer,
+        lambda: catalog,
+        "DEMO-01",
+        PendingConfirmations(tmp_path / "p.sqlite3"),
+        on_print_fault=on_fault,
+        paid=paid,
+    )
     return issuer, printer
 
 
@@ -65,8 +81,12 @@ def test_paid_ticket_and_receipt_are_printed_and_confirmed(env, tmp_path):
         assert outcome.ticket.number in ticket_job.text
         assert "Rp30.000" in receipt_job.text and view.reference in receipt_job.text
         assert journal.get(view.entry_id).outcome == "confirmed"
-        assert journal.steps(view.entry_id)[-4:] == ["ticket_reserved", "ticket_printed", "receipt_printed",
-                                                      "confirmed"]
+        assert journal.steps(view.entry_id)[-4:] == [
+            "ticket_reserved",
+            "ticket_printed",
+            "receipt_printed",
+            "confirmed",
+        ]
         assert client.get_ticket(outcome.ticket.id).status == "confirmed"
         # The same payment cannot buy a second ticket.
         with pytest.raises(IssueError) as err:

@@ -31,6 +31,7 @@ def luminance(rgb) -> float:
     def lin(c: float) -> float:
         c /= 255
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
     r, g, b = rgb
     return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
 
@@ -42,8 +43,11 @@ def rendered_contrast(window_image, widget, window) -> float:
 
     top_left = widget.mapTo(window, widget.rect().topLeft())
     image = window_image.copy(QRect(top_left, widget.size()))
-    values = sorted(luminance(image.pixelColor(x, y).getRgb()[:3])
-                    for x in range(0, image.width(), 2) for y in range(0, image.height(), 2))
+    values = sorted(
+        luminance(image.pixelColor(x, y).getRgb()[:3])
+        for x in range(0, image.width(), 2)
+        for y in range(0, image.height(), 2)
+    )
     # A few samples trimmed at each end against stray pixels; not a share of the area: in a wide
     # key the "1" is a sliver, and a share would cut all of its ink and measure the border instead.
     trim = min(4, len(values) // 200)
@@ -124,13 +128,16 @@ def test_large_text_mode_has_capitals_of_at_least_6_mm(kiosk, qtbot, step):
     qtbot.wait(30)
     texts = [w for w in [*shown(win, QLabel), *shown(win, QPushButton)] if w.text().strip()]
     assert texts
-    small = [(w.objectName(), w.text()[:20], round(QFontMetricsF(w.font()).capHeight() / px_per_mm, 2))
-             for w in texts if QFontMetricsF(w.font()).capHeight() / px_per_mm < 6.0]
+    small = [
+        (w.objectName(), w.text()[:20], round(QFontMetricsF(w.font()).capHeight() / px_per_mm, 2))
+        for w in texts
+        if QFontMetricsF(w.font()).capHeight() / px_per_mm < 6.0
+    ]
     assert small == []
 
 
 def test_standard_mode_text_is_smaller_than_large_text_mode(kiosk, qtbot):
-    win, flow, px_per_mm, _ = kiosk
+    win, flow, _px_per_mm, _ = kiosk
     title = win.screens[flow.step].title
     standard = QFontMetricsF(title.font()).capHeight()
     flow.send("toggle_accessibility")

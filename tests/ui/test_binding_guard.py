@@ -13,13 +13,18 @@ from launcher.demo import demo_environment
 
 # What PySide6 6.12.0 on CPython 3.11.7 measured with the start-up count of calls (64 of each).
 LOSING = BindingReport(
-    python="3.11.7", binding="PySide6 6.12.0", calls=64,
-    losses={"void_setters": {"None": 255, "True": 0, "False": 0},
-            "click_into_slot": {"None": 63, "True": 0, "False": 0},
-            "queued_signal": {"None": 0, "True": 64, "False": 0},
-            "timer_firing": {"None": 65, "True": 0, "False": 0},
-            "process_events": {"None": 63, "True": 0, "False": 0}},
-    immortal={"None": False, "True": False, "False": False})
+    python="3.11.7",
+    binding="PySide6 6.12.0",
+    calls=64,
+    losses={
+        "void_setters": {"None": 255, "True": 0, "False": 0},
+        "click_into_slot": {"None": 63, "True": 0, "False": 0},
+        "queued_signal": {"None": 0, "True": 64, "False": 0},
+        "timer_firing": {"None": 65, "True": 0, "False": 0},
+        "process_events": {"None": 63, "True": 0, "False": 0},
+    },
+    immortal={"None": False, "True": False, "False": False},
+)
 
 
 def _log_lines(data_dir) -> list[dict]:
@@ -62,8 +67,10 @@ def test_a_losing_binding_gets_the_out_of_service_page_and_a_log_line(qtbot, tmp
             app.window.grab().save(str(tmp_path / "out-of-service.png"))
             lines = [r for r in _log_lines(env.config.data.directory) if r.get("level") == "CRITICAL"]
             assert len(lines) == 1, lines
-            assert ("Qt binding PySide6 6.12.0 on Python 3.11.7 loses references: install the pinned version"
-                    in lines[0]["msg"])
+            assert (
+                "Qt binding PySide6 6.12.0 on Python 3.11.7 loses references: install the pinned version"
+                in lines[0]["msg"]
+            )
             assert "void_setters" in lines[0]["msg"] and "queued_signal" in lines[0]["msg"]
         finally:
             app.stop()

@@ -91,7 +91,7 @@ def test_every_screen_passes_the_checks_on_every_panel(qapp, group):
     assert [p for p in problems if not p.startswith(NOT_HELD_YET)] == []
 
 
-@pytest.mark.xfail(strict=True, reason="easy access on the 10.1\" tablet does not fit yet (see NOT_HELD_YET)")
+@pytest.mark.xfail(strict=True, reason='easy access on the 10.1" tablet does not fit yet (see NOT_HELD_YET)')
 def test_easy_access_fits_the_tablet_panel(qapp):
     assert panel_problems("tablet")[1] == []
 
@@ -114,8 +114,9 @@ def test_a_failing_check_names_the_widget(qtbot, qapp):
             return Future()
 
     flow = CitizenFlow(NeverIssuer(), ManualScheduler(), FlowTiming())
-    flow.update_status(catalog=load_catalog_file(Path(__file__).resolve().parents[2] / "config" / "catalog.toml").catalog,
-                       printer="ok")
+    flow.update_status(
+        catalog=load_catalog_file(Path(__file__).resolve().parents[2] / "config" / "catalog.toml").catalog, printer="ok"
+    )
     translations = Translations()
     win = KioskWindow(flow, translations)
     qtbot.addWidget(win)

@@ -27,8 +27,20 @@ def view(session: CitizenSession, payment: PaymentView | None) -> FlowView:
 
 
 def waiting(session: CitizenSession, payment_id: str, payload: str) -> PaymentView:
-    return PaymentView("waiting", session.id, "skck-baru", 30000, f"entry-{payment_id}", payment_id,
-                       f"REF-{payment_id}", payload, "MPP KOTA BANDUNG", "BANDUNG", None, 600)
+    return PaymentView(
+        "waiting",
+        session.id,
+        "skck-baru",
+        30000,
+        f"entry-{payment_id}",
+        payment_id,
+        f"REF-{payment_id}",
+        payload,
+        "MPP KOTA BANDUNG",
+        "BANDUNG",
+        None,
+        600,
+    )
 
 
 @pytest.fixture
@@ -52,8 +64,11 @@ def shown_image(screen):
 def test_the_code_is_made_off_the_gui_thread_and_is_the_right_code(screen, qtbot, monkeypatch):
     threads: list[threading.Thread] = []
     make = qrcode.QRCode.make
-    monkeypatch.setattr(qrcode.QRCode, "make", lambda self, *a, **k: (threads.append(threading.current_thread()),
-                                                                       make(self, *a, **k))[1])
+    monkeypatch.setattr(
+        qrcode.QRCode,
+        "make",
+        lambda self, *a, **k: (threads.append(threading.current_thread()), make(self, *a, **k))[1],
+    )
     session = CitizenSession("id")
     screen.render(view(session, waiting(session, "pay-a", PAYLOAD_A)))
     qtbot.waitUntil(lambda: screen.qr_shown, timeout=5_000)

@@ -40,8 +40,7 @@ def test_singletons_are_immortal_on_312_and_later(report):
 @pytest.mark.parametrize("kind", KINDS)
 def test_reference_counts_do_not_fall(report, kind):
     fell = {name: loss for name, loss in report.losses[kind].items() if loss > NOISE}
-    assert not fell, (f"{report.message()}: {kind} made the counts fall by {fell} "
-                      f"in {report.made[kind]} calls")
+    assert not fell, f"{report.message()}: {kind} made the counts fall by {fell} in {report.made[kind]} calls"
 
 
 def test_the_verdict_names_binding_and_python(report):

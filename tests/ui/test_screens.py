@@ -62,8 +62,9 @@ def test_every_visible_button_is_a_large_touch_target(window, qtbot, steps):
     qtbot.wait(50)
     buttons = visible_buttons(win)
     assert buttons
-    small = [(b.objectName(), b.width(), b.height()) for b in buttons
-             if min(b.width(), b.height()) < min(TOUCH_MIN, 72)]
+    small = [
+        (b.objectName(), b.width(), b.height()) for b in buttons if min(b.width(), b.height()) < min(TOUCH_MIN, 72)
+    ]
     assert small == []
 
 
@@ -105,8 +106,9 @@ def test_service_screen_shows_fee_and_queue(window, qtbot):
     from kiosk.contract import QueueStatus
 
     win, flow, _ = window
-    flow.update_status(queues={"paspor-biasa": QueueStatus(service_id="paspor-biasa", waiting=14,
-                                                             estimated_wait_minutes=70)})
+    flow.update_status(
+        queues={"paspor-biasa": QueueStatus(service_id="paspor-biasa", waiting=14, estimated_wait_minutes=70)}
+    )
     flow.send("take_ticket")
     flow.send("choose_agency", agency_id="imigrasi")
     tiles = {b.objectName(): b for b in visible_buttons(win)}
@@ -121,8 +123,9 @@ def test_closed_services_are_greyed_and_say_when_they_open(qtbot, qapp, tmp_path
     from kiosk.ui.widgets import Tile
 
     saturday_afternoon = datetime(2026, 11, 28, 13, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
-    flow = CitizenFlow(NeverIssuer(), ManualScheduler(), FlowTiming(), languages=("en", "id"),
-                       clock=lambda: saturday_afternoon)
+    flow = CitizenFlow(
+        NeverIssuer(), ManualScheduler(), FlowTiming(), languages=("en", "id"), clock=lambda: saturday_afternoon
+    )
     shown = shown_window(qtbot, qapp, flow, None)
     win, _, _ = next(shown)
     flow.send("take_ticket")

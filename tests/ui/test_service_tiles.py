@@ -16,7 +16,7 @@ def _tiles(screen) -> dict[str, Tile]:
     return {t.objectName(): t for t in screen.findChildren(Tile)}
 
 
-def test_a_queue_refresh_updates_the_tiles_in_place_and_a_tap_right_after_lands(window, qtbot):  # noqa: F811
+def test_a_queue_refresh_updates_the_tiles_in_place_and_a_tap_right_after_lands(window, qtbot):
     win, flow, _ = window
     flow.send("take_ticket")
     flow.send("choose_agency", agency_id="dukcapil")
@@ -40,7 +40,7 @@ def test_a_queue_refresh_updates_the_tiles_in_place_and_a_tap_right_after_lands(
     assert "7 waiting" in tile.meta.text() or "7 menunggu" in tile.meta.text()
 
 
-def test_tiles_are_made_again_when_the_services_change(window, qtbot):  # noqa: F811
+def test_tiles_are_made_again_when_the_services_change(window, qtbot):
     win, flow, _ = window
     flow.send("take_ticket")
     flow.send("choose_agency", agency_id="dukcapil")

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def luminance(hex_colour: str) -> float:
-    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
@@ -24,10 +24,18 @@ def contrast(a: str, b: str) -> float:
 
 
 PAIRS = [
-    ("text", "background"), ("text", "surface"), ("text_muted", "background"), ("text_muted", "surface"),
-    ("on_primary", "primary"), ("on_primary", "primary_pressed"), ("primary", "surface"),
-    ("primary", "background"), ("on_header", "header"), ("warning_text", "warning_surface"),
-    ("ok_text", "ok_surface"), ("on_disabled", "disabled_primary"),
+    ("text", "background"),
+    ("text", "surface"),
+    ("text_muted", "background"),
+    ("text_muted", "surface"),
+    ("on_primary", "primary"),
+    ("on_primary", "primary_pressed"),
+    ("primary", "surface"),
+    ("primary", "background"),
+    ("on_header", "header"),
+    ("warning_text", "warning_surface"),
+    ("ok_text", "ok_surface"),
+    ("on_disabled", "disabled_primary"),
 ]
 
 

@@ -19,8 +19,16 @@ if TYPE_CHECKING:
     from kiosk.devices.card.service import CardReaderService
 
 __all__ = [
-    "CardEvent", "CardInserted", "CardNeedsMrz", "CardRead", "CardReadFailed", "CardRemoved",
-    "ReadersChanged", "ReaderServiceState", "CardReaderService", "CardReaderSettings",
+    "CardEvent",
+    "CardInserted",
+    "CardNeedsMrz",
+    "CardRead",
+    "CardReadFailed",
+    "CardReaderService",
+    "CardReaderSettings",
+    "CardRemoved",
+    "ReaderServiceState",
+    "ReadersChanged",
 ]
 
 

@@ -11,7 +11,7 @@ the read began, so a read that ends after the citizen has gone can be told apart
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, Union
+from typing import Literal
 
 from kiosk.identity.model import CardIdentity
 
@@ -69,10 +69,7 @@ class ReaderServiceState:
     state: ServiceState
 
 
-CardEvent = Union[
-    ReadersChanged, CardInserted, CardRead, CardNeedsMrz, CardReadFailed, CardRemoved,
-    ReaderServiceState,
-]
+CardEvent = ReadersChanged | CardInserted | CardRead | CardNeedsMrz | CardReadFailed | CardRemoved | ReaderServiceState
 
 # Messages for the citizen-facing screen are translated by the UI from ``reason``; these are
 # for logs and technicians.

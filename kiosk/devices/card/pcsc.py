@@ -32,13 +32,18 @@ UNKNOWN_READER = _u("SCARD_E_UNKNOWN_READER")
 READER_UNAVAILABLE = _u("SCARD_E_READER_UNAVAILABLE")
 # pcscd is gone or our context died with it: re-establish the context (with backoff)
 SERVICE_GONE = frozenset(
-    _u(n) for n in ("SCARD_E_NO_SERVICE", "SCARD_E_SERVICE_STOPPED", "SCARD_E_INVALID_HANDLE",
-                    "SCARD_F_COMM_ERROR")
+    _u(n) for n in ("SCARD_E_NO_SERVICE", "SCARD_E_SERVICE_STOPPED", "SCARD_E_INVALID_HANDLE", "SCARD_F_COMM_ERROR")
 )
 # the card left (or was reset under us) while we held it
 CARD_GONE = frozenset(
-    _u(n) for n in ("SCARD_W_REMOVED_CARD", "SCARD_E_NO_SMARTCARD", "SCARD_W_RESET_CARD",
-                    "SCARD_W_UNPOWERED_CARD", "SCARD_W_UNRESPONSIVE_CARD")
+    _u(n)
+    for n in (
+        "SCARD_W_REMOVED_CARD",
+        "SCARD_E_NO_SMARTCARD",
+        "SCARD_W_RESET_CARD",
+        "SCARD_W_UNPOWERED_CARD",
+        "SCARD_W_UNRESPONSIVE_CARD",
+    )
 )
 
 STATE_PRESENT = scard.SCARD_STATE_PRESENT
@@ -65,7 +70,7 @@ def establish() -> tuple[int, int]:
 def release(ctx: int) -> None:
     try:
         scard.SCardReleaseContext(ctx)
-    except Exception:  # noqa: BLE001 - a context of a dead pcscd may refuse; nothing to do
+    except Exception:
         pass
 
 
@@ -74,8 +79,9 @@ def list_readers(ctx: int) -> tuple[int, list[str]]:
     return code(hr), list(names or [])
 
 
-def status_change(ctx: int, timeout_s: float, states: list[tuple[str, int]]
-                  ) -> tuple[int, list[tuple[str, int, bytes]]]:
+def status_change(
+    ctx: int, timeout_s: float, states: list[tuple[str, int]]
+) -> tuple[int, list[tuple[str, int, bytes]]]:
     hr, result = scard.SCardGetStatusChange(ctx, max(0, int(timeout_s * 1000)), states)
     return code(hr), [(r, e, bytes(a)) for r, e, a in (result or [])]
 
@@ -84,7 +90,7 @@ def cancel(ctx: int) -> None:
     """SCardCancel: end ``ctx``'s SCardGetStatusChange wait now (a no-op when it is not waiting)."""
     try:
         scard.SCardCancel(ctx)
-    except Exception:  # noqa: BLE001 - a context released meanwhile: nothing to wake
+    except Exception:
         pass
 
 
@@ -98,7 +104,7 @@ def connect_exclusive(ctx: int, reader: str) -> tuple[int, int, int]:
 def disconnect(hcard: int) -> None:
     try:
         scard.SCardDisconnect(hcard, scard.SCARD_LEAVE_CARD)
-    except Exception:  # noqa: BLE001 - the card or pcscd may already be gone
+    except Exception:
         pass
 
 

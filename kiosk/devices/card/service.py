@@ -27,7 +27,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from kiosk.devices.card import pcsc
 from kiosk.devices.card.events import (
@@ -82,9 +82,7 @@ class CardReaderService:
         sam: SamSession | None = None,
     ) -> None:
         self._settings = settings
-        self._profiles = profiles if profiles is not None else default_profiles(
-            sam, settings.ektp_atr_prefixes()
-        )
+        self._profiles = profiles if profiles is not None else default_profiles(sam, settings.ektp_atr_prefixes())
         self._sam = sam
         self._listeners: list[Listener] = list(listeners)
         self._stop = threading.Event()
@@ -119,8 +117,7 @@ class CardReaderService:
         if self._settings.backend == "none":
             self._set_state(None, "no_readers")
             return
-        self._supervisor = threading.Thread(target=self._supervise, name="card-supervisor",
-                                            daemon=True)
+        self._supervisor = threading.Thread(target=self._supervise, name="card-supervisor", daemon=True)
         self._supervisor.start()
         self._waker = threading.Thread(target=self._wake_for_mrz, name="card-wake", daemon=True)
         self._waker.start()
@@ -187,8 +184,9 @@ class CardReaderService:
         while not self._stop.is_set():
             number += 1
             gen = _Generation(number)
-            gen.thread = threading.Thread(target=self._run_generation, args=(gen,),
-                                          name=f"card-pcsc-{number}", daemon=True)
+            gen.thread = threading.Thread(
+                target=self._run_generation, args=(gen,), name=f"card-pcsc-{number}", daemon=True
+            )
             self._generation = gen
             gen.thread.start()
             while not self._stop.is_set() and gen.thread.is_alive():
@@ -223,7 +221,7 @@ class CardReaderService:
     def _run_generation(self, gen: _Generation) -> None:
         try:
             _PcscLoop(self, gen).run()
-        except Exception as exc:  # noqa: BLE001 - supervised: log the type, restart
+        except Exception as exc:
             gen.crashed = True
             log.error("card: PC/SC thread crashed (%s); restarting", type(exc).__name__)
 
@@ -239,7 +237,7 @@ class CardReaderService:
         for listener in list(self._listeners):
             try:
                 listener(event)
-            except Exception as exc:  # noqa: BLE001 - a listener bug must not kill the reader
+            except Exception as exc:
                 log.error("card: listener raised %s", type(exc).__name__)
 
     def _set_state(self, gen: _Generation | None, state: ServiceState) -> None:
@@ -424,7 +422,7 @@ class _PcscLoop:
         except CardProtocolError:
             self._fail(reader, "unreadable")
             return
-        except Exception as exc:  # noqa: BLE001 - garbage from a card must never kill the thread
+        except Exception as exc:
             log.error("card: read failed with %s", type(exc).__name__)
             self._fail(reader, "error")
             return

@@ -46,7 +46,7 @@ class CardReaderSettings(BaseModel):
         return value
 
     @model_validator(mode="after")
-    def _backoff_order(self) -> "CardReaderSettings":
+    def _backoff_order(self) -> CardReaderSettings:
         if self.restart_backoff_initial_s > self.restart_backoff_max_s:
             raise ValueError("restart_backoff_initial_s must not exceed restart_backoff_max_s")
         return self

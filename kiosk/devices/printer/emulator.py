@@ -101,7 +101,7 @@ class LoopbackPrinter:
             return list(self._jobs)
 
     # ---- life cycle ----------------------------------------------------------------------------
-    def start(self) -> "LoopbackPrinter":
+    def start(self) -> LoopbackPrinter:
         if self._thread is not None:
             raise RuntimeError("loopback printer already running")
         self._wake_r, self._wake_w = socket.socketpair()
@@ -112,8 +112,7 @@ class LoopbackPrinter:
         server.setblocking(False)
         self._server = server
         self.port = server.getsockname()[1]
-        self._thread = threading.Thread(target=self._serve, name=f"loopback-printer-{self.port}",
-                                        daemon=True)
+        self._thread = threading.Thread(target=self._serve, name=f"loopback-printer-{self.port}", daemon=True)
         self._thread.start()
         return self
 
@@ -126,7 +125,7 @@ class LoopbackPrinter:
         self._wake_r.close()
         self._wake_w.close()
 
-    def __enter__(self) -> "LoopbackPrinter":
+    def __enter__(self) -> LoopbackPrinter:
         return self.start() if self._thread is None else self
 
     def __exit__(self, *exc: object) -> None:
@@ -143,8 +142,14 @@ class LoopbackPrinter:
         if self._invalid_status:
             return b"\xff"
         out, cover = self._paper == "out", self._cover_open
-        return encode_status(n, offline=out or cover or self._error, cover_open=cover,
-                             near_end=self._paper == "near_end", paper_out=out, error=self._error)
+        return encode_status(
+            n,
+            offline=out or cover or self._error,
+            cover_open=cover,
+            near_end=self._paper == "near_end",
+            paper_out=out,
+            error=self._error,
+        )
 
     def _feed(self, recorder: JobRecorder, data: bytes, limit: int | None) -> list[int]:
         """Decode ``data`` in pieces that stop exactly where a fault armed by bytes begins."""

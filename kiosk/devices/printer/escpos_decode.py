@@ -81,7 +81,7 @@ def _command_length(buf: bytes | bytearray, i: int) -> int | None:
         if c == ord("8"):
             if n < 7:
                 return None
-            return 7 + int.from_bytes(buf[i + 3:i + 7], "little")
+            return 7 + int.from_bytes(buf[i + 3 : i + 7], "little")
         if c == ord("k"):
             if n < 3:
                 return None
@@ -125,7 +125,7 @@ class JobRecorder:
             length = _command_length(self._buf, i)
             if length is None or i + length > len(self._buf):
                 break
-            cmd = bytes(self._buf[i:i + length])
+            cmd = bytes(self._buf[i : i + length])
             i += length
             if cmd[:2] == b"\x10\x04":
                 queries.append(cmd[2])

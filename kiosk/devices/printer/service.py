@@ -10,10 +10,11 @@ so a printer power-cycled mid-day comes back without restarting the kiosk.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from functools import partial
-from typing import Callable, Literal
+from typing import Literal
 
 from kiosk.devices.printer.settings import PrinterSettings
 from kiosk.devices.printer.status import STATUS_QUERIES, PrinterStatus, status_query
@@ -57,8 +58,9 @@ def default_renderer(settings: PrinterSettings) -> Renderer:
 class PrinterService:
     """One printer, one worker thread, futures out, plain callbacks (called on the worker)."""
 
-    def __init__(self, settings: PrinterSettings, renderer: Renderer | None = None,
-                 transport: Transport | None = None) -> None:
+    def __init__(
+        self, settings: PrinterSettings, renderer: Renderer | None = None, transport: Transport | None = None
+    ) -> None:
         self.settings = settings
         self._render = renderer or default_renderer(settings)
         self._transport = transport or make_transport(settings)
@@ -85,12 +87,12 @@ class PrinterService:
     def add_printed_listener(self, cb: Callable[[Document, PrintResult], None]) -> None:
         self._printed_listeners.append(cb)
 
-    def status(self) -> "Future[PrinterStatus]":
+    def status(self) -> Future[PrinterStatus]:
         return self._worker.submit(self._status_job)
 
     poll_status = status  # the lead's scheduler calls this periodically
 
-    def print_document(self, doc: Document) -> "Future[PrintResult]":
+    def print_document(self, doc: Document) -> Future[PrintResult]:
         return self._worker.submit(self._print_job, doc)
 
     def close(self, timeout: float = 5.0) -> None:
@@ -100,7 +102,7 @@ class PrinterService:
             pass  # already stopping
         self._worker.stop(timeout)
 
-    def __enter__(self) -> "PrinterService":
+    def __enter__(self) -> PrinterService:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -145,7 +147,7 @@ class PrinterService:
         for cb in list(self._status_listeners):
             try:
                 cb(status)
-            except Exception:  # noqa: BLE001 - a broken listener must not break printing
+            except Exception:
                 log.exception("printer status listener failed")
 
     def _status_job(self) -> PrinterStatus:
@@ -159,12 +161,17 @@ class PrinterService:
 
     def _print_job(self, doc: Document) -> PrintResult:
         result = self._print(doc)
-        log.info("print %r: %s (%d bytes)%s", doc.title, result.outcome, result.bytes_sent,
-                 f": {result.error}" if result.error else "")
+        log.info(
+            "print %r: %s (%d bytes)%s",
+            doc.title,
+            result.outcome,
+            result.bytes_sent,
+            f": {result.error}" if result.error else "",
+        )
         for cb in list(self._printed_listeners):
             try:
                 cb(doc, result)
-            except Exception:  # noqa: BLE001
+            except Exception:
                 log.exception("printed listener failed")
         return result
 
@@ -181,7 +188,7 @@ class PrinterService:
             return PrintResult("fault_before", before, None, 0, f"printer not ready: {before.summary}")
         try:
             data = self._render(doc)
-        except Exception as exc:  # noqa: BLE001 - a document the printer cannot take is a fault
+        except Exception as exc:
             log.exception("rendering %r failed", doc.title)
             return PrintResult("fault_before", before, None, 0, f"render failed: {exc}")
         sent = 0
@@ -189,7 +196,7 @@ class PrinterService:
             if not self._transport.is_open:
                 self._transport.open()
             for i in range(0, len(data), CHUNK):
-                chunk = data[i:i + CHUNK]
+                chunk = data[i : i + CHUNK]
                 self._transport.write(chunk, self.settings.write_timeout_s)
                 sent += len(chunk)
             after = self._ask() if not blind else unknown
@@ -199,9 +206,9 @@ class PrinterService:
             return PrintResult("io_error", before, None, sent, f"I/O error after {sent} bytes: {exc}")
         self._publish(after)
         if blind:
-            return PrintResult("fault_after", before, after, sent,
-                               "this backend cannot report status: the job went out unconfirmed")
+            return PrintResult(
+                "fault_after", before, after, sent, "this backend cannot report status: the job went out unconfirmed"
+            )
         if not after.can_print:
-            return PrintResult("fault_after", before, after, sent,
-                               f"printer reported {after.summary} after the job")
+            return PrintResult("fault_after", before, after, sent, f"printer reported {after.summary} after the job")
         return PrintResult("printed", before, after, sent)

@@ -88,8 +88,7 @@ class PrinterSettings(BaseModel):
     def _known_profile(cls, value: str) -> str:
         known = known_profiles()
         if known and value not in known:
-            raise ValueError(f"unknown python-escpos capability profile {value!r}; "
-                             f"known: {', '.join(sorted(known))}")
+            raise ValueError(f"unknown python-escpos capability profile {value!r}; known: {', '.join(sorted(known))}")
         return value
 
     @field_validator("vendor_id", "product_id")
@@ -100,7 +99,7 @@ class PrinterSettings(BaseModel):
         return value
 
     @model_validator(mode="after")
-    def _backend_needs(self) -> "PrinterSettings":
+    def _backend_needs(self) -> PrinterSettings:
         needs: dict[str, list[tuple[str, object]]] = {
             "network": [("host", self.host)],
             "usb": [("vendor_id", self.vendor_id), ("product_id", self.product_id)],
@@ -114,6 +113,10 @@ class PrinterSettings(BaseModel):
         return self
 
     def printer_profile(self) -> PrinterProfile:
-        return PrinterProfile(name=self.profile, paper_width_mm=self.paper_width_mm,
-                              width_dots=self.width_dots, columns=self.columns,
-                              native_qr=self.native_qr)
+        return PrinterProfile(
+            name=self.profile,
+            paper_width_mm=self.paper_width_mm,
+            width_dots=self.width_dots,
+            columns=self.columns,
+            native_qr=self.native_qr,
+        )

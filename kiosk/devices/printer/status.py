@@ -8,8 +8,8 @@ paper", which is how kiosks end up calling numbers nobody holds.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 DLE_EOT = b"\x10\x04"
 STATUS_QUERIES = (1, 2, 4)  # printer status, off-line cause, roll paper sensor
@@ -64,8 +64,7 @@ class PrinterStatus:
 
     @property
     def can_print(self) -> bool:
-        return (self.online and not self.unknown and not self.cover_open and not self.paper_out
-                and not self.error)
+        return self.online and not self.unknown and not self.cover_open and not self.paper_out and not self.error
 
     @property
     def summary(self) -> str:
@@ -80,7 +79,7 @@ class PrinterStatus:
         return "paper_near_end" if self.paper_near_end else "ok"
 
     @classmethod
-    def from_replies(cls, replies: Mapping[int, bytes]) -> "PrinterStatus":
+    def from_replies(cls, replies: Mapping[int, bytes]) -> PrinterStatus:
         """Combine the replies to DLE EOT 1, 2 and 4 (missing keys count as no reply)."""
         p = decode_printer(replies.get(1, b""))
         c = decode_offline_cause(replies.get(2, b""))
@@ -98,12 +97,19 @@ class PrinterStatus:
         )
 
     @classmethod
-    def unknown_status(cls) -> "PrinterStatus":
+    def unknown_status(cls) -> PrinterStatus:
         return cls(unknown=True, raw={n: None for n in STATUS_QUERIES})
 
 
-def encode_status(n: int, *, offline: bool = False, cover_open: bool = False,
-                  near_end: bool = False, paper_out: bool = False, error: bool = False) -> bytes:
+def encode_status(
+    n: int,
+    *,
+    offline: bool = False,
+    cover_open: bool = False,
+    near_end: bool = False,
+    paper_out: bool = False,
+    error: bool = False,
+) -> bytes:
     """The byte a healthy ESC/POS printer would send; used by the emulator and virtual printer."""
     b = FIXED_VALUE
     if n == 1:

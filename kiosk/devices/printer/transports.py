@@ -11,7 +11,8 @@ from __future__ import annotations
 import shutil
 import socket
 import subprocess
-from typing import TYPE_CHECKING, Callable, Protocol, runtime_checkable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from kiosk.devices.printer.settings import PrinterSettings
 
@@ -143,8 +144,9 @@ class SerialTransport:
         except ImportError:
             raise TransportUnavailable("serial printer backend needs pyserial: pip install pyserial") from None
         try:
-            self._serial = serial.Serial(self.port, self.baudrate, timeout=self.connect_timeout,
-                                         write_timeout=self.connect_timeout)
+            self._serial = serial.Serial(
+                self.port, self.baudrate, timeout=self.connect_timeout, write_timeout=self.connect_timeout
+            )
         except (serial.SerialException, OSError) as exc:
             raise TransportError(f"cannot open serial printer {self.port}: {exc}") from exc
 
@@ -230,7 +232,7 @@ class UsbTransport:
         if printer is not None:
             try:
                 printer.close()
-            except Exception:  # noqa: BLE001 - a vanished device may fail to release; it is gone anyway
+            except Exception:
                 pass
 
 
@@ -254,8 +256,9 @@ class CupsTransport:
 
     def write(self, data: bytes, timeout: float) -> None:
         try:
-            done = subprocess.run(["lp", "-d", self.queue, "-o", "raw"], input=data,
-                                  capture_output=True, timeout=timeout, check=False)
+            done = subprocess.run(
+                ["lp", "-d", self.queue, "-o", "raw"], input=data, capture_output=True, timeout=timeout, check=False
+            )
         except subprocess.TimeoutExpired as exc:
             raise TransportError(f"lp did not finish within {timeout} s") from exc
         if done.returncode != 0:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import io
 import threading
-from typing import TYPE_CHECKING, Callable, Literal, Protocol
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from kiosk.devices.printer.escpos_decode import Job, JobRecorder
 from kiosk.devices.printer.status import encode_status
@@ -84,9 +85,12 @@ class VirtualPrinter:
                 self.jobs_dropped += excess
             if not self._answer_status:
                 return b""
-            return b"".join(encode_status(n, offline=out or cover, cover_open=cover,
-                                          near_end=self._paper == "near_end", paper_out=out)
-                            for n in queries)
+            return b"".join(
+                encode_status(
+                    n, offline=out or cover, cover_open=cover, near_end=self._paper == "near_end", paper_out=out
+                )
+                for n in queries
+            )
 
     # ---- images for the demo panel -------------------------------------------------------------
     def add_image_listener(self, cb: Callable[[PilImage], None]) -> None:

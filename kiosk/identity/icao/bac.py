@@ -90,6 +90,6 @@ class BacTerminal:
 
 
 def session_keys(k_ifd: bytes, k_ic: bytes, rnd_ic: bytes, rnd_ifd: bytes) -> SessionKeys:
-    seed = bytes(a ^ b for a, b in zip(k_ifd, k_ic))
+    seed = bytes(a ^ b for a, b in zip(k_ifd, k_ic, strict=False))
     ssc = int.from_bytes(rnd_ic[4:8] + rnd_ifd[4:8], "big")
     return SessionKeys(kdf(seed, ENC), kdf(seed, MAC), ssc)

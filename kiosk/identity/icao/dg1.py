@@ -42,7 +42,7 @@ class Dg1:
 
 def parse_dg1(data: bytes, today: dt.date | None = None) -> Dg1:
     try:
-        outer, end = tlv.parse_one(data)
+        outer, _end = tlv.parse_one(data)
         if outer.tag != TAG_DG1:
             raise Dg1Error("tag", f"DG1 must start with tag 61, got {outer.tag:X}")
         inner = tlv.find(tlv.parse_all(outer.value), TAG_MRZ)

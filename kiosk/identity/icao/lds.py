@@ -28,8 +28,7 @@ def select_application(channel: CardChannel) -> bool:
     return sw == SW_OK
 
 
-def authenticate(channel: CardChannel, keys: BacKeys, terminal: BacTerminal | None = None
-                 ) -> SecureChannel:
+def authenticate(channel: CardChannel, keys: BacKeys, terminal: BacTerminal | None = None) -> SecureChannel:
     """GET CHALLENGE + EXTERNAL AUTHENTICATE; raises ``BacError`` whenever the mutual
     authentication fails (the chip refuses our cryptogram, or its answer does not verify)."""
     terminal = terminal or BacTerminal(keys)
@@ -72,9 +71,7 @@ def read_file(channel: CardChannel, sm: SecureChannel, sfi: int) -> bytes:
     while len(out) < total:
         offset = len(out)
         want = min(CHUNK, total - offset)
-        part, sw = _protected(
-            channel, sm, Command(0x00, 0xB0, offset >> 8, offset & 0xFF, le=want)
-        )
+        part, sw = _protected(channel, sm, Command(0x00, 0xB0, offset >> 8, offset & 0xFF, le=want))
         if sw not in (SW_OK, SW_END_OF_FILE) or not part:
             raise CardProtocolError(f"READ BINARY at offset {offset} failed", sw)
         out += part[: total - offset]

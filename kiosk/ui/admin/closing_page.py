@@ -39,15 +39,17 @@ class ClosingPage(AdminPage):
         self.bottom_row(self.back_button(), self.reopen_button, self.close_button)
 
     def presets_text(self) -> list[str]:
-        return [self.tr("Closed for today. Please come back tomorrow."),
-                self.tr("Closed for maintenance. Please ask at the help desk."),
-                self.tr("Today's queue is full. Please come back tomorrow.")]
+        return [
+            self.tr("Closed for today. Please come back tomorrow."),
+            self.tr("Closed for maintenance. Please ask at the help desk."),
+            self.tr("Today's queue is full. Please come back tomorrow."),
+        ]
 
     def entered(self) -> None:
         super().entered()
         self.title.setText(self.tr("Close for the day"))
         self.keyboard.retranslate()
-        for b, text in zip(self._preset_buttons, self.presets_text()):
+        for b, text in zip(self._preset_buttons, self.presets_text(), strict=False):
             b.set_lines(text)
         self.close_button.setText(self.tr("Close the kiosk"))
         self.reopen_button.setText(self.tr("Open the kiosk again"))
@@ -55,8 +57,11 @@ class ClosingPage(AdminPage):
 
     def _show_state(self) -> None:
         closed = self.controller.state.closed_message()
-        self.state_line.setText(self.tr("Closed now, showing: %1").replace("%1", closed) if closed
-                                else self.tr("Open now. Choose or type the message citizens will see."))
+        self.state_line.setText(
+            self.tr("Closed now, showing: %1").replace("%1", closed)
+            if closed
+            else self.tr("Open now. Choose or type the message citizens will see.")
+        )
         self.reopen_button.setEnabled(bool(closed))
         self._set(closed or self.presets_text()[0])
 
@@ -74,5 +79,9 @@ class ClosingPage(AdminPage):
             self.say(str(result))
             return
         self._show_state()
-        self.say(self.tr("Closed until the end of today.") if self.controller.state.closed_message()
-                 else self.tr("The kiosk is open again."), "ok")
+        self.say(
+            self.tr("Closed until the end of today.")
+            if self.controller.state.closed_message()
+            else self.tr("The kiosk is open again."),
+            "ok",
+        )

@@ -45,11 +45,18 @@ class DiagnosticsPage(AdminPage):
         self.running = False
 
     def names(self) -> dict[str, str]:
-        return {"config": self.tr("Settings file"), "card_reader": self.tr("Card reader"),
-                "printer": self.tr("Printer"), "central": self.tr("Central service"),
-                "tls": self.tr("TLS certificate"), "disk": self.tr("Disk space"),
-                "journal": self.tr("Journal backlog"), "versions": self.tr("Versions"),
-                "qt_binding": self.tr("Qt binding"), "test_page": self.tr("Test page")}
+        return {
+            "config": self.tr("Settings file"),
+            "card_reader": self.tr("Card reader"),
+            "printer": self.tr("Printer"),
+            "central": self.tr("Central service"),
+            "tls": self.tr("TLS certificate"),
+            "disk": self.tr("Disk space"),
+            "journal": self.tr("Journal backlog"),
+            "versions": self.tr("Versions"),
+            "qt_binding": self.tr("Qt binding"),
+            "test_page": self.tr("Test page"),
+        }
 
     def entered(self) -> None:
         super().entered()
@@ -101,10 +108,14 @@ class DiagnosticsPage(AdminPage):
             self.say(self.tr("The checks could not run: %1").replace("%1", str(results)))
             return
         worst = max((r.status for r in results), key=["OK", "WARN", "FAIL"].index, default="OK")
-        self.say({"OK": self.tr("All checks passed."),
-                  "WARN": self.tr("Some checks need attention."),
-                  "FAIL": self.tr("Some checks failed: see what to do beside each one.")}[worst],
-                 "ok" if worst == "OK" else "warning")
+        self.say(
+            {
+                "OK": self.tr("All checks passed."),
+                "WARN": self.tr("Some checks need attention."),
+                "FAIL": self.tr("Some checks failed: see what to do beside each one."),
+            }[worst],
+            "ok" if worst == "OK" else "warning",
+        )
 
     def _print_test_page(self) -> None:
         self.controller.touch()
@@ -114,10 +125,14 @@ class DiagnosticsPage(AdminPage):
         def done(result) -> None:
             self.test_page.setEnabled(True)
             if isinstance(result, Exception) or result.status != "OK":
-                self.say(self.tr("Test page not printed: %1").replace(
-                    "%1", str(result) if isinstance(result, Exception) else result.reason))
+                self.say(
+                    self.tr("Test page not printed: %1").replace(
+                        "%1", str(result) if isinstance(result, Exception) else result.reason
+                    )
+                )
             else:
                 self.say(self.tr("Test page printed."), "ok")
+
         self.controller.print_test_page(done)
 
     def _offer_targets(self) -> None:
@@ -145,4 +160,5 @@ class DiagnosticsPage(AdminPage):
                 self.say(self.tr("Export failed: %1").replace("%1", str(result)))
             else:
                 self.say(self.tr("Logs exported to %1").replace("%1", str(result)), "ok")
+
         self.controller.export_logs(folder, done)

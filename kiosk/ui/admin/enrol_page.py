@@ -38,8 +38,12 @@ class EnrolPage(AdminPage):
     def entered(self) -> None:
         super().entered()
         self.title.setText(self.tr("Enrolment"))
-        self.hint.setText(self.tr("Type the one-time code from the central service's operator. "
-                                  "The token is stored on this kiosk only (file mode 0600)."))
+        self.hint.setText(
+            self.tr(
+                "Type the one-time code from the central service's operator. "
+                "The token is stored on this kiosk only (file mode 0600)."
+            )
+        )
         self.keyboard.retranslate()
         self.enrol.setText(self.tr("Enrol this kiosk"))
         self._values = {"terminal": self.controller.config.central.terminal_id, "code": ""}
@@ -78,5 +82,7 @@ class EnrolPage(AdminPage):
             return
         self._values["code"] = ""
         self._render()
-        self.say(self.tr("Enrolled as %1. Restart the kiosk to use the new identity.")
-                 .replace("%1", result.terminal_id), "ok")
+        self.say(
+            self.tr("Enrolled as %1. Restart the kiosk to use the new identity.").replace("%1", result.terminal_id),
+            "ok",
+        )

@@ -8,7 +8,7 @@ window alive after it was closed.
 from __future__ import annotations
 
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtWidgets import QWidget
@@ -32,12 +32,12 @@ class CornerTaps(QWidget):
         self.raise_()
         window.installEventFilter(self)  # stay on top and in the corner when the window changes
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched, event) -> bool:
         if event.type() in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.ChildAdded):
             self.raise_()
         return False
 
-    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def mousePressEvent(self, event) -> None:
         now = self._clock()
         self._taps = [t for t in self._taps if now - t <= WINDOW_S] + [now]
         if len(self._taps) >= TAPS:

@@ -43,11 +43,14 @@ class HomePage(AdminPage):
         self.title.setText(self.tr("Admin menu"))
         self.role.setText(self.tr("Technician") if technician else self.tr("Staff"))
         closed = self.controller.state.closed_message()
-        self.status.setText(self.tr("The kiosk is closed for citizens today.") if closed
-                            else self.tr("The kiosk is open for citizens."))
+        self.status.setText(
+            self.tr("The kiosk is closed for citizens today.") if closed else self.tr("The kiosk is open for citizens.")
+        )
         texts = {
-            "settings": (self.tr("Settings"), self.tr("Terminal name, time limits, languages; "
-                                                      "central and printer for technicians")),
+            "settings": (
+                self.tr("Settings"),
+                self.tr("Terminal name, time limits, languages; central and printer for technicians"),
+            ),
             "services": (self.tr("Services on this kiosk"), self.tr("Switch services on or off here")),
             "closing": (self.tr("Close for the day"), self.tr("Close the kiosk with a message, or open it again")),
             "enrol": (self.tr("Enrolment"), self.tr("Register this kiosk with the central service (technician)")),

@@ -24,8 +24,10 @@ class AdminPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("AdminPanel")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(f"#AdminPanel, #AdminPanel QStackedWidget > QWidget, #DiagRows {{ background: {PALETTE.background}; }}"
-                           + BADGE_STYLE)
+        self.setStyleSheet(
+            f"#AdminPanel, #AdminPanel QStackedWidget > QWidget, #DiagRows {{ background: {PALETTE.background}; }}"
+            + BADGE_STYLE
+        )
         self.controller = controller
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -86,7 +88,7 @@ class AdminPanel(QWidget):
         if self.controller.session is None and self.isVisible():
             self.hide()
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched, event) -> bool:
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
             self.setGeometry(watched.rect())
         elif event.type() == QEvent.Type.MouseButtonPress and self.isVisible():

@@ -63,12 +63,14 @@ class PinPage(AdminPage):
         self._show()
         self.keypad.setEnabled(True)
         if isinstance(result, PinLocked):
-            self.say(self.tr("Too many wrong PINs. Try again in %n minute(s).", "",
-                             math.ceil(result.seconds_left / 60)))
+            self.say(
+                self.tr("Too many wrong PINs. Try again in %n minute(s).", "", math.ceil(result.seconds_left / 60))
+            )
         elif isinstance(result, PinCheck) and result.role is None:
             if result.locked_for_s:
-                self.say(self.tr("Too many wrong PINs. Try again in %n minute(s).", "",
-                                 math.ceil(result.locked_for_s / 60)))
+                self.say(
+                    self.tr("Too many wrong PINs. Try again in %n minute(s).", "", math.ceil(result.locked_for_s / 60))
+                )
             else:
                 self.say(self.tr("Wrong PIN. %n attempt(s) left.", "", result.attempts_left))
         elif isinstance(result, Exception):

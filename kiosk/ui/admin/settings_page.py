@@ -66,7 +66,7 @@ class SettingsPage(AdminPage):
     def labels(self) -> dict[str, str]:
         return {
             "terminal.name": self.tr("Kiosk location name"),
-            "idle.warn_after_s": self.tr("Seconds before the \"more time?\" warning"),
+            "idle.warn_after_s": self.tr('Seconds before the "more time?" warning'),
             "idle.answer_s": self.tr("Seconds to answer the warning"),
             "idle.ticket_display_s": self.tr("Seconds the ticket stays on screen"),
             "ui.languages": self.tr("Languages (first = default)"),

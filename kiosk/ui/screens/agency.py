@@ -60,10 +60,16 @@ class AgencyScreen(Screen):
         if len(open_now) == len(services):
             return self.tr("%n service(s)", "", len(services))
         if open_now:
-            return self.tr("%1 of %2 services open now").replace("%1", str(len(open_now))) \
+            return (
+                self.tr("%1 of %2 services open now")
+                .replace("%1", str(len(open_now)))
                 .replace("%2", str(len(services)))
-        today = [o for s in services if (o := view.opens_at(s)) not in (False, None)
-                 and o.date() == view.now.astimezone(o.tzinfo).date()]
+            )
+        today = [
+            o
+            for s in services
+            if (o := view.opens_at(s)) not in (False, None) and o.date() == view.now.astimezone(o.tzinfo).date()
+        ]
         if today:
             return self.tr("Closed now · opens today at %1").replace("%1", min(today).strftime("%H:%M"))
         return self.tr("Closed now")

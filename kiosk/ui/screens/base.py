@@ -53,9 +53,12 @@ class Screen(QWidget):
         Screens whose lead lines change by themselves (a countdown) or that carry something more
         important (the ticket number) say so by overriding this.
         """
-        return " ".join(lbl.text().strip() for name in ("Title", "Lead", "Banner")
-                        for lbl in self.findChildren(QLabel, name)
-                        if lbl.isVisibleTo(self) and lbl.text().strip())
+        return " ".join(
+            lbl.text().strip()
+            for name in ("Title", "Lead", "Banner")
+            for lbl in self.findChildren(QLabel, name)
+            if lbl.isVisibleTo(self) and lbl.text().strip()
+        )
 
     def apply_layout_mode(self, portrait: bool, reach: bool) -> None:
         self.portrait = portrait
@@ -73,8 +76,9 @@ class Screen(QWidget):
     def send(self, name: str, **payload) -> None:
         self.intent.emit(name, payload)
 
-    def add_key(self, grid: QGridLayout, intent: str, prefix: str, key: str, row: int, col: int,
-                span: int = 1) -> QPushButton:
+    def add_key(
+        self, grid: QGridLayout, intent: str, prefix: str, key: str, row: int, col: int, span: int = 1
+    ) -> QPushButton:
         """One keypad key named ``<prefix>-<key>`` that sends ``intent`` with ``key``; keys with a
         word for a name ("back", "clear") get their text in ``render`` (it is translated)."""
         b = button(key if len(key) == 1 else "", role="key", name=f"{prefix}-{key}")

@@ -55,11 +55,15 @@ class BookingScreen(Screen):
         s = view.session
         self.title.setText(self.tr("Check in for your appointment"))
         self.lead.setVisible(not current().cramped)  # a tablet needs the height for the keys
-        self.lead.setText(self.tr("Type the booking code from your confirmation message, for example "
-                                  "BDG-7K3P9, or hold its QR code under the scanner."))
+        self.lead.setText(
+            self.tr(
+                "Type the booking code from your confirmation message, for example "
+                "BDG-7K3P9, or hold its QR code under the scanner."
+            )
+        )
         # Letters spaced apart: easier to compare with the message, character by character.
         self.display.setText(" ".join(s.booking_entry) if s.booking_entry else "–")
-        for key, b in self.keys.items():
+        for _key, b in self.keys.items():
             b.setEnabled(not s.lookup_pending)
         self.keys["back"].setText("⌫")
         self.keys["back"].setAccessibleName(self.tr("Delete last character"))

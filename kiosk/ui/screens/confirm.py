@@ -77,8 +77,11 @@ class ConfirmScreen(Screen):
         self.fee.setText(self.tr("Fee: %1").replace("%1", fee))
         queue = view.status.queues.get(service.id)
         if queue is not None:
-            self.wait.setText(self.tr("%1 people waiting · about %2 minutes")
-                              .replace("%1", str(queue.waiting)).replace("%2", str(queue.estimated_wait_minutes)))
+            self.wait.setText(
+                self.tr("%1 people waiting · about %2 minutes")
+                .replace("%1", str(queue.waiting))
+                .replace("%2", str(queue.estimated_wait_minutes))
+            )
         else:
             self.wait.setText(self.tr("Queue length not known right now"))
         self.zone.setText(self.tr("Where: %1").replace("%1", service.zone.get(lang)))
@@ -95,12 +98,19 @@ class ConfirmScreen(Screen):
             self.who.setText("")
         self.who.setVisible(bool(self.who.text()))
         if view.session.priority_suggested and view.session.priority == "elderly":
-            self.priority_title.setText(self.tr("You are 60 or older, so we chose the elderly priority queue for you. "
-                                                "Touch it again if you prefer the normal queue."))
+            self.priority_title.setText(
+                self.tr(
+                    "You are 60 or older, so we chose the elderly priority queue for you. "
+                    "Touch it again if you prefer the normal queue."
+                )
+            )
         else:
             self.priority_title.setText(self.tr("Priority queue (optional): choose if it applies to you"))
-        names = {"elderly": self.tr("Elderly (60+)"), "disability": self.tr("Disability"),
-                 "pregnancy": self.tr("Pregnant")}
+        names = {
+            "elderly": self.tr("Elderly (60+)"),
+            "disability": self.tr("Disability"),
+            "pregnancy": self.tr("Pregnant"),
+        }
         for key, b in self.priority_buttons.items():
             b.setText(names[key])
             b.setChecked(view.session.priority == key)

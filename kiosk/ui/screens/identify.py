@@ -17,7 +17,7 @@ KEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "back"]
 
 def grouped(digits: str) -> str:
     """1234 5678 9012 3456: four-digit groups are easier to check against the card."""
-    return " ".join(digits[i:i + 4] for i in range(0, len(digits), 4))
+    return " ".join(digits[i : i + 4] for i in range(0, len(digits), 4))
 
 
 class IdentifyScreen(Screen):
@@ -75,8 +75,9 @@ class IdentifyScreen(Screen):
             self.card_hint.setText(self.tr("The card reader is not available right now."))
             self.card_state.setText(self.tr("Please type your NIK instead."))
         # Without a reader there is no "or": the keypad is the way in, and its title says so.
-        self.nik_title.setText(self.tr("Or type your NIK (16 digits)") if reader != "none"
-                               else self.tr("Type your NIK (16 digits)"))
+        self.nik_title.setText(
+            self.tr("Or type your NIK (16 digits)") if reader != "none" else self.tr("Type your NIK (16 digits)")
+        )
         entry = session.nik_entry
         self.display.setText(grouped(entry) if entry else "–")
         for key, b in self.keys.items():

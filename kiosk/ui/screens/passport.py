@@ -16,7 +16,7 @@ ROWS = ["1234567890", "QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM"]
 
 def as_date(ddmmyy: str) -> str:
     """'2505' -> '25-05-' : the date as the citizen reads it on the page, while typing."""
-    parts = [ddmmyy[i:i + 2] for i in range(0, len(ddmmyy), 2)]
+    parts = [ddmmyy[i : i + 2] for i in range(0, len(ddmmyy), 2)]
     return "-".join(parts) + ("-" if len(ddmmyy) in (2, 4) else "")
 
 
@@ -57,13 +57,15 @@ class PassportScreen(Screen):
         s = view.session
         self.title.setText(self.tr("Open your e-passport's chip"))
         self.title.setVisible(not current().cramped)  # on a tablet the fields and keys need the height
-        self.lead.setText(self.tr("Type what is printed on the photo page of your passport. "
-                                  "Keep the passport on the reader."))
+        self.lead.setText(
+            self.tr("Type what is printed on the photo page of your passport. Keep the passport on the reader.")
+        )
         # The notice above says the same when the passport was just read: once is enough (and the
         # keypad needs the height on a short panel).
         # Nor on a short panel in easy access, where the keypad and the fields need every line.
-        self.lead.setVisible(not view.session.notice and not current().cramped
-                             and not (current().accessible and current().short))
+        self.lead.setVisible(
+            not view.session.notice and not current().cramped and not (current().accessible and current().short)
+        )
         values = {
             "doc": (self.tr("Passport number"), s.mrz_doc),
             "birth": (self.tr("Date of birth"), as_date(s.mrz_birth)),

@@ -86,22 +86,37 @@ class PaymentScreen(Screen):
     def _texts(self, state: str, p) -> None:
         texts = {
             "creating": (self.tr("Preparing your QRIS code…"), self.tr("One moment, please."), ""),
-            "waiting": (self.tr("Scan to pay with QRIS"),
-                        self.tr("Open any bank or e-wallet app, scan the code and pay."),
-                        self.tr("Your ticket is printed as soon as the payment arrives.")),
-            "checking": (self.tr("Connection lost — still checking"),
-                         self.tr("If you already paid, your payment is safe. Please wait: the kiosk keeps checking."),
-                         self.tr("Do not pay a second time.")),
+            "waiting": (
+                self.tr("Scan to pay with QRIS"),
+                self.tr("Open any bank or e-wallet app, scan the code and pay."),
+                self.tr("Your ticket is printed as soon as the payment arrives."),
+            ),
+            "checking": (
+                self.tr("Connection lost — still checking"),
+                self.tr("If you already paid, your payment is safe. Please wait: the kiosk keeps checking."),
+                self.tr("Do not pay a second time."),
+            ),
             "paid": (self.tr("Payment successful"), self.tr("Payment received. Printing your ticket and receipt…"), ""),
-            "expired": (self.tr("Time is up"), self.tr("The QRIS code has expired and nothing was charged."),
-                        self.tr("Tap Back to try again.")),
-            "cancelled": (self.tr("Payment cancelled"), self.tr("Nothing was charged."), self.tr("Tap Back to choose again.")),
-            "failed": (self.tr("Payment is not available right now"),
-                       self.tr("No QRIS code could be shown, so nothing was charged."),
-                       self.tr("Try again later, or pay at the help desk.")),
-            "unknown": (self.tr("We could not confirm your payment"),
-                        self.tr("If you paid, the money is returned to you automatically."),
-                        self.tr("Please show your bank app's receipt at the help desk.")),
+            "expired": (
+                self.tr("Time is up"),
+                self.tr("The QRIS code has expired and nothing was charged."),
+                self.tr("Tap Back to try again."),
+            ),
+            "cancelled": (
+                self.tr("Payment cancelled"),
+                self.tr("Nothing was charged."),
+                self.tr("Tap Back to choose again."),
+            ),
+            "failed": (
+                self.tr("Payment is not available right now"),
+                self.tr("No QRIS code could be shown, so nothing was charged."),
+                self.tr("Try again later, or pay at the help desk."),
+            ),
+            "unknown": (
+                self.tr("We could not confirm your payment"),
+                self.tr("If you paid, the money is returned to you automatically."),
+                self.tr("Please show your bank app's receipt at the help desk."),
+            ),
         }
         title, lead, nxt = texts.get(state, texts["creating"])
         if getattr(p, "cancelling", False):

@@ -31,8 +31,11 @@ class ProblemScreen(Screen):
         key = view.session.error_key or ""
         self.home.setText(self.tr("Back to start"))
         self.retry.setText(self.tr("Try again"))
-        self.next.setText(self.tr("No number was taken for you, so nothing is lost. "
-                                  "Staff at the help desk can also give you a number."))
+        self.next.setText(
+            self.tr(
+                "No number was taken for you, so nothing is lost. Staff at the help desk can also give you a number."
+            )
+        )
         if key.startswith("central") or key in ("no_catalog", "central_offline"):
             self.title.setText(self.tr("Service temporarily unavailable"))
             self.lead.setText(self.tr("The kiosk cannot reach the service centre right now and keeps retrying."))

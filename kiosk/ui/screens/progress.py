@@ -37,13 +37,13 @@ class IssuingScreen(Screen):
         self.lead.setText(self.tr("This takes a few seconds. Please wait by the printer."))
         self._update_slow()
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         self._since.start()
         self._timer.start()
         self._update_slow()
 
-    def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def hideEvent(self, event) -> None:
         super().hideEvent(event)
         self._timer.stop()
 
@@ -51,5 +51,6 @@ class IssuingScreen(Screen):
         slow = self._since.isValid() and self._since.elapsed() >= SLOW_AFTER_MS
         self.slow.setVisible(slow)
         if slow:
-            self.slow.setText(self.tr("The service centre is answering slowly. Still trying — "
-                                      "please stay a little longer."))
+            self.slow.setText(
+                self.tr("The service centre is answering slowly. Still trying — please stay a little longer.")
+            )

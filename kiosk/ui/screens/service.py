@@ -75,8 +75,11 @@ class ServiceScreen(Screen):
         queue = view.status.queues.get(service.id)
         fee = rupiah(service.fee_idr, lang) if service.fee_idr else self.tr("Free")
         if queue is not None:
-            wait = self.tr("%1 waiting · about %2 min").replace("%1", str(queue.waiting)) \
+            wait = (
+                self.tr("%1 waiting · about %2 min")
+                .replace("%1", str(queue.waiting))
                 .replace("%2", str(queue.estimated_wait_minutes))
+            )
         else:
             wait = self.tr("Queue length not known right now")
         opens = view.opens_at(service)

@@ -52,9 +52,11 @@ class TicketScreen(Screen):
         self.number.setText(ticket.number)
         self.service.setText(service.name.get(lang) if service else "")
         self.zone.setText(self.tr("Go to: %1").replace("%1", ticket.zone.get(lang)))
-        self.ahead.setText(self.tr("%1 people ahead of you · about %2 minutes")
-                           .replace("%1", str(ticket.people_ahead))
-                           .replace("%2", str(ticket.estimated_wait_minutes)))
+        self.ahead.setText(
+            self.tr("%1 people ahead of you · about %2 minutes")
+            .replace("%1", str(ticket.people_ahead))
+            .replace("%2", str(ticket.estimated_wait_minutes))
+        )
         self.done.setText(self.tr("Done"))
         if outcome.delivery == "printed":
             self.title.setText(self.tr("Your queue number"))
@@ -62,9 +64,13 @@ class TicketScreen(Screen):
             self.virtual.hide()
         else:
             self.title.setText(self.tr("Your queue number (on screen)"))
-            set_banner(self.banner, self.tr(
-                "The printer could not print your ticket. Take a photo of this screen or note the "
-                "number; the help desk also has it."))
+            set_banner(
+                self.banner,
+                self.tr(
+                    "The printer could not print your ticket. Take a photo of this screen or note the "
+                    "number; the help desk also has it."
+                ),
+            )
             self._show_virtual(outcome)
 
     def spoken_text(self, view: FlowView) -> str:
@@ -83,7 +89,10 @@ class TicketScreen(Screen):
             pixmap = QPixmap()
             if outcome.virtual_png:
                 pixmap.loadFromData(outcome.virtual_png, "PNG")
-            self.virtual.setPixmap(pixmap.scaledToHeight(560, Qt.TransformationMode.SmoothTransformation)
-                                   if not pixmap.isNull() else pixmap)
+            self.virtual.setPixmap(
+                pixmap.scaledToHeight(560, Qt.TransformationMode.SmoothTransformation)
+                if not pixmap.isNull()
+                else pixmap
+            )
             self._pixmap_for = outcome
         self.virtual.show()

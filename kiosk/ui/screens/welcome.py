@@ -39,8 +39,12 @@ class WelcomeScreen(Screen):
         self.take.setText(self.tr("Take a queue number"))
         self.check_in.setText(self.tr("I booked online: check in"))
         if view.status.reader == "ok":
-            self.hint.setText(self.tr("Touch the button to start, or place your ID card on the reader. "
-                                      "Staff at the help desk can assist you."))
+            self.hint.setText(
+                self.tr(
+                    "Touch the button to start, or place your ID card on the reader. "
+                    "Staff at the help desk can assist you."
+                )
+            )
         else:
             self.hint.setText(self.tr("Touch the button to start. Staff at the help desk can assist you."))
         set_banner(self.banner, self._banner_text(view))

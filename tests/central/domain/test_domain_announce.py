@@ -8,20 +8,28 @@ from central.domain import BadCounterLabel, call_text
 from kiosk.speech import BadTicketNumber, ticket_number_words
 
 
-@pytest.mark.parametrize("language,style,text", [
-    ("id", "digits", "Nomor antrean a, nol dua tiga, silakan ke loket lima."),
-    ("en", "digits", "Number ay, zero two three, please go to counter five."),
-    ("id", "cardinal", "Nomor antrean a, dua puluh tiga, silakan ke loket lima."),
-    ("en", "cardinal", "Number ay, twenty-three, please go to counter five."),
-])
+@pytest.mark.parametrize(
+    "language,style,text",
+    [
+        ("id", "digits", "Nomor antrean a, nol dua tiga, silakan ke loket lima."),
+        ("en", "digits", "Number ay, zero two three, please go to counter five."),
+        ("id", "cardinal", "Nomor antrean a, dua puluh tiga, silakan ke loket lima."),
+        ("en", "cardinal", "Number ay, twenty-three, please go to counter five."),
+    ],
+)
 def test_the_issue_examples(language, style, text):
     assert call_text("A-023", "5", language, style) == text
 
 
-@pytest.mark.parametrize("label,language,words", [
-    ("12", "id", "loket dua belas."), ("12", "en", "counter twelve."), ("B2", "id", "loket be, dua."),
-    ("B-2", "en", "counter bee, two."),
-])
+@pytest.mark.parametrize(
+    "label,language,words",
+    [
+        ("12", "id", "loket dua belas."),
+        ("12", "en", "counter twelve."),
+        ("B2", "id", "loket be, dua."),
+        ("B-2", "en", "counter bee, two."),
+    ],
+)
 def test_counter_labels(label, language, words):
     assert call_text("C-101", label, language).endswith(words)
 

@@ -26,15 +26,32 @@ POLICY = QueuePolicy()
 KTP = Counter(id="L1", label="1", services=frozenset({"ktp"}))
 
 
-def t(n: int, minute: float, service: str = "ktp", priority: bool = False, slot: float | None = None,
-      state: TicketState = TicketState.WAITING) -> QueueTicket:
-    return QueueTicket(id=f"{service}-{n}", number=f"A-{n:03d}", service_id=service,
-                       queued_at=T0 + timedelta(minutes=minute), priority=priority, state=state,
-                       appointment_slot=None if slot is None else T0 + timedelta(minutes=slot))
+def t(
+    n: int,
+    minute: float,
+    service: str = "ktp",
+    priority: bool = False,
+    slot: float | None = None,
+    state: TicketState = TicketState.WAITING,
+) -> QueueTicket:
+    return QueueTicket(
+        id=f"{service}-{n}",
+        number=f"A-{n:03d}",
+        service_id=service,
+        queued_at=T0 + timedelta(minutes=minute),
+        priority=priority,
+        state=state,
+        appointment_slot=None if slot is None else T0 + timedelta(minutes=slot),
+    )
 
 
-def calls(counter: Counter, waiting: list[QueueTicket], now: datetime, policy: QueuePolicy = POLICY,
-          history: list[CallRecord] | None = None) -> list[str]:
+def calls(
+    counter: Counter,
+    waiting: list[QueueTicket],
+    now: datetime,
+    policy: QueuePolicy = POLICY,
+    history: list[CallRecord] | None = None,
+) -> list[str]:
     """Call until nothing is left; the numbers in call order."""
     waiting, history, order = list(waiting), list(history or []), []
     while (chosen := choose_next_with_kind(waiting, counter, history, now, policy)) is not None:
@@ -52,7 +69,16 @@ def test_fifo_within_a_service():
 def test_priority_interleaves_one_per_two_regular():
     waiting = [t(i, i) for i in range(1, 7)] + [t(i, 10 + i, priority=True) for i in range(7, 10)]
     assert calls(KTP, waiting, T0 + timedelta(hours=1)) == [
-        "ktp-7", "ktp-1", "ktp-2", "ktp-8", "ktp-3", "ktp-4", "ktp-9", "ktp-5", "ktp-6"]
+        "ktp-7",
+        "ktp-1",
+        "ktp-2",
+        "ktp-8",
+        "ktp-3",
+        "ktp-4",
+        "ktp-9",
+        "ktp-5",
+        "ktp-6",
+    ]
 
 
 def test_a_counter_of_several_services_calls_the_longest_waiting():
@@ -90,12 +116,10 @@ def test_due_appointments_go_by_slot():
 # ---- properties ---------------------------------------------------------------------------------
 
 SERVICES = ("ktp", "bpjs", "kk")
-walk_in = st.builds(
-    lambda service, priority: (service, priority), st.sampled_from(SERVICES), st.booleans())
+walk_in = st.builds(lambda service, priority: (service, priority), st.sampled_from(SERVICES), st.booleans())
 ratios = st.builds(PriorityRatio, st.integers(1, 5), st.integers(1, 5))
 counter_services = st.sets(st.sampled_from(SERVICES), min_size=1).map(frozenset)
-histories = st.lists(st.sampled_from(CallKind), max_size=12).map(
-    lambda kinds: [CallRecord(k, T0) for k in kinds])
+histories = st.lists(st.sampled_from(CallKind), max_size=12).map(lambda kinds: [CallRecord(k, T0) for k in kinds])
 
 
 @settings(max_examples=150, deadline=None)
@@ -105,8 +129,9 @@ def test_the_ratio_holds_whenever_both_classes_wait(ratio, history, n_priority, 
     ``ratio.regular``, except the first run (which continues the counter's history) and the last."""
     policy = QueuePolicy(ratio=ratio)
     extra = max(ratio.priority, ratio.regular) * 20
-    waiting = ([t(i, i % 7, priority=True) for i in range(n_priority + extra)]
-               + [t(1000 + i, i % 5) for i in range(n_regular + extra)])
+    waiting = [t(i, i % 7, priority=True) for i in range(n_priority + extra)] + [
+        t(1000 + i, i % 5) for i in range(n_regular + extra)
+    ]
     kinds, history = [], list(history)
     for _ in range(extra):
         ticket, kind = choose_next_with_kind(waiting, KTP, history, T0, policy)
@@ -124,7 +149,9 @@ def test_the_ratio_holds_whenever_both_classes_wait(ratio, history, n_priority, 
     assert all(length <= want[kind] for kind, length in runs)
     assert all(length == want[kind] for kind, length in runs[1:-1])
     share = kinds.count(CallKind.PRIORITY) / len(kinds)
-    assert abs(share - ratio.priority / (ratio.priority + ratio.regular)) <= (ratio.priority + ratio.regular) / len(kinds)
+    assert abs(share - ratio.priority / (ratio.priority + ratio.regular)) <= (ratio.priority + ratio.regular) / len(
+        kinds
+    )
 
 
 @st.composite
@@ -166,8 +193,13 @@ def test_fifo_within_a_class_and_no_ticket_starves(day):
     for arrivals in steps:
         for service, priority in arrivals:
             serial += 1
-            new = QueueTicket(id=str(serial), number=f"A-{serial:03d}", service_id=service, priority=priority,
-                              queued_at=T0 + timedelta(seconds=serial))
+            new = QueueTicket(
+                id=str(serial),
+                number=f"A-{serial:03d}",
+                service_id=service,
+                priority=priority,
+                queued_at=T0 + timedelta(seconds=serial),
+            )
             if service in services:
                 ahead = sum(w.priority == priority and w.service_id in services for w in waiting)
                 joined[new.id] = (len(history), ahead)
@@ -188,8 +220,16 @@ def hall_moments(draw):
     for i in range(draw(st.integers(1, 12))):
         queued = T0 + timedelta(minutes=draw(st.integers(-60, 240)))
         slot = draw(st.none() | st.integers(-60, 300).map(lambda m: T0 + timedelta(minutes=m)))
-        tickets.append(QueueTicket(id=str(i), number=f"A-{i:03d}", service_id=draw(st.sampled_from(SERVICES)),
-                                   queued_at=min(queued, now), priority=draw(st.booleans()), appointment_slot=slot))
+        tickets.append(
+            QueueTicket(
+                id=str(i),
+                number=f"A-{i:03d}",
+                service_id=draw(st.sampled_from(SERVICES)),
+                queued_at=min(queued, now),
+                priority=draw(st.booleans()),
+                appointment_slot=slot,
+            )
+        )
     return QueuePolicy(appointment_grace=grace), now, tickets
 
 
@@ -229,15 +269,19 @@ def test_the_choice_is_a_pure_function_of_its_inputs(moment, services, history):
         assert choose_next(rest, counter, history, now, policy) != first
 
 
-@pytest.mark.parametrize("history,due", [
-    ([], CallKind.PRIORITY),
-    ([CallKind.PRIORITY], CallKind.REGULAR),
-    ([CallKind.PRIORITY, CallKind.REGULAR], CallKind.REGULAR),
-    ([CallKind.REGULAR, CallKind.REGULAR], CallKind.PRIORITY),
-    ([CallKind.REGULAR, CallKind.APPOINTMENT, CallKind.REGULAR, CallKind.APPOINTMENT], CallKind.PRIORITY),
-])
+@pytest.mark.parametrize(
+    "history,due",
+    [
+        ([], CallKind.PRIORITY),
+        ([CallKind.PRIORITY], CallKind.REGULAR),
+        ([CallKind.PRIORITY, CallKind.REGULAR], CallKind.REGULAR),
+        ([CallKind.REGULAR, CallKind.REGULAR], CallKind.PRIORITY),
+        ([CallKind.REGULAR, CallKind.APPOINTMENT, CallKind.REGULAR, CallKind.APPOINTMENT], CallKind.PRIORITY),
+    ],
+)
 def test_where_the_cycle_stands(history, due):
     from central.domain import walk_in_class_due
+
     assert walk_in_class_due([CallRecord(k, T0) for k in history], PriorityRatio(1, 2)) is due
 
 
@@ -247,10 +291,13 @@ def test_calls_ahead_is_exact_for_a_fresh_counter(ratio, n_priority, n_regular, 
     """For one counter starting its cycle and no one else arriving, ``calls_ahead`` is exactly the
     number of calls before the new ticket's own."""
     from central.domain import calls_ahead
+
     policy = QueuePolicy(ratio=ratio)
-    waiting = ([t(i, i, priority=True) for i in range(n_priority)]
-               + [t(100 + i, i) for i in range(n_regular)]
-               + [t(200 + i, 0, service="kk", priority=bool(i % 2)) for i in range(5)])  # other service: not counted
+    waiting = (
+        [t(i, i, priority=True) for i in range(n_priority)]
+        + [t(100 + i, i) for i in range(n_regular)]
+        + [t(200 + i, 0, service="kk", priority=bool(i % 2)) for i in range(5)]
+    )  # other service: not counted
     predicted = calls_ahead(waiting, "ktp", priority, ratio)
     waiting.append(t(999, 60, priority=priority))
     assert calls(KTP, waiting, T0 + timedelta(hours=2), policy).index("ktp-999") == predicted
@@ -258,6 +305,7 @@ def test_calls_ahead_is_exact_for_a_fresh_counter(ratio, n_priority, n_regular, 
 
 def test_calls_ahead_examples():
     from central.domain import calls_ahead
+
     waiting = [t(i, i) for i in range(6)] + [t(10 + i, i, priority=True) for i in range(2)]
     assert calls_ahead(waiting, "ktp", True, PriorityRatio(1, 2)) == 2 + 2 * 2
     assert calls_ahead(waiting, "ktp", False, PriorityRatio(1, 2)) == 6 + 2

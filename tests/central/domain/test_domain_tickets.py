@@ -56,8 +56,10 @@ def test_time_cannot_run_backwards():
         apply(ticket(TicketState.CALLED), TicketAction.SERVE, T0 - timedelta(seconds=1), POLICY)
 
 
-@pytest.mark.parametrize("rejoin,expected", [(RejoinAt.ORIGINAL_TIME, T0 - timedelta(minutes=30)),
-                                             (RejoinAt.END, T0 + timedelta(minutes=15))])
+@pytest.mark.parametrize(
+    "rejoin,expected",
+    [(RejoinAt.ORIGINAL_TIME, T0 - timedelta(minutes=30)), (RejoinAt.END, T0 + timedelta(minutes=15))],
+)
 def test_a_late_citizen_is_put_back_within_the_window_only(rejoin, expected):
     policy = QueuePolicy(no_show_window=timedelta(minutes=15), no_show_rejoin=rejoin)
     gone = ticket(TicketState.NO_SHOW, queued_at=T0 - timedelta(minutes=30), counter_id="L5", announcements=3)
@@ -73,7 +75,13 @@ def test_transfer_closes_one_leg_and_opens_the_next(rejoin, expected):
     now = T0 + timedelta(minutes=20)
     closed, leg = transfer(serving, "pajak", now, QueuePolicy(transfer_rejoin=rejoin))
     assert closed.state is TicketState.TRANSFERRED and closed.service_id == "paspor"
-    assert (leg.state, leg.service_id, leg.number, leg.queued_at, leg.leg) == (TicketState.WAITING, "pajak", "B-023", expected, 1)
+    assert (leg.state, leg.service_id, leg.number, leg.queued_at, leg.leg) == (
+        TicketState.WAITING,
+        "pajak",
+        "B-023",
+        expected,
+        1,
+    )
     assert leg.priority and leg.appointment_slot is None
 
 
@@ -101,9 +109,14 @@ def test_the_table_is_the_issue_14_life_cycle():
     # Written out again on purpose: a move added to the table must be added here, knowingly.
     s, a = TicketState, TicketAction
     assert dict(TRANSITIONS) == {
-        (s.WAITING, a.CALL): s.CALLED, (s.CALLED, a.RECALL): s.CALLED, (s.CALLED, a.SERVE): s.SERVING,
-        (s.CALLED, a.NO_SHOW): s.NO_SHOW, (s.SERVING, a.DONE): s.DONE, (s.NO_SHOW, a.RESTORE): s.WAITING,
-        (s.CALLED, a.TRANSFER): s.TRANSFERRED, (s.SERVING, a.TRANSFER): s.TRANSFERRED,
+        (s.WAITING, a.CALL): s.CALLED,
+        (s.CALLED, a.RECALL): s.CALLED,
+        (s.CALLED, a.SERVE): s.SERVING,
+        (s.CALLED, a.NO_SHOW): s.NO_SHOW,
+        (s.SERVING, a.DONE): s.DONE,
+        (s.NO_SHOW, a.RESTORE): s.WAITING,
+        (s.CALLED, a.TRANSFER): s.TRANSFERRED,
+        (s.SERVING, a.TRANSFER): s.TRANSFERRED,
     }
     assert dict(COUNTER_TRANSITIONS) == {
         (CounterState.CLOSED, CounterAction.OPEN): CounterState.OPEN,
@@ -136,8 +149,15 @@ def test_a_ratio_that_would_starve_a_class_is_refused(bad):
         PriorityRatio(**bad)
 
 
-@pytest.mark.parametrize("bad", [{"appointment_grace": timedelta(minutes=-1)}, {"no_show_window": timedelta(hours=5)},
-                                 {"transfer_rejoin": "end"}, {"ratio": (1, 2)}])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"appointment_grace": timedelta(minutes=-1)},
+        {"no_show_window": timedelta(hours=5)},
+        {"transfer_rejoin": "end"},
+        {"ratio": (1, 2)},
+    ],
+)
 def test_policy_values_out_of_range_are_refused(bad):
     with pytest.raises((TypeError, ValueError)):
         QueuePolicy(**bad)
@@ -152,14 +172,19 @@ def test_any_sequence_of_actions_follows_the_table(steps, window_minutes):
     for action, minutes in steps:
         now += timedelta(minutes=minutes)
         allowed = (current.state, action) in TRANSITIONS and not (
-            action is TicketAction.RESTORE and now - current.since > policy.no_show_window)
+            action is TicketAction.RESTORE and now - current.since > policy.no_show_window
+        )
         if not allowed:
             with pytest.raises(IllegalTransition):
                 apply(current, action, now, policy, counter_id="L2")
             continue
         after = apply(current, action, now, policy, counter_id="L2")
         assert after.state is TRANSITIONS[(current.state, action)]
-        assert (after.number, after.service_id, after.priority) == (current.number, current.service_id, current.priority)
+        assert (after.number, after.service_id, after.priority) == (
+            current.number,
+            current.service_id,
+            current.priority,
+        )
         if action is TicketAction.RECALL:
             assert after.announcements == current.announcements + 1 and after.since == current.since
         else:

@@ -15,8 +15,8 @@ from kiosk.devices.card import (
     CardReaderSettings,
     CardReadFailed,
     CardRemoved,
-    ReaderServiceState,
     ReadersChanged,
+    ReaderServiceState,
 )
 from kiosk.identity.mrz import MrzInfo
 from tests.pcsc.cards import EmrtdCard, GarbageCard, SilentCard, UidCard, VanishingCard, td3_mrz
@@ -26,8 +26,13 @@ pytestmark = pytest.mark.pcsc
 
 MRZ = MrzInfo("C1234567", "850315", "310101")
 MRZ_TEXT = td3_mrz("C1234567", "IDN", "850315", "M", "310101", "SANTOSO", "BUDI")
-SETTINGS = CardReaderSettings(poll_interval_s=0.1, read_timeout_s=1.5, removal_grace_s=1.5,
-                              restart_backoff_initial_s=0.1, restart_backoff_max_s=0.4)
+SETTINGS = CardReaderSettings(
+    poll_interval_s=0.1,
+    read_timeout_s=1.5,
+    removal_grace_s=1.5,
+    restart_backoff_initial_s=0.1,
+    restart_backoff_max_s=0.4,
+)
 
 
 @pytest.fixture
@@ -58,7 +63,7 @@ def test_card_removed_mid_read_then_clean_retry(vpcd, service, at):
 
 
 def test_pcscd_killed_and_restarted_while_running(vpcd, service):
-    svc, log = service
+    _svc, log = service
     vpcd.insert(UidCard(bytes.fromhex("04000001")), slot=0)
     assert log.wait_for(CardRead).identity.uid_hex == "04000001"
     vpcd.kill()
@@ -141,8 +146,7 @@ def test_garbage_answers_are_reported_not_crashed_on(vpcd, service, seed):
     svc.provide_mrz(MRZ)
     vpcd.insert(GarbageCard(seed), slot=0)
     log.wait_for(CardInserted)
-    outcome = log.wait_for(object, lambda e: isinstance(e, (CardRead, CardReadFailed,
-                                                             CardNeedsMrz)))
+    outcome = log.wait_for(object, lambda e: isinstance(e, (CardRead, CardReadFailed, CardNeedsMrz)))
     assert isinstance(outcome, CardReadFailed)
     assert outcome.reason == "unreadable"
     vpcd.remove_all()
@@ -154,7 +158,7 @@ def test_garbage_answers_are_reported_not_crashed_on(vpcd, service, seed):
 
 def test_reader_unplugged_and_plugged_back(vpcd, service):
     """pcscd restarted without, then with, the vpcd reader: what a USB unplug looks like."""
-    svc, log = service
+    _svc, log = service
     mark = log.mark()
     vpcd.restart(with_reader=False)
     log.wait_for(ReaderServiceState, lambda e: e.state == "no_readers", after=mark)
@@ -204,8 +208,15 @@ def test_all_pyscard_calls_stay_on_the_service_threads(vpcd, monkeypatch):
     from smartcard import scard
 
     seen: set[tuple[str, str]] = set()
-    for name in ("SCardEstablishContext", "SCardListReaders", "SCardGetStatusChange",
-                 "SCardConnect", "SCardTransmit", "SCardDisconnect", "SCardCancel"):
+    for name in (
+        "SCardEstablishContext",
+        "SCardListReaders",
+        "SCardGetStatusChange",
+        "SCardConnect",
+        "SCardTransmit",
+        "SCardDisconnect",
+        "SCardCancel",
+    ):
         real = getattr(scard, name)
 
         def spy(*a, _real=real, _name=name, **k):

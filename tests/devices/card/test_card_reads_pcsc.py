@@ -16,8 +16,8 @@ from kiosk.devices.card import (
     CardReaderSettings,
     CardReadFailed,
     CardRemoved,
-    ReaderServiceState,
     ReadersChanged,
+    ReaderServiceState,
 )
 from kiosk.identity.mrz import MrzInfo
 from tests.pcsc.cards import EmrtdCard, UidCard, td3_mrz
@@ -27,8 +27,9 @@ pytestmark = pytest.mark.pcsc
 
 MRZ = MrzInfo("C1234567", "850315", "310101")
 MRZ_TEXT = td3_mrz("C1234567", "IDN", "850315", "M", "310101", "SANTOSO", "BUDI")
-SETTINGS = CardReaderSettings(poll_interval_s=0.1, read_timeout_s=3.0,
-                              restart_backoff_initial_s=0.1, restart_backoff_max_s=0.5)
+SETTINGS = CardReaderSettings(
+    poll_interval_s=0.1, read_timeout_s=3.0, restart_backoff_initial_s=0.1, restart_backoff_max_s=0.5
+)
 
 
 @pytest.fixture

@@ -11,13 +11,16 @@ def test_defaults_and_descriptions():
         assert field.description, f"{name} has no docstring"
 
 
-@pytest.mark.parametrize(("kwargs", "text"), [
-    ({"backend": "usb"}, "backend"),
-    ({"poll_interval_s": 0}, "poll_interval_s"),
-    ({"restart_backoff_initial_s": 9, "restart_backoff_max_s": 1}, "must not exceed"),
-    ({"ektp_atr_prefixes_hex": ("3B8Z",)}, "not non-empty hex"),
-    ({"unknown": 1}, "unknown"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "text"),
+    [
+        ({"backend": "usb"}, "backend"),
+        ({"poll_interval_s": 0}, "poll_interval_s"),
+        ({"restart_backoff_initial_s": 9, "restart_backoff_max_s": 1}, "must not exceed"),
+        ({"ektp_atr_prefixes_hex": ("3B8Z",)}, "not non-empty hex"),
+        ({"unknown": 1}, "unknown"),
+    ],
+)
 def test_invalid_settings_have_clear_messages(kwargs, text):
     with pytest.raises(ValidationError) as err:
         CardReaderSettings(**kwargs)

@@ -1,6 +1,6 @@
 """Printer fixtures: a real loopback TCP printer and a network PrinterService pointed at it."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -14,11 +14,20 @@ TRACK_URL = "https://antrean.example.go.id/t/7f3a9c2e"
 
 @pytest.fixture
 def ticket():
-    return queue_ticket(TicketPrintData(
-        number="A-007", service_name="Pembuatan KTP-el", agency_name="Disdukcapil",
-        zone="Zona A", issued_at=datetime(2026, 11, 28, 2, 0, tzinfo=timezone.utc),
-        people_ahead=0, estimated_wait_minutes=5, track_url=TRACK_URL,
-        site_name="MPP Kota Bandung", terminal_id="K-02"))
+    return queue_ticket(
+        TicketPrintData(
+            number="A-007",
+            service_name="Pembuatan KTP-el",
+            agency_name="Disdukcapil",
+            zone="Zona A",
+            issued_at=datetime(2026, 11, 28, 2, 0, tzinfo=UTC),
+            people_ahead=0,
+            estimated_wait_minutes=5,
+            track_url=TRACK_URL,
+            site_name="MPP Kota Bandung",
+            terminal_id="K-02",
+        )
+    )
 
 
 @pytest.fixture
@@ -30,8 +39,15 @@ def emulator():
 
 def network_settings(port: int, **changes) -> PrinterSettings:
     # 1 s per status byte: generous on a loaded CI box, and silence costs only one wait per call.
-    base = dict(backend="network", host="127.0.0.1", port=port, profile="TM-T88V",
-                paper_width_mm=80, status_timeout_s=1.0, connect_timeout_s=5.0)
+    base = dict(
+        backend="network",
+        host="127.0.0.1",
+        port=port,
+        profile="TM-T88V",
+        paper_width_mm=80,
+        status_timeout_s=1.0,
+        connect_timeout_s=5.0,
+    )
     base.update(changes)
     return PrinterSettings(**base)
 

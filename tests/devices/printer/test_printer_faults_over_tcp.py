@@ -106,7 +106,8 @@ def test_invalid_status_bytes_are_unknown(service, emulator, ticket):
 
 
 def test_power_cycle_on_the_same_port_reconnects_without_recreating_the_service(
-        emulator, ticket, track_url, make_settings):
+    emulator, ticket, track_url, make_settings
+):
     port = emulator.port
     service = PrinterService(make_settings(port))
     try:

@@ -8,13 +8,20 @@ import pytest
 from pydantic import ValidationError
 
 from kiosk.devices.printer.settings import PrinterSettings
-from kiosk.devices.printer.transports import (TRANSPORTS, NetworkTransport, TransportError,
-                                              TransportUnavailable, make_transport)
+from kiosk.devices.printer.transports import (
+    TRANSPORTS,
+    NetworkTransport,
+    TransportError,
+    TransportUnavailable,
+    make_transport,
+)
 from kiosk.devices.printer.virtual import VirtualTransport
 
 
-@pytest.mark.parametrize("backend,needs", [("network", "host"), ("usb", "vendor_id, product_id"),
-                                           ("serial", "serial_port"), ("cups", "queue")])
+@pytest.mark.parametrize(
+    "backend,needs",
+    [("network", "host"), ("usb", "vendor_id, product_id"), ("serial", "serial_port"), ("cups", "queue")],
+)
 def test_backend_parameters_are_required(backend, needs):
     with pytest.raises(ValidationError, match=f"printer backend '{backend}' needs {needs}"):
         PrinterSettings(backend=backend)
@@ -117,7 +124,7 @@ def test_network_read_times_out_with_empty_bytes_and_eof_raises(silent_server):
         t.write(b"\x10\x04\x01", timeout=1)
         assert t.read(1, timeout=0.05) == b""  # silence is not an error...
         hang_up.set()
-        with pytest.raises(TransportError, match="closed the connection|connection lost"):
+        with pytest.raises(TransportError, match=r"closed the connection|connection lost"):
             t.read(1, timeout=2)  # ...but a closed link is
     finally:
         t.close()

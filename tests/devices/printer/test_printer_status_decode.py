@@ -5,8 +5,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kiosk.devices.printer.escpos_decode import JobRecorder
-from kiosk.devices.printer.status import (PrinterStatus, decode_offline_cause, decode_paper,
-                                          decode_printer, encode_status, valid_reply)
+from kiosk.devices.printer.status import (
+    PrinterStatus,
+    decode_offline_cause,
+    decode_paper,
+    decode_printer,
+    encode_status,
+    valid_reply,
+)
 
 OK = {1: b"\x12", 2: b"\x12", 4: b"\x12"}
 
@@ -17,14 +23,17 @@ def test_healthy_replies():
     assert s.raw == {1: "12", 2: "12", 4: "12"}
 
 
-@pytest.mark.parametrize("replies,field", [
-    ({**OK, 1: b"\x1a"}, "offline"),  # n=1 bit 3
-    ({**OK, 2: b"\x16"}, "cover_open"),  # n=2 bit 2
-    ({**OK, 2: b"\x32"}, "paper_out"),  # n=2 bit 5: stopped by paper end
-    ({**OK, 2: b"\x52"}, "error"),  # n=2 bit 6
-    ({**OK, 4: b"\x72"}, "paper_out"),  # n=4 bits 5,6
-    ({**OK, 4: b"\x1e"}, "paper_near_end"),  # n=4 bits 2,3
-])
+@pytest.mark.parametrize(
+    "replies,field",
+    [
+        ({**OK, 1: b"\x1a"}, "offline"),  # n=1 bit 3
+        ({**OK, 2: b"\x16"}, "cover_open"),  # n=2 bit 2
+        ({**OK, 2: b"\x32"}, "paper_out"),  # n=2 bit 5: stopped by paper end
+        ({**OK, 2: b"\x52"}, "error"),  # n=2 bit 6
+        ({**OK, 4: b"\x72"}, "paper_out"),  # n=4 bits 5,6
+        ({**OK, 4: b"\x1e"}, "paper_near_end"),  # n=4 bits 2,3
+    ],
+)
 def test_each_fault_bit(replies, field):
     s = PrinterStatus.from_replies(replies)
     if field == "offline":
@@ -47,10 +56,13 @@ def test_silence_is_not_plenty_of_paper():
 
 
 def test_encode_roundtrip_for_the_emulator():
-    assert PrinterStatus.from_replies({n: encode_status(n, paper_out=True, offline=True)
-                                       for n in (1, 2, 4)}).summary == "paper_out"
-    assert PrinterStatus.from_replies({n: encode_status(n, near_end=True) for n in (1, 2, 4)}).summary \
-        == "paper_near_end"
+    assert (
+        PrinterStatus.from_replies({n: encode_status(n, paper_out=True, offline=True) for n in (1, 2, 4)}).summary
+        == "paper_out"
+    )
+    assert (
+        PrinterStatus.from_replies({n: encode_status(n, near_end=True) for n in (1, 2, 4)}).summary == "paper_near_end"
+    )
     with pytest.raises(ValueError):
         encode_status(5)
 
@@ -79,8 +91,8 @@ def test_stream_decoder_is_independent_of_chunking(data, cuts):
     q_whole = whole.feed(data)
     pieces = JobRecorder()
     q_pieces, i = [], 0
-    for size in cuts + [len(data)]:
-        q_pieces += pieces.feed(data[i:i + size])
+    for size in [*cuts, len(data)]:
+        q_pieces += pieces.feed(data[i : i + size])
         i += size
     assert q_pieces == q_whole
     assert [j.text for j in pieces.jobs] == [j.text for j in whole.jobs]

@@ -70,8 +70,11 @@ def _free_port() -> int:
 
 def test_emulator_runs_standalone_and_answers_status():
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "kiosk.devices.printer.emulator", "--port", str(port),
-                             "--paper", "near_end"], stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kiosk.devices.printer.emulator", "--port", str(port), "--paper", "near_end"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert "listening on 127.0.0.1:" in proc.stdout.readline()
         with socket.create_connection(("127.0.0.1", port), timeout=5) as conn:

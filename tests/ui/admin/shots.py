@@ -32,8 +32,10 @@ def main(out: Path) -> list[Path]:
             QCoreApplication.processEvents()
             time.sleep(0.005)
 
-    with tempfile.TemporaryDirectory() as tmp, demo_environment(Path(tmp), ui={"fullscreen": False,
-                                                                            "demo_panel": False}) as env:
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        demo_environment(Path(tmp), ui={"fullscreen": False, "demo_panel": False}) as env,
+    ):
         config_path = Path(tmp) / "kiosk.toml"
         write_config_file(env.config, config_path)
         ensure_demo_pins(env.config)
@@ -52,8 +54,14 @@ def main(out: Path) -> list[Path]:
                     keys["ok" if digit == "k" else digit].click()
 
             type_pin("000000")
-            spin(3000, lambda: panel.pages["pin"].keypad.isEnabled() and panel.pages["pin"].message.isVisible()
-                 and "…" not in panel.pages["pin"].message.text())
+            spin(
+                3000,
+                lambda: (
+                    panel.pages["pin"].keypad.isEnabled()
+                    and panel.pages["pin"].message.isVisible()
+                    and "…" not in panel.pages["pin"].message.text()
+                ),
+            )
             written.append(save_png(app.window, out / "admin-pin-wrong.png"))
             type_pin(os.environ["ANJUNGAN_DEMO_PIN"])
             spin(3000, lambda: admin.session is not None)

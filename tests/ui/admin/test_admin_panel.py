@@ -18,6 +18,7 @@ from .conftest import STAFF_PIN, TECH_PIN
 def click(qtbot, app, name: str) -> None:
     def shown():
         return [b for b in app.window.findChildren(QPushButton, name) if b.isVisible()]
+
     # Pages build some buttons when entered; Qt shows them on the next turn of the event loop.
     qtbot.waitUntil(lambda: bool(shown()), timeout=5_000)
     visible = shown()
@@ -84,8 +85,9 @@ def test_pin_opens_admin_mode_and_a_settings_change_lands_in_the_file(qtbot, adm
     assert admin.session.role == "staff"
     click(qtbot, admin_kiosk, "admin-settings")
     page = admin_kiosk.window.admin_panel.pages["settings"]
-    qtbot.waitUntil(lambda: "field-idle.warn_after_s" in {b.objectName() for b in page.findChildren(QPushButton)},
-                    timeout=5_000)
+    qtbot.waitUntil(
+        lambda: "field-idle.warn_after_s" in {b.objectName() for b in page.findChildren(QPushButton)}, timeout=5_000
+    )
     # Staff are not offered the central's address or the terminal's identity.
     names = {b.objectName() for b in page.findChildren(QPushButton) if b.isVisible()}
     assert "field-central.base_url" not in names and "field-central.terminal_id" not in names
@@ -191,14 +193,19 @@ def test_technician_enrols_on_screen_and_exports_logs(qtbot, admin_kiosk, admin_
     diag = panel.pages["diagnostics"]
     qtbot.waitUntil(lambda: not diag.running, timeout=30_000)
     click(qtbot, admin_kiosk, "DiagExport")
-    qtbot.waitUntil(lambda: any(b.objectName().startswith("export-target-") and b.isVisible()
-                                for b in panel.findChildren(QPushButton)), timeout=5_000)
+    qtbot.waitUntil(
+        lambda: any(
+            b.objectName().startswith("export-target-") and b.isVisible() for b in panel.findChildren(QPushButton)
+        ),
+        timeout=5_000,
+    )
     last = max(b.objectName() for b in panel.findChildren(QPushButton) if b.objectName().startswith("export-target-"))
     click(qtbot, admin_kiosk, last)
     exports = admin_kiosk.config.data.directory / "exports"
     # config.json is the bundle's last file: the folder itself appears before the logs are copied.
-    qtbot.waitUntil(lambda: exports.exists() and any((b / "config.json").exists() for b in exports.iterdir()),
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: exports.exists() and any((b / "config.json").exists() for b in exports.iterdir()), timeout=10_000
+    )
     bundle = next(exports.iterdir())
     assert {"logs", "diagnose.json", "config.json"} <= {p.name for p in bundle.iterdir()}
     assert json.loads((bundle / "diagnose.json").read_text())  # the run just made is in it
