@@ -7,8 +7,12 @@ or lapsed (the print never reached the citizen) the next check-in reserves a new
 reservation's idempotency key is derived from the booking and its attempt number, so a
 check-in whose answer was lost and is replayed never spends a second number.
 
-Rules (site time zone): a slot on a later day -> booking_not_today; more than ``grace`` after the
-slot start (this includes earlier days) -> booking_expired; an unknown code -> booking_unknown.
+Rules (site time zone): a code is usable today when it is booked, its slot is today, and it is not
+more than ``grace`` after the slot start. Every other code (unknown, cancelled, another day,
+expired) gets the same answer, 404 ``booking_not_usable``: a caller who only guessed a code must not
+learn that it exists (issue 19). The ``BookingCheckIn`` of a usable code says everything, to the one
+who holds it. Failed check-ins are slowed down per terminal in the database (``central.throttle``,
+bucket "booking"): after a few, the terminal gets 429 with Retry-After for 1, 2, 4 … s.
 Demo bookings are generated at start relative to the server clock, so the demo always has codes
 valid "today" (see ``DEMO_BOOKINGS``).
 """
@@ -23,11 +27,13 @@ from central.catalog_file import CatalogFile
 from central.errors import ApiProblem
 from central.limits import IDEMPOTENCY_KEY
 from central.store import Store, from_us, to_us
+from central.throttle import AuthThrottle
 from central.tickets import TicketDesk
 from kiosk.contract import ApiError, Booking, BookingCheckIn, BookingCheckInRequest, TicketReserveRequest
 from kiosk.contract.bookings import InvalidBookingCode, mask_booking_code, validate_booking_code
 
 _ALIVE = ("reserved", "confirmed", "virtual")
+NOT_USABLE = "this code cannot be used here today; ask at the help desk"
 
 # (code, service_id, which slot): slots are placed relative to "now" when the central starts.
 DEMO_BOOKINGS: list[tuple[str, str, str]] = [
@@ -59,6 +65,7 @@ class BookingDesk:
         self.desk = desk
         self.grace = grace
         self.slot = slot
+        self.throttle = AuthThrottle(db, desk.now)  # state in the database, shared by every process
         if seed_demo:
             self.seed_demo()
 
@@ -136,11 +143,22 @@ class BookingDesk:
         )
 
     def check_in(self, terminal_id: str, req: BookingCheckInRequest, idempotency_key: str) -> BookingCheckIn:
+        self.throttle.check("booking", terminal_id)  # 429 while this terminal is slowed down
+        try:
+            result = self._check_in(terminal_id, req, idempotency_key)
+        except ApiProblem as exc:
+            if exc.code == "booking_not_usable":
+                self.throttle.failed("booking", terminal_id)
+            raise
+        self.throttle.succeeded("booking", terminal_id)
+        return result
+
+    def _check_in(self, terminal_id: str, req: BookingCheckInRequest, idempotency_key: str) -> BookingCheckIn:
         try:
             code = validate_booking_code(req.code)
         except InvalidBookingCode:
             # Same answer as a well-formed unknown code: the central does not help guess codes.
-            raise ApiProblem(404, "booking_unknown", "no booking with this code") from None
+            raise ApiProblem(404, "booking_not_usable", NOT_USABLE) from None
         now = self.desk.now()
 
         def step(conn: Any) -> tuple[Any, Any, bool]:
@@ -149,7 +167,7 @@ class BookingDesk:
             # same code at once, in any process, can never get two numbers.
             row = conn.execute("SELECT * FROM bookings WHERE code=?" + conn.for_update, (code,)).fetchone()
             if row is None:
-                raise ApiProblem(404, "booking_unknown", "no booking with this code")
+                raise ApiProblem(404, "booking_not_usable", NOT_USABLE)
             reservation_key = f"booking:{code}:{idempotency_key}"
             replayed = conn.execute(
                 "SELECT * FROM tickets WHERE terminal_id=? AND idem_key=?", (terminal_id, reservation_key)
@@ -186,23 +204,15 @@ class BookingDesk:
         return BookingCheckIn(booking=self._booking(row, now), ticket=self.desk.view(ticket_row, now))
 
     def _check_bookable(self, row: Any, now: datetime) -> None:
-        if row["status"] == "cancelled":
-            raise ApiProblem(409, "booking_cancelled", "this booking was cancelled")
+        # Cancelled, another day, too late: the same answer as an unknown code (see the module doc).
         tz = self.cf.catalog.site.tz
         start = from_us(row["slot_start_us"])
-        if start.astimezone(tz).date() > now.astimezone(tz).date():
-            raise ApiProblem(
-                409,
-                "booking_not_today",
-                f"this booking is for {start.astimezone(tz):%Y-%m-%d %H:%M} ({self.cf.catalog.site.timezone})",
-            )
-        if now > start + self.grace:
-            minutes = int(self.grace.total_seconds() // 60)
-            raise ApiProblem(
-                409,
-                "booking_expired",
-                f"the slot started at {start.astimezone(tz):%Y-%m-%d %H:%M}; check-in closes {minutes} min after",
-            )
+        if (
+            row["status"] == "cancelled"
+            or start.astimezone(tz).date() != now.astimezone(tz).date()
+            or now > start + self.grace
+        ):
+            raise ApiProblem(404, "booking_not_usable", NOT_USABLE)
 
 
 def bookings_router(bookings: BookingDesk, terminal: Any) -> APIRouter:
@@ -214,10 +224,15 @@ def bookings_router(bookings: BookingDesk, terminal: Any) -> APIRouter:
         response_model=BookingCheckIn,
         responses={
             401: {"model": ApiError, "description": "Missing or wrong terminal token"},
-            404: {"model": ApiError, "description": "booking_unknown (also for a malformed code)"},
-            409: {
+            404: {
                 "model": ApiError,
-                "description": "booking_not_today, booking_expired, booking_cancelled, service_disabled",
+                "description": "booking_not_usable: unknown, malformed, cancelled, another "
+                "day or expired, one answer so a guess learns nothing",
+            },
+            409: {"model": ApiError, "description": "service_disabled"},
+            429: {
+                "model": ApiError,
+                "description": "rate_limited: too many failed check-ins from this terminal (Retry-After)",
             },
             422: {"model": ApiError, "description": "Request does not match the contract"},
             503: {"model": ApiError, "description": "Central temporarily unavailable (retry later)"},

@@ -26,6 +26,7 @@ from kiosk.runtime.worker import Worker
 
 if TYPE_CHECKING:
     from kiosk.admin.enrolment import EnrolResult
+    from kiosk.admin.event_outbox import EventOutbox
     from kiosk.config.models import KioskConfig
     from kiosk.contract import Catalog
     from kiosk.devices.printer.service import PrinterService
@@ -63,6 +64,7 @@ class AdminController:
         token: str | None = None,
         log_dir: Path | None = None,
         today: Callable[[], dt.date] = dt.date.today,
+        events: EventOutbox | None = None,
     ) -> None:
         self.config = config
         self._scheduler = scheduler
@@ -73,6 +75,7 @@ class AdminController:
         self.config_path = config_path
         self.log_dir = log_dir or config.data.directory / "logs"
         self._worker = Worker("admin")
+        self.events = events  # lockouts are reported to the central through it
         self.pins: PinStore | None = None
         try:
             self.pins = PinStore(pin_file_for(config), config.admin.max_pin_attempts, config.admin.lockout_base_s)
@@ -112,6 +115,8 @@ class AdminController:
 
     def start(self) -> None:
         self.apply_to_flow()
+        if self.events is not None:
+            self.events.flush()  # events a restart or an outage left on disk
         self._recheck = self._scheduler.call_later(RECHECK_CLOSED_S, self._recheck_closed)
 
     def stop(self) -> None:
@@ -120,6 +125,8 @@ class AdminController:
             if timer is not None:
                 timer.cancel()
         self._worker.stop()
+        if self.events is not None:
+            self.events.stop()
 
     # ---- opening and closing admin mode ------------------------------------------------------
     def request(self, source: Source = "gesture", card_role: str | None = None) -> None:
@@ -147,15 +154,22 @@ class AdminController:
                 )
             done(result)
 
-        return self._later(self._worker.submit(self._check_pin, pin), opened)
+        return self._later(self._worker.submit(self._check_pin, pin, self._pending_source), opened)
 
-    def _check_pin(self, pin: str) -> PinCheck | PinLocked:
+    def _check_pin(self, pin: str, path: Source) -> PinCheck | PinLocked:
         try:
             if self.pins is None:
                 return PinCheck(role=None, attempts_left=0)
-            return self.pins.check(pin)
+            result = self.pins.check(pin, path)
         except PinLocked as exc:
             return exc
+        if result.locked_for_s and self.events is not None:
+            # Someone is trying PINs: the fleet hears of every lockout (never the PINs tried).
+            self.events.add(
+                "admin.pin_lockout",
+                {"path": path, "locked_for_s": round(result.locked_for_s), "lockout": result.lockout_number},
+            )
+        return result
 
     def _open(self, role: Role) -> None:
         self.session = AdminSession(role, self._pending_source)

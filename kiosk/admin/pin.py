@@ -1,7 +1,8 @@
 """Admin PINs: scrypt hashes on disk (never the PIN), and a lockout that grows.
 
 The file lives in the kiosk's data folder (outside the repository), mode 0600. It holds one
-salted scrypt hash per role and the failure counters, so a restart does not reset a lockout.
+salted scrypt hash per role and the failure counters of each path to the prompt (gesture, staff
+card), so a restart does not reset a lockout.
 scrypt with N=2^15, r=8, p=1 costs ~100 ms and 32 MiB per guess on the target machine: slow enough
 to make an offline guess of a 6-digit PIN take days on that hardware, fast enough for a keypad.
 """
@@ -16,7 +17,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, TypedDict, cast
+from typing import Any, Literal, TypedDict, cast
 
 from kiosk.atomic_file import atomic_write
 
@@ -38,11 +39,23 @@ class PinEntry(ScryptParams):
     hash: str
 
 
-class PinFile(TypedDict):
-    pins: dict[Role, PinEntry]
+# How the PIN prompt was reached. Each path has its own wrong-PIN counter and lockout: anyone in
+# the hall can reach the prompt by the corner gesture, so a citizen's wrong PINs lock that path
+# only; a staff card (something only staff hold) still leads to a PIN prompt that accepts the PIN.
+# A wrong PIN matches no role, so a counter "per role" could not say whose it was: per path it can.
+PromptPath = Literal["gesture", "staff_card"]
+PATHS: tuple[PromptPath, ...] = ("gesture", "staff_card")
+
+
+class LockState(TypedDict):
     failures: int
     lockouts: int
     locked_until: float
+
+
+class PinFile(TypedDict):
+    pins: dict[Role, PinEntry]
+    paths: dict[PromptPath, LockState]
 
 
 SCRYPT: ScryptParams = {"n": 2**15, "r": 8, "p": 1}
@@ -74,6 +87,8 @@ class PinCheck:
     role: Role | None  # the role the PIN belongs to; None = wrong PIN
     attempts_left: int  # wrong PINs still allowed before the lockout
     locked_for_s: float = 0.0  # > 0 when this wrong PIN started a lockout
+    path: PromptPath = "gesture"  # the path whose counter this entry counted on
+    lockout_number: int = 0  # which lockout in a row this one is (1, 2, ...), when locked_for_s > 0
 
 
 def _hash(pin: str, salt: bytes, params: ScryptParams) -> bytes:
@@ -105,10 +120,26 @@ class PinStore:
         except FileNotFoundError:
             data = cast(PinFile, {})
         data.setdefault("pins", {})
-        data.setdefault("failures", 0)
-        data.setdefault("lockouts", 0)
-        data.setdefault("locked_until", 0.0)
+        paths = data.setdefault("paths", {})
+        # A file from before per-path lockouts: its single counter was the gesture's.
+        old = cast(dict[str, Any], data)
+        if "failures" in old:
+            paths.setdefault(
+                "gesture",
+                {
+                    "failures": old.pop("failures"),
+                    "lockouts": old.pop("lockouts", 0),
+                    "locked_until": old.pop("locked_until", 0.0),
+                },
+            )
+        for path in PATHS:
+            paths.setdefault(path, {"failures": 0, "lockouts": 0, "locked_until": 0.0})
         return data
+
+    def _lock(self, path: PromptPath) -> LockState:
+        if path not in PATHS:
+            raise ValueError(f"path must be one of {PATHS}")
+        return self._data["paths"][path]
 
     def _save(self) -> None:
         atomic_write(self.path, json.dumps(self._data, indent=1).encode("utf-8"), mode=0o600)
@@ -147,30 +178,38 @@ class PinStore:
                 roles.append(name)
         return roles
 
-    def locked_for(self) -> float:
-        """Seconds until a PIN may be tried again (0 = now)."""
-        return max(0.0, self._data["locked_until"] - self._clock())
+    def locked_for(self, path: PromptPath = "gesture") -> float:
+        """Seconds until a PIN may be tried again on ``path`` (0 = now)."""
+        return max(0.0, self._lock(path)["locked_until"] - self._clock())
 
-    def check(self, pin: str) -> PinCheck:
-        """Which role ``pin`` opens. Raises ``PinLocked`` during a lockout (the PIN is not tried)."""
-        left = self.locked_for()
+    def check(self, pin: str, path: PromptPath = "gesture") -> PinCheck:
+        """Which role ``pin`` opens. Raises ``PinLocked`` during a lockout of ``path`` (the PIN is
+        not tried); wrong PINs count against ``path`` only."""
+        left = self.locked_for(path)
         if left > 0:
             raise PinLocked(left)
+        lock = self._lock(path)
         opened = self._roles_opened_by(pin)
         # A file written before PINs were kept apart may still give two roles one PIN: it then
         # opens the least powerful of them, whatever the order in the file.
         role: Role | None = next((name for name in ROLES if name in opened), None)
         if role is not None:
-            self._data.update({"failures": 0, "lockouts": 0, "locked_until": 0.0})
+            lock.update({"failures": 0, "lockouts": 0, "locked_until": 0.0})
             self._save()
-            return PinCheck(role, self.max_attempts)
-        self._data["failures"] += 1
+            return PinCheck(role, self.max_attempts, path=path)
+        lock["failures"] += 1
         locked = 0.0
-        if self._data["failures"] >= self.max_attempts:
+        if lock["failures"] >= self.max_attempts:
             # Each lockout doubles the last one: 1, 2, 4, 8 ... minutes, at most a day.
-            locked = min(MAX_LOCK_S, self.lockout_base_s * 2 ** self._data["lockouts"])
-            self._data["lockouts"] += 1
-            self._data["failures"] = 0
-            self._data["locked_until"] = self._clock() + locked
+            locked = min(MAX_LOCK_S, self.lockout_base_s * 2 ** lock["lockouts"])
+            lock["lockouts"] += 1
+            lock["failures"] = 0
+            lock["locked_until"] = self._clock() + locked
         self._save()
-        return PinCheck(None, self.max_attempts - self._data["failures"] if not locked else 0, locked)
+        return PinCheck(
+            None,
+            self.max_attempts - lock["failures"] if not locked else 0,
+            locked,
+            path,
+            lock["lockouts"] if locked else 0,
+        )

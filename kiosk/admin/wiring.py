@@ -29,16 +29,30 @@ def library_versions() -> str:
 def build_admin(
     runtime: KioskRuntime, scheduler: Scheduler, config_path: Path | None, token: str | None
 ) -> AdminController:
+    from kiosk.admin.event_outbox import EventOutbox
+    from kiosk.api.client import CentralClient
+
+    config = runtime.config
+    # Its own HTTP session (used on the outbox's worker only), retried like any idempotent call.
+    events = EventOutbox(config.data.directory / "events-outbox.json", CentralClient(config.central, token))
     admin = AdminController(
-        runtime.config,
+        config,
         scheduler,
         runtime.flow,
         config_path=config_path,
         printer=runtime.printer,
         card_service_running=runtime.card_reader is not None,
         token=token,
+        events=events,
     )
     runtime.flow.on_staff_card(admin.on_staff_card)
+
+    # Events kept while the central was away go out when it answers again.
+    def central_back(online: bool) -> None:
+        if online:
+            events.flush()
+
+    runtime.monitor.add_listener(central_back)
     return admin
 
 

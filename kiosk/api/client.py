@@ -224,8 +224,8 @@ class CentralClient:
     def check_in_booking(self, code: str, idempotency_key: str, language: Language = "id") -> BookingCheckIn:
         """Appointment check-in: booking code -> the booking and its reserved ticket (confirm it
         after printing like a walk-in ticket). Retried: the central answers a repeat with the same
-        ticket. Refusals are ``CentralRejected`` with code booking_unknown / booking_not_today /
-        booking_expired / booking_cancelled."""
+        ticket. A refused code is ``CentralRejected`` booking_not_usable (one answer whatever the
+        reason); a terminal slowed down after refused codes gets ``CentralUnavailable`` status 429."""
         if not idempotency_key or len(idempotency_key) > 128:
             raise ValueError("idempotency_key must be 1-128 characters (use a uuid4)")
         return self.call(

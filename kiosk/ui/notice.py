@@ -53,13 +53,9 @@ class NoticeBar(QLabel):
             "mrz.scan_invalid": self.tr("The scanned code could not be read. Please type the data instead."),
             "booking.format": self.tr("A booking code has 6 to 12 letters and digits. Please check the code."),
             "booking.unknown": self.tr("No booking has this code. Please check it against your confirmation message."),
-            "booking.not_today": self.tr(
-                "This booking is for another day. Please come back on the day of your appointment."
-            ),
-            "booking.expired": self.tr(
-                "The time for this booking has passed. Please take a queue number or ask at the help desk."
-            ),
-            "booking.cancelled": self.tr("This booking was cancelled. Please ask at the help desk."),
+            # One answer for unknown, cancelled, another day, expired: a guessed code learns nothing.
+            "booking.not_usable": self.tr("This code cannot be used here today. Please ask at the help desk."),
+            "booking.wait": self.tr("Please wait a moment before trying another code."),
             "booking.unavailable": self.tr(
                 "Bookings cannot be checked right now. Please try again in a moment, or ask at the help desk."
             ),

@@ -120,6 +120,7 @@ class KioskWindow(QWidget):
         return self.screens[step]
 
     def _on_intent(self, name: str, payload: dict) -> None:
+        self._tapped_elsewhere()  # a button pressed is a tap outside the hidden corner
         self._flow.send(name, **payload)
 
     def set_panel(self, metrics: Metrics, portrait: bool) -> None:
@@ -132,6 +133,16 @@ class KioskWindow(QWidget):
     @property
     def metrics(self) -> Metrics:
         return self._metrics.with_mode(bool(self._mode and self._mode[0]))
+
+    def mousePressEvent(self, event) -> None:
+        # Presses that no child took (labels, backgrounds) end up here: a tap outside the corner.
+        self._tapped_elsewhere()
+        event.accept()
+
+    def _tapped_elsewhere(self) -> None:
+        taps = getattr(self, "corner_taps", None)
+        if taps is not None:
+            taps.reset()
 
     def _apply_mode(self, accessible: bool) -> None:
         reach = accessible and self._portrait
@@ -212,6 +223,12 @@ class KioskWindow(QWidget):
     # characters are passed on as typed text, for scanners that type (MRZ, booking QR codes).
     def keyPressEvent(self, event: QKeyEvent) -> None:
         event.accept()
+        if self._admin_showing():
+            # Input goes to the screen that is showing: the staff panel takes no typed text, so a
+            # code scanned (or a PIN typed) under it is dropped, never handed to the citizen flow.
+            self._typed.clear()
+            self._typed_timer.stop()
+            return
         text = event.text()
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier & ~Qt.KeyboardModifier.KeypadModifier
         if text and text.isprintable() and modifiers == Qt.KeyboardModifier.NoModifier:
@@ -224,8 +241,12 @@ class KioskWindow(QWidget):
         # A scanner types a whole code in a burst; it reaches the flow as one piece of text.
         self._typed_timer.stop()
         text, self._typed = "".join(self._typed), []
-        if text:
+        if text and not self._admin_showing():  # the panel may have opened mid-burst
             self._flow.send("text_input", text=text)
+
+    def _admin_showing(self) -> bool:
+        panel = getattr(self, "admin_panel", None)
+        return panel is not None and panel.isVisible()
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         event.accept()

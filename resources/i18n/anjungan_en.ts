@@ -15,8 +15,8 @@
 <context>
     <name>PinPage</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/admin/pin_page.py" line="66"/>
-        <location filename="../../kiosk/ui/admin/pin_page.py" line="70"/>
+        <location filename="../../kiosk/ui/admin/pin_page.py" line="67"/>
+        <location filename="../../kiosk/ui/admin/pin_page.py" line="72"/>
         <source>Too many wrong PINs. Try again in %n minute(s).</source>
         <translation>
             <numerusform>Too many wrong PINs. Try again in %n minute.</numerusform>
@@ -24,7 +24,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/admin/pin_page.py" line="73"/>
+        <location filename="../../kiosk/ui/admin/pin_page.py" line="75"/>
         <source>Wrong PIN. %n attempt(s) left.</source>
         <translation>
             <numerusform>Wrong PIN. %n attempt left.</numerusform>

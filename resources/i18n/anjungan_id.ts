@@ -29,17 +29,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/agency.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/agency.py" line="64"/>
         <source>%1 of %2 services open now</source>
         <translation>%1 dari %2 layanan buka sekarang</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/agency.py" line="68"/>
+        <location filename="../../kiosk/ui/screens/agency.py" line="74"/>
         <source>Closed now · opens today at %1</source>
         <translation>Sedang tutup · buka hari ini pukul %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/agency.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/agency.py" line="75"/>
         <source>Closed now</source>
         <translation>Sedang tutup</translation>
     </message>
@@ -47,37 +47,37 @@
 <context>
     <name>BookingScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="55"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="56"/>
         <source>Check in for your appointment</source>
         <translation>Lapor kedatangan untuk janji temu Anda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="60"/>
         <source>Type the booking code from your confirmation message, for example BDG-7K3P9, or hold its QR code under the scanner.</source>
         <translation>Ketik kode pendaftaran dari pesan konfirmasi Anda, misalnya BDG-7K3P9, atau dekatkan kode QR-nya ke pemindai.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="69"/>
         <source>Delete last character</source>
         <translation>Hapus karakter terakhir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="70"/>
         <source>Clear</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="65"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="71"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="66"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="72"/>
         <source>Checking…</source>
         <translation>Memeriksa…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="66"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="72"/>
         <source>Check in</source>
         <translation>Lapor kedatangan</translation>
     </message>
@@ -85,52 +85,52 @@
 <context>
     <name>ClosingPage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/closing_page.py" line="42"/>
+        <location filename="../../kiosk/ui/admin/closing_page.py" line="43"/>
         <source>Closed for today. Please come back tomorrow.</source>
         <translation>Tutup untuk hari ini. Silakan datang kembali besok.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/closing_page.py" line="43"/>
+        <location filename="../../kiosk/ui/admin/closing_page.py" line="44"/>
         <source>Closed for maintenance. Please ask at the help desk.</source>
         <translation>Tutup untuk pemeliharaan. Silakan bertanya di meja bantuan.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/closing_page.py" line="44"/>
+        <location filename="../../kiosk/ui/admin/closing_page.py" line="45"/>
         <source>Today&apos;s queue is full. Please come back tomorrow.</source>
         <translation>Antrean hari ini sudah penuh. Silakan datang kembali besok.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/closing_page.py" line="48"/>
+        <location filename="../../kiosk/ui/admin/closing_page.py" line="50"/>
         <source>Close for the day</source>
         <translation>Tutup untuk hari ini</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/closing_page.py" line="52"/>
+        <location filename="../../kiosk/ui/admin/closing_page.py" line="54"/>
         <source>Close the kiosk</source>
         <translation>Tutup anjungan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/closing_page.py" line="53"/>
+        <location filename="../../kiosk/ui/admin/closing_page.py" line="55"/>
         <source>Open the kiosk again</source>
         <translation>Buka kembali anjungan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/closing_page.py" line="58"/>
+        <location filename="../../kiosk/ui/admin/closing_page.py" line="61"/>
         <source>Closed now, showing: %1</source>
         <translation>Sedang tutup, menampilkan: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/closing_page.py" line="59"/>
+        <location filename="../../kiosk/ui/admin/closing_page.py" line="63"/>
         <source>Open now. Choose or type the message citizens will see.</source>
         <translation>Sedang buka. Pilih atau ketik pesan yang akan dilihat warga.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/closing_page.py" line="77"/>
+        <location filename="../../kiosk/ui/admin/closing_page.py" line="83"/>
         <source>Closed until the end of today.</source>
         <translation>Tutup sampai akhir hari ini.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/closing_page.py" line="78"/>
+        <location filename="../../kiosk/ui/admin/closing_page.py" line="85"/>
         <source>The kiosk is open again.</source>
         <translation>Anjungan sudah dibuka kembali.</translation>
     </message>
@@ -138,82 +138,82 @@
 <context>
     <name>ConfirmScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="74"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="76"/>
         <source>Free</source>
         <translation>Gratis</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="77"/>
         <source>Fee: %1</source>
         <translation>Biaya: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="78"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="81"/>
         <source>%1 people waiting · about %2 minutes</source>
         <translation>%1 orang menunggu · sekitar %2 menit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="86"/>
         <source>Queue length not known right now</source>
         <translation>Panjang antrean belum diketahui saat ini</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="87"/>
         <source>Where: %1</source>
         <translation>Lokasi: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="88"/>
         <source>Please bring</source>
         <translation>Harap membawa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="90"/>
         <source>No documents needed.</source>
         <translation>Tidak perlu dokumen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="89"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="94"/>
         <source>Identified: %1</source>
         <translation>Teridentifikasi: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="91"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="96"/>
         <source>This service needs your ID card or NIK; you will be asked next.</source>
         <translation>Layanan ini memerlukan KTP-el atau NIK Anda; Anda akan diminta pada langkah berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="96"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="103"/>
         <source>You are 60 or older, so we chose the elderly priority queue for you. Touch it again if you prefer the normal queue.</source>
         <translation>Usia Anda 60 tahun ke atas, jadi kami memilihkan antrean prioritas lansia. Sentuh sekali lagi bila Anda memilih antrean biasa.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="108"/>
         <source>Priority queue (optional): choose if it applies to you</source>
         <translation>Antrean prioritas (opsional): pilih bila sesuai dengan Anda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="110"/>
         <source>Elderly (60+)</source>
         <translation>Lansia (60+)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="111"/>
         <source>Disability</source>
         <translation>Disabilitas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="112"/>
         <source>Pregnant</source>
         <translation>Ibu hamil</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="117"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="118"/>
         <source>Take my number</source>
         <translation>Ambil nomor antrean</translation>
     </message>
@@ -221,147 +221,147 @@
 <context>
     <name>DiagnosticsPage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="48"/>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="49"/>
         <source>Settings file</source>
         <translation>Berkas pengaturan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="48"/>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="50"/>
         <source>Card reader</source>
         <translation>Pembaca kartu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="49"/>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="51"/>
         <source>Printer</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="49"/>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="52"/>
         <source>Central service</source>
         <translation>Layanan pusat</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="50"/>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="53"/>
         <source>TLS certificate</source>
         <translation>Sertifikat TLS</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="50"/>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="54"/>
         <source>Disk space</source>
         <translation>Ruang disk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="51"/>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="55"/>
         <source>Journal backlog</source>
         <translation>Antrean jurnal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="51"/>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="56"/>
         <source>Versions</source>
         <translation>Versi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="52"/>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="57"/>
         <source>Qt binding</source>
         <translation>Pustaka Qt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="52"/>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="58"/>
         <source>Test page</source>
         <translation>Halaman uji</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="56"/>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="63"/>
         <source>Diagnostics</source>
         <translation>Diagnostik</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="57"/>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="64"/>
         <source>Run the checks again</source>
         <translation>Jalankan pemeriksaan lagi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="58"/>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="65"/>
         <source>Print test page</source>
         <translation>Cetak halaman uji</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="59"/>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="66"/>
         <source>Export logs</source>
         <translation>Ekspor log</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="72"/>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="79"/>
         <source>Running the checks…</source>
         <translation>Menjalankan pemeriksaan…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="83"/>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="90"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="83"/>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="90"/>
         <source>WARN</source>
         <translation>PERINGATAN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="83"/>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="90"/>
         <source>FAIL</source>
         <translation>GAGAL</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="101"/>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="108"/>
         <source>The checks could not run: %1</source>
         <translation>Pemeriksaan tidak dapat dijalankan: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="104"/>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="113"/>
         <source>All checks passed.</source>
         <translation>Semua pemeriksaan lulus.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="105"/>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="114"/>
         <source>Some checks need attention.</source>
         <translation>Beberapa pemeriksaan perlu diperhatikan.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="106"/>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="115"/>
         <source>Some checks failed: see what to do beside each one.</source>
         <translation>Beberapa pemeriksaan gagal: lihat tindakan di samping masing-masing.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="112"/>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="123"/>
         <source>Printing the test page…</source>
         <translation>Mencetak halaman uji…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="117"/>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="129"/>
         <source>Test page not printed: %1</source>
         <translation>Halaman uji tidak tercetak: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="120"/>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="134"/>
         <source>Test page printed.</source>
         <translation>Halaman uji sudah dicetak.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="132"/>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="147"/>
         <source>Export to:</source>
         <translation>Ekspor ke:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="140"/>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="155"/>
         <source>Writing the log bundle…</source>
         <translation>Menulis paket log…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="145"/>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="160"/>
         <source>Export failed: %1</source>
         <translation>Ekspor gagal: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="147"/>
+        <location filename="../../kiosk/ui/admin/diagnostics_page.py" line="162"/>
         <source>Logs exported to %1</source>
         <translation>Log diekspor ke %1</translation>
     </message>
@@ -374,37 +374,37 @@
         <translation>Pendaftaran terminal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/enrol_page.py" line="41"/>
+        <location filename="../../kiosk/ui/admin/enrol_page.py" line="43"/>
         <source>Type the one-time code from the central service&apos;s operator. The token is stored on this kiosk only (file mode 0600).</source>
         <translation>Ketik kode sekali pakai dari operator layanan pusat. Token hanya disimpan di anjungan ini (mode berkas 0600).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/enrol_page.py" line="44"/>
+        <location filename="../../kiosk/ui/admin/enrol_page.py" line="48"/>
         <source>Enrol this kiosk</source>
         <translation>Daftarkan anjungan ini</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/enrol_page.py" line="55"/>
+        <location filename="../../kiosk/ui/admin/enrol_page.py" line="59"/>
         <source>Terminal id: %1</source>
         <translation>ID terminal: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/enrol_page.py" line="58"/>
+        <location filename="../../kiosk/ui/admin/enrol_page.py" line="62"/>
         <source>Code: %1</source>
         <translation>Kode: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/enrol_page.py" line="71"/>
+        <location filename="../../kiosk/ui/admin/enrol_page.py" line="75"/>
         <source>Contacting the central service…</source>
         <translation>Menghubungi layanan pusat…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/enrol_page.py" line="77"/>
+        <location filename="../../kiosk/ui/admin/enrol_page.py" line="81"/>
         <source>Enrolment failed: %1</source>
         <translation>Pendaftaran gagal: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/enrol_page.py" line="81"/>
+        <location filename="../../kiosk/ui/admin/enrol_page.py" line="86"/>
         <source>Enrolled as %1. Restart the kiosk to use the new identity.</source>
         <translation>Terdaftar sebagai %1. Mulai ulang anjungan untuk memakai identitas baru.</translation>
     </message>
@@ -412,17 +412,17 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="77"/>
+        <location filename="../../kiosk/ui/chrome.py" line="79"/>
         <source>Step %1 of %2</source>
         <translation>Langkah %1 dari %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="81"/>
+        <location filename="../../kiosk/ui/chrome.py" line="83"/>
         <source>Easy access</source>
         <translation>Akses Mudah</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="82"/>
+        <location filename="../../kiosk/ui/chrome.py" line="84"/>
         <source>Accessibility mode: large text, high contrast, speech, more time</source>
         <translation>Mode aksesibilitas: teks besar, kontras tinggi, suara, waktu lebih lama</translation>
     </message>
@@ -445,7 +445,7 @@
         <translation>Petugas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/home_page.py" line="46"/>
+        <location filename="../../kiosk/ui/admin/home_page.py" line="47"/>
         <source>The kiosk is closed for citizens today.</source>
         <translation>Anjungan ditutup untuk warga hari ini.</translation>
     </message>
@@ -455,57 +455,57 @@
         <translation>Anjungan buka untuk warga.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/home_page.py" line="49"/>
+        <location filename="../../kiosk/ui/admin/home_page.py" line="51"/>
         <source>Settings</source>
         <translation>Pengaturan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/home_page.py" line="49"/>
+        <location filename="../../kiosk/ui/admin/home_page.py" line="52"/>
         <source>Terminal name, time limits, languages; central and printer for technicians</source>
         <translation>Nama terminal, batas waktu, bahasa; layanan pusat dan printer untuk teknisi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/home_page.py" line="51"/>
+        <location filename="../../kiosk/ui/admin/home_page.py" line="54"/>
         <source>Services on this kiosk</source>
         <translation>Layanan di anjungan ini</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/home_page.py" line="51"/>
+        <location filename="../../kiosk/ui/admin/home_page.py" line="54"/>
         <source>Switch services on or off here</source>
         <translation>Aktifkan atau nonaktifkan layanan di sini</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/home_page.py" line="52"/>
+        <location filename="../../kiosk/ui/admin/home_page.py" line="55"/>
         <source>Close for the day</source>
         <translation>Tutup untuk hari ini</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/home_page.py" line="52"/>
+        <location filename="../../kiosk/ui/admin/home_page.py" line="55"/>
         <source>Close the kiosk with a message, or open it again</source>
         <translation>Tutup anjungan dengan pesan, atau buka kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/home_page.py" line="53"/>
+        <location filename="../../kiosk/ui/admin/home_page.py" line="56"/>
         <source>Enrolment</source>
         <translation>Pendaftaran terminal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/home_page.py" line="53"/>
+        <location filename="../../kiosk/ui/admin/home_page.py" line="56"/>
         <source>Register this kiosk with the central service (technician)</source>
         <translation>Daftarkan anjungan ini ke layanan pusat (teknisi)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/home_page.py" line="54"/>
+        <location filename="../../kiosk/ui/admin/home_page.py" line="57"/>
         <source>Diagnostics</source>
         <translation>Diagnostik</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/home_page.py" line="54"/>
+        <location filename="../../kiosk/ui/admin/home_page.py" line="57"/>
         <source>Card reader, printer, central, disk, logs</source>
         <translation>Pembaca kartu, printer, layanan pusat, disk, log</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/home_page.py" line="59"/>
+        <location filename="../../kiosk/ui/admin/home_page.py" line="62"/>
         <source>Leave admin mode</source>
         <translation>Keluar dari mode admin</translation>
     </message>
@@ -513,62 +513,62 @@
 <context>
     <name>IdentifyScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="62"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="63"/>
         <source>This service needs your identity</source>
         <translation>Layanan ini memerlukan identitas Anda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="66"/>
         <source>Place your ID card on the reader</source>
         <translation>Tempelkan kartu identitas Anda pada pembaca</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="72"/>
         <source>e-KTP or e-passport: hold it flat on the reader until the screen changes.</source>
         <translation>KTP-el atau paspor elektronik: tahan rata di atas pembaca sampai layar berubah.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="72"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="75"/>
         <source>The card reader is not available right now.</source>
         <translation>Pembaca kartu sedang tidak tersedia.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="73"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="76"/>
         <source>Please type your NIK instead.</source>
         <translation>Silakan ketik NIK Anda.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="79"/>
         <source>Or type your NIK (16 digits)</source>
         <translation>Atau ketik NIK Anda (16 angka)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="79"/>
         <source>Type your NIK (16 digits)</source>
         <translation>Ketik NIK Anda (16 angka)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="84"/>
         <source>Clear</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="86"/>
         <source>Delete last digit</source>
         <translation>Hapus angka terakhir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="87"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="88"/>
         <source>Checking…</source>
         <translation>Memeriksa…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="88"/>
         <source>Continue</source>
         <translation>Lanjut</translation>
     </message>
@@ -576,22 +576,22 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="138"/>
+        <location filename="../../kiosk/ui/chrome.py" line="152"/>
         <source>Do you need more time?</source>
         <translation>Apakah Anda perlu waktu lagi?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="139"/>
+        <location filename="../../kiosk/ui/chrome.py" line="153"/>
         <source>Yes, more time please</source>
         <translation>Ya, saya perlu waktu lagi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="140"/>
+        <location filename="../../kiosk/ui/chrome.py" line="154"/>
         <source>No, I am finished</source>
         <translation>Tidak, saya sudah selesai</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="160"/>
+        <location filename="../../kiosk/ui/chrome.py" line="178"/>
         <source>For your privacy this session ends in %1 seconds.</source>
         <translation>Demi privasi Anda, sesi ini berakhir dalam %1 detik.</translation>
     </message>
@@ -609,7 +609,7 @@
         <translation>Ini memerlukan beberapa detik. Mohon tunggu di dekat printer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/progress.py" line="54"/>
+        <location filename="../../kiosk/ui/screens/progress.py" line="55"/>
         <source>The service centre is answering slowly. Still trying — please stay a little longer.</source>
         <translation>Pusat layanan sedang lambat merespons. Masih mencoba — mohon tunggu sebentar lagi.</translation>
     </message>
@@ -657,108 +657,103 @@
         <translation>Identitas Anda belum dapat diperiksa saat ini. Silakan coba lagi sebentar lagi.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="44"/>
+        <location filename="../../kiosk/ui/notice.py" line="45"/>
         <source>An e-passport is on the reader. Type the data from its photo page to open the chip.</source>
         <translation>Paspor elektronik ada di atas pembaca. Ketik data dari halaman fotonya untuk membuka chip.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="45"/>
+        <location filename="../../kiosk/ui/notice.py" line="48"/>
         <source>The chip did not accept this data. Please check each field against the photo page.</source>
         <translation>Chip tidak menerima data ini. Mohon periksa setiap isian dengan halaman foto.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="46"/>
+        <location filename="../../kiosk/ui/notice.py" line="50"/>
         <source>Please type the passport number (at least 6 letters and digits).</source>
         <translation>Mohon ketik nomor paspor (minimal 6 huruf dan angka).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="47"/>
+        <location filename="../../kiosk/ui/notice.py" line="51"/>
         <source>Please type the date of birth as day, month, year: 6 digits.</source>
         <translation>Mohon ketik tanggal lahir sebagai hari, bulan, tahun: 6 angka.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="48"/>
+        <location filename="../../kiosk/ui/notice.py" line="52"/>
         <source>Please type the date of expiry as day, month, year: 6 digits.</source>
         <translation>Mohon ketik tanggal berlaku sebagai hari, bulan, tahun: 6 angka.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="49"/>
+        <location filename="../../kiosk/ui/notice.py" line="53"/>
         <source>The scanned code could not be read. Please type the data instead.</source>
         <translation>Kode yang dipindai tidak dapat dibaca. Silakan ketik datanya.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="50"/>
+        <location filename="../../kiosk/ui/notice.py" line="54"/>
         <source>A booking code has 6 to 12 letters and digits. Please check the code.</source>
         <translation>Kode pendaftaran terdiri dari 6 sampai 12 huruf dan angka. Silakan periksa kodenya.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="51"/>
+        <location filename="../../kiosk/ui/notice.py" line="55"/>
         <source>No booking has this code. Please check it against your confirmation message.</source>
         <translation>Tidak ada pendaftaran dengan kode ini. Silakan cocokkan dengan pesan konfirmasi Anda.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="52"/>
-        <source>This booking is for another day. Please come back on the day of your appointment.</source>
-        <translation>Pendaftaran ini untuk hari lain. Silakan datang kembali pada hari janji temu Anda.</translation>
+        <location filename="../../kiosk/ui/notice.py" line="57"/>
+        <source>This code cannot be used here today. Please ask at the help desk.</source>
+        <translation>Kode ini tidak dapat digunakan di sini hari ini. Silakan tanyakan ke meja bantuan.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="53"/>
-        <source>The time for this booking has passed. Please take a queue number or ask at the help desk.</source>
-        <translation>Waktu pendaftaran ini sudah lewat. Silakan ambil nomor antrean atau tanyakan ke meja bantuan.</translation>
+        <location filename="../../kiosk/ui/notice.py" line="58"/>
+        <source>Please wait a moment before trying another code.</source>
+        <translation>Mohon tunggu sebentar sebelum mencoba kode lain.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="54"/>
-        <source>This booking was cancelled. Please ask at the help desk.</source>
-        <translation>Pendaftaran ini telah dibatalkan. Silakan tanyakan ke meja bantuan.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/notice.py" line="55"/>
+        <location filename="../../kiosk/ui/notice.py" line="60"/>
         <source>Bookings cannot be checked right now. Please try again in a moment, or ask at the help desk.</source>
         <translation>Pendaftaran belum dapat diperiksa saat ini. Silakan coba lagi sebentar lagi, atau tanyakan ke meja bantuan.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="56"/>
+        <location filename="../../kiosk/ui/notice.py" line="62"/>
         <source>Please hold the card still on the reader until the screen changes.</source>
         <translation>Mohon tahan kartu tetap di atas pembaca sampai layar berubah.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="57"/>
+        <location filename="../../kiosk/ui/notice.py" line="63"/>
         <source>A NIK has exactly 16 digits.</source>
         <translation>NIK terdiri dari tepat 16 angka.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="58"/>
+        <location filename="../../kiosk/ui/notice.py" line="64"/>
         <source>A NIK has digits only.</source>
         <translation>NIK hanya berisi angka.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="59"/>
+        <location filename="../../kiosk/ui/notice.py" line="66"/>
         <source>The first two digits of this NIK are not a province code. Please check the number.</source>
         <translation>Dua angka pertama NIK ini bukan kode provinsi. Mohon periksa kembali nomornya.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="60"/>
-        <location filename="../../kiosk/ui/notice.py" line="61"/>
+        <location filename="../../kiosk/ui/notice.py" line="68"/>
+        <location filename="../../kiosk/ui/notice.py" line="69"/>
         <source>The region code in this NIK is not valid. Please check the number.</source>
         <translation>Kode wilayah pada NIK ini tidak valid. Mohon periksa kembali nomornya.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="62"/>
+        <location filename="../../kiosk/ui/notice.py" line="71"/>
         <source>The birth date in this NIK (digits 7 to 12) is not valid. Please check the number.</source>
         <translation>Tanggal lahir pada NIK ini (angka ke-7 sampai ke-12) tidak valid. Mohon periksa kembali nomornya.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="63"/>
+        <location filename="../../kiosk/ui/notice.py" line="73"/>
         <source>The last four digits of a NIK are never 0000. Please check the number.</source>
         <translation>Empat angka terakhir NIK tidak pernah 0000. Mohon periksa kembali nomornya.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="66"/>
+        <location filename="../../kiosk/ui/notice.py" line="77"/>
         <source>The card could not be read. Place it again, or type your NIK.</source>
         <translation>Kartu tidak dapat dibaca. Tempelkan lagi, atau ketik NIK Anda.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="67"/>
+        <location filename="../../kiosk/ui/notice.py" line="79"/>
         <source>Please try again.</source>
         <translation>Silakan coba lagi.</translation>
     </message>
@@ -766,57 +761,57 @@
 <context>
     <name>PassportScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="57"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="58"/>
         <source>Open your e-passport&apos;s chip</source>
         <translation>Buka chip paspor elektronik Anda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="58"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="61"/>
         <source>Type what is printed on the photo page of your passport. Keep the passport on the reader.</source>
         <translation>Ketik data yang tercetak di halaman foto paspor Anda. Biarkan paspor tetap di atas pembaca.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="61"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="70"/>
         <source>Passport number</source>
         <translation>Nomor paspor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="62"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="71"/>
         <source>Date of birth</source>
         <translation>Tanggal lahir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="72"/>
         <source>Date of expiry</source>
         <translation>Berlaku sampai</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="66"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="75"/>
         <source>DD-MM-YY</source>
         <translation>HH-BB-TT</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="84"/>
         <source>Delete last character</source>
         <translation>Hapus karakter terakhir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="85"/>
         <source>Clear</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="78"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="86"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="87"/>
         <source>Reading the chip…</source>
         <translation>Membaca chip…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="87"/>
         <source>Open the chip</source>
         <translation>Buka chip</translation>
     </message>
@@ -824,142 +819,142 @@
 <context>
     <name>PaymentScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="66"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="67"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="68"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="74"/>
         <source>Paid to: %1</source>
         <translation>Dibayar kepada: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="95"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="79"/>
         <source>Time left: %1</source>
         <translation>Sisa waktu: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="104"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="88"/>
         <source>Preparing your QRIS code…</source>
         <translation>Menyiapkan kode QRIS Anda…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="104"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="88"/>
         <source>One moment, please.</source>
         <translation>Mohon tunggu sebentar.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="90"/>
         <source>Scan to pay with QRIS</source>
         <translation>Pindai untuk membayar dengan QRIS</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="91"/>
         <source>Open any bank or e-wallet app, scan the code and pay.</source>
         <translation>Buka aplikasi bank atau dompet digital apa pun, pindai kode, lalu bayar.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="92"/>
         <source>Your ticket is printed as soon as the payment arrives.</source>
         <translation>Tiket Anda dicetak begitu pembayaran diterima.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="95"/>
         <source>Connection lost — still checking</source>
         <translation>Koneksi terputus — masih memeriksa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="109"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="96"/>
         <source>If you already paid, your payment is safe. Please wait: the kiosk keeps checking.</source>
         <translation>Jika Anda sudah membayar, pembayaran Anda aman. Mohon tunggu: anjungan terus memeriksa.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="97"/>
         <source>Do not pay a second time.</source>
         <translation>Jangan membayar untuk kedua kalinya.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="111"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="99"/>
         <source>Payment successful</source>
         <translation>Pembayaran berhasil</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="111"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="99"/>
         <source>Payment received. Printing your ticket and receipt…</source>
         <translation>Pembayaran diterima. Mencetak tiket dan bukti pembayaran Anda…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="101"/>
         <source>Time is up</source>
         <translation>Waktu habis</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="102"/>
         <source>The QRIS code has expired and nothing was charged.</source>
         <translation>Kode QRIS sudah kedaluwarsa dan tidak ada biaya yang ditarik.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="113"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="103"/>
         <source>Tap Back to try again.</source>
         <translation>Ketuk Kembali untuk mencoba lagi.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="106"/>
         <source>Payment cancelled</source>
         <translation>Pembayaran dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="107"/>
         <source>Nothing was charged.</source>
         <translation>Tidak ada biaya yang ditarik.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="108"/>
         <source>Tap Back to choose again.</source>
         <translation>Ketuk Kembali untuk memilih lagi.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="111"/>
         <source>Payment is not available right now</source>
         <translation>Pembayaran sedang tidak tersedia</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="112"/>
         <source>No QRIS code could be shown, so nothing was charged.</source>
         <translation>Kode QRIS tidak dapat ditampilkan, jadi tidak ada biaya yang ditarik.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="113"/>
         <source>Try again later, or pay at the help desk.</source>
         <translation>Coba lagi nanti, atau bayar di meja bantuan.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="116"/>
         <source>We could not confirm your payment</source>
         <translation>Kami belum dapat memastikan pembayaran Anda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="119"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="117"/>
         <source>If you paid, the money is returned to you automatically.</source>
         <translation>Jika Anda sudah membayar, uang Anda dikembalikan secara otomatis.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="118"/>
         <source>Please show your bank app&apos;s receipt at the help desk.</source>
         <translation>Tunjukkan bukti dari aplikasi bank Anda di meja bantuan.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="123"/>
         <source>Cancelling… if the payment arrived first, you get your ticket.</source>
         <translation>Membatalkan… jika pembayaran sudah masuk lebih dulu, Anda tetap mendapat tiket.</translation>
     </message>
@@ -1005,22 +1000,22 @@
         <translation>Memeriksa…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/admin/pin_page.py" line="66"/>
-        <location filename="../../kiosk/ui/admin/pin_page.py" line="70"/>
+        <location filename="../../kiosk/ui/admin/pin_page.py" line="67"/>
+        <location filename="../../kiosk/ui/admin/pin_page.py" line="72"/>
         <source>Too many wrong PINs. Try again in %n minute(s).</source>
         <translation>
             <numerusform>Terlalu banyak PIN salah. Coba lagi dalam %n menit.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/admin/pin_page.py" line="73"/>
+        <location filename="../../kiosk/ui/admin/pin_page.py" line="75"/>
         <source>Wrong PIN. %n attempt(s) left.</source>
         <translation>
             <numerusform>PIN salah. Sisa %n percobaan.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/pin_page.py" line="75"/>
+        <location filename="../../kiosk/ui/admin/pin_page.py" line="77"/>
         <source>The PIN could not be checked: %1</source>
         <translation>PIN tidak dapat diperiksa: %1</translation>
     </message>
@@ -1038,47 +1033,47 @@
         <translation>Coba lagi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/problem.py" line="34"/>
+        <location filename="../../kiosk/ui/screens/problem.py" line="36"/>
         <source>No number was taken for you, so nothing is lost. Staff at the help desk can also give you a number.</source>
         <translation>Belum ada nomor yang diambil atas nama Anda, jadi tidak ada yang hilang. Petugas di meja bantuan juga dapat memberi Anda nomor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/problem.py" line="37"/>
+        <location filename="../../kiosk/ui/screens/problem.py" line="40"/>
         <source>Service temporarily unavailable</source>
         <translation>Layanan sedang tidak tersedia</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/problem.py" line="38"/>
+        <location filename="../../kiosk/ui/screens/problem.py" line="41"/>
         <source>The kiosk cannot reach the service centre right now and keeps retrying.</source>
         <translation>Anjungan belum dapat terhubung ke pusat layanan dan terus mencoba kembali.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/problem.py" line="40"/>
+        <location filename="../../kiosk/ui/screens/problem.py" line="43"/>
         <source>The printer is not working</source>
         <translation>Printer tidak berfungsi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/problem.py" line="41"/>
+        <location filename="../../kiosk/ui/screens/problem.py" line="44"/>
         <source>Your ticket could not be printed.</source>
         <translation>Tiket Anda tidak dapat dicetak.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/problem.py" line="43"/>
+        <location filename="../../kiosk/ui/screens/problem.py" line="46"/>
         <source>Closed</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/problem.py" line="44"/>
+        <location filename="../../kiosk/ui/screens/problem.py" line="47"/>
         <source>This kiosk is closed for today.</source>
         <translation>Anjungan ini sudah tutup untuk hari ini.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/problem.py" line="46"/>
+        <location filename="../../kiosk/ui/screens/problem.py" line="49"/>
         <source>Something went wrong</source>
         <translation>Terjadi kendala</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/problem.py" line="47"/>
+        <location filename="../../kiosk/ui/screens/problem.py" line="50"/>
         <source>Your ticket could not be issued.</source>
         <translation>Tiket Anda tidak dapat diterbitkan.</translation>
     </message>
@@ -1086,7 +1081,7 @@
 <context>
     <name>Screen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/base.py" line="40"/>
+        <location filename="../../kiosk/ui/screens/base.py" line="48"/>
         <source>Start over</source>
         <translation>Mulai lagi</translation>
     </message>
@@ -1094,47 +1089,47 @@
 <context>
     <name>ServiceScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="35"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="37"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="36"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="38"/>
         <source>Choose the service you need.</source>
         <translation>Pilih layanan yang Anda perlukan.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="76"/>
         <source>Free</source>
         <translation>Gratis</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="58"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="79"/>
         <source>%1 waiting · about %2 min</source>
         <translation>%1 menunggu · sekitar %2 menit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="61"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="84"/>
         <source>Queue length not known right now</source>
         <translation>Panjang antrean belum diketahui saat ini</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="74"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="94"/>
         <source>Closed: not offered at this kiosk this week</source>
         <translation>Tutup: tidak dilayani di anjungan ini minggu ini</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="99"/>
         <source>Closed now · opens today at %1</source>
         <translation>Sedang tutup · buka hari ini pukul %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="101"/>
         <source>Closed now · opens tomorrow at %1</source>
         <translation>Sedang tutup · buka besok pukul %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="103"/>
         <source>Closed now · opens %1 at %2</source>
         <translation>Sedang tutup · buka hari %1 pukul %2</translation>
     </message>
@@ -1321,32 +1316,32 @@
         <translation>Menuju: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="55"/>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="56"/>
         <source>%1 people ahead of you · about %2 minutes</source>
         <translation>%1 orang di depan Anda · sekitar %2 menit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="58"/>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="60"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="60"/>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="62"/>
         <source>Your queue number</source>
         <translation>Nomor antrean Anda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="61"/>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="63"/>
         <source>Please take your printed ticket below the screen.</source>
         <translation>Silakan ambil tiket cetak Anda di bawah layar.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="66"/>
         <source>Your queue number (on screen)</source>
         <translation>Nomor antrean Anda (di layar)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="66"/>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="70"/>
         <source>The printer could not print your ticket. Take a photo of this screen or note the number; the help desk also has it.</source>
         <translation>Printer tidak dapat mencetak tiket Anda. Foto layar ini atau catat nomornya; meja bantuan juga memilikinya.</translation>
     </message>
@@ -1379,37 +1374,37 @@
         <translation>Sudah daftar daring? Lapor di sini</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="42"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="44"/>
         <source>Touch the button to start, or place your ID card on the reader. Staff at the help desk can assist you.</source>
         <translation>Sentuh tombol untuk memulai, atau tempelkan kartu identitas Anda pada pembaca. Petugas di meja bantuan siap membantu.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="45"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="49"/>
         <source>Touch the button to start. Staff at the help desk can assist you.</source>
         <translation>Sentuh tombol untuk memulai. Petugas di meja bantuan siap membantu.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="52"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="56"/>
         <source>This kiosk is closed for today.</source>
         <translation>Anjungan ini sudah tutup untuk hari ini.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="54"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="58"/>
         <source>Connecting to the service centre… please wait a moment.</source>
         <translation>Menghubungkan ke pusat layanan… mohon tunggu sebentar.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="60"/>
         <source>Service is temporarily unavailable. The kiosk keeps retrying.</source>
         <translation>Layanan sedang tidak tersedia. Anjungan terus mencoba kembali.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="58"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="62"/>
         <source>The ticket printer is out of service. Please ask at the help desk.</source>
         <translation>Printer tiket sedang tidak berfungsi. Silakan bertanya di meja bantuan.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="60"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="64"/>
         <source>The printer is out of paper: your ticket will be shown on screen.</source>
         <translation>Kertas printer habis: tiket Anda akan ditampilkan di layar.</translation>
     </message>

@@ -141,3 +141,30 @@ def test_demo_pins_replace_an_old_run_whose_staff_pin_is_the_new_technician_pin(
     monkeypatch.setenv("ANJUNGAN_DEMO_STAFF_PIN", "222222")
     with pytest.raises(ValueError, match="must differ"):
         ensure_demo_pins(config)
+
+
+def test_a_gesture_lockout_leaves_the_staff_card_path_open(tmp_path):
+    """Issue 19: a citizen's wrong PINs at the corner gesture do not lock staff out."""
+    clock = Clock()
+    store = PinStore(tmp_path / "pins.json", max_attempts=5, lockout_base_s=60, clock=clock)
+    store.set_pin("technician", "771204")
+    for _ in range(4):
+        store.check("111111", "gesture")
+    last = store.check("111111", "gesture")
+    assert last.locked_for_s == 60 and last.path == "gesture" and last.lockout_number == 1
+    with pytest.raises(PinLocked):
+        store.check("771204", "gesture")
+    assert store.check("771204", "staff_card").role == "technician"
+    # The staff card path has a counter of its own, and the gesture's lockout survives a restart.
+    for _ in range(4):
+        store.check("111111", "staff_card")
+    assert store.check("111111", "staff_card").locked_for_s == 60
+    assert PinStore(tmp_path / "pins.json", clock=clock).locked_for("gesture") == pytest.approx(60)
+
+
+def test_a_lockout_in_a_file_from_before_per_path_counters_stays_on_the_gesture(tmp_path):
+    clock = Clock()
+    path = tmp_path / "pins.json"
+    path.write_text(json.dumps({"pins": {}, "failures": 2, "lockouts": 1, "locked_until": clock.now + 90}))
+    store = PinStore(path, clock=clock)
+    assert store.locked_for("gesture") == pytest.approx(90) and store.locked_for("staff_card") == 0

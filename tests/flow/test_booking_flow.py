@@ -79,7 +79,7 @@ def test_typed_code_checks_in_and_issues_the_reserved_ticket(setup):
     assert request.service_id == "ktp-el" and flow.session.agency_id == "dukcapil"
 
 
-@pytest.mark.parametrize("reason", ["unknown", "not_today", "expired", "cancelled", "unavailable"])
+@pytest.mark.parametrize("reason", ["not_usable", "unknown", "wait", "unavailable"])
 def test_refusals_stay_on_the_keypad_with_a_reason(setup, reason):
     flow, sched, issuer, bookings = setup
     flow.send("check_in")

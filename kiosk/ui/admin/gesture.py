@@ -1,4 +1,5 @@
-"""The hidden way into admin mode: five taps in the top-left corner within three seconds.
+"""The hidden way into admin mode: five taps in the top-left corner within three seconds; a tap
+anywhere else in between starts the count again (``reset``, called by the window).
 
 A small transparent widget lies over the corner (above the header's site name, which takes no
 touch) and counts its own presses. No application-wide event filter: nothing global keeps a
@@ -44,6 +45,10 @@ class CornerTaps(QWidget):
             self._taps.clear()
             self._on_triggered()
         event.accept()
+
+    def reset(self) -> None:
+        """A tap anywhere else: the count starts again (the window calls this)."""
+        self._taps.clear()
 
     @staticmethod
     def corner_point() -> QPoint:

@@ -131,7 +131,7 @@ def test_five_wrong_pins_lock_admin_mode_even_for_the_right_pin(qtbot, admin_kio
     assert admin.session is None and panel.page() == "pin"
     # The lockout is on disk: a restarted kiosk would still refuse.
     data = json.loads(admin.pins.path.read_text())
-    assert data["locked_until"] > 0 and TECH_PIN not in admin.pins.path.read_text()
+    assert data["paths"]["gesture"]["locked_until"] > 0 and TECH_PIN not in admin.pins.path.read_text()
 
 
 def test_close_for_the_day_and_switch_a_service_off(qtbot, admin_kiosk):
