@@ -21,7 +21,7 @@ def _serve(db_path: str, terminal_id: str, token: str, conn) -> None:
     from central.server import start
 
     running = start(Path(db_path), CATALOG, {terminal_id: token}, faults_enabled=True)
-    conn.send(running.url)
+    conn.send((running.url, running.faults_token))
     try:
         while True:
             command = conn.recv()
@@ -74,7 +74,13 @@ def central_process(workdir: Path, **config_changes) -> Iterator[tuple[object, s
     try:
         if not ours.poll(30):
             raise RuntimeError("the central process did not start")
-        central = CentralProcess(ours.recv(), ours, process)
+        url, faults_token = ours.recv()
+        # The fault switches (the demo bank's "pay") need the run's token; Faults(url) looks it up
+        # here, as it would for a central in this process.
+        from central.faults import FAULT_TOKENS
+
+        FAULT_TOKENS[url] = faults_token
+        central = CentralProcess(url, ours, process)
         changes = dict(config_changes)
         config = with_changes(
             base,
