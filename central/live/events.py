@@ -21,7 +21,10 @@ from typing import Any
 from central.store import to_us
 
 KEEP_S = 6 * 3600  # a display away longer than this gets a snapshot instead of the backlog
-PUBLIC_KEYS = ("number", "service_id", "counter", "waiting", "announcement", "state", "counters", "to_service")
+PUBLIC_KEYS = (
+    *("number", "service_id", "counter", "waiting", "announcement", "state"),
+    *("counters", "serving", "recent", "services", "now_us"),  # a snapshot: public by construction
+)
 
 
 def append(conn: Any, site: str, zone: str, kind: str, at: datetime, payload: dict[str, Any]) -> None:

@@ -20,7 +20,7 @@ from typing import Any
 from central.catalog_file import CatalogFile
 from central.errors import ApiProblem
 from central.live import events
-from central.store import Store
+from central.store import Store, to_us
 from kiosk.contract import Ticket
 
 POLL_S = 0.2
@@ -86,6 +86,7 @@ class LiveFeed:
             "id": newest,
             "kind": "snapshot",
             "zone": zone or "",
+            "now_us": to_us(self.clock()),  # the display's clock offset: a TV's own clock may be wrong
             "serving": [
                 {"number": _number(r), "service_id": r["service_id"], "state": r["call_state"], "counter": r["label"]}
                 for r in serving

@@ -8,6 +8,7 @@
   const zone = (params.get("zone") || "").slice(0, 32);
   const query = zone ? "zone=" + encodeURIComponent(zone) : "";
   const FRESH_MS = 60000; // a call replayed after a reconnect is shown, not spoken, once this old
+  let offsetMs = 0; // the central's clock minus this TV's, from the last snapshot
   const state = { lastId: null, serving: [], recent: [], waiting: {}, services: {} };
   // Tests and the hall's operator read what was asked to be spoken (no audio in a headless test).
   const hook = (window.liveDisplay = { spoken: [], chimes: 0, events: 0, mode: "sse" });
@@ -77,6 +78,7 @@
     hook.events += 1;
     state.lastId = event.id;
     if (event.kind === "snapshot") {
+      offsetMs = event.now_us / 1000 - Date.now();
       state.serving = event.serving; state.recent = event.recent;
       state.waiting = event.waiting; state.services = event.services;
       render();
@@ -92,7 +94,7 @@
         .concat(state.recent.filter((c) => !(c.number === event.number && c.counter === event.counter)))
         .slice(0, 8);
       render();
-      if (Date.now() - event.at_us / 1000 < FRESH_MS) announce(event);
+      if (Date.now() + offsetMs - event.at_us / 1000 < FRESH_MS) announce(event);
       return;
     }
     render();
