@@ -41,7 +41,9 @@ def _resume_from(after: int | None, last_event_id: str | None) -> int | None:
 
 
 def live_router(feed: LiveFeed, staff_dir: StaffDirectory) -> APIRouter:
-    router = APIRouter(tags=["live"])
+    # Not in docs/openapi.json (the kiosks' contract): displays, phones and staff pages use these;
+    # docs/central.md describes them.
+    router = APIRouter(tags=["live"], include_in_schema=False)
 
     def staff(creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> None:
         staff_dir.authenticate(creds.credentials if creds is not None else None)

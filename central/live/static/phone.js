@@ -27,6 +27,13 @@
     else if (view.state === "done") message = T.done;
     else if (view.state === "no_show") message = T.no_show;
     if (view.state === "waiting") document.getElementById("status").textContent = T.waiting;
+    // once called, "people ahead" and the wait say nothing: show only the call (or the thanks)
+    for (const field of ["ahead", "wait"]) {
+      const dd = document.getElementById(field).closest("dd");
+      dd.hidden = view.state !== "waiting"; dd.previousElementSibling.hidden = dd.hidden;
+    }
+    const status = document.getElementById("status");
+    status.hidden = view.state !== "waiting"; status.previousElementSibling.hidden = status.hidden;
     call.hidden = message === null;
     call.className = "call " + view.state;
     call.textContent = message || "";
