@@ -278,7 +278,7 @@ class TicketDesk:
             "number": f"{row['prefix']}-{row['sequence']:03d}",
             "service_id": row["service_id"],
             "state": "waiting",
-            "waiting": events.waiting_counts(conn, row["business_date"], [row["service_id"]]),
+            "waiting": events.waiting_counts(conn, row["business_date"], [row["service_id"]], self.cf.demo_waiting),
         }
         events.append(conn, self.cf.catalog.site.id, "", "joined", now, payload)
 

@@ -358,7 +358,7 @@ class CallDesk:
             "service_id": ticket.service_id,
             "state": ticket.state.value,
             "counter": counter.counter.label if counter else None,
-            "waiting": events.waiting_counts(conn, day, services),
+            "waiting": events.waiting_counts(conn, day, services, self.cf.demo_waiting),
         }
         if kind in ("called", "recalled"):
             payload["announcement"] = self.announcement(ticket, counter)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import zlib
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -37,8 +38,11 @@ def append(conn: Any, site: str, zone: str, kind: str, at: datetime, payload: di
     )
 
 
-def waiting_counts(conn: Any, day: str, services: list[str]) -> dict[str, int]:
-    """People waiting (not yet called) per service today, for the event's payload."""
+def waiting_counts(
+    conn: Any, day: str, services: list[str], pretend: Mapping[str, int] | None = None
+) -> dict[str, int]:
+    """People waiting (not yet called) per service today, for the event's payload; ``pretend`` is
+    the demo catalogue's made-up queue, added as /v1/queues adds it, so the TV and the kiosk agree."""
     out = {}
     for service in services:
         (n,) = conn.execute(
@@ -46,7 +50,7 @@ def waiting_counts(conn: Any, day: str, services: list[str]) -> dict[str, int]:
             " AND call_state='waiting'",
             (service, day),
         ).fetchone()
-        out[service] = n
+        out[service] = n + (pretend or {}).get(service, 0)
     return out
 
 

@@ -92,7 +92,7 @@ class LiveFeed:
                 for r in serving
             ],
             "recent": [{"number": _number(r), "counter": r["label"], "at_us": r["called_us"]} for r in recent],
-            "waiting": events.waiting_counts(conn, day, sorted(services)),
+            "waiting": events.waiting_counts(conn, day, sorted(services), self.cf.demo_waiting),
             "counters": [{"counter": c["label"], "state": c["state"]} for c in counters],
             "services": {s.id: s.name.model_dump() for s in self.cf.catalog.services if s.id in services},
         }

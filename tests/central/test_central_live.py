@@ -9,7 +9,7 @@ import central.live.api as live_api
 from central.cli import DEFAULT_CATALOG
 from central.server import start
 from central.testing import OTHER_TERMINAL, OTHER_TOKEN, TEST_TERMINAL, TEST_TOKEN, SettableClock, utc
-from tests.central.counters_helpers import confirmed_ticket, open_counter, post, staff_session
+from tests.central.counters_helpers import confirmed_ticket, open_counter, post, staff_session, waiting
 from tests.central.live_helpers import SseReader
 
 NOON_WIB = utc(2026, 11, 27, 5, 0, 0)
@@ -56,9 +56,10 @@ def test_every_queue_change_appends_one_event_with_increasing_ids(central, clien
     assert ids == sorted(ids) and len(set(ids)) == len(ids)
     called = got[3]
     assert called["number"] == first.number and called["counter"] == "5" and called["zone"] == "A"
-    assert called["waiting"] == {KK: 1}  # the second ticket still waits
+    pretend = central.app.state.desk.cf.demo_waiting.get(KK, 0)  # the demo catalogue's made-up queue
+    assert called["waiting"] == {KK: pretend + 1}  # the second ticket still waits
     assert called["announcement"]["id"].startswith("Nomor antrean") and "lima" in called["announcement"]["id"]
-    assert got[2]["number"] == second.number and got[2]["zone"] == "" and got[2]["waiting"] == {KK: 2}
+    assert got[2]["number"] == second.number and got[2]["zone"] == "" and got[2]["waiting"] == {KK: pretend + 2}
     assert got[-1]["state"] == "paused"
     # only what the change made: after the last id there is nothing, and a resume from the middle
     assert _events(central, after=ids[-1], headers=headers) == []
@@ -90,7 +91,9 @@ def test_stream_starts_with_a_snapshot_resumes_by_last_event_id_and_snapshots_af
     try:
         [(snap_id, snap)] = stream.next_events(1)
         assert stream.retry == 2000
-        assert snap["kind"] == "snapshot" and snap["waiting"] == {KK: 1} and snap["counters"][0]["state"] == "open"
+        # the TV shows the figure the kiosks show (/v1/queues, with the demo catalogue's made-up queue)
+        assert snap["kind"] == "snapshot" and snap["waiting"] == {KK: waiting(client, KK)[0]}
+        assert snap["counters"][0]["state"] == "open"
         call = post(central, f"/v1/counters/{counter}/call-next", headers).json()["ticket"]
         [(call_id, called)] = stream.next_events(1, within_s=2)
         assert called["kind"] == "called" and called["number"] == call["number"] and call_id > snap_id
