@@ -99,3 +99,19 @@ def test_a_call_reaches_the_hall_display_and_the_phone(central, browsers):
 
     post(central, f"/v1/tickets/{ticket.id}/done", headers)
     _wait_for(phone, "return document.getElementById('call').textContent.startsWith('Thank you')", 2.0)
+
+
+def test_the_display_falls_back_to_polling_without_server_sent_events(central, browsers):
+    client = client_for(central)
+    headers = staff_session(central, "sari")
+    counter = open_counter(central, headers, "5", [KK])
+    ticket = confirmed_ticket(client, KK)
+    tv = browsers(1280, 720).driver
+    # a browser (or a proxy) without working event streams
+    tv.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": "delete window.EventSource;"})
+    tv.get(f"{central.url}/display?zone=A")
+    _wait_for(tv, "return window.liveDisplay && window.liveDisplay.events >= 1", 10)
+    assert tv.execute_script("return window.liveDisplay.mode") == "poll"
+    post(central, f"/v1/counters/{counter}/call-next", headers)
+    _wait_for(tv, f"return document.getElementById('now-number').textContent === '{ticket.number}'", 3.0)
+    _wait_for(tv, "return window.liveDisplay.spoken.length >= 1", 3.0)

@@ -102,6 +102,7 @@
 
   let source = null; let failures = 0; let pollTimer = null;
   function connect() {
+    if (!window.EventSource) { startPolling(); return; } // an old TV browser: poll only
     hook.mode = "sse";
     const after = state.lastId === null ? "" : "after=" + state.lastId;
     const qs = [query, after].filter(Boolean).join("&");
