@@ -57,16 +57,15 @@ def live_router(feed: LiveFeed, staff_dir: StaffDirectory) -> APIRouter:
         cursor = start
         quiet_since = time.monotonic()
         while not await request.is_disconnected():
-            batch = await anyio.to_thread.run_sync(feed.batch, zone or None, cursor)
+            batch, cursor = await anyio.to_thread.run_sync(feed.batch, zone or None, cursor)
             for event in batch:
-                cursor = event["id"]
                 yield f"id: {event['id']}\ndata: {json.dumps(view(event), separators=(',', ':'))}\n\n"
             if batch:
                 quiet_since = time.monotonic()
             elif time.monotonic() - quiet_since >= HEARTBEAT_S:
                 quiet_since = time.monotonic()
                 yield ": heartbeat\n\n"
-            if len(batch) < 200:
+            if len(batch) < events.READ_LIMIT:
                 await asyncio.sleep(POLL_S)
 
     def sse(request: Request, zone: str | None, start: int | None, public: bool) -> StreamingResponse:
@@ -98,12 +97,15 @@ def live_router(feed: LiveFeed, staff_dir: StaffDirectory) -> APIRouter:
 
     @router.get("/v1/live/events", dependencies=[Depends(staff)])
     def poll_staff(zone: Zone = None, after: After = None) -> dict[str, Any]:
-        """The polling fallback: the events after ``after`` (a snapshot first without it)."""
-        return {"events": feed.batch(zone or None, after)}
+        """The polling fallback: the events after ``after`` (a snapshot without it); ask again with
+        ``after=next_after`` (it moves past other zones' events)."""
+        found, next_after = feed.batch(zone or None, after)
+        return {"events": found, "next_after": next_after}
 
     @router.get("/v1/live/public/events")
     def poll_public(zone: Zone = None, after: After = None) -> dict[str, Any]:
-        return {"events": [events.public(e) for e in feed.batch(zone or None, after)]}
+        found, next_after = feed.batch(zone or None, after)
+        return {"events": [events.public(e) for e in found], "next_after": next_after}
 
     @router.get("/v1/live/tickets/{ticket_id}")
     def ticket_view(ticket_id: str) -> dict[str, Any]:

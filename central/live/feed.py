@@ -40,20 +40,29 @@ class LiveFeed:
         self.clock = clock
         self._pruned_at = 0.0
         self._prune_lock = threading.Lock()
+        self._gaps = events.GapWatch()
+        self._gaps_lock = threading.Lock()
 
     def day(self) -> str:
         return self.clock().astimezone(self.cf.catalog.site.tz).date().isoformat()
 
-    def batch(self, zone: str | None, after: int | None) -> list[dict[str, Any]]:
-        """Events after ``after``; a snapshot first when ``after`` is None, pruned or unknown."""
+    def batch(self, zone: str | None, after: int | None) -> tuple[list[dict[str, Any]], int]:
+        """Events after ``after`` (a snapshot when ``after`` is None, pruned or unknown) and the id
+        to go on from: past other zones' events too, never past an id that may still commit."""
         self._maybe_prune()
 
-        def read(conn: Any) -> list[dict[str, Any]]:
+        def read(conn: Any) -> tuple[list[dict[str, Any]], int]:
             if after is not None:
-                oldest, newest = events.bounds(conn, self.site)
-                if oldest - 1 <= after <= newest:
-                    return events.read_after(conn, self.site, zone, after)
-            return [self._snapshot(conn, zone)]
+                pruned_through, newest = events.bounds(conn, self.site)
+                if pruned_through <= after <= newest:
+                    with self._gaps_lock:
+                        upto = self._gaps.horizon(conn, self.site, after)
+                    found = events.read_after(conn, self.site, zone, after, upto)
+                    if len(found) == events.READ_LIMIT:
+                        return found, found[-1]["id"]
+                    return found, upto
+            snapshot = self._snapshot(conn, zone)
+            return [snapshot], snapshot["id"]
 
         return self.db.run_read(read)
 

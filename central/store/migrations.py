@@ -182,7 +182,8 @@ CREATE TABLE IF NOT EXISTS queue_events (
     at_us {us} NOT NULL, payload TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS queue_events_zone ON queue_events (site, zone, id);
-CREATE INDEX IF NOT EXISTS queue_events_age ON queue_events (at_us)
+CREATE INDEX IF NOT EXISTS queue_events_age ON queue_events (at_us);
+CREATE TABLE IF NOT EXISTS queue_events_pruned (site TEXT PRIMARY KEY, through_id {us} NOT NULL)
 """
 
 

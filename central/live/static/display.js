@@ -125,7 +125,10 @@
         const after = state.lastId === null ? "" : "after=" + state.lastId;
         const qs = [query, after].filter(Boolean).join("&");
         const answer = await fetch("/v1/live/public/events" + (qs ? "?" + qs : ""), { cache: "no-store" });
-        if (answer.ok) { $("link").className = "ok"; (await answer.json()).events.forEach(apply); }
+        if (answer.ok) {
+          const body = await answer.json();
+          $("link").className = "ok"; body.events.forEach(apply); state.lastId = body.next_after;
+        }
       } catch (e) { $("link").className = ""; }
       if (rounds >= 15) { failures = 0; connect(); return; } // about 30 s: try the stream again
       pollTimer = setTimeout(poll, 2000);
