@@ -26,6 +26,8 @@ from central.fleet import fleet_router
 from central.health import health_router
 from central.identities import IdentityDirectory
 from central.limits import IDEMPOTENCY_KEY, RequestLimitsMiddleware
+from central.live import install as install_live
+from central.live.api import LIVE_CSP
 from central.metrics import MetricsMiddleware
 from central.pages import render_receipt_page, render_ticket_page
 from central.payments import PaymentDesk
@@ -350,6 +352,7 @@ def create_app(
         return identities.resolve(body)
 
     install_counters(app, db, catalog_file, desk, clock)  # staff, counters, calls (issue 14)
+    install_live(app, db, catalog_file, clock)  # events, /display, the live phone page (issue 14)
     app.include_router(health_router(db, desk.waiting_by_service))  # /healthz, /readyz, /metrics
 
     @app.get("/t/{ticket_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -360,7 +363,7 @@ def create_app(
             return HTMLResponse(
                 "<!doctype html><title>404</title><h1>Tiket tidak ditemukan / Ticket not found</h1>", 404
             )
-        return HTMLResponse(render_ticket_page(ticket, lang))
+        return HTMLResponse(render_ticket_page(ticket, lang, live=True), headers={"Content-Security-Policy": LIVE_CSP})
 
     @app.get("/r/{reference}", response_class=HTMLResponse, include_in_schema=False)
     def receipt(reference: str, lang: str = "id") -> HTMLResponse:

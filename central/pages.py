@@ -41,7 +41,8 @@ _TEXT = {
 }
 
 
-def render_ticket_page(ticket: Ticket, lang: str) -> str:
+def render_ticket_page(ticket: Ticket, lang: str, *, live: bool = False) -> str:
+    """``live``: central/live/static/phone.js keeps it current (else the page reloads every 30 s)."""
     lang = lang if lang in _TEXT else "id"
     t = _TEXT[lang]
     other = "en" if lang == "id" else "id"
@@ -49,21 +50,23 @@ def render_ticket_page(ticket: Ticket, lang: str) -> str:
     return f"""<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="refresh" content="30">
+{"" if live else '<meta http-equiv="refresh" content="30">'}
 <title>{escape(t["title"])} · {escape(ticket.number)}</title>
 <style>body{{font-family:sans-serif;max-width:32rem;margin:1rem auto;padding:0 1rem;color:#111;background:#fff}}
 .n{{font-size:4rem;font-weight:700;margin:.5rem 0}} dt{{font-weight:700;margin-top:.8rem}}</style>
-</head><body>
+</head><body data-ticket="{escape(ticket.id)}" data-lang="{lang}">
 <h1>{escape(t["title"])}</h1>
 <div class="n">{escape(ticket.number)}</div>
+<div id="call" role="alert" hidden></div>
 <p>{escape(name)}</p>
 <dl>
-<dt>{escape(t["status"])}</dt><dd>{escape(t[ticket.status])}</dd>
-<dt>{escape(t["ahead"])}</dt><dd>{ticket.people_ahead}</dd>
-<dt>{escape(t["wait"])}</dt><dd>{ticket.estimated_wait_minutes} {escape(t["minutes"])}</dd>
+<dt>{escape(t["status"])}</dt><dd id="status">{escape(t[ticket.status])}</dd>
+<dt>{escape(t["ahead"])}</dt><dd id="ahead">{ticket.people_ahead}</dd>
+<dt>{escape(t["wait"])}</dt><dd><span id="wait">{ticket.estimated_wait_minutes}</span> {escape(t["minutes"])}</dd>
 <dt>{escape(t["zone"])}</dt><dd>{escape(ticket.zone.get(lang))}</dd>
 </dl>
 <p><a href="?lang={other}">{escape(t["other"])}</a></p>
+{'<script src="/live/phone.js"></script>' if live else ""}
 </body></html>
 """
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from central.catalog_file import CatalogFile
 from central.errors import ApiProblem
+from central.live import events
 from central.metrics import TICKETS_ISSUED
 from central.store import Store, from_us, to_us
 from kiosk.contract import (
@@ -254,6 +255,7 @@ class TicketDesk:
                 (new, to_us(now), ticket_id, terminal_id, to_us(now)),
             ).fetchone()
             if done is not None:
+                self._joined_event(conn, done, now)
                 return done, done["ahead"]
             row = self._own_row(conn, terminal_id, ticket_id)
             status = self._persist_lapse(conn, row, now)
@@ -268,6 +270,17 @@ class TicketDesk:
             return row, None
 
         return self._answer(self.db.transact(step), now)
+
+    def _joined_event(self, conn: Any, row: Any, now: datetime) -> None:
+        """The hall's live stream learns of the new waiting ticket (site-wide: no counter yet)."""
+        payload = {
+            "ticket_id": row["id"],
+            "number": f"{row['prefix']}-{row['sequence']:03d}",
+            "service_id": row["service_id"],
+            "state": "waiting",
+            "waiting": events.waiting_counts(conn, row["business_date"], [row["service_id"]], self.cf.demo_waiting),
+        }
+        events.append(conn, self.cf.catalog.site.id, "", "joined", now, payload)
 
     def fail(self, terminal_id: str, ticket_id: str, reason: str) -> Ticket:
         """reserved -> failed (never called); repeats and lapsed tickets are no-ops."""

@@ -26,6 +26,8 @@ APT_PACKAGES=(
   espeak-ng
   # The central's production database; its tests and bench start a throw-away cluster (tests/pg.py).
   postgresql
+  # The hall display and phone page tests (tests/central/test_central_live_browser.py).
+  chromium chromium-driver
 )
 # Only when the interpreter lacks them (a pyenv/uv Python brings its own venv and headers).
 if ! "$PY" -c 'import ensurepip, venv' >/dev/null 2>&1; then APT_PACKAGES+=(python3-venv); fi

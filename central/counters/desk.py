@@ -40,6 +40,7 @@ from central.domain import (
 )
 from central.domain.announce import counter_label_words
 from central.errors import ApiProblem
+from central.live import events
 from central.store import Store, from_us, to_us
 
 CALLABLE_STATUS = ("confirmed", "virtual")
@@ -165,6 +166,7 @@ class CallDesk:
                 "UPDATE counters SET staff_id=?, picked=?, state=? WHERE id=?",
                 (staff.id, json.dumps(sorted(set(picked))), state.value, counter_id),
             )
+            self._counter_event(conn, counter, state)
             return conn.execute("SELECT * FROM counters WHERE id=?", (counter_id,)).fetchone()
 
         return self._counter_change(step)
@@ -179,6 +181,7 @@ class CallDesk:
             conn.execute(
                 "UPDATE counters SET staff_id=NULL, picked=NULL, state=? WHERE id=?", (state.value, counter_id)
             )
+            self._counter_event(conn, counter, state)
             return conn.execute("SELECT * FROM counters WHERE id=?", (counter_id,)).fetchone()
 
         return self._counter_change(step)
@@ -189,6 +192,7 @@ class CallDesk:
             self._must_hold(counter, staff)
             changed = apply_counter(counter.counter, action)
             conn.execute("UPDATE counters SET state=? WHERE id=?", (changed.state.value, counter_id))
+            self._counter_event(conn, counter, changed.state)
             return conn.execute("SELECT * FROM counters WHERE id=?", (counter_id,)).fetchone()
 
         return self._counter_change(step)
@@ -261,6 +265,7 @@ class CallDesk:
                         to_us(called.since),
                     ),
                 )
+                self._ticket_event(conn, "called", called, counter, day)
                 return called, counter
 
         try:
@@ -324,6 +329,10 @@ class CallDesk:
                     "UPDATE calls SET ended_us=?, outcome=? WHERE ticket_id=? AND leg=? AND ended_us IS NULL",
                     (to_us(at), closed.state.value, ticket.id, ticket.leg),
                 )
+            kind = "transferred" if action is TicketAction.TRANSFER else closed.state.value
+            if action in (TicketAction.RECALL, TicketAction.RESTORE):
+                kind = {TicketAction.RECALL: "recalled", TicketAction.RESTORE: "restored"}[action]
+            self._ticket_event(conn, kind, changed, counter, row["business_date"], from_service=ticket.service_id)
             return changed, counter
 
         try:
@@ -332,6 +341,28 @@ class CallDesk:
             raise ApiProblem(409, "illegal_transition", str(exc)[:200]) from None
         self.on_change()
         return answer
+
+    # -- live events (central/live), in the change's own transaction -------------------------------
+
+    def _counter_event(self, conn: Any, counter: CounterRow, state: CounterState) -> None:
+        payload = {"counter": counter.counter.label, "state": state.value}
+        events.append(conn, self.site, counter.zone, "counter", self.clock(), payload)
+
+    def _ticket_event(
+        self, conn: Any, kind: str, ticket: QueueTicket, counter: CounterRow | None, day: str, from_service: str = ""
+    ) -> None:
+        services = sorted({ticket.service_id, from_service or ticket.service_id})
+        payload: dict[str, Any] = {
+            "ticket_id": ticket.id,
+            "number": ticket.number,
+            "service_id": ticket.service_id,
+            "state": ticket.state.value,
+            "counter": counter.counter.label if counter else None,
+            "waiting": events.waiting_counts(conn, day, services, self.cf.demo_waiting),
+        }
+        if kind in ("called", "recalled"):
+            payload["announcement"] = self.announcement(ticket, counter)
+        events.append(conn, self.site, counter.zone if counter else "", kind, self.clock(), payload)
 
     def announcement(self, ticket: QueueTicket, counter: CounterRow | None) -> dict[str, str] | None:
         if counter is None or ticket.state is not TicketState.CALLED:

@@ -173,6 +173,20 @@ CREATE INDEX IF NOT EXISTS calls_service_ended ON calls (service_id, ended_us)
 """
 
 
+def _v5(pk: str, us: str) -> str:
+    """The live stream (issue 14): every queue change appends a row in the change's transaction;
+    readers poll ``id > last`` for their zone ('' = the whole site, e.g. a ticket joining a queue)."""
+    return f"""
+CREATE TABLE IF NOT EXISTS queue_events (
+    id {pk}, site TEXT NOT NULL, zone TEXT NOT NULL, kind TEXT NOT NULL,
+    at_us {us} NOT NULL, payload TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS queue_events_zone ON queue_events (site, zone, id);
+CREATE INDEX IF NOT EXISTS queue_events_age ON queue_events (at_us);
+CREATE TABLE IF NOT EXISTS queue_events_pruned (site TEXT PRIMARY KEY, through_id {us} NOT NULL)
+"""
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "reference central schema", _v1("INTEGER", "INTEGER"), _v1("BIGINT", "BIGINT")),
     Migration(2, "indexes for the expiry sweeps", _V2, _V2),
@@ -184,6 +198,12 @@ MIGRATIONS: list[Migration] = [
         columns=_V3_COLUMNS,
     ),
     Migration(4, "counters call tickets: staff, sessions, counters, calls", _v4("INTEGER"), _v4("BIGINT")),
+    Migration(
+        5,
+        "live events of the queue",
+        _v5("INTEGER PRIMARY KEY AUTOINCREMENT", "INTEGER"),
+        _v5("BIGSERIAL PRIMARY KEY", "BIGINT"),
+    ),
 ]
 HEAD = MIGRATIONS[-1].version
 

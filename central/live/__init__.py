@@ -1,0 +1,19 @@
+"""The live hall (issue 14): queue events, their stream (SSE and a JSON fallback), the hall
+display and the citizen's live phone page. ``install(app, …)`` is the one line the app needs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from central.catalog_file import CatalogFile
+from central.store import Store
+
+
+def install(app: Any, db: Store, catalog_file: CatalogFile, clock: Callable[[], datetime]) -> None:
+    from central.live.api import live_router  # here: central.counters imports central.live.events
+    from central.live.feed import LiveFeed
+
+    app.state.live = LiveFeed(db, catalog_file, clock, app.state.desk.get)
+    app.include_router(live_router(app.state.live, app.state.staff))
