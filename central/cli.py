@@ -204,6 +204,10 @@ def main(argv: list[str] | None = None, *, default_port: int = DEFAULT_PORT) -> 
         from central.counters.admin import main as counters_admin
 
         return counters_admin(argv, default_db=DEFAULT_DB, default_catalog=DEFAULT_CATALOG)
+    if argv[:1] in (["backup"], ["restore"], ["retention"]):  # operations (issue 13)
+        from central.ops.cli import main as ops_main
+
+        return ops_main(argv, default_db=DEFAULT_DB)
     if argv[:1] == ["migrate"]:
         p = argparse.ArgumentParser(prog="central migrate", description="Bring the central's schema to the head.")
         p.add_argument("--db", default=str(DEFAULT_DB), help="SQLite file or database URL")
