@@ -101,6 +101,7 @@ def run(
     graceful_timeout_s: int = 10,
     access_log: bool = False,
     faults_token_file: Path | None = None,
+    trusted_proxy: str | None = None,
 ) -> None:
     """Serve until interrupted. Kiosks log in with a token from enrolment (``main.py enrol CODE``,
     codes in the catalogue's [demo] section); ``terminals`` adds pre-shared ones (tests)."""
@@ -156,7 +157,9 @@ def run(
         host=host,
         port=port,
         log_config=None,
-        proxy_headers=False,
+        # Behind a TLS proxy every peer is the proxy: rate limits need the client it forwards.
+        proxy_headers=trusted_proxy is not None,
+        forwarded_allow_ips=trusted_proxy,
         access_log=access_log,
         timeout_graceful_shutdown=graceful_timeout_s,
         lifespan="on",
@@ -250,6 +253,12 @@ def main(argv: list[str] | None = None, *, default_port: int = DEFAULT_PORT) -> 
     p.add_argument("--graceful-timeout", type=int, default=10, help="seconds to finish requests in flight")
     p.add_argument("--log-format", choices=("text", "json"), default="text", help="json: one object a line")
     p.add_argument("--access-log", action="store_true", help="log every request")
+    p.add_argument(
+        "--trusted-proxy",
+        default=None,
+        metavar="IPS",
+        help="TLS proxy address(es) whose X-Forwarded-For is believed (e.g. 127.0.0.1); default: none",
+    )
     add_admin_commands(p)  # issue-code / revoke
     args = p.parse_args(argv)
     configure(args.log_format)
@@ -274,6 +283,7 @@ def main(argv: list[str] | None = None, *, default_port: int = DEFAULT_PORT) -> 
             graceful_timeout_s=args.graceful_timeout,
             access_log=args.access_log,
             faults_token_file=args.faults_token_file,
+            trusted_proxy=args.trusted_proxy,
         )
     except CatalogFileError as exc:
         raise SystemExit(f"central: the catalogue cannot be used:\n{exc}") from None
