@@ -220,7 +220,8 @@ def main(argv: list[str] | None = None, *, default_port: int = DEFAULT_PORT) -> 
 
     p = argparse.ArgumentParser(
         prog="central",
-        description="Run the Anjungan central service (`central migrate --db URL` applies schema migrations).",
+        description="Run the Anjungan central service (`central migrate --db URL` applies schema migrations;"
+        " `central backup | restore | retention --help`: operations, docs/central-operations.md).",
     )
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1; keep it on loopback)")
     p.add_argument("--port", type=int, default=default_port, help=f"TCP port (default {default_port})")
