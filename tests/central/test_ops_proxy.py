@@ -18,18 +18,27 @@ def _wrong_token(url: str, forwarded_for: str) -> int:
     return requests.get(f"{url}/v1/catalog", headers=headers, timeout=5).status_code
 
 
-def _blocked_then_other_client(tmp_path: Path, extra: list[str]) -> int:
+def _blocked_then_other_client(url: str) -> int:
     """Wrong tokens from one forwarded client until it is blocked; the next one's answer."""
-    with CentralProcess(str(tmp_path / f"c{len(extra)}.sqlite3"), tmp_path, TERMINALS, workers=1, extra=extra) as c:
-        answers = [_wrong_token(c.url, "203.0.113.5")]
-        while answers[-1] == 401 and len(answers) < 10:
-            answers.append(_wrong_token(c.url, "203.0.113.5"))
-        assert answers[-1] == 429
-        return _wrong_token(c.url, "198.51.100.7")
+    answers = [_wrong_token(url, "203.0.113.5")]
+    while answers[-1] == 401 and len(answers) < 10:
+        answers.append(_wrong_token(url, "203.0.113.5"))
+    assert answers[-1] == 429
+    return _wrong_token(url, "198.51.100.7")
 
 
 def test_rate_limit_is_per_forwarded_client_only_behind_a_trusted_proxy(tmp_path: Path):
-    assert _blocked_then_other_client(tmp_path, ["--trusted-proxy", "127.0.0.1"]) == 401
-    # Not trusted (the default): the header is ignored (a client cannot escape its block by
-    # inventing one), so both are 127.0.0.1: one blocked client.
-    assert _blocked_then_other_client(tmp_path, []) == 429
+    # Both centrals start at once (the start is most of this test's time).
+    behind = CentralProcess(
+        str(tmp_path / "a.sqlite3"), tmp_path, TERMINALS, workers=1, extra=["--trusted-proxy", "127.0.0.1"]
+    )
+    direct = CentralProcess(str(tmp_path / "b.sqlite3"), tmp_path, TERMINALS, workers=1)
+    try:
+        with behind, direct:
+            assert _blocked_then_other_client(behind.url) == 401
+            # Not trusted (the default): the header is ignored (a client cannot escape its block by
+            # inventing one), so both are 127.0.0.1: one blocked client.
+            assert _blocked_then_other_client(direct.url) == 429
+    finally:
+        if direct.proc.poll() is None:  # `behind` failed to start before `direct` was entered
+            direct.stop()
