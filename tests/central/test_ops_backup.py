@@ -16,7 +16,7 @@ from central.cli import DEFAULT_CATALOG
 from central.cli import main as central_main
 from central.ops.backup import OpsError, backup, restore
 from central.server import start
-from central.store import HEAD, open_store
+from central.store import HEAD, current_version, migrate, open_store
 from central.testing import OTHER_TERMINAL, OTHER_TOKEN, TEST_TERMINAL, TEST_TOKEN
 from kiosk.contract import TicketReserveRequest
 from tests.central.conftest import client_for
@@ -128,3 +128,29 @@ def test_cli_backup_of_a_missing_sqlite_file_fails_cleanly(tmp_path: Path, capsy
     assert rc == 1
     assert "no SQLite database" in capsys.readouterr().err
     assert not (tmp_path / "absent.sqlite3").exists() and not list(tmp_path.glob("*b*"))
+
+
+def test_restore_migrates_an_older_backup_and_refuses_a_newer_one(new_db, tmp_path: Path):
+    old_db = new_db()
+    store = open_store(old_db, pool_max=1)
+    migrate(store, target=3)  # a release ago
+    store.close()
+    backup(old_db, tmp_path / "old.backup")
+    restored = restore(new_db(), tmp_path / "old.backup")
+    assert restored.migrated == list(range(4, HEAD + 1)) and restored.schema_version == HEAD
+
+    store = open_store(old_db, pool_max=1)
+    store.transact(
+        lambda conn: conn.execute(
+            "INSERT INTO schema_migrations (version, name, applied_us) VALUES (?, 'from the future', 0)", (HEAD + 1,)
+        )
+    )
+    store.close()
+    backup(old_db, tmp_path / "new.backup")
+    target = new_db()
+    with pytest.raises(OpsError, match="newer than this central"):
+        restore(target, tmp_path / "new.backup")
+    store = open_store(target, pool_max=1)
+    with store.read() as conn:  # refused before anything was written
+        assert current_version(conn) is None
+    store.close()
