@@ -26,6 +26,8 @@ APT_PACKAGES=(
   espeak-ng
   # The central's production database; its tests and bench start a throw-away cluster (tests/pg.py).
   postgresql
+  # deploy/central/nginx-central.conf in front of a central (tests/central/test_ops_tls_proxy.py).
+  nginx-light
   # The hall display and phone page tests (tests/central/test_central_live_browser.py).
   chromium chromium-driver
 )
