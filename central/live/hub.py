@@ -1,8 +1,8 @@
 """One reader of the events table per central process, shared by every open stream.
 
-Before, each open stream read the table itself every POLL_S (four small queries a read): 200
+Before, each open stream read the table itself every 200 ms (four small queries a read): 200
 phones meant about 4,000 queries a second. Now one task per process reads the site's new events
-every POLL_S into a buffer, and each stream takes its zone's share from the buffer. A stream reads
+every POLL_S (50 ms) into a buffer, and each stream takes its zone's share from the buffer. A stream reads
 the database itself only to catch up: its snapshot, or a backlog older than the buffer.
 
 The hub also ends every stream when the server is stopping, so a shutdown does not wait for the
@@ -22,10 +22,13 @@ from typing import Any
 import anyio
 
 from central.live import events
-from central.live.feed import HEARTBEAT_S, POLL_S, LiveFeed
+from central.live.feed import HEARTBEAT_S, LiveFeed
 
 log = logging.getLogger(__name__)
 
+# One read per process serves every stream, so it can afford to come often: a change reaches the
+# screens and kiosks after 25 ms on average instead of 100 ms (4 small indexed queries per read).
+POLL_S = 0.05
 KEEP_EVENTS = 2000  # a stream further behind than this reads its backlog itself
 Batch = list[dict[str, Any]]
 

@@ -51,8 +51,8 @@ def test_many_streams_share_one_database_reader(central, monkeypatch):
         before = reads[0]
         time.sleep(1.0)  # the measured interval itself: streams idle, the reader polls
         idle_reads = reads[0] - before
-        # One shared read every 200 ms (~5); one reader per stream would be ~100.
-        assert idle_reads <= 10, f"{idle_reads} reads of the events table in 1 s with 20 idle streams"
+        # One shared read every 50 ms (~20); one reader per stream (every 200 ms) was ~100.
+        assert idle_reads <= 35, f"{idle_reads} reads of the events table in 1 s with 20 idle streams"
         with client_for(central) as client:
             ticket = confirmed_ticket(client)
         for s in streams:
