@@ -38,6 +38,28 @@ def _resume_from(after: int | None, last_event_id: str | None) -> int | None:
     return after
 
 
+class _Encoded:
+    """The SSE text of events as one view shows them ("" when it hides them), the last ``keep``
+    remembered by id."""
+
+    def __init__(self, view: Callable[[dict[str, Any]], dict[str, Any] | None], keep: int = 4096) -> None:
+        self.view = view
+        self.keep = keep
+        self.texts: dict[int, str] = {}
+
+    def __call__(self, event: dict[str, Any]) -> str:
+        key = event["id"] if event["kind"] != "snapshot" else None  # a snapshot is per zone: not shared
+        if key is not None and key in self.texts:
+            return self.texts[key]
+        shown = self.view(event)
+        text = "" if shown is None else f"id: {event['id']}\ndata: {json.dumps(shown, separators=(',', ':'))}\n\n"
+        if key is not None:
+            if len(self.texts) >= self.keep:
+                del self.texts[next(iter(self.texts))]  # the oldest (dicts keep insertion order)
+            self.texts[key] = text
+        return text
+
+
 def live_router(
     feed: LiveFeed, hub: LiveHub, staff_dir: StaffDirectory, terminal: Callable[..., str] | None = None
 ) -> APIRouter:
@@ -50,17 +72,19 @@ def live_router(
         staff_dir.authenticate(creds.credentials if creds is not None else None)
 
     View = Callable[[dict[str, Any]], dict[str, Any] | None]
+    # A thousand phones see the same public event: it is shaped and encoded once per view.
+    shared = {events.for_public: _Encoded(events.for_public), events.for_staff: _Encoded(events.for_staff)}
 
     async def stream(zone: str | None, start: int | None, view: View) -> AsyncIterator[str]:
         # Ends when the client goes (Starlette cancels it) or the server stops (the hub ends it).
+        encode = shared.get(view) or _Encoded(view, keep=64)
         yield "retry: 2000\n\n"
         async for batch in hub.follow(zone, start):
             if not batch:
                 yield ": heartbeat\n\n"
-            for event in batch:
-                shown = view(event)
-                if shown is not None:
-                    yield f"id: {event['id']}\ndata: {json.dumps(shown, separators=(',', ':'))}\n\n"
+            text = "".join(encode(event) for event in batch)
+            if text:
+                yield text
 
     def sse(zone: str | None, start: int | None, view: View) -> StreamingResponse:
         return StreamingResponse(
