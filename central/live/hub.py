@@ -17,6 +17,7 @@ import logging
 import signal
 import threading
 from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import anyio
@@ -57,10 +58,12 @@ class LiveHub:
         self._epoch = 0  # bumped when the hub had to start over (events pruned past it, database reset)
         self._changed: asyncio.Event | None = None
         self._task: asyncio.Task[None] | None = None
+        self._reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="live-hub")
 
     def stop(self) -> None:
         """End every stream at the hub's next read (thread-safe)."""
         self.stopping.set()
+        self._reader.shutdown(wait=False)
 
     def stopped(self) -> bool:
         return self.stopping.is_set() or _uvicorn_exiting()
@@ -123,6 +126,7 @@ class LiveHub:
             old.set()
 
     async def _run(self) -> None:
+        loop = asyncio.get_running_loop()
         try:
             while self.streams > 0:
                 if self.stopped():
@@ -131,7 +135,9 @@ class LiveHub:
                     continue
                 try:
                     self.reads += 1
-                    found, upto = await anyio.to_thread.run_sync(self.feed.batch, None, self._cursor)
+                    # Its own thread: in a busy hall the shared pool queues the kiosks' requests,
+                    # and the read that feeds every screen must not wait behind them.
+                    found, upto = await loop.run_in_executor(self._reader, self.feed.batch, None, self._cursor)
                 except Exception as exc:  # the database is away: streams wait, the next read retries
                     log.warning("live hub read failed: %s", type(exc).__name__)
                     await asyncio.sleep(1.0)
