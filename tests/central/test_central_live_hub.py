@@ -104,3 +104,20 @@ def test_open_streams_do_not_hold_the_central_shutdown(tmp_path):
     for s in streams:
         s.close()
     assert took < 1.0, f"stop took {took:.2f} s with 3 open streams"
+
+
+def test_sigterm_ends_open_streams_of_a_central_process(tmp_path):
+    """``python -m central`` (uvicorn's own signal handling, one worker): a stream used to hold the
+    exit for the whole --graceful-timeout (10 s by default)."""
+    from tests.central.central_process import CentralProcess
+
+    central = CentralProcess(str(tmp_path / "central.sqlite3"), tmp_path, TERMINALS, workers=1).wait_ready()
+    stream = SseReader(f"{central.url}/v1/live/public")
+    try:
+        stream.next_events(1)
+        began = time.monotonic()
+        central.stop()
+        took = time.monotonic() - began
+    finally:
+        stream.close()
+    assert took < 3.0, f"the central took {took:.1f} s to exit with a stream open"
