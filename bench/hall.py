@@ -88,13 +88,15 @@ class SseClients:
     async def _client(self, path: str, display: bool) -> None:
         try:
             reader, writer = await asyncio.open_connection(self.host, self.port, limit=1 << 20)
-        except OSError:
+        except OSError as exc:
+            self.errors.append(type(exc).__name__)
             self.failed += 1
             return
         writer.write(f"GET {path} HTTP/1.1\r\nHost: {self.host}\r\nAccept: text/event-stream\r\n\r\n".encode())
         try:
             status = await reader.readline()
             if b" 200 " not in status:
+                self.errors.append(status[:40].decode("latin-1").strip())
                 self.failed += 1
                 return
             while (await reader.readline()) not in (b"\r\n", b""):
@@ -162,13 +164,15 @@ def _counter(
     session.close()
 
 
-def _terminal(url: str, terminal: str, token: str, services: list[str], stop: threading.Event, issued: list[int]):
+def _terminal(
+    url: str, terminal: str, token: str, services: list[str], stop: threading.Event, issued: list[int], seconds: float
+) -> None:
     from kiosk.api import CentralClient, CentralSettings
     from kiosk.contract import TicketReserveRequest
 
     rng = random.Random(terminal)
     with CentralClient(CentralSettings(base_url=url, terminal_id=terminal), token) as client:
-        stop.wait(rng.uniform(0, 5))
+        stop.wait(rng.uniform(0, min(5.0, seconds / 4)))
         while not stop.is_set():
             ticket = client.reserve_ticket(TicketReserveRequest(service_id=rng.choice(services)), str(uuid.uuid4()))
             client.confirm_ticket(ticket.id, "printed")
@@ -216,7 +220,7 @@ def hall(
         issued: list[int] = []
         refused: list[int] = []
         threads = [
-            threading.Thread(target=_terminal, args=(url, t, tok, served, stop, issued), daemon=True)
+            threading.Thread(target=_terminal, args=(url, t, tok, served, stop, issued, seconds), daemon=True)
             for t, tok in tokens.items()
         ] + [threading.Thread(target=_counter, args=(url, c, stop, calls, refused), daemon=True) for c in made]
         for t in threads:
@@ -252,6 +256,7 @@ def hall(
             "call_sent_to_display_p99_ms": _percentile(from_sent, 0.99),
             "streams_opened": clients.opened,
             "streams_failed": clients.failed,
+            "stream_errors": sorted(set(clients.errors)),
             "streams_held_at_end": clients.held,
             "phone_events_received": clients.phone_events,
             "central_rss_mb": last["rss"] / 1e6,
@@ -317,6 +322,7 @@ def run() -> list[dict]:
             "better": "higher" if name in ("streams_held_at_end", "calls", "tickets_issued") else "lower",
         }
         for name, value in f.items()
+        if not isinstance(value, list)
     ]
 
 
