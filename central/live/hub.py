@@ -56,7 +56,9 @@ class LiveHub:
         self._base: int | None = None  # the buffer holds every event in (_base, _cursor]
         self._cursor: int | None = None
         self._epoch = 0  # bumped when the hub had to start over (events pruned past it, database reset)
-        self._changed: asyncio.Event | None = None
+        # Per zone of the waiting streams (None: every zone): a call in zone A wakes neither the
+        # phones nor the TVs of zone B; a site-wide event ('': a ticket joined) wakes all.
+        self._changed: dict[str | None, asyncio.Event] = {}
         self._task: asyncio.Task[None] | None = None
         self._reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="live-hub")
 
@@ -79,7 +81,7 @@ class LiveHub:
         quiet_since = loop.time()
         try:
             while not self.stopped():
-                changed = self._signal()
+                changed = self._signal(zone)
                 shared = self._cursor is not None and epoch == self._epoch
                 if cursor is None or self._cursor is None or epoch != self._epoch or cursor < (self._base or 0):
                     # Catching up on its own: the snapshot, a backlog older than the buffer, or a
@@ -115,15 +117,17 @@ class LiveHub:
         start = bisect.bisect_right(self._ids, cursor)
         return [e for e in self._events[start:] if zone is None or e["zone"] in (zone, "")]
 
-    def _signal(self) -> asyncio.Event:
-        if self._changed is None:
-            self._changed = asyncio.Event()
-        return self._changed
+    def _signal(self, zone: str | None) -> asyncio.Event:
+        event = self._changed.get(zone)
+        if event is None:
+            event = self._changed[zone] = asyncio.Event()
+        return event
 
-    def _wake(self) -> None:
-        old, self._changed = self._changed, asyncio.Event()
-        if old is not None:
-            old.set()
+    def _wake(self, zones: set[str] | None = None) -> None:
+        """Wake the streams of ``zones`` (None: every stream)."""
+        everyone = zones is None or "" in zones
+        for key in [k for k in self._changed if everyone or k is None or (zones is not None and k in zones)]:
+            self._changed.pop(key).set()
 
     async def _run(self) -> None:
         loop = asyncio.get_running_loop()
@@ -165,4 +169,5 @@ class LiveHub:
             del self._ids[:drop], self._events[:drop]
         if upto != self._cursor:
             self._cursor = upto
-            self._wake()
+            if found:
+                self._wake({event["zone"] for event in found})
