@@ -1,5 +1,6 @@
 """QRIS payment figures on loopback: paid (as the central sees it) -> ticket printed, median and
-p99, with the default payment settings (status polled every 1 s, slowing to 3 s); the journal's
+p99, with the default payment settings (the central's live stream says "paid"; status polls only
+as the fallback); bench/payment_latency.py runs that part alone, over more payments; the journal's
 write cost per step (WAL, synchronous=FULL); and the crash harness at scale: 200 paid sessions
 with the kiosk SIGKILLed at random instants, invariant violations counted.
 Run: python -m bench.payments
@@ -31,7 +32,9 @@ def _metric(name: str, value: float, unit: str, target: float | None = None, bet
     return {"metric": name, "value": round(value, 3), "unit": unit, "target": target, "better": better}
 
 
-def paid_to_printed(tmp: Path) -> list[float]:
+def paid_to_printed(tmp: Path, sessions: int = SESSIONS, polls: list[int] | None = None) -> list[float]:
+    """Paid (the faults switch, as a bank's callback would) -> first print job, per session in ms;
+    ``polls`` gets the number of status polls the kiosk made per session."""
     from central.testing import Faults
     from kiosk.assembly import KioskRuntime
     from kiosk.flow.steps import Step
@@ -58,7 +61,8 @@ def paid_to_printed(tmp: Path) -> list[float]:
             runtime.start()
             pump(lambda: runtime.flow.status.catalog is not None)
             faults, flow = Faults(env.central_url), runtime.flow
-            for _ in range(SESSIONS):
+            runtime.live.wait_connected(5)
+            for _ in range(sessions):
                 flow.send("take_ticket")
                 flow.send("choose_agency", agency_id="polri")
                 flow.send("choose_service", service_id="skck-baru")
@@ -70,10 +74,14 @@ def paid_to_printed(tmp: Path) -> list[float]:
                 flow.send("confirm")
                 pump(lambda: flow.session.payment is not None and flow.session.payment.state == "waiting")
                 stamps.clear()
+                payment_id = flow.session.payment.payment_id
+                faults.set("ok", reset_counts=True)
                 start = time.monotonic()
-                faults.pay(flow.session.payment.payment_id)
+                faults.pay(payment_id)
                 pump(lambda: bool(stamps))  # the first job after payment is the queue ticket
                 samples.append((stamps[0] - start) * 1000)
+                if polls is not None:
+                    polls.append(faults.requests(f"GET /v1/payments/{payment_id}"))
                 pump(lambda: flow.step is Step.TICKET)
                 flow.send("done")
         finally:

@@ -352,7 +352,7 @@ def create_app(
         return identities.resolve(body)
 
     install_counters(app, db, catalog_file, desk, clock)  # staff, counters, calls (issue 14)
-    install_live(app, db, catalog_file, clock)  # events, /display, the live phone page (issue 14)
+    install_live(app, db, catalog_file, clock, terminal)  # events, /display, the live phone page (issue 14)
     app.include_router(health_router(db, desk.waiting_by_service))  # /healthz, /readyz, /metrics
 
     @app.get("/t/{ticket_id}", response_class=HTMLResponse, include_in_schema=False)

@@ -16,6 +16,7 @@ from typing import Any
 
 from central.catalog_file import CatalogFile
 from central.errors import ApiProblem
+from central.live import events
 from central.qris import Merchant, dynamic_qris
 from central.store import Store, from_us, to_us
 from kiosk.contract import Payment, PaymentCreateRequest
@@ -184,14 +185,17 @@ class PaymentDesk:
         """Demo/test hook: the citizen's bank app paid."""
 
         def step(conn: Any) -> Any:
-            self._settle(conn, self.clock())
+            now = self.clock()
+            self._settle(conn, now)
             done = conn.execute(
                 "UPDATE payments SET status='paid', paid_us=? WHERE id=? AND status='pending' RETURNING *",
-                (to_us(self.clock()), payment_id),
+                (to_us(now), payment_id),
             ).fetchone()
             if done is None:
                 row = self._row(conn, payment_id)
                 raise ApiProblem(409, "not_pending", f"payment is {row['status']}")
+            # The kiosk hears it on its stream (last statement: no event if this rolls back).
+            events.append_payment(conn, self.cf.catalog.site.id, now, self._model(done).model_dump(mode="json"))
             return done
 
         return self._model(self.db.transact(step))

@@ -46,6 +46,7 @@ class RunningCentral:
 
     def stop(self, timeout: float = 10.0) -> None:
         """Ask uvicorn to exit, join its thread, close the listening socket."""
+        self.app.state.live_hub.stop()  # end the live streams: uvicorn would wait for them
         self._server.should_exit = True
         self._thread.join(timeout)
         if self._thread.is_alive():

@@ -28,6 +28,7 @@ from kiosk.flow.citizen import CitizenFlow
 from kiosk.flow.configured import build_flow
 from kiosk.flow.status import PrinterReadiness, StatusChanges
 from kiosk.identification import Identifier
+from kiosk.live_wiring import build_live
 from kiosk.payments.wiring import build_payments, close_payments
 from kiosk.runtime.scheduler import Scheduler, Timer
 from kiosk.speech.speaker import Speaker
@@ -116,6 +117,8 @@ class KioskRuntime:
             on_update=lambda u: scheduler.post(lambda: self._apply_sync(u)),
         )
         self.monitor.add_listener(lambda online: scheduler.post(lambda: self._connectivity_changed(online)))
+        # The central's event stream: "paid" and queue changes as they happen (polling as fallback).
+        self.live = build_live(config, token, self.sync, self.payments)
         self.printer.add_printed_listener(self._on_printed)
         self._poll_timer: Timer | None = None
         self._stopped = False
@@ -130,6 +133,7 @@ class KioskRuntime:
         if self.card_reader is not None:
             self.card_reader.start()
         self.sync.start()
+        self.live.start()
         self.poll_printer()
         self.issuer.retry_pending()  # confirmations owed from before a crash or restart
         self.reconcile_journal()  # paid sessions a crash or an outage left unfinished
@@ -142,6 +146,7 @@ class KioskRuntime:
             self._poll_timer.cancel()
         self.heartbeat.stop()
         self.admin.stop()
+        self.live.stop()
         self.sync.stop()
         if self.card_reader is not None:
             self.card_reader.stop()

@@ -181,7 +181,7 @@ def run_demo(walkthrough: Path | None, windowed: bool = False) -> int:
     if walkthrough is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from kiosk.ui.app import KioskApp
-    from launcher.demo import demo_environment
+    from launcher.demo import demo_environment, seed_hall
 
     with tempfile.TemporaryDirectory(prefix="anjungan-demo-") as tmp:
         # QRIS for services with a fee. Nobody scans the code at a demo, so the reference
@@ -199,6 +199,7 @@ def run_demo(walkthrough: Path | None, windowed: bool = False) -> int:
             Path(tmp), central_options=central_options, faults=walkthrough is not None, **changes
         ) as env:
             print(f"Reference central service on {env.central_url}")
+            print("\n".join(seed_hall(env)))  # counters, staff accounts, hall displays (issue 14)
             if walkthrough is None:
                 print(
                     f"QRIS payments: the demo bank pays each code {DEMO_AUTOPAY_S:.0f} s after it appears. "

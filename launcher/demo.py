@@ -68,3 +68,36 @@ def with_changes(config: KioskConfig, **sections: dict) -> KioskConfig:
     for section, fields in sections.items():
         raw[section] = {**raw[section], **fields}
     return KioskConfig.model_validate(raw)
+
+
+def seed_hall(env: DemoEnvironment) -> list[str]:
+    """The hall side of the demo: the demo staff accounts and one counter per agency, in the
+    zone letter of the agency's services ("Zona A · Loket 1–4" -> A). Returns what to print:
+    the counter app, the displays, the accounts (demo passwords: nothing secret)."""
+    import re
+
+    from central.counters.admin import DEMO_STAFF
+
+    app = env.central.app  # type: ignore[attr-defined]
+    catalog = app.state.desk.cf.catalog
+    for username, password, role in DEMO_STAFF:
+        app.state.staff.add(username, password, role)
+    zones: list[str] = []
+    for n, agency in enumerate(catalog.agencies, start=1):
+        services = [s for s in catalog.services if s.agency_id == agency.id]
+        if not services:
+            continue
+        found = re.search(r"Zona ([A-Z])\b", services[0].zone.get("id"))
+        zone = found.group(1) if found else "A"
+        app.state.calls.add_counter(str(n), zone, [s.id for s in services])
+        if zone not in zones:
+            zones.append(zone)
+    url = env.central_url
+    accounts = ", ".join(
+        f"{u} / {p}" + (" (supervisor: any counter)" if r == "supervisor" else "") for u, p, r in DEMO_STAFF
+    )
+    return [
+        f"Counter app (loket): {url}/counter   accounts: {accounts}",
+        f"Hall displays, one per zone ({', '.join(zones)}): {url}/display?zone={zones[0] if zones else 'A'}",
+        "Each ticket's QR code opens its live phone page (/t/<id>).",
+    ]

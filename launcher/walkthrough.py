@@ -11,6 +11,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import requests
+
 from kiosk.flow.steps import Step
 
 
@@ -134,12 +136,17 @@ class Walkthrough:
         if paid:
             self.pay_when_shown("payment-qris")
         self.at(Step.TICKET)
+        taken = self.flow.session.outcome.ticket
         self.shot("ticket")
         self.save_paper("printed-ticket")
         if paid:
             self.save_paper("printed-receipt")
         self.click("Done")
         self.at(Step.WELCOME)
+
+        # The hall: a counter calls that very ticket; the next citizen's ticket counts one fewer
+        # ahead, and the kiosk's figures move with the central's stream, without a poll.
+        self.queue_moves(taken)
 
         # Appointment check-in: the booking code on the keypad (a scanner would type it).
         self.click("CheckIn")
@@ -192,6 +199,57 @@ class Walkthrough:
         finally:
             self.central_fault("ok")
         return self.written
+
+    def call_from_counter(self, ticket) -> tuple[requests.Session, str]:
+        """Call ``ticket`` as the hall's staff would from /counter: the demo supervisor signs in
+        at a counter serving its service and presses Call next (it is the only real ticket)."""
+        from central.counters.admin import DEMO_STAFF
+
+        username, password, _ = next(s for s in DEMO_STAFF if s[2] == "supervisor")
+        staff = requests.Session()
+        login = staff.post(
+            f"{self.central_url}/v1/staff/login", json={"username": username, "password": password}, timeout=10
+        )
+        login.raise_for_status()
+        staff.headers["Authorization"] = f"Bearer {login.json()['token']}"
+        counters = staff.get(f"{self.central_url}/v1/counters", timeout=10).json()
+        counter = next(c for c in counters if ticket.service_id in c["services"])
+        staff.post(f"{self.central_url}/v1/counters/{counter['id']}/sign-in", timeout=10).raise_for_status()
+        answer = staff.post(f"{self.central_url}/v1/counters/{counter['id']}/call-next", timeout=10)
+        answer.raise_for_status()
+        called = answer.json()["ticket"]
+        if called is None or called["number"] != ticket.number:
+            raise WalkthroughError(f"the counter called {called and called['number']}, not {ticket.number}")
+        return staff, called["id"]
+
+    def queue_moves(self, taken) -> None:
+        service = taken.service_id
+        staff, ticket_id = self.call_from_counter(taken)
+        # What the hall's snapshot says now; the kiosk learns it from the stream's "called" event
+        # (its own poll of the figures would come only minutes later while the stream is up).
+        snapshot = requests.get(f"{self.central_url}/v1/live/public/events", timeout=10).json()["events"][0]
+        self.wait(
+            lambda: self.flow.status.queues[service].waiting == snapshot["waiting"][service],
+            "the kiosk's figures to follow the call",
+            timeout_s=5,
+        )
+        phone = requests.get(f"{self.central_url}/v1/live/tickets/{ticket_id}", timeout=10).json()
+        print(f"Counter {phone['counter']} called {taken.number} (its phone page: {phone['state']})")
+        self._take_first_ticket(self.flow.status.catalog.service(service).agency_id)
+        self.at(Step.TICKET)
+        after = self.flow.session.outcome.ticket
+        self.shot("ticket-after-a-call")
+        self.save_paper("printed-ticket-after-a-call")
+        self.forget_paper()  # a paid service's receipt
+        print(
+            f"{taken.number}: {taken.people_ahead} ahead when taken; {after.number}, taken after the call: "
+            f"{after.people_ahead} ahead (one more without the call)"
+        )
+        if after.people_ahead != taken.people_ahead:
+            raise WalkthroughError(f"{after.people_ahead} ahead of {after.number}: the call did not move the queue")
+        staff.post(f"{self.central_url}/v1/tickets/{ticket_id}/done", timeout=10)
+        self.click("Done")
+        self.at(Step.WELCOME)
 
     def choose(self, agency_id: str, service_id: str | None = None) -> None:
         """From the welcome screen to the confirm screen of a service (the agency's first if None)."""

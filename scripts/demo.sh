@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Sets everything up (see setup.sh) and runs the kiosk demo: the embedded reference central
-# service, the virtual printer, full screen. With no display, runs the scripted walk-through
-# offscreen and writes a PNG of every screen to out/walkthrough/ (or the folder given as $1).
+# service, the virtual printer, full screen. It prints the URLs of the counter app (/counter) and
+# the hall displays (/display?zone=A) with the demo staff accounts: open them in a browser and call
+# the tickets the kiosk issues. With no display, runs the scripted walk-through offscreen (it calls
+# its own ticket from a counter too) and writes a PNG of every screen to out/walkthrough/ (or $1).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=setup.sh

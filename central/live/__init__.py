@@ -11,9 +11,18 @@ from central.catalog_file import CatalogFile
 from central.store import Store
 
 
-def install(app: Any, db: Store, catalog_file: CatalogFile, clock: Callable[[], datetime]) -> None:
+def install(
+    app: Any,
+    db: Store,
+    catalog_file: CatalogFile,
+    clock: Callable[[], datetime],
+    terminal: Callable[..., str] | None = None,
+) -> None:
+    """``terminal``: the app's kiosk authentication (a FastAPI dependency), for the kiosks' stream."""
     from central.live.api import live_router  # here: central.counters imports central.live.events
     from central.live.feed import LiveFeed
+    from central.live.hub import LiveHub
 
     app.state.live = LiveFeed(db, catalog_file, clock, app.state.desk.get)
-    app.include_router(live_router(app.state.live, app.state.staff))
+    app.state.live_hub = LiveHub(app.state.live)
+    app.include_router(live_router(app.state.live, app.state.live_hub, app.state.staff, terminal))

@@ -9,22 +9,20 @@ N was pruned, the first event is a ``snapshot`` carrying the id to resume from.
 
 from __future__ import annotations
 
-import asyncio
 import json
-import time
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Annotated, Any
 
-import anyio
-from fastapi import APIRouter, Depends, Header, Query, Request
+from fastapi import APIRouter, Depends, Header, Query
 from fastapi.responses import HTMLResponse, Response, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from central.counters.staff import StaffDirectory
 from central.errors import ApiProblem
 from central.live import events
-from central.live.feed import HEARTBEAT_S, POLL_S, LiveFeed
+from central.live.feed import LiveFeed
+from central.live.hub import LiveHub
 
 STATIC = Path(__file__).resolve().parent / "static"
 _bearer = HTTPBearer(auto_error=False, scheme_name="StaffSession")
@@ -40,7 +38,32 @@ def _resume_from(after: int | None, last_event_id: str | None) -> int | None:
     return after
 
 
-def live_router(feed: LiveFeed, staff_dir: StaffDirectory) -> APIRouter:
+class _Encoded:
+    """The SSE text of events as one view shows them ("" when it hides them), the last ``keep``
+    remembered by id."""
+
+    def __init__(self, view: Callable[[dict[str, Any]], dict[str, Any] | None], keep: int = 4096) -> None:
+        self.view = view
+        self.keep = keep
+        self.texts: dict[int, str] = {}
+
+    def __call__(self, event: dict[str, Any]) -> str:
+        key = event["id"] if event["kind"] != "snapshot" else None  # a snapshot is per zone: not shared
+        if key is not None and key in self.texts:
+            return self.texts[key]
+        shown = self.view(event)
+        text = "" if shown is None else f"id: {event['id']}\ndata: {json.dumps(shown, separators=(',', ':'))}\n\n"
+        if key is not None:
+            if len(self.texts) >= self.keep:
+                del self.texts[next(iter(self.texts))]  # the oldest (dicts keep insertion order)
+            self.texts[key] = text
+        return text
+
+
+def live_router(
+    feed: LiveFeed, hub: LiveHub, staff_dir: StaffDirectory, terminal: Callable[..., str] | None = None
+) -> APIRouter:
+    """``terminal``: the app's dependency that authenticates a kiosk and answers its id."""
     # Not in docs/openapi.json (the kiosks' contract): displays, phones and staff pages use these;
     # docs/central.md describes them.
     router = APIRouter(tags=["live"], include_in_schema=False)
@@ -48,64 +71,71 @@ def live_router(feed: LiveFeed, staff_dir: StaffDirectory) -> APIRouter:
     def staff(creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> None:
         staff_dir.authenticate(creds.credentials if creds is not None else None)
 
-    def shape(public: bool) -> Callable[[dict[str, Any]], dict[str, Any]]:
-        return events.public if public else (lambda e: e)
+    View = Callable[[dict[str, Any]], dict[str, Any] | None]
+    # A thousand phones see the same public event: it is shaped and encoded once per view.
+    shared = {events.for_public: _Encoded(events.for_public), events.for_staff: _Encoded(events.for_staff)}
 
-    async def stream(request: Request, zone: str | None, start: int | None, public: bool) -> AsyncIterator[str]:
-        view = shape(public)
+    async def stream(zone: str | None, start: int | None, view: View) -> AsyncIterator[str]:
+        # Ends when the client goes (Starlette cancels it) or the server stops (the hub ends it).
+        encode = shared.get(view) or _Encoded(view, keep=64)
         yield "retry: 2000\n\n"
-        cursor = start
-        quiet_since = time.monotonic()
-        while not await request.is_disconnected():
-            batch, cursor = await anyio.to_thread.run_sync(feed.batch, zone or None, cursor)
-            for event in batch:
-                yield f"id: {event['id']}\ndata: {json.dumps(view(event), separators=(',', ':'))}\n\n"
-            if batch:
-                quiet_since = time.monotonic()
-            elif time.monotonic() - quiet_since >= HEARTBEAT_S:
-                quiet_since = time.monotonic()
+        async for batch in hub.follow(zone, start):
+            if not batch:
                 yield ": heartbeat\n\n"
-            if len(batch) < events.READ_LIMIT:
-                await asyncio.sleep(POLL_S)
+            text = "".join(encode(event) for event in batch)
+            if text:
+                yield text
 
-    def sse(request: Request, zone: str | None, start: int | None, public: bool) -> StreamingResponse:
+    def sse(zone: str | None, start: int | None, view: View) -> StreamingResponse:
         return StreamingResponse(
-            stream(request, zone, start, public),
+            stream(zone, start, view),
             media_type="text/event-stream",
             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
         )
 
+    def polled(zone: str | None, after: int | None, view: View) -> dict[str, Any]:
+        found, next_after = feed.batch(zone, after)
+        return {"events": [e for e in map(view, found) if e is not None], "next_after": next_after}
+
     @router.get("/v1/live", dependencies=[Depends(staff)])
     def live_staff(
-        request: Request,
         zone: Zone = None,
         after: After = None,
         last_event_id: Annotated[str | None, Header()] = None,
     ) -> StreamingResponse:
         """Server-sent events of the queue for a zone (all zones without one), with ticket ids."""
-        return sse(request, zone, _resume_from(after, last_event_id), public=False)
+        return sse(zone or None, _resume_from(after, last_event_id), events.for_staff)
 
     @router.get("/v1/live/public")
     def live_public(
-        request: Request,
         zone: Zone = None,
         after: After = None,
         last_event_id: Annotated[str | None, Header()] = None,
     ) -> StreamingResponse:
         """The same stream for hall TVs and phones: numbers, counters and counts only, no token."""
-        return sse(request, zone, _resume_from(after, last_event_id), public=True)
+        return sse(zone or None, _resume_from(after, last_event_id), events.for_public)
+
+    if terminal is not None:
+
+        @router.get("/v1/live/terminal")
+        def live_terminal(
+            after: After = None,
+            last_event_id: Annotated[str | None, Header()] = None,
+            terminal_id: str = Depends(terminal),  # a default, not an annotation: ``terminal`` is local
+        ) -> StreamingResponse:
+            """A kiosk's stream (its terminal token): every zone's public queue events, for its
+            queue figures, and the status changes of its own QRIS payments."""
+            return sse(None, _resume_from(after, last_event_id), events.for_terminal(terminal_id))
 
     @router.get("/v1/live/events", dependencies=[Depends(staff)])
     def poll_staff(zone: Zone = None, after: After = None) -> dict[str, Any]:
         """The polling fallback: the events after ``after`` (a snapshot without it); ask again with
         ``after=next_after`` (it moves past other zones' events)."""
-        found, next_after = feed.batch(zone or None, after)
-        return {"events": found, "next_after": next_after}
+        return polled(zone or None, after, events.for_staff)
 
     @router.get("/v1/live/public/events")
     def poll_public(zone: Zone = None, after: After = None) -> dict[str, Any]:
-        found, next_after = feed.batch(zone or None, after)
-        return {"events": [events.public(e) for e in found], "next_after": next_after}
+        return polled(zone or None, after, events.for_public)
 
     @router.get("/v1/live/tickets/{ticket_id}")
     def ticket_view(ticket_id: str) -> dict[str, Any]:

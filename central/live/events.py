@@ -134,3 +134,35 @@ def prune(conn: Any, site: str, now: datetime) -> int:
 def public(event: dict[str, Any]) -> dict[str, Any]:
     """What a hall TV or a phone may see: numbers, counters, counts, the caller's sentence."""
     return {k: v for k, v in event.items() if k in ("id", "zone", "kind", "at_us", *PUBLIC_KEYS)}
+
+
+# A payment's status change is an event too (kind "payment"), so a kiosk waiting for its QRIS
+# payment hears "paid" the moment the central knows it. Its zone is one no client can ask for
+# (zones are [A-Za-z0-9 ._-]), and only the terminal that created the payment is sent it.
+PAYMENT_ZONE = "~payments"
+
+
+def append_payment(conn: Any, site: str, at: datetime, payment: dict[str, Any]) -> None:
+    """Record a payment's new status for its terminal's stream (its contract ``Payment``)."""
+    append(conn, site, PAYMENT_ZONE, "payment", at, {"terminal_id": payment["terminal_id"], "payment": payment})
+
+
+def for_staff(event: dict[str, Any]) -> dict[str, Any] | None:
+    return None if event["zone"] == PAYMENT_ZONE else event
+
+
+def for_public(event: dict[str, Any]) -> dict[str, Any] | None:
+    return None if event["zone"] == PAYMENT_ZONE else public(event)
+
+
+def for_terminal(terminal_id: str) -> Any:
+    """A kiosk's view: the public queue events, and its own payments (no other terminal's)."""
+
+    def view(event: dict[str, Any]) -> dict[str, Any] | None:
+        if event["zone"] == PAYMENT_ZONE:
+            if event.get("terminal_id") != terminal_id:
+                return None
+            return {k: event[k] for k in ("id", "zone", "kind", "at_us", "payment")}
+        return public(event)
+
+    return view

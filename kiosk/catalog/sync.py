@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
     from kiosk.api.connectivity import ConnectivityMonitor
 
 log = logging.getLogger(__name__)
+
+REFRESH_GAP_S = 0.25
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,7 @@ class CatalogSync:
         catalog_interval_s: float = 300.0,
         queues_interval_s: float = 15.0,
         retry_interval_s: float = 5.0,
+        live_queues_interval_s: float = 120.0,
     ) -> None:
         self._client = client
         self._cache = cache
@@ -51,6 +55,10 @@ class CatalogSync:
         self._catalog_interval_s = catalog_interval_s
         self._queues_interval_s = queues_interval_s
         self._retry_interval_s = retry_interval_s
+        # While the central's live stream is up, a queue event triggers the refresh and the timer
+        # is only a safety net; while it is down, the figures are polled every queues_interval_s.
+        self._live_queues_interval_s = live_queues_interval_s
+        self._live: Callable[[], bool] = lambda: False
         self._stop = threading.Event()
         self._refresh = threading.Event()
         self._thread = threading.Thread(target=self._run, name="catalog-sync", daemon=True)
@@ -58,6 +66,15 @@ class CatalogSync:
 
     def start(self) -> None:
         self._thread.start()
+
+    def follow_live(self, connected: Callable[[], bool]) -> None:
+        """Poll the queue figures slowly while ``connected()`` (call before ``start``)."""
+        self._live = connected
+
+    def queues_changed(self) -> None:
+        """A queue event arrived (any thread): refresh the figures now. Events in a burst
+        coalesce into one or two reads (the central computes the figures at most once a second)."""
+        self._refresh.set()
 
     def stop(self, timeout: float = 10.0) -> bool:
         self._stop.set()
@@ -72,19 +89,21 @@ class CatalogSync:
         if cached is not None:
             self._emit(SyncUpdate(catalog=cached, catalog_from_cache=True))
         next_catalog = 0.0
-        clock = 0.0
         while not self._stop.is_set():
+            self._refresh.clear()  # events up to here are in the figures read next
             ok = True
-            if clock >= next_catalog or not self._have_live_catalog:
+            if time.monotonic() >= next_catalog or not self._have_live_catalog:
                 ok = self._fetch_catalog()
                 if ok:
-                    next_catalog = clock + self._catalog_interval_s
+                    next_catalog = time.monotonic() + self._catalog_interval_s
             if ok:
                 ok = self._fetch_queues()
-            wait = self._queues_interval_s if ok else self._retry_interval_s
-            self._refresh.wait(wait)
-            self._refresh.clear()
-            clock += wait
+            if not ok:
+                wait = self._retry_interval_s
+            else:
+                wait = self._live_queues_interval_s if self._live() else self._queues_interval_s
+            if self._refresh.wait(wait):
+                self._stop.wait(REFRESH_GAP_S)  # the rest of a burst of events: one read for them all
 
     def _load_cache(self) -> Catalog | None:
         try:

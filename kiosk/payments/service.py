@@ -16,6 +16,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
+from kiosk.contract import Payment
 from kiosk.flow.ports import PaymentRequest
 from kiosk.journal import Journal
 from kiosk.journal.reconcile import Reconciler
@@ -64,6 +65,7 @@ class PaymentService:
         self._by_session: dict[int, PaymentHandle] = {}
         self._reconcile_asks: list[Future[Counter[str]]] = []
         self._stopping = False
+        self._live: Callable[[], bool] = lambda: False
         self._worker = Worker("payments")
         self._loop_done = self._worker.submit(self._loop)
 
@@ -81,7 +83,7 @@ class PaymentService:
         # Written (and on disk) before the charge is asked for: the entry id is its Idempotency-Key.
         entry = self._journal.begin(request.service_id, request.amount_idr)
         view = PaymentView("creating", request.session_id, request.service_id, request.amount_idr, entry.id)
-        tracker = Tracker(view, self._client, self._journal, self._settings, on_update, self._clock)
+        tracker = Tracker(view, self._client, self._journal, self._settings, on_update, self._clock, self._live)
         handle = PaymentHandle(self, tracker)
         with self._cond:
             self._by_session = {request.session_id: handle}  # only the citizen in front counts
@@ -89,6 +91,29 @@ class PaymentService:
             self._cond.notify_all()
         on_update(view)
         return handle
+
+    # ---- the central's live stream (kiosk.api.live) ------------------------------------------
+    def follow_live(self, connected: Callable[[], bool]) -> None:
+        """Trust the stream for "paid" while ``connected()``; poll slowly then (before start)."""
+        self._live = connected
+
+    def payment_pushed(self, payment: Payment) -> None:
+        """A status change of one of our charges, from the stream: the tracker following that very
+        charge takes it at once; any other (an earlier citizen's, already closed) is ignored."""
+        with self._cond:
+            for tracker in self._trackers:
+                if tracker.push(payment):
+                    tracker.due = self._clock()
+                    self._cond.notify_all()
+
+    def live_changed(self, connected: bool) -> None:
+        """The stream went up or down: check every open charge once now (an event may have been
+        missed while it was down), then keep the pace that fits."""
+        with self._cond:
+            now = self._clock()
+            for tracker in self._trackers:
+                tracker.due = min(tracker.due, now)
+            self._cond.notify_all()
 
     def _request_cancel(self, tracker: Tracker) -> None:
         with self._cond:

@@ -18,6 +18,9 @@ class PaymentSettings(BaseModel):
     """First delay between status checks while the QR is on screen."""
     poll_max_interval_s: float = Field(default=3.0, gt=0, le=30)
     """Status checks slow down (x1.5 each) to at most this."""
+    live_fallback_poll_s: float = Field(default=5.0, gt=0, le=60)
+    """While the central's live stream is up, "paid" arrives on it at once; status checks then only
+    run this often, in case an event was lost."""
     offline_retry_max_s: float = Field(default=5.0, gt=0, le=60)
     """Longest pause between tries while the central cannot be reached."""
     create_timeout_s: float = Field(default=20.0, ge=1, le=120)

@@ -7,6 +7,7 @@ runs every tracker on its single worker thread, so cancel taps, polls and the ex
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal, Unpack
@@ -35,6 +36,7 @@ class Tracker:
         settings: PaymentSettings,
         on_update: Callable[[PaymentView], None],
         clock: Callable[[], float] = time.monotonic,
+        live: Callable[[], bool] = lambda: False,
     ) -> None:
         self.view = view
         self._client = client
@@ -50,10 +52,27 @@ class Tracker:
         self._give_up_at: float | None = None
         self.cancel_requested = False
         self.due = self._started
+        self._live = live  # the central's event stream is up: it tells us "paid" without a poll
+        self._pushed: Payment | None = None
+        self._pushed_lock = threading.Lock()
 
     @property
     def done(self) -> bool:
         return self._phase == "done"
+
+    def push(self, payment: Payment) -> bool:
+        """The stream's news of this tracker's charge (any thread); the next step takes it instead
+        of asking the central. False when it is not this tracker's charge."""
+        if payment.id != self.view.payment_id or self.done:
+            return False
+        with self._pushed_lock:
+            self._pushed = payment
+        return True
+
+    def _take_pushed(self) -> Payment | None:
+        with self._pushed_lock:
+            pushed, self._pushed = self._pushed, None
+        return pushed
 
     # ---- the one entry point ---------------------------------------------------------------
     def step(self) -> None:
@@ -128,7 +147,8 @@ class Tracker:
             self._phase, self._give_up_at = "expire", now + self._settings.unknown_after_s
             self._close(now)
             return
-        self._absorb(self._client.get_payment(self._charge_id()), now)
+        pushed = self._take_pushed()
+        self._absorb(pushed if pushed is not None else self._client.get_payment(self._charge_id()), now)
 
     def _close(self, now: float) -> None:
         """Cancel (the citizen's wish, or time is up), then believe what the central answers."""
@@ -173,8 +193,11 @@ class Tracker:
             )
             return
         if status == "pending" and final is None:
-            self.due = now + self._interval
-            self._interval = min(self._interval * 1.5, self._settings.poll_max_interval_s)
+            if self._live():
+                self.due = now + self._settings.live_fallback_poll_s  # a safety net, not the news
+            else:
+                self.due = now + self._interval
+                self._interval = min(self._interval * 1.5, self._settings.poll_max_interval_s)
             self._publish(state="waiting", message_key=None, seconds_left=self._left(), **extra)
             return
         state: PaymentState = final or ("expired" if status == "expired" else "cancelled")

@@ -8,7 +8,7 @@ import time
 import pytest
 import requests
 
-import central.live.api as live_api
+import central.live.hub as live_hub
 from central.cli import DEFAULT_CATALOG
 from central.live import events
 from central.server import start
@@ -87,7 +87,7 @@ def test_public_events_carry_no_ticket_id_and_staff_stream_needs_a_session(centr
 def test_stream_starts_with_a_snapshot_resumes_by_last_event_id_and_snapshots_after_pruning(
     central, client, monkeypatch, clock
 ):
-    monkeypatch.setattr(live_api, "HEARTBEAT_S", 0.5)
+    monkeypatch.setattr(live_hub, "HEARTBEAT_S", 0.5)
     headers = staff_session(central, "sari")
     counter = open_counter(central, headers, "5", [KK])
     confirmed_ticket(client, KK)
