@@ -4,7 +4,9 @@ report (JSON, CSV, XLSX, HTML) says what the ratings say."""
 from __future__ import annotations
 
 import io
+import threading
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import requests
@@ -158,3 +160,23 @@ def test_the_report_matches_the_ratings_in_every_format(hall: Hall) -> None:
 
     backwards = requests.get(url, params={"from": "2026-02-02", "to": "2026-02-01"}, headers=supervisor, timeout=10)
     assert backwards.status_code == 422
+
+
+def test_two_ratings_racing_for_one_ticket_store_one(make_central, client_factory):
+    """A kiosk and a phone at the same moment: the primary key lets one in; the other gets 409,
+    on both engines (PostgreSQL's unique violation is retried by the store and then sees the row)."""
+    central = make_central()
+    hall = Hall(central, client_factory(central), ["kia"])
+    ticket = hall.served_ticket("kia")
+    barrier = threading.Barrier(8)
+
+    def one(i: int) -> int:
+        barrier.wait()
+        body = scores_body((1 + i % 4,) * 9, ticket_id=ticket.id)
+        return requests.post(f"{central.url}/v1/ratings", json=body, timeout=20).status_code
+
+    with ThreadPoolExecutor(8) as pool:
+        codes = sorted(pool.map(one, range(8)))
+    assert codes == [201] + [409] * 7
+    with central.app.state.store.read() as conn:
+        assert conn.execute("SELECT COUNT(*) FROM ratings WHERE ticket_id=?", (ticket.id,)).fetchone()[0] == 1
