@@ -39,6 +39,8 @@ RESPONDENT_CHOICES: dict[str, tuple[str, ...]] = {
     "education": EDUCATIONS,
     "occupation": OCCUPATIONS,
 }
+# Two respondent questions a screen: all four do not fit a short panel in easy access.
+ABOUT_PAGES: tuple[tuple[str, ...], ...] = (("age_band", "sex"), ("education", "occupation"))
 # What the ticket's QR code says: the tracking page's URL, ending in the ticket's id.
 _TRACK_URL = re.compile(r"/t/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:[?#].*)?$")
 _NUMBER = re.compile(r"^([A-Z]{1,2})-?([0-9]{1,4})$")
@@ -62,6 +64,7 @@ class SurveyDraft:
     scores: list[int] = field(default_factory=list)
     index: int = 0  # the question on screen (0..8)
     respondent: dict[str, str] = field(default_factory=dict)
+    about_page: int = 0  # which of ABOUT_PAGES is on screen
     suggestion: str = ""
     sending: bool = False
 
@@ -130,6 +133,18 @@ class SurveySteps:
     def _guard_survey_not_first_question(self, **_: Any) -> bool:
         return self._draft.index > 0
 
+    def _guard_survey_more_about(self, **_: Any) -> bool:
+        return self._draft.about_page < len(ABOUT_PAGES) - 1
+
+    def _guard_survey_later_about(self, **_: Any) -> bool:
+        return self._draft.about_page > 0
+
+    def _act_survey_about_page(self, **_: Any) -> None:
+        self._draft.about_page += 1
+
+    def _act_survey_about_back(self, **_: Any) -> None:
+        self._draft.about_page -= 1
+
     def _act_survey_key(self, key: str = "", **_: Any) -> None:
         if not self.session.lookup_pending:
             self._draft.entry = typed_number_key(self._draft.entry, key)
@@ -186,7 +201,7 @@ class SurveySteps:
 
     def _act_survey_respondent(self, question: str = "", value: str = "", **_: Any) -> None:
         choices = RESPONDENT_CHOICES.get(question)
-        if choices is None:
+        if choices is None or question not in ABOUT_PAGES[self._draft.about_page]:
             return
         if value in choices and self._draft.respondent.get(question) != value:
             self._draft.respondent[question] = value

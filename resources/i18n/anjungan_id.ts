@@ -1328,27 +1328,27 @@
 <context>
     <name>SurveyAboutScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="168"/>
-        <source>About you (optional)</source>
-        <translation>Tentang Anda (boleh dilewati)</translation>
+        <location filename="../../kiosk/ui/screens/survey.py" line="213"/>
+        <source>About you (optional) · %1 of %2</source>
+        <translation>Tentang Anda (boleh dilewati) · %1 dari %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="218"/>
         <source>These answers help the hall understand who it serves. Skip any of them.</source>
         <translation>Jawaban ini membantu kami mengenal siapa yang kami layani. Boleh dilewati.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="176"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="227"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="177"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="229"/>
         <source>Next</source>
         <translation>Lanjut</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="177"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="229"/>
         <source>Skip</source>
         <translation>Lewati</translation>
     </message>
@@ -1356,17 +1356,17 @@
 <context>
     <name>SurveyQuestionScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="124"/>
         <source>Question %1 of %2 · ticket %3</source>
         <translation>Pertanyaan %1 dari %2 · tiket %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="134"/>
         <source>Touch one answer. The next question follows at once.</source>
         <translation>Sentuh satu jawaban. Pertanyaan berikutnya langsung muncul.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="127"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="135"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
@@ -1374,42 +1374,42 @@
 <context>
     <name>SurveySuggestionScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="260"/>
         <source>Any suggestion for us? (optional)</source>
         <translation>Ada saran untuk kami? (boleh dikosongkan)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="209"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="262"/>
         <source>Type here, or send without.</source>
         <translation>Ketik di sini, atau kirim tanpa saran.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="265"/>
         <source>Space</source>
         <translation>Spasi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="267"/>
         <source>Delete last character</source>
         <translation>Hapus karakter terakhir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="215"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="268"/>
         <source>Clear</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="216"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="269"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="217"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="270"/>
         <source>Sending…</source>
         <translation>Mengirim…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="217"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="270"/>
         <source>Send my rating</source>
         <translation>Kirim penilaian saya</translation>
     </message>
@@ -1417,17 +1417,17 @@
 <context>
     <name>SurveyThanksScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="288"/>
         <source>Thank you!</source>
         <translation>Terima kasih!</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="237"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="290"/>
         <source>Your rating of ticket %1 was received. It helps this hall serve everyone better.</source>
         <translation>Penilaian Anda untuk tiket %1 sudah kami terima. Ini membantu kami melayani semua orang lebih baik.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="241"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="294"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
@@ -1435,37 +1435,37 @@
 <context>
     <name>SurveyTicketScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="61"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="63"/>
         <source>Rate our service</source>
         <translation>Nilai layanan kami</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="65"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="67"/>
         <source>Hold the QR code on your queue ticket under the scanner, or type the ticket&apos;s number, for example B-023. You can rate a service once it is finished.</source>
         <translation>Arahkan kode QR pada tiket antrean Anda ke pemindai, atau ketik nomor tiketnya, misalnya B-023. Layanan dapat dinilai setelah selesai.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="73"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="75"/>
         <source>Delete last character</source>
         <translation>Hapus karakter terakhir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="74"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="76"/>
         <source>Clear</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="77"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="78"/>
         <source>Checking…</source>
         <translation>Memeriksa…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="78"/>
         <source>Continue</source>
         <translation>Lanjut</translation>
     </message>
@@ -1759,8 +1759,18 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/survey_words.py" line="99"/>
-        <source>Master or doctor</source>
+        <source>Postgraduate</source>
         <translation>S2/S3</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="107"/>
+        <source>Military, police</source>
+        <translation>TNI/POLRI</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="108"/>
+        <source>Private firm</source>
+        <translation>Swasta</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/survey_words.py" line="104"/>
@@ -1771,16 +1781,6 @@
         <location filename="../../kiosk/ui/screens/survey_words.py" line="106"/>
         <source>Civil servant</source>
         <translation>PNS</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/survey_words.py" line="107"/>
-        <source>Military or police</source>
-        <translation>TNI/POLRI</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/survey_words.py" line="108"/>
-        <source>Private sector</source>
-        <translation>Swasta</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/survey_words.py" line="109"/>

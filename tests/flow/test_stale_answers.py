@@ -160,10 +160,12 @@ ROUTES = {
     Step.SURVEY_SUGGESTION: lambda flow, svc, sched: (
         to_survey_question(flow, answers=9),
         flow.send("survey_next"),
+        flow.send("survey_next"),
         flow.send("survey_type", key="A"),
     ),
     Step.SURVEY_THANKS: lambda flow, svc, sched: (
         to_survey_question(flow, answers=9),
+        flow.send("survey_next"),
         flow.send("survey_next"),
         current(flow, "survey_sent", receipt="receipt"),
     ),

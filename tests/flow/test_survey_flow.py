@@ -72,6 +72,13 @@ def test_a_scanned_ticket_is_rated_start_to_end(setup):
     flow.send("survey_respondent", question="age_band", value="60_plus")
     flow.send("survey_respondent", question="age_band", value="60_plus")  # touched again: taken back
     flow.send("survey_respondent", question="nik", value="3273015708850003")  # not a question: ignored
+    flow.send("survey_respondent", question="education", value="s1")  # not on this page: ignored
+    flow.send("survey_next")
+    assert flow.step is Step.SURVEY_ABOUT and flow.session.survey.about_page == 1
+    flow.send("survey_respondent", question="occupation", value="student")
+    flow.send("back")
+    assert flow.step is Step.SURVEY_ABOUT and flow.session.survey.about_page == 0
+    flow.send("survey_next")
     flow.send("survey_next")
     assert flow.step is Step.SURVEY_SUGGESTION
     for key in "Ruang tunggu panas":
@@ -83,6 +90,7 @@ def test_a_scanned_ticket_is_rated_start_to_end(setup):
     assert rating.ticket_id == TICKET_ID and rating.ticket_number is None
     assert rating.scores() == (4, 4, 3, 4, 4, 4, 4, 3, 1)
     assert rating.respondent.sex == "female" and rating.respondent.age_band is None
+    assert rating.respondent.occupation == "student" and rating.respondent.education is None
     assert rating.suggestion == "Ruang tunggu panas"
     answer_check(sched, ratings, "receipt")
     assert flow.step is Step.SURVEY_THANKS
@@ -140,6 +148,7 @@ def test_already_rated_when_sending_says_so_and_sends_nothing_more(setup):
     answer_check(sched, ratings, served())
     for _ in range(9):
         flow.send("survey_answer", score=3)
+    flow.send("survey_next")
     flow.send("survey_next")
     flow.send("survey_send")
     answer_check(sched, ratings, SurveyError("already_rated"))

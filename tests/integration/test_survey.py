@@ -64,8 +64,10 @@ def test_a_served_ticket_is_rated_once_at_the_kiosk(qtbot, kiosk, demo_env):
         tap(qtbot, kiosk, f"SurveyAnswer-{score}")
     wait_step(qtbot, kiosk, Step.SURVEY_ABOUT)
     tap(qtbot, kiosk, "SurveyAbout-sex-female")
-    tap(qtbot, kiosk, "SurveyAbout-education-s1")
     shoot(qtbot, kiosk, "3-about")
+    tap(qtbot, kiosk, "SurveyNext")
+    tap(qtbot, kiosk, "SurveyAbout-education-s1")
+    shoot(qtbot, kiosk, "3-about-2")
     tap(qtbot, kiosk, "SurveyNext")
     wait_step(qtbot, kiosk, Step.SURVEY_SUGGESTION)
     for key in ("a", "n", "t", "r", "e", "a", "n", "space", "c", "e", "p", "a", "t"):

@@ -6,10 +6,11 @@ intents; the flow (kiosk/flow/survey.py) decides."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSizePolicy
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy
 
 from kiosk.contract.survey import ELEMENTS
 from kiosk.flow.citizen import FlowView
+from kiosk.flow.survey import ABOUT_PAGES
 from kiosk.ui.metrics import current
 from kiosk.ui.widgets import button, card, label, sized
 
@@ -19,8 +20,9 @@ from .survey_words import SurveyWords
 
 COLUMNS = 10
 # The suggestion keyboard: alphabetical like the booking keypad (easier for someone who rarely types).
-TEXT_KEYS = "abcdefghijklmnopqrstuvwxyz" + "1234567890" + ".,?!-"
-TEXT_COLUMNS = 10
+# No "." "," "-": their thin glyphs cannot reach 7:1 contrast on a key (launcher/panel_checks.py).
+TEXT_KEYS = "abcdefghijklmnopqrstuvwxyz" + "1234567890" + "?!"
+TEXT_COLUMNS = 11
 
 
 def _display() -> object:
@@ -67,6 +69,8 @@ class SurveyTicketScreen(Screen):
             )
         )
         self.display.setText(" ".join(s.survey.entry) if s.survey.entry else "–")
+        # Easy access's larger digits need the taller line (its size hint lags the style change).
+        sized(self.display, min_height=14 if s.accessible else 10)
         for b in self.keys.values():
             b.setEnabled(not s.lookup_pending)
         self.keys["back"].setText("⌫")
@@ -150,37 +154,85 @@ class SurveyAboutScreen(Screen):
         self.lead = label(name="Lead")
         self.body.addWidget(self.title)
         self.body.addWidget(self.lead)
-        grid = sized(QGridLayout(), spacing=1.5)
-        self.questions: dict[str, object] = {}
+        # Two questions a screen (ABOUT_PAGES), each one's words above its answers; as many answers
+        # to a row as fit the panel's width (6, 3 or 2), so none is cut short.
+        self.grid = sized(QGridLayout(), spacing=1)
+        self.questions: dict[str, QLabel] = {}
         self.choices: dict[tuple[str, str], QPushButton] = {}
-        for row, (question, _, answers) in enumerate(self.words.respondent()):
-            heading = label(name="Lead")
-            self.questions[question] = heading
-            grid.addWidget(heading, row, 0)
-            for col, value in enumerate(answers, start=1):
+        for question, _, answers in self.words.respondent():
+            self.questions[question] = label(name="Caption")
+            for value in answers:
                 b = button(role="choice", name=f"SurveyAbout-{question}-{value}")
                 b.setCheckable(True)
                 b.clicked.connect(
                     lambda _=False, q=question, v=value: self.send("survey_respondent", question=q, value=v)
                 )
-                grid.addWidget(b, row, col)
                 self.choices[(question, value)] = b
-        self.body.addLayout(grid)
+        self._placed: tuple[int, int] | None = None
+        self._page = 0
+        self.body.addLayout(self.grid)
         self.body.addStretch(1)
         self.back, self.next = self.back_and_submit("SurveyNext", "survey_next")
 
+    def _columns(self) -> int:
+        shown = [b for (q, _), b in self.choices.items() if q in ABOUT_PAGES[self._page]]
+        widest = max(b.sizeHint().width() for b in shown)
+        # The window's width, not the page's: six columns too wide would widen the page itself.
+        window = self.window()
+        demo = getattr(window, "demo_panel", None)
+        room = window.width() - (demo.width() if demo is not None else 0)
+        room -= self.body.contentsMargins().left() + self.body.contentsMargins().right()
+        for columns in (6, 3, 2):
+            if columns * widest + (columns - 1) * self.grid.spacing() <= room:
+                return columns
+        return 2
+
+    def _place(self) -> None:
+        columns = self._columns()
+        if self._placed == (self._page, columns):
+            return
+        self._placed = (self._page, columns)
+        for widget in [*self.questions.values(), *self.choices.values()]:
+            self.grid.removeWidget(widget)
+            widget.hide()
+        row = 0
+        for question in ABOUT_PAGES[self._page]:
+            heading = self.questions[question]
+            self.grid.addWidget(heading, row, 0, 1, columns)
+            heading.show()
+            row += 1
+            answers = [b for (q, _), b in self.choices.items() if q == question]
+            for i, b in enumerate(answers):
+                self.grid.addWidget(b, row + i // columns, i % columns)
+                b.show()
+            row += -(-len(answers) // columns)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._placed is not None:
+            self._place()
+
     def render(self, view: FlowView) -> None:
-        chosen = view.session.survey.respondent
-        self.title.setText(self.tr("About you (optional)"))
+        draft = view.session.survey
+        chosen = draft.respondent
+        self.title.setText(
+            self.tr("About you (optional) · %1 of %2")
+            .replace("%1", str(draft.about_page + 1))
+            .replace("%2", str(len(ABOUT_PAGES)))
+        )
+        self.lead.setVisible(not current().cramped)
         self.lead.setText(self.tr("These answers help the hall understand who it serves. Skip any of them."))
         for question, heading, answers in self.words.respondent():
-            self.questions[question].setText(heading)  # type: ignore[attr-defined]
+            self.questions[question].setText(heading)
             for value, words in answers.items():
                 b = self.choices[(question, value)]
                 b.setText(words)
                 b.setChecked(chosen.get(question) == value)
+        self._page = draft.about_page
+        self._place()
         self.back.setText(self.tr("Back"))
-        self.next.setText(self.tr("Next") if chosen else self.tr("Skip"))
+        page_answered = any(q in chosen for q in ABOUT_PAGES[self._page])
+        self.next.setText(self.tr("Next") if page_answered else self.tr("Skip"))
 
 
 class SurveySuggestionScreen(Screen):
@@ -201,7 +253,7 @@ class SurveySuggestionScreen(Screen):
         for i, key in enumerate(TEXT_KEYS):
             self.keys[key] = self.add_key(grid, "survey_type", "textkey", key, i // TEXT_COLUMNS, i % TEXT_COLUMNS)
         last, used = divmod(len(TEXT_KEYS), TEXT_COLUMNS)
-        for key, span in (("space", TEXT_COLUMNS - used - 4), ("back", 2), ("clear", 2)):
+        for key, span in (("space", TEXT_COLUMNS - used - 3), ("back", 1), ("clear", 2)):
             self.keys[key] = self.add_key(grid, "survey_type", "textkey", key, last, used, span)
             used += span
         layout.addLayout(grid)
@@ -212,6 +264,7 @@ class SurveySuggestionScreen(Screen):
     def render(self, view: FlowView) -> None:
         draft = view.session.survey
         self.title.setText(self.tr("Any suggestion for us? (optional)"))
+        sized(self.display, min_height=9 if current().cramped else 14)  # a tablet needs the height for keys
         self.display.setText(draft.suggestion + "▏" if draft.suggestion else self.tr("Type here, or send without."))
         for b in self.keys.values():
             b.setEnabled(not draft.sending)

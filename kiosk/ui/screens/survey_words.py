@@ -96,7 +96,7 @@ class SurveyWords(QObject):
                     "sma": self.tr("Senior high"),
                     "diploma": self.tr("Diploma"),
                     "s1": self.tr("Bachelor"),
-                    "s2_s3": self.tr("Master or doctor"),
+                    "s2_s3": self.tr("Postgraduate"),
                 },
             ),
             (
@@ -104,8 +104,8 @@ class SurveyWords(QObject):
                 self.tr("Work"),
                 {
                     "pns": self.tr("Civil servant"),
-                    "tni_polri": self.tr("Military or police"),
-                    "private": self.tr("Private sector"),
+                    "tni_polri": self.tr("Military, police"),
+                    "private": self.tr("Private firm"),
                     "self_employed": self.tr("Self-employed"),
                     "student": self.tr("Student"),
                     "other": self.tr("Other"),
