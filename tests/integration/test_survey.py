@@ -63,6 +63,9 @@ def test_a_served_ticket_is_rated_once_at_the_kiosk(qtbot, kiosk, demo_env):
             flow.send("toggle_accessibility")
         tap(qtbot, kiosk, f"SurveyAnswer-{score}")
     wait_step(qtbot, kiosk, Step.SURVEY_ABOUT)
+    flow.send("toggle_accessibility")  # the respondent questions are read with their answers
+    qtbot.waitUntil(lambda: "Jenis kelamin: Laki-laki, Perempuan." in window.last_spoken, timeout=5000)
+    flow.send("toggle_accessibility")
     tap(qtbot, kiosk, "SurveyAbout-sex-female")
     shoot(qtbot, kiosk, "3-about")
     tap(qtbot, kiosk, "SurveyNext")

@@ -212,6 +212,14 @@ class SurveyAboutScreen(Screen):
         if self._placed is not None:
             self._place()
 
+    def spoken_text(self, view: FlowView) -> str:
+        # Each question of this screen with its answers: "Usia: di bawah 20, 20–29, …".
+        parts = [super().spoken_text(view)]
+        for question in ABOUT_PAGES[self._page]:
+            answers = [b.text() for (q, _), b in self.choices.items() if q == question]
+            parts.append(f"{self.questions[question].text()}: {', '.join(answers)}.")
+        return " ".join(parts)
+
     def render(self, view: FlowView) -> None:
         draft = view.session.survey
         chosen = draft.respondent
