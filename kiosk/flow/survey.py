@@ -30,6 +30,7 @@ from kiosk.contract.survey import (
 
 if TYPE_CHECKING:
     from .session import CitizenSession
+    from .status import KioskStatus
 
 T = TypeVar("T")
 NUMBER_MAX = 7  # "AB-1234" without the dash is 6; one more for a slip of the finger
@@ -111,6 +112,7 @@ class SurveySteps:
     """Guards and actions of the SURVEY_* steps (see ``table.py``)."""
 
     session: CitizenSession
+    status: KioskStatus
     _ratings: RatingService | None
 
     # Provided by CitizenFlow, the class this is mixed into.
@@ -122,10 +124,11 @@ class SurveySteps:
         return self.session.survey
 
     def _guard_survey_available(self, **_: Any) -> bool:
-        return self._ratings is not None
+        # A kiosk closed for the day takes no session of any kind (the welcome screen says so).
+        return self._ratings is not None and not self.status.closed_message
 
     def _guard_rating_scanned(self, text: str = "", **_: Any) -> bool:
-        return self._ratings is not None and ticket_from_scan(text) is not None
+        return self._guard_survey_available() and ticket_from_scan(text) is not None
 
     def _guard_survey_last_question(self, **_: Any) -> bool:
         return self._draft.index == len(ELEMENTS) - 1

@@ -155,6 +155,13 @@ def test_already_rated_when_sending_says_so_and_sends_nothing_more(setup):
     assert flow.step is Step.SURVEY_SUGGESTION and flow.session.notice == "survey.already_rated"
 
 
+def test_a_kiosk_closed_for_the_day_takes_no_rating(setup):
+    flow, _, ratings = setup
+    flow.update_status(closed_message="Tutup")
+    assert not flow.send("rate_service") and not flow.send("text_input", text=URL)
+    assert flow.step is Step.WELCOME and ratings.checks == []
+
+
 def test_without_a_survey_service_the_welcome_button_does_nothing():
     flow = CitizenFlow(HeldIssuer(), ManualScheduler(), FlowTiming())
     flow.update_status(catalog=CATALOG, printer="ok")

@@ -42,6 +42,7 @@ class WelcomeScreen(Screen):
         self.take.setText(self.tr("Take a queue number"))
         self.check_in.setText(self.tr("I booked online: check in"))
         self.rate.setText(self.tr("Rate our service"))
+        self.rate.setVisible(not view.status.closed_message)
         if view.status.reader == "ok":
             self.hint.setText(
                 self.tr(
