@@ -9,6 +9,10 @@ For a group of ratings (one service, one agency, the hall) and a period:
 4. its quality by the regulation's conversion intervals: A (Sangat Baik) 88.31-100,
    B (Baik) 76.61-88.30, C (Kurang Baik) 65.00-76.60, D (Tidak Baik) 25.00-64.99.
 
+The intervals (and the element scale's: 1.00-2.5996 D, 2.60-3.064 C, 3.0644-3.532 B,
+3.5324-4.00 A, i.e. the same x 25) as reproduced from the regulation's table by a unit's published
+SKM report (BPPP Tegal, Buku Kinerja BLU 2024, p. 44); the regulation's own text was not at hand.
+
 The exact 1/9 is used, not the printed 0.111 (which would put nine perfect elements at 99.90,
 not 100). Fractions keep the sums exact, so the index does not depend on the order of rows.
 """
