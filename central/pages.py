@@ -66,7 +66,7 @@ def render_ticket_page(ticket: Ticket, lang: str, *, live: bool = False) -> str:
 <dt>{escape(t["zone"])}</dt><dd>{escape(ticket.zone.get(lang))}</dd>
 </dl>
 <p><a href="?lang={other}">{escape(t["other"])}</a></p>
-{'<script src="/live/phone.js"></script>' if live else ""}
+{'<script src="/live/phone.js"></script><script src="/survey/survey.js"></script>' if live else ""}
 </body></html>
 """
 

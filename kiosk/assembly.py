@@ -32,6 +32,7 @@ from kiosk.live_wiring import build_live
 from kiosk.payments.wiring import build_payments, close_payments
 from kiosk.runtime.scheduler import Scheduler, Timer
 from kiosk.speech.speaker import Speaker
+from kiosk.survey import SurveyClient
 from kiosk.tickets.issuer import TicketIssuer
 from kiosk.tickets.numbering import CentralNumbering
 from kiosk.tickets.pending import PendingConfirmations
@@ -92,6 +93,7 @@ class KioskRuntime:
         )
         self.identifier = Identifier(CentralClient(config.central, token, monitor=self.monitor))
         self.bookings = BookingCheckInService(CentralClient(config.central, token, monitor=self.monitor))
+        self.survey = SurveyClient(CentralClient(config.central, token, monitor=self.monitor))
         # The app may have built the flow already, to paint the welcome screen sooner.
         self.flow = flow if flow is not None else build_flow(config, scheduler)
         self.flow.attach(
@@ -101,6 +103,7 @@ class KioskRuntime:
             # Passport page data typed on the keypad goes to the reader, which reads the chip again.
             provide_mrz=lambda info: self.card_reader.provide_mrz(info) if self.card_reader else None,
             bookings=self.bookings,
+            ratings=self.survey,
         )
         self.card_reader: CardReaderService | None = None
         if config.card_reader.backend == "pcsc":
@@ -152,6 +155,7 @@ class KioskRuntime:
             self.card_reader.stop()
         self.identifier.close()
         self.bookings.close()
+        self.survey.close()
         self._tickets_client.close()  # first: ends retry sleeps so the tickets worker can finish
         self.issuer.close()
         self.printer.close()

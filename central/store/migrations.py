@@ -187,6 +187,24 @@ CREATE TABLE IF NOT EXISTS queue_events_pruned (site TEXT PRIMARY KEY, through_i
 """
 
 
+def _v9(us: str) -> str:
+    """The satisfaction survey (issue 18): one rating per served ticket (the primary key), the nine
+    elements of PermenPANRB 14/2017 scored 1..4, optional respondent bands and suggestion; never a
+    NIK or a name. ``business_date`` is the ticket's, so a period's report counts the day served."""
+    scores = ", ".join(f"u{i} INTEGER NOT NULL CHECK (u{i} BETWEEN 1 AND 4)" for i in range(1, 10))
+    return f"""
+CREATE TABLE IF NOT EXISTS ratings (
+    ticket_id TEXT PRIMARY KEY, site TEXT NOT NULL, service_id TEXT NOT NULL, agency_id TEXT NOT NULL,
+    business_date TEXT NOT NULL, rated_us {us} NOT NULL,
+    channel TEXT NOT NULL,              -- kiosk / phone
+    terminal_id TEXT, idem_key TEXT,    -- a kiosk's retry with the same key gets the same answer
+    {scores},
+    age_band TEXT, sex TEXT, education TEXT, occupation TEXT, suggestion TEXT
+);
+CREATE INDEX IF NOT EXISTS ratings_period ON ratings (site, business_date)
+"""
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "reference central schema", _v1("INTEGER", "INTEGER"), _v1("BIGINT", "BIGINT")),
     Migration(2, "indexes for the expiry sweeps", _V2, _V2),
@@ -204,6 +222,7 @@ MIGRATIONS: list[Migration] = [
         _v5("INTEGER PRIMARY KEY AUTOINCREMENT", "INTEGER"),
         _v5("BIGSERIAL PRIMARY KEY", "BIGINT"),
     ),
+    Migration(9, "satisfaction survey ratings (SKM)", _v9("INTEGER"), _v9("BIGINT")),
 ]
 HEAD = MIGRATIONS[-1].version
 

@@ -36,6 +36,7 @@ from .ports import (
 from .session import CitizenSession
 from .status import KioskStatus, StatusChanges
 from .steps import IDLE_GUARDED, Step
+from .survey import RatingService, SurveySteps
 from .table import ON_ENTER, TRANSITIONS, USER_INTENTS, Transition
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ class FlowView:
         return next_opening(catalog, service, self.now)
 
 
-class CitizenFlow(BookingSteps):
+class CitizenFlow(BookingSteps, SurveySteps):
     def __init__(
         self,
         issuer: TicketIssuing | None,
@@ -96,6 +97,7 @@ class CitizenFlow(BookingSteps):
         provide_mrz: Callable[[MrzInfo], None] | None = None,
         bookings: BookingLookup | None = None,
         clock: Callable[[], dt.datetime] | None = None,
+        ratings: RatingService | None = None,
     ) -> None:
         if timing.idle_answer_s < 20:
             raise ValueError("idle_answer_s must give the citizen at least 20 s (WCAG 2.2.1)")
@@ -104,6 +106,7 @@ class CitizenFlow(BookingSteps):
         self._payments = payments
         self._provide_mrz = provide_mrz  # hands typed passport data to the card reader
         self._bookings = bookings
+        self._ratings = ratings
         self._clock = clock  # given: services are offered only in their opening hours
         self._payment_handle: PaymentHandle | None = None
         self._today = today
@@ -133,6 +136,7 @@ class CitizenFlow(BookingSteps):
         payments: Payments | None = None,
         provide_mrz: Callable[[MrzInfo], None] | None = None,
         bookings: BookingLookup | None = None,
+        ratings: RatingService | None = None,
     ) -> None:
         """Connect the services once they exist. The app paints the welcome screen first and
         builds them right after (start-up time); until then no catalogue is loaded, so no step
@@ -142,6 +146,7 @@ class CitizenFlow(BookingSteps):
         self._payments = payments
         self._provide_mrz = provide_mrz
         self._bookings = bookings
+        self._ratings = ratings
 
     def on_session_end(self, hook: Callable[[], None]) -> None:
         """Called whenever a session ends (e.g. to wipe data a device keeps for the session)."""

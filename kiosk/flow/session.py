@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Literal
 
 from kiosk.contract.tickets import Language
 
+from .survey import SurveyDraft
+
 if TYPE_CHECKING:  # for the annotations only: the flow does not depend on these services
     from kiosk.contract.bookings import BookingCheckIn
     from kiosk.identification import SessionIdentity
@@ -54,6 +56,8 @@ class CitizenSession:
     payment: PaymentView | None = None
     # Accessibility mode: larger text, high contrast, controls low, longer time limits, speech.
     accessible: bool = False
+    # The satisfaction survey being filled in (scores and bands only, never who answered).
+    survey: SurveyDraft = field(default_factory=SurveyDraft)
 
     def __repr__(self) -> str:
         # Never the NIK being typed, never the identity: this may end up in a log line.

@@ -16,6 +16,12 @@ class Step(StrEnum):
     TICKET = "ticket"
     ISSUE_FAILED = "issue_failed"
     UNAVAILABLE = "unavailable"
+    # The satisfaction survey (survey.py): the ticket, nine questions, about you, suggestion, thanks.
+    SURVEY_TICKET = "survey_ticket"
+    SURVEY_QUESTION = "survey_question"
+    SURVEY_ABOUT = "survey_about"
+    SURVEY_SUGGESTION = "survey_suggestion"
+    SURVEY_THANKS = "survey_thanks"
 
 
 # Steps where an unattended kiosk must warn and then wipe the session. ISSUING is excluded: the
@@ -30,5 +36,9 @@ IDLE_GUARDED = frozenset(
         Step.BOOKING,
         Step.ISSUE_FAILED,
         Step.UNAVAILABLE,
+        Step.SURVEY_TICKET,
+        Step.SURVEY_QUESTION,
+        Step.SURVEY_ABOUT,
+        Step.SURVEY_SUGGESTION,
     }
 )

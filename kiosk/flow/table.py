@@ -113,6 +113,34 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(Step.TICKET, "display_expired", Step.WELCOME),
     Transition(Step.UNAVAILABLE, "done", Step.WELCOME),
     Transition(Step.UNAVAILABLE, "retry", Step.AGENCY, guard="can_take_ticket"),
+    # The satisfaction survey (survey.py): from the welcome screen, or the ticket's QR code scanned there.
+    Transition(Step.WELCOME, "rate_service", Step.SURVEY_TICKET, guard="survey_available"),
+    Transition(Step.WELCOME, "text_input", Step.SURVEY_TICKET, guard="rating_scanned", action="survey_text"),
+    Transition(Step.SURVEY_TICKET, "survey_key", None, action="survey_key"),
+    Transition(Step.SURVEY_TICKET, "text_input", None, action="survey_text"),
+    Transition(Step.SURVEY_TICKET, "survey_submit", None, action="survey_submit"),
+    Transition(Step.SURVEY_TICKET, "survey_checked", Step.SURVEY_QUESTION, action="survey_checked"),
+    Transition(Step.SURVEY_TICKET, "survey_failed", None, action="survey_failed"),
+    Transition(Step.SURVEY_TICKET, "back", Step.WELCOME),
+    Transition(
+        Step.SURVEY_QUESTION, "survey_answer", Step.SURVEY_ABOUT, guard="survey_last_question", action="survey_answer"
+    ),
+    Transition(Step.SURVEY_QUESTION, "survey_answer", None, action="survey_answer"),
+    Transition(Step.SURVEY_QUESTION, "back", None, guard="survey_not_first_question", action="survey_previous"),
+    Transition(Step.SURVEY_QUESTION, "back", Step.WELCOME),
+    Transition(Step.SURVEY_ABOUT, "survey_respondent", None, action="survey_respondent"),
+    Transition(Step.SURVEY_ABOUT, "survey_next", None, guard="survey_more_about", action="survey_about_page"),
+    Transition(Step.SURVEY_ABOUT, "survey_next", Step.SURVEY_SUGGESTION),
+    Transition(Step.SURVEY_ABOUT, "back", None, guard="survey_later_about", action="survey_about_back"),
+    Transition(Step.SURVEY_ABOUT, "back", Step.SURVEY_QUESTION),
+    Transition(Step.SURVEY_SUGGESTION, "survey_type", None, action="survey_type"),
+    Transition(Step.SURVEY_SUGGESTION, "text_input", None, action="survey_typed_text"),
+    Transition(Step.SURVEY_SUGGESTION, "survey_send", None, action="survey_send"),
+    Transition(Step.SURVEY_SUGGESTION, "survey_sent", Step.SURVEY_THANKS, action="survey_sent"),
+    Transition(Step.SURVEY_SUGGESTION, "survey_failed", None, action="survey_failed"),
+    Transition(Step.SURVEY_SUGGESTION, "back", Step.SURVEY_ABOUT),
+    Transition(Step.SURVEY_THANKS, "done", Step.WELCOME),
+    Transition(Step.SURVEY_THANKS, "display_expired", Step.WELCOME),
 )
 
 # Work the flow starts when it enters a step.
@@ -121,6 +149,7 @@ ON_ENTER: dict[Step, str] = {
     Step.PAYMENT: "start_payment",
     Step.ISSUING: "start_issue",
     Step.TICKET: "start_display_timer",
+    Step.SURVEY_THANKS: "start_display_timer",
 }
 
 # Intents that come from the citizen's hand (they reset the idle timer); the rest are events.
@@ -148,5 +177,13 @@ USER_INTENTS = frozenset(
         "check_in",
         "booking_key",
         "booking_submit",
+        "rate_service",
+        "survey_key",
+        "survey_submit",
+        "survey_answer",
+        "survey_respondent",
+        "survey_next",
+        "survey_type",
+        "survey_send",
     }
 )

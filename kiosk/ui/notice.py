@@ -33,6 +33,8 @@ class NoticeBar(QLabel):
             return self.tr("Reading the chip… keep the passport still on the reader."), "ok"
         if key == "booking.checking":
             return self.tr("Checking your booking…"), "ok"
+        if key in ("survey.checking", "survey.sending"):
+            return (self.tr("Checking your ticket…") if key == "survey.checking" else self.tr("Sending…")), "ok"
         if key == "identity.welcome":
             name = getattr(identity, "masked_name", None)
             return (self.tr("Welcome, %1").replace("%1", name) if name else self.tr("Identity received.")), "ok"
@@ -59,6 +61,11 @@ class NoticeBar(QLabel):
             "booking.unavailable": self.tr(
                 "Bookings cannot be checked right now. Please try again in a moment, or ask at the help desk."
             ),
+            "survey.format": self.tr("A ticket number is a letter and digits, for example B-023."),
+            "survey.not_found": self.tr("No ticket of today has this number. Please check the number on your ticket."),
+            "survey.not_served": self.tr("This ticket's service is not finished yet. You can rate it afterwards."),
+            "survey.already_rated": self.tr("This ticket was already rated. Thank you!"),
+            "survey.unavailable": self.tr("Ratings cannot be taken right now. Please try again in a moment."),
             "card.removed": self.tr("Please hold the card still on the reader until the screen changes."),
             "nik.length": self.tr("A NIK has exactly 16 digits."),
             "nik.digits": self.tr("A NIK has digits only."),

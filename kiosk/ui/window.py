@@ -30,6 +30,13 @@ from .screens.payment import PaymentScreen
 from .screens.problem import ProblemScreen
 from .screens.progress import IssuingScreen
 from .screens.service import ServiceScreen
+from .screens.survey import (
+    SurveyAboutScreen,
+    SurveyQuestionScreen,
+    SurveySuggestionScreen,
+    SurveyThanksScreen,
+    SurveyTicketScreen,
+)
 from .screens.ticket import TicketScreen
 from .screens.welcome import WelcomeScreen
 from .widgets import rescale, sized
@@ -95,6 +102,11 @@ class KioskWindow(QWidget):
             Step.TICKET: TicketScreen(),
             Step.ISSUE_FAILED: problem,
             Step.UNAVAILABLE: problem,
+            Step.SURVEY_TICKET: SurveyTicketScreen(),
+            Step.SURVEY_QUESTION: SurveyQuestionScreen(),
+            Step.SURVEY_ABOUT: SurveyAboutScreen(),
+            Step.SURVEY_SUGGESTION: SurveySuggestionScreen(),
+            Step.SURVEY_THANKS: SurveyThanksScreen(),
         }
         for screen in dict.fromkeys(self.screens.values()):
             self.stack.addWidget(screen)

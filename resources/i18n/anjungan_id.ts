@@ -627,133 +627,168 @@
         <translation>Memeriksa pendaftaran Anda…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="38"/>
+        <location filename="../../kiosk/ui/notice.py" line="37"/>
+        <source>Checking your ticket…</source>
+        <translation>Memeriksa tiket Anda…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice.py" line="37"/>
+        <source>Sending…</source>
+        <translation>Mengirim…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice.py" line="40"/>
         <source>Welcome, %1</source>
         <translation>Selamat datang, %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="38"/>
+        <location filename="../../kiosk/ui/notice.py" line="40"/>
         <source>Identity received.</source>
         <translation>Identitas diterima.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="40"/>
+        <location filename="../../kiosk/ui/notice.py" line="42"/>
         <source>Staff card recognised.</source>
         <translation>Kartu petugas dikenali.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="41"/>
+        <location filename="../../kiosk/ui/notice.py" line="43"/>
         <source>This card is not known here. Please type your NIK.</source>
         <translation>Kartu ini tidak dikenal di sini. Silakan ketik NIK Anda.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="42"/>
+        <location filename="../../kiosk/ui/notice.py" line="44"/>
         <source>This card needs your NIK as well. Please type it on the keypad.</source>
         <translation>Kartu ini juga memerlukan NIK Anda. Silakan ketik pada papan angka.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="43"/>
+        <location filename="../../kiosk/ui/notice.py" line="45"/>
         <source>Your identity cannot be checked right now. Please try again in a moment.</source>
         <translation>Identitas Anda belum dapat diperiksa saat ini. Silakan coba lagi sebentar lagi.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="45"/>
+        <location filename="../../kiosk/ui/notice.py" line="47"/>
         <source>An e-passport is on the reader. Type the data from its photo page to open the chip.</source>
         <translation>Paspor elektronik ada di atas pembaca. Ketik data dari halaman fotonya untuk membuka chip.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="48"/>
+        <location filename="../../kiosk/ui/notice.py" line="50"/>
         <source>The chip did not accept this data. Please check each field against the photo page.</source>
         <translation>Chip tidak menerima data ini. Mohon periksa setiap isian dengan halaman foto.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="50"/>
+        <location filename="../../kiosk/ui/notice.py" line="52"/>
         <source>Please type the passport number (at least 6 letters and digits).</source>
         <translation>Mohon ketik nomor paspor (minimal 6 huruf dan angka).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="51"/>
+        <location filename="../../kiosk/ui/notice.py" line="53"/>
         <source>Please type the date of birth as day, month, year: 6 digits.</source>
         <translation>Mohon ketik tanggal lahir sebagai hari, bulan, tahun: 6 angka.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="52"/>
+        <location filename="../../kiosk/ui/notice.py" line="54"/>
         <source>Please type the date of expiry as day, month, year: 6 digits.</source>
         <translation>Mohon ketik tanggal berlaku sebagai hari, bulan, tahun: 6 angka.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="53"/>
+        <location filename="../../kiosk/ui/notice.py" line="55"/>
         <source>The scanned code could not be read. Please type the data instead.</source>
         <translation>Kode yang dipindai tidak dapat dibaca. Silakan ketik datanya.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="54"/>
+        <location filename="../../kiosk/ui/notice.py" line="56"/>
         <source>A booking code has 6 to 12 letters and digits. Please check the code.</source>
         <translation>Kode pendaftaran terdiri dari 6 sampai 12 huruf dan angka. Silakan periksa kodenya.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="55"/>
+        <location filename="../../kiosk/ui/notice.py" line="57"/>
         <source>No booking has this code. Please check it against your confirmation message.</source>
         <translation>Tidak ada pendaftaran dengan kode ini. Silakan cocokkan dengan pesan konfirmasi Anda.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="57"/>
+        <location filename="../../kiosk/ui/notice.py" line="59"/>
         <source>This code cannot be used here today. Please ask at the help desk.</source>
         <translation>Kode ini tidak dapat digunakan di sini hari ini. Silakan tanyakan ke meja bantuan.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="58"/>
+        <location filename="../../kiosk/ui/notice.py" line="60"/>
         <source>Please wait a moment before trying another code.</source>
         <translation>Mohon tunggu sebentar sebelum mencoba kode lain.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="60"/>
+        <location filename="../../kiosk/ui/notice.py" line="62"/>
         <source>Bookings cannot be checked right now. Please try again in a moment, or ask at the help desk.</source>
         <translation>Pendaftaran belum dapat diperiksa saat ini. Silakan coba lagi sebentar lagi, atau tanyakan ke meja bantuan.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="62"/>
+        <location filename="../../kiosk/ui/notice.py" line="64"/>
+        <source>A ticket number is a letter and digits, for example B-023.</source>
+        <translation>Nomor tiket terdiri dari huruf dan angka, misalnya B-023.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice.py" line="65"/>
+        <source>No ticket of today has this number. Please check the number on your ticket.</source>
+        <translation>Tidak ada tiket hari ini dengan nomor ini. Periksa nomor pada tiket Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice.py" line="66"/>
+        <source>This ticket&apos;s service is not finished yet. You can rate it afterwards.</source>
+        <translation>Layanan untuk tiket ini belum selesai. Anda dapat menilainya sesudahnya.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice.py" line="67"/>
+        <source>This ticket was already rated. Thank you!</source>
+        <translation>Tiket ini sudah dinilai. Terima kasih!</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice.py" line="68"/>
+        <source>Ratings cannot be taken right now. Please try again in a moment.</source>
+        <translation>Penilaian belum dapat diterima saat ini. Silakan coba lagi sebentar lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/notice.py" line="69"/>
         <source>Please hold the card still on the reader until the screen changes.</source>
         <translation>Mohon tahan kartu tetap di atas pembaca sampai layar berubah.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="63"/>
+        <location filename="../../kiosk/ui/notice.py" line="70"/>
         <source>A NIK has exactly 16 digits.</source>
         <translation>NIK terdiri dari tepat 16 angka.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="64"/>
+        <location filename="../../kiosk/ui/notice.py" line="71"/>
         <source>A NIK has digits only.</source>
         <translation>NIK hanya berisi angka.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="66"/>
+        <location filename="../../kiosk/ui/notice.py" line="73"/>
         <source>The first two digits of this NIK are not a province code. Please check the number.</source>
         <translation>Dua angka pertama NIK ini bukan kode provinsi. Mohon periksa kembali nomornya.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="68"/>
-        <location filename="../../kiosk/ui/notice.py" line="69"/>
+        <location filename="../../kiosk/ui/notice.py" line="75"/>
+        <location filename="../../kiosk/ui/notice.py" line="76"/>
         <source>The region code in this NIK is not valid. Please check the number.</source>
         <translation>Kode wilayah pada NIK ini tidak valid. Mohon periksa kembali nomornya.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="71"/>
+        <location filename="../../kiosk/ui/notice.py" line="78"/>
         <source>The birth date in this NIK (digits 7 to 12) is not valid. Please check the number.</source>
         <translation>Tanggal lahir pada NIK ini (angka ke-7 sampai ke-12) tidak valid. Mohon periksa kembali nomornya.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="73"/>
+        <location filename="../../kiosk/ui/notice.py" line="80"/>
         <source>The last four digits of a NIK are never 0000. Please check the number.</source>
         <translation>Empat angka terakhir NIK tidak pernah 0000. Mohon periksa kembali nomornya.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="77"/>
+        <location filename="../../kiosk/ui/notice.py" line="84"/>
         <source>The card could not be read. Place it again, or type your NIK.</source>
         <translation>Kartu tidak dapat dibaca. Tempelkan lagi, atau ketik NIK Anda.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/notice.py" line="79"/>
+        <location filename="../../kiosk/ui/notice.py" line="86"/>
         <source>Please try again.</source>
         <translation>Silakan coba lagi.</translation>
     </message>
@@ -1291,6 +1326,479 @@
     </message>
 </context>
 <context>
+    <name>SurveyAboutScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey.py" line="213"/>
+        <source>About you (optional) · %1 of %2</source>
+        <translation>Tentang Anda (boleh dilewati) · %1 dari %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey.py" line="218"/>
+        <source>These answers help the hall understand who it serves. Skip any of them.</source>
+        <translation>Jawaban ini membantu kami mengenal siapa yang kami layani. Boleh dilewati.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey.py" line="227"/>
+        <source>Back</source>
+        <translation>Kembali</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey.py" line="229"/>
+        <source>Next</source>
+        <translation>Lanjut</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey.py" line="229"/>
+        <source>Skip</source>
+        <translation>Lewati</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyQuestionScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey.py" line="124"/>
+        <source>Question %1 of %2 · ticket %3</source>
+        <translation>Pertanyaan %1 dari %2 · tiket %3</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey.py" line="134"/>
+        <source>Touch one answer. The next question follows at once.</source>
+        <translation>Sentuh satu jawaban. Pertanyaan berikutnya langsung muncul.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey.py" line="135"/>
+        <source>Back</source>
+        <translation>Kembali</translation>
+    </message>
+</context>
+<context>
+    <name>SurveySuggestionScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey.py" line="260"/>
+        <source>Any suggestion for us? (optional)</source>
+        <translation>Ada saran untuk kami? (boleh dikosongkan)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey.py" line="262"/>
+        <source>Type here, or send without.</source>
+        <translation>Ketik di sini, atau kirim tanpa saran.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey.py" line="265"/>
+        <source>Space</source>
+        <translation>Spasi</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey.py" line="267"/>
+        <source>Delete last character</source>
+        <translation>Hapus karakter terakhir</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey.py" line="268"/>
+        <source>Clear</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey.py" line="269"/>
+        <source>Back</source>
+        <translation>Kembali</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey.py" line="270"/>
+        <source>Sending…</source>
+        <translation>Mengirim…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey.py" line="270"/>
+        <source>Send my rating</source>
+        <translation>Kirim penilaian saya</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyThanksScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey.py" line="288"/>
+        <source>Thank you!</source>
+        <translation>Terima kasih!</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey.py" line="290"/>
+        <source>Your rating of ticket %1 was received. It helps this hall serve everyone better.</source>
+        <translation>Penilaian Anda untuk tiket %1 sudah kami terima. Ini membantu kami melayani semua orang lebih baik.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey.py" line="294"/>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyTicketScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey.py" line="63"/>
+        <source>Rate our service</source>
+        <translation>Nilai layanan kami</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey.py" line="67"/>
+        <source>Hold the QR code on your queue ticket under the scanner, or type the ticket&apos;s number, for example B-023. You can rate a service once it is finished.</source>
+        <translation>Arahkan kode QR pada tiket antrean Anda ke pemindai, atau ketik nomor tiketnya, misalnya B-023. Layanan dapat dinilai setelah selesai.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey.py" line="75"/>
+        <source>Delete last character</source>
+        <translation>Hapus karakter terakhir</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey.py" line="76"/>
+        <source>Clear</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey.py" line="77"/>
+        <source>Back</source>
+        <translation>Kembali</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey.py" line="78"/>
+        <source>Checking…</source>
+        <translation>Memeriksa…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey.py" line="78"/>
+        <source>Continue</source>
+        <translation>Lanjut</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyWords</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="16"/>
+        <source>Did the requirements fit the service you asked for?</source>
+        <translation>Bagaimana kesesuaian persyaratan dengan layanan yang Anda urus?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="17"/>
+        <source>Not suitable</source>
+        <translation>Tidak sesuai</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="17"/>
+        <source>Somewhat suitable</source>
+        <translation>Kurang sesuai</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="17"/>
+        <source>Suitable</source>
+        <translation>Sesuai</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="17"/>
+        <source>Very suitable</source>
+        <translation>Sangat sesuai</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="20"/>
+        <source>How easy was the procedure?</source>
+        <translation>Bagaimana kemudahan prosedur pelayanan?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="21"/>
+        <source>Not easy</source>
+        <translation>Tidak mudah</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="21"/>
+        <source>Somewhat easy</source>
+        <translation>Kurang mudah</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="21"/>
+        <source>Easy</source>
+        <translation>Mudah</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="21"/>
+        <source>Very easy</source>
+        <translation>Sangat mudah</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="24"/>
+        <source>How fast was the service?</source>
+        <translation>Bagaimana kecepatan waktu pelayanan?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="25"/>
+        <source>Not fast</source>
+        <translation>Tidak cepat</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="25"/>
+        <source>Somewhat fast</source>
+        <translation>Kurang cepat</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="25"/>
+        <source>Fast</source>
+        <translation>Cepat</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="25"/>
+        <source>Very fast</source>
+        <translation>Sangat cepat</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="28"/>
+        <source>How fair was the fee?</source>
+        <translation>Bagaimana kewajaran biaya/tarif pelayanan?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="29"/>
+        <source>Very expensive</source>
+        <translation>Sangat mahal</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="29"/>
+        <source>Fairly expensive</source>
+        <translation>Cukup mahal</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="29"/>
+        <source>Cheap</source>
+        <translation>Murah</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="29"/>
+        <source>Free</source>
+        <translation>Gratis</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="32"/>
+        <source>Did you get what the service standard promises?</source>
+        <translation>Apakah hasil pelayanan sesuai dengan standar pelayanan?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="34"/>
+        <source>Not as promised</source>
+        <translation>Tidak sesuai</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="35"/>
+        <source>Partly as promised</source>
+        <translation>Kurang sesuai</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="36"/>
+        <source>As promised</source>
+        <translation>Sesuai</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="37"/>
+        <source>Fully as promised</source>
+        <translation>Sangat sesuai</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="41"/>
+        <source>How competent were the staff?</source>
+        <translation>Bagaimana kompetensi/kemampuan petugas?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="43"/>
+        <source>Not competent</source>
+        <translation>Tidak kompeten</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="44"/>
+        <source>Somewhat competent</source>
+        <translation>Kurang kompeten</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="45"/>
+        <source>Competent</source>
+        <translation>Kompeten</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="46"/>
+        <source>Very competent</source>
+        <translation>Sangat kompeten</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="50"/>
+        <source>How polite and friendly were the staff?</source>
+        <translation>Bagaimana kesopanan dan keramahan petugas?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="52"/>
+        <source>Not polite or friendly</source>
+        <translation>Tidak sopan dan ramah</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="53"/>
+        <source>Somewhat polite and friendly</source>
+        <translation>Kurang sopan dan ramah</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="54"/>
+        <source>Polite and friendly</source>
+        <translation>Sopan dan ramah</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="55"/>
+        <source>Very polite and friendly</source>
+        <translation>Sangat sopan dan ramah</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="59"/>
+        <source>How are complaints and suggestions handled here?</source>
+        <translation>Bagaimana penanganan pengaduan, saran dan masukan di sini?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="61"/>
+        <source>Not at all</source>
+        <translation>Tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="62"/>
+        <source>There, but not working</source>
+        <translation>Ada tetapi tidak berfungsi</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="63"/>
+        <source>Working, not fully</source>
+        <translation>Berfungsi kurang maksimal</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="64"/>
+        <source>Handled well</source>
+        <translation>Dikelola dengan baik</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="68"/>
+        <source>How good are the facilities (seats, toilets, signs)?</source>
+        <translation>Bagaimana kualitas sarana dan prasarana (kursi, toilet, petunjuk)?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="69"/>
+        <source>Poor</source>
+        <translation>Buruk</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="69"/>
+        <source>Fair</source>
+        <translation>Cukup</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="69"/>
+        <source>Good</source>
+        <translation>Baik</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="69"/>
+        <source>Very good</source>
+        <translation>Sangat baik</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="79"/>
+        <source>Age</source>
+        <translation>Usia</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="81"/>
+        <source>under 20</source>
+        <translation>di bawah 20</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="86"/>
+        <source>60 or more</source>
+        <translation>60 ke atas</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="89"/>
+        <source>Sex</source>
+        <translation>Jenis kelamin</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="89"/>
+        <source>Male</source>
+        <translation>Laki-laki</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="89"/>
+        <source>Female</source>
+        <translation>Perempuan</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="92"/>
+        <source>Education</source>
+        <translation>Pendidikan</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="94"/>
+        <source>Primary</source>
+        <translation>SD</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="95"/>
+        <source>Junior high</source>
+        <translation>SMP</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="96"/>
+        <source>Senior high</source>
+        <translation>SMA</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="97"/>
+        <source>Diploma</source>
+        <translation>D1–D4</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="98"/>
+        <source>Bachelor</source>
+        <translation>S1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="99"/>
+        <source>Postgraduate</source>
+        <translation>S2/S3</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="107"/>
+        <source>Military, police</source>
+        <translation>TNI/POLRI</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="108"/>
+        <source>Private firm</source>
+        <translation>Swasta</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="104"/>
+        <source>Work</source>
+        <translation>Pekerjaan</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="106"/>
+        <source>Civil servant</source>
+        <translation>PNS</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="109"/>
+        <source>Self-employed</source>
+        <translation>Wirausaha</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="110"/>
+        <source>Student</source>
+        <translation>Pelajar/Mahasiswa</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey_words.py" line="111"/>
+        <source>Other</source>
+        <translation>Lainnya</translation>
+    </message>
+</context>
+<context>
     <name>TextKeyboard</name>
     <message>
         <location filename="../../kiosk/ui/admin/keyboard.py" line="73"/>
@@ -1349,62 +1857,67 @@
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="37"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="40"/>
         <source>Welcome to %1</source>
         <translation>Selamat datang di %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="37"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="40"/>
         <source>Welcome</source>
         <translation>Selamat datang</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="38"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="41"/>
         <source>Take a queue number for government services in this hall.</source>
         <translation>Ambil nomor antrean untuk layanan pemerintah di gedung ini.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="39"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="42"/>
         <source>Take a queue number</source>
         <translation>Ambil Antrean</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="40"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="43"/>
         <source>I booked online: check in</source>
         <translation>Sudah daftar daring? Lapor di sini</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/welcome.py" line="44"/>
+        <source>Rate our service</source>
+        <translation>Nilai layanan kami</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="48"/>
         <source>Touch the button to start, or place your ID card on the reader. Staff at the help desk can assist you.</source>
         <translation>Sentuh tombol untuk memulai, atau tempelkan kartu identitas Anda pada pembaca. Petugas di meja bantuan siap membantu.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="49"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="53"/>
         <source>Touch the button to start. Staff at the help desk can assist you.</source>
         <translation>Sentuh tombol untuk memulai. Petugas di meja bantuan siap membantu.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="60"/>
         <source>This kiosk is closed for today.</source>
         <translation>Anjungan ini sudah tutup untuk hari ini.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="58"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="62"/>
         <source>Connecting to the service centre… please wait a moment.</source>
         <translation>Menghubungkan ke pusat layanan… mohon tunggu sebentar.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="60"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="64"/>
         <source>Service is temporarily unavailable. The kiosk keeps retrying.</source>
         <translation>Layanan sedang tidak tersedia. Anjungan terus mencoba kembali.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="62"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="66"/>
         <source>The ticket printer is out of service. Please ask at the help desk.</source>
         <translation>Printer tiket sedang tidak berfungsi. Silakan bertanya di meja bantuan.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="68"/>
         <source>The printer is out of paper: your ticket will be shown on screen.</source>
         <translation>Kertas printer habis: tiket Anda akan ditampilkan di layar.</translation>
     </message>

@@ -222,5 +222,8 @@ def test_table_has_no_unreachable_step_and_no_dead_end():
         "mrz_needed",
         "booking_checked_in",
         "booking_failed",
+        "survey_checked",
+        "survey_sent",
+        "survey_failed",
     }
     assert all(r.intent in USER_INTENTS or r.intent in events for r in TRANSITIONS)

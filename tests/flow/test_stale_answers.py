@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import uuid
 from concurrent.futures import Future
 from types import SimpleNamespace
 
 import pytest
 
+from kiosk.contract.survey import RatingStatus
 from kiosk.flow.citizen import CitizenFlow, FlowTiming
 from kiosk.flow.steps import Step
 from kiosk.flow.table import TRANSITIONS, USER_INTENTS
@@ -47,6 +49,11 @@ PAYLOADS = {
         )
     },
     "booking_failed": {"reason": "unknown"},
+    "survey_checked": {
+        "status": RatingStatus(ticket_id=str(uuid.UUID(int=7)), ticket_number="C-007", served=True, rated=False)
+    },
+    "survey_sent": {"receipt": "someone else's receipt"},
+    "survey_failed": {"reason": "not_served"},
     "idle_expired": {},
     "display_expired": {},
 }
@@ -61,6 +68,7 @@ class Services:
         self.mrz: list = []
         self.lookups: list = []
         self.check_ins: list = []
+        self.ratings: list = []
         self.staff: list = []
         self.ended: list = []
 
@@ -78,8 +86,18 @@ class Services:
         self.check_ins.append(code)
         return Future()
 
+    # RatingService
+    def check(self, ticket: str) -> Future:
+        self.ratings.append(("check", ticket))
+        return Future()
+
+    def submit(self, rating) -> Future:
+        self.ratings.append(("submit", rating))
+        return Future()
+
     def calls(self) -> tuple:
         return (
+            len(self.ratings),
             len(self.issuer.requests),
             len(self.payments.requests),
             sum(h.cancels for h in self.payments.handles),
@@ -136,7 +154,29 @@ ROUTES = {
         sched.run_posted(),
     ),
     Step.UNAVAILABLE: lambda flow, svc, sched: (flow.update_status(central_online=False), flow.send("take_ticket")),
+    Step.SURVEY_TICKET: lambda flow, svc, sched: (flow.send("rate_service"), flow.send("survey_key", key="C")),
+    Step.SURVEY_QUESTION: lambda flow, svc, sched: to_survey_question(flow, answers=2),
+    Step.SURVEY_ABOUT: lambda flow, svc, sched: to_survey_question(flow, answers=9),
+    Step.SURVEY_SUGGESTION: lambda flow, svc, sched: (
+        to_survey_question(flow, answers=9),
+        flow.send("survey_next"),
+        flow.send("survey_next"),
+        flow.send("survey_type", key="A"),
+    ),
+    Step.SURVEY_THANKS: lambda flow, svc, sched: (
+        to_survey_question(flow, answers=9),
+        flow.send("survey_next"),
+        flow.send("survey_next"),
+        current(flow, "survey_sent", receipt="receipt"),
+    ),
 }
+
+
+def to_survey_question(flow: CitizenFlow, answers: int) -> None:
+    flow.send("rate_service")
+    current(flow, "survey_checked", **PAYLOADS["survey_checked"])
+    for _ in range(answers):
+        flow.send("survey_answer", score=3)
 
 
 def flow_at(step: Step) -> tuple[CitizenFlow, Services, ManualScheduler, int]:
@@ -151,6 +191,7 @@ def flow_at(step: Step) -> tuple[CitizenFlow, Services, ManualScheduler, int]:
         provide_mrz=svc.mrz.append,
         bookings=svc,
         today=lambda: dt.date(2026, 11, 28),
+        ratings=svc,
     )
     flow.update_status(catalog=CATALOG, printer="ok", reader="ok")
     flow.on_staff_card(svc.staff.append)
@@ -169,6 +210,7 @@ def state(flow: CitizenFlow, svc: Services, sched: ManualScheduler) -> tuple:
     return (
         flow.step,
         copy.copy(vars(flow.session)),
+        copy.deepcopy(flow.session.survey),  # the draft changes in place: compare a copy
         view.idle_warning,
         flow.status,
         svc.calls(),

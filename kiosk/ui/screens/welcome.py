@@ -27,6 +27,9 @@ class WelcomeScreen(Screen):
         self.check_in = button(name="CheckIn")
         self.check_in.clicked.connect(lambda: self.send("check_in"))
         self.body.addWidget(self.check_in, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.rate = button(name="RateService")
+        self.rate.clicked.connect(lambda: self.send("rate_service"))
+        self.body.addWidget(self.rate, 0, Qt.AlignmentFlag.AlignHCenter)
         self.hint = label(name="Caption", align=Qt.AlignmentFlag.AlignCenter)
         self.body.addWidget(self.hint)
         self.body.addStretch(1)
@@ -38,6 +41,8 @@ class WelcomeScreen(Screen):
         self.lead.setText(self.tr("Take a queue number for government services in this hall."))
         self.take.setText(self.tr("Take a queue number"))
         self.check_in.setText(self.tr("I booked online: check in"))
+        self.rate.setText(self.tr("Rate our service"))
+        self.rate.setVisible(not view.status.closed_message)
         if view.status.reader == "ok":
             self.hint.setText(
                 self.tr(

@@ -1,0 +1,308 @@
+"""The satisfaction survey's screens (issue 18): the ticket (scanned or typed), one question per
+screen with four big worded answers, the optional questions about the respondent, the optional
+suggestion on an on-screen keyboard, and thanks. They draw ``view.session.survey`` and send
+intents; the flow (kiosk/flow/survey.py) decides."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy
+
+from kiosk.contract.survey import ELEMENTS
+from kiosk.flow.citizen import FlowView
+from kiosk.flow.survey import ABOUT_PAGES
+from kiosk.ui.metrics import current
+from kiosk.ui.widgets import button, card, label, sized
+
+from .base import Screen
+from .booking import DIGITS, LETTERS
+from .survey_words import SurveyWords
+
+COLUMNS = 10
+# The suggestion keyboard: alphabetical like the booking keypad (easier for someone who rarely types).
+# No "." "," "-": their thin glyphs cannot reach 7:1 contrast on a key (launcher/panel_checks.py).
+TEXT_KEYS = "abcdefghijklmnopqrstuvwxyz" + "1234567890" + "?!"
+TEXT_COLUMNS = 11
+
+
+def _display() -> object:
+    shown = label(name="NikDisplay", align=Qt.AlignmentFlag.AlignCenter, wrap=False)
+    sized(shown, min_height=10)
+    shown.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+    return shown
+
+
+class SurveyTicketScreen(Screen):
+    """Which ticket is rated: its QR code under the scanner, or its number on the keypad."""
+
+    offers_start_over = True
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.title = label(name="Title")
+        self.lead = label(name="Lead")
+        self.body.addWidget(self.title)
+        self.body.addWidget(self.lead)
+        box, layout = card()
+        self.display = _display()
+        layout.addWidget(self.display)
+        grid = sized(QGridLayout(), spacing=1.2)
+        self.keys: dict[str, QPushButton] = {}
+        for i, key in enumerate(DIGITS + LETTERS):
+            self.keys[key] = self.add_key(grid, "survey_key", "surveykey", key, i // COLUMNS, i % COLUMNS)
+        last, used = divmod(len(DIGITS) + len(LETTERS), COLUMNS)
+        self.keys["back"] = self.add_key(grid, "survey_key", "surveykey", "back", last, used, 2)
+        self.keys["clear"] = self.add_key(grid, "survey_key", "surveykey", "clear", last, used + 2, COLUMNS - used - 2)
+        layout.addLayout(grid)
+        self.body.addWidget(box)
+        self.body.addStretch(1)
+        self.back, self.submit = self.back_and_submit("SurveySubmit", "survey_submit")
+
+    def render(self, view: FlowView) -> None:
+        s = view.session
+        self.title.setText(self.tr("Rate our service"))
+        self.lead.setVisible(not current().cramped)
+        self.lead.setText(
+            self.tr(
+                "Hold the QR code on your queue ticket under the scanner, or type the ticket's number, "
+                "for example B-023. You can rate a service once it is finished."
+            )
+        )
+        self.display.setText(" ".join(s.survey.entry) if s.survey.entry else "–")
+        # Easy access's larger digits need the taller line (its size hint lags the style change).
+        sized(self.display, min_height=14 if s.accessible else 10)
+        for b in self.keys.values():
+            b.setEnabled(not s.lookup_pending)
+        self.keys["back"].setText("⌫")
+        self.keys["back"].setAccessibleName(self.tr("Delete last character"))
+        self.keys["clear"].setText(self.tr("Clear"))
+        self.back.setText(self.tr("Back"))
+        self.submit.setText(self.tr("Checking…") if s.lookup_pending else self.tr("Continue"))
+        self.submit.setEnabled(len(s.survey.entry) >= 2 and not s.lookup_pending)
+
+
+class SurveyQuestionScreen(Screen):
+    """One element of the regulation: its question and four answers, worst on the left."""
+
+    offers_start_over = True
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.words = SurveyWords(self)
+        self.progress = label(name="Caption")
+        self.title = label(name="Title")
+        self.body.addWidget(self.progress)
+        self.body.addWidget(self.title)
+        self.body.addStretch(1)
+        row = sized(QHBoxLayout(), spacing=3)
+        self.flexible_rows.append(row)
+        self.answers: list[QPushButton] = []
+        for score in range(1, 5):
+            b = button(role="choice", name=f"SurveyAnswer-{score}")
+            b.setCheckable(True)
+            b.clicked.connect(lambda _=False, s=score: self.send("survey_answer", score=s))
+            row.addWidget(b)
+            self.answers.append(b)
+        self.body.addLayout(row)
+        self.hint = label(name="Caption", align=Qt.AlignmentFlag.AlignCenter)
+        self.body.addWidget(self.hint)
+        self.body.addStretch(2)
+        self._style = ""
+        self.back = button(name="Back")
+        self.back.clicked.connect(lambda: self.send("back"))
+        self.nav_row(self.back)
+
+    def render(self, view: FlowView) -> None:
+        # The answers are the point of this screen: lead-sized words on tall buttons, in mm.
+        m = current()
+        style = f'QPushButton[role="choice"] {{ font-size: {m.type_px()["lead"]}px; min-height: {m.px(20)}px; }}'
+        if style != self._style:
+            self._style = style
+            self.setStyleSheet(style)
+        draft = view.session.survey
+        element = ELEMENTS[draft.index]
+        question, answers = self.words.question(element)
+        self.progress.setText(
+            self.tr("Question %1 of %2 · ticket %3")
+            .replace("%1", str(draft.index + 1))
+            .replace("%2", str(len(ELEMENTS)))
+            .replace("%3", draft.number)
+        )
+        self.title.setText(question)
+        chosen = draft.scores[draft.index] if draft.index < len(draft.scores) else None
+        for score, (b, words) in enumerate(zip(self.answers, answers, strict=True), start=1):
+            b.setText(words)
+            b.setChecked(score == chosen)
+        self.hint.setText(self.tr("Touch one answer. The next question follows at once."))
+        self.back.setText(self.tr("Back"))
+
+    def spoken_text(self, view: FlowView) -> str:
+        # The question, then each answer with its place: "1, not fast. 2, somewhat fast. …"
+        answers = " ".join(f"{i}, {b.text()}." for i, b in enumerate(self.answers, start=1))
+        return f"{self.progress.text()}. {self.title.text()} {answers}"
+
+
+class SurveyAboutScreen(Screen):
+    """The regulation's respondent questions, each optional: a touch chooses, a second one clears."""
+
+    offers_start_over = True
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.words = SurveyWords(self)
+        self.title = label(name="Title")
+        self.lead = label(name="Lead")
+        self.body.addWidget(self.title)
+        self.body.addWidget(self.lead)
+        # Two questions a screen (ABOUT_PAGES), each one's words above its answers; as many answers
+        # to a row as fit the panel's width (6, 3 or 2), so none is cut short.
+        self.grid = sized(QGridLayout(), spacing=1)
+        self.questions: dict[str, QLabel] = {}
+        self.choices: dict[tuple[str, str], QPushButton] = {}
+        for question, _, answers in self.words.respondent():
+            self.questions[question] = label(name="Caption")
+            for value in answers:
+                b = button(role="choice", name=f"SurveyAbout-{question}-{value}")
+                b.setCheckable(True)
+                b.clicked.connect(
+                    lambda _=False, q=question, v=value: self.send("survey_respondent", question=q, value=v)
+                )
+                self.choices[(question, value)] = b
+        self._placed: tuple[int, int] | None = None
+        self._page = 0
+        self.body.addLayout(self.grid)
+        self.body.addStretch(1)
+        self.back, self.next = self.back_and_submit("SurveyNext", "survey_next")
+
+    def _columns(self) -> int:
+        shown = [b for (q, _), b in self.choices.items() if q in ABOUT_PAGES[self._page]]
+        widest = max(b.sizeHint().width() for b in shown)
+        # The window's width, not the page's: six columns too wide would widen the page itself.
+        window = self.window()
+        demo = getattr(window, "demo_panel", None)
+        room = window.width() - (demo.width() if demo is not None else 0)
+        room -= self.body.contentsMargins().left() + self.body.contentsMargins().right()
+        for columns in (6, 3, 2):
+            if columns * widest + (columns - 1) * self.grid.spacing() <= room:
+                return columns
+        return 2
+
+    def _place(self) -> None:
+        columns = self._columns()
+        if self._placed == (self._page, columns):
+            return
+        self._placed = (self._page, columns)
+        for widget in [*self.questions.values(), *self.choices.values()]:
+            self.grid.removeWidget(widget)
+            widget.hide()
+        row = 0
+        for question in ABOUT_PAGES[self._page]:
+            heading = self.questions[question]
+            self.grid.addWidget(heading, row, 0, 1, columns)
+            heading.show()
+            row += 1
+            answers = [b for (q, _), b in self.choices.items() if q == question]
+            for i, b in enumerate(answers):
+                self.grid.addWidget(b, row + i // columns, i % columns)
+                b.show()
+            row += -(-len(answers) // columns)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._placed is not None:
+            self._place()
+
+    def spoken_text(self, view: FlowView) -> str:
+        # Each question of this screen with its answers: "Usia: di bawah 20, 20–29, …".
+        parts = [super().spoken_text(view)]
+        for question in ABOUT_PAGES[self._page]:
+            answers = [b.text() for (q, _), b in self.choices.items() if q == question]
+            parts.append(f"{self.questions[question].text()}: {', '.join(answers)}.")
+        return " ".join(parts)
+
+    def render(self, view: FlowView) -> None:
+        draft = view.session.survey
+        chosen = draft.respondent
+        self.title.setText(
+            self.tr("About you (optional) · %1 of %2")
+            .replace("%1", str(draft.about_page + 1))
+            .replace("%2", str(len(ABOUT_PAGES)))
+        )
+        self.lead.setVisible(not current().cramped)
+        self.lead.setText(self.tr("These answers help the hall understand who it serves. Skip any of them."))
+        for question, heading, answers in self.words.respondent():
+            self.questions[question].setText(heading)
+            for value, words in answers.items():
+                b = self.choices[(question, value)]
+                b.setText(words)
+                b.setChecked(chosen.get(question) == value)
+        self._page = draft.about_page
+        self._place()
+        self.back.setText(self.tr("Back"))
+        page_answered = any(q in chosen for q in ABOUT_PAGES[self._page])
+        self.next.setText(self.tr("Next") if page_answered else self.tr("Skip"))
+
+
+class SurveySuggestionScreen(Screen):
+    """An optional suggestion, typed on an alphabetical keyboard; then the rating is sent."""
+
+    offers_start_over = True
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.title = label(name="Title")
+        self.body.addWidget(self.title)
+        box, layout = card()
+        self.display = label(name="NikDisplay", align=Qt.AlignmentFlag.AlignLeft)
+        sized(self.display, min_height=14)
+        layout.addWidget(self.display)
+        grid = sized(QGridLayout(), spacing=1)
+        self.keys: dict[str, QPushButton] = {}
+        for i, key in enumerate(TEXT_KEYS):
+            self.keys[key] = self.add_key(grid, "survey_type", "textkey", key, i // TEXT_COLUMNS, i % TEXT_COLUMNS)
+        last, used = divmod(len(TEXT_KEYS), TEXT_COLUMNS)
+        for key, span in (("space", TEXT_COLUMNS - used - 3), ("back", 1), ("clear", 2)):
+            self.keys[key] = self.add_key(grid, "survey_type", "textkey", key, last, used, span)
+            used += span
+        layout.addLayout(grid)
+        self.body.addWidget(box)
+        self.body.addStretch(1)
+        self.back, self.submit = self.back_and_submit("SurveySend", "survey_send")
+
+    def render(self, view: FlowView) -> None:
+        draft = view.session.survey
+        self.title.setText(self.tr("Any suggestion for us? (optional)"))
+        sized(self.display, min_height=9 if current().cramped else 14)  # a tablet needs the height for keys
+        self.display.setText(draft.suggestion + "▏" if draft.suggestion else self.tr("Type here, or send without."))
+        for b in self.keys.values():
+            b.setEnabled(not draft.sending)
+        self.keys["space"].setText(self.tr("Space"))
+        self.keys["back"].setText("⌫")
+        self.keys["back"].setAccessibleName(self.tr("Delete last character"))
+        self.keys["clear"].setText(self.tr("Clear"))
+        self.back.setText(self.tr("Back"))
+        self.submit.setText(self.tr("Sending…") if draft.sending else self.tr("Send my rating"))
+        self.submit.setEnabled(not draft.sending)
+
+
+class SurveyThanksScreen(Screen):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.body.addStretch(2)
+        self.title = label(name="Title", align=Qt.AlignmentFlag.AlignCenter)
+        self.lead = label(name="Lead", align=Qt.AlignmentFlag.AlignCenter)
+        self.body.addWidget(self.title)
+        self.body.addWidget(self.lead)
+        self.body.addStretch(2)
+        self.done = button(role="primary", name="Done")
+        self.done.clicked.connect(lambda: self.send("done"))
+        self.nav_row(self.done)
+
+    def render(self, view: FlowView) -> None:
+        self.title.setText(self.tr("Thank you!"))
+        self.lead.setText(
+            self.tr("Your rating of ticket %1 was received. It helps this hall serve everyone better.").replace(
+                "%1", view.session.survey.number
+            )
+        )
+        self.done.setText(self.tr("Done"))
