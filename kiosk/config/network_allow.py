@@ -100,3 +100,21 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+def allowed_in(drop_in_text: str) -> set[str]:
+    """The addresses an existing drop-in allows."""
+    found: set[str] = set()
+    for line in drop_in_text.splitlines():
+        if line.startswith("IPAddressAllow="):
+            found.update(line.split("=", 1)[1].split())
+    return found
+
+
+def missing_addresses(config: KioskConfig, drop_in_text: str, resolver: Resolver = resolve) -> list[str]:
+    """Addresses the kiosk needs now that the drop-in does not allow ([] when the drop-in allows
+    everything, i.e. it lifted the deny rule)."""
+    if "\nIPAddressDeny=\n" in f"\n{drop_in_text}":
+        return []
+    wanted = allowed_in(drop_in(config, resolver, Path("/nonexistent")))
+    return sorted(wanted - allowed_in(drop_in_text))

@@ -54,6 +54,21 @@ def test_an_unresolvable_central_lifts_the_deny_rule_rather_than_cut_the_kiosk_o
     assert "central.example.go.id could not be resolved" in text
 
 
+def test_diagnose_names_an_address_the_unit_may_not_reach(tmp_path):
+    from kiosk.diagnostics.checks import check_network_allow
+
+    config = parse_config(BASE.format(url="http://127.0.0.1:8080", printer="192.0.2.50"))
+    drop = tmp_path / "50-network.conf"
+    drop.write_text(drop_in(parse_config(BASE.format(url="http://127.0.0.1:8080", printer="192.0.2.50"))))
+    assert check_network_allow(config, drop).status == "OK"
+    # The printer was given a new address on the admin screens; the drop-in was not rewritten.
+    moved = parse_config(BASE.format(url="http://127.0.0.1:8080", printer="192.0.2.77"))
+    result = check_network_allow(moved, drop)
+    assert result.status == "FAIL" and "192.0.2.77" in result.reason
+    assert "network-allow.sh" in result.action
+    assert check_network_allow(moved, tmp_path / "none").status == "OK"  # not an installed terminal
+
+
 @pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="needs systemd-analyze")
 def test_the_unit_allows_loopback_only_by_itself_and_its_exposure_stays_low():
     unit = ROOT / "deploy/systemd/anjungan-kiosk.service"
