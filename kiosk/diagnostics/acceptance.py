@@ -144,7 +144,7 @@ def _speech(run: AcceptanceRun) -> CheckResult:
 
 def run_acceptance(run: AcceptanceRun) -> tuple[list[CheckResult], str]:
     """Every step in order; returns the results and who signed off."""
-    from kiosk.diagnostics.checks import check_central, check_config
+    from kiosk.diagnostics.checks import check_central, check_config, check_network_allow
     from kiosk.diagnostics.clock import check_clock
     from kiosk.diagnostics.kiosk_files import check_kiosk_files
     from kiosk.diagnostics.panel import check_panel, check_touch
@@ -154,6 +154,7 @@ def run_acceptance(run: AcceptanceRun) -> tuple[list[CheckResult], str]:
         check_config_protected(run.config_path),
         check_kiosk_files(run.config),
         check_central(run.config, run.token),
+        check_network_allow(run.config),
         check_clock(run.config),
         check_panel(run.config, run.sysfs),
     ]
