@@ -158,3 +158,21 @@ def test_example_config_keeps_the_token_where_the_kiosk_may_replace_it():
     config = load_config(example, local_settings=False)
     assert config.central.token_file is not None
     assert config.central.token_file.parent == config.data.directory
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="chown needs root")
+def test_diagnose_names_a_settings_file_the_kiosk_account_cannot_read(terminal):
+    from kiosk.diagnostics.kiosk_files import check_kiosk_files
+
+    config_file, data = terminal
+    kiosk_uid = 65534  # the data folder's owner is the kiosk account
+    os.chown(data, kiosk_uid, kiosk_uid)
+    os.chmod(data, 0o750)
+    local = data / "settings.toml"
+    local.write_text('[terminal]\nname = "Edited by hand as root"\n')
+    os.chmod(local, 0o600)  # root's, 0600: what `sudo nano` of a new file leaves
+    result = check_kiosk_files(load_config(config_file))
+    assert result.status == "FAIL" and "staff settings file unreadable" in result.reason
+    assert str(local) in result.action
+    os.chown(local, kiosk_uid, kiosk_uid)
+    assert check_kiosk_files(load_config(config_file)).status == "OK"

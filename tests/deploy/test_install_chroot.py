@@ -13,7 +13,9 @@ import os
 import shutil
 import stat
 import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -182,7 +184,7 @@ directory = "/var/lib/anjungan"
 """
 
 
-def test_installed_kiosk_starts_under_cage_as_the_kiosk_user(installed, tmp_path):
+def test_installed_kiosk_starts_under_cage_as_the_kiosk_user_with_the_units_syscall_filter(installed, tmp_path):
     # The installed tree, the installed venv, run-kiosk.sh as the unit runs it, user kiosk; only
     # the seat differs (headless wlroots instead of tty1) and the config (no central reachable:
     # nothing listens on 127.0.0.1:9, so the kiosk must start anyway and say it is offline).
@@ -208,8 +210,13 @@ def test_installed_kiosk_starts_under_cage_as_the_kiosk_user(installed, tmp_path
     ]
     # To a file, not a pipe: cage logs a lot, and a full pipe would stall the compositor.
     log = open(tmp_path / "run-kiosk.log", "wb")
+    # Under the unit's own system call filter (tests/deploy/syscall_filter.py: no systemd here to
+    # apply it), so a call the filter refuses and the kiosk needs would show as a failed start.
+    unit = root / "etc/systemd/system/anjungan-kiosk.service"
+    sandbox = [sys.executable, "-m", "tests.deploy.syscall_filter", str(root), str(uid), str(gid), str(unit), "--"]
     proc = subprocess.Popen(
-        ["chroot", f"--userspec={uid}:{gid}", str(root), *env, "/opt/anjungan/app/deploy/run-kiosk.sh"],
+        [*sandbox, *env, "/opt/anjungan/app/deploy/run-kiosk.sh"],
+        cwd=Path(__file__).resolve().parents[2],
         stdout=log,
         stderr=subprocess.STDOUT,
         start_new_session=True,
