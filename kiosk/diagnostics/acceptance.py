@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -201,8 +202,8 @@ def report_text(run: AcceptanceRun, results: list[CheckResult], signed: str, whe
 
 
 def save_report(run: AcceptanceRun, text: str, results: list[CheckResult], signed: str, when: dt.datetime) -> Path:
-    from kiosk.admin.ownership import hand_to_kiosk_account
     from kiosk.atomic_file import atomic_write
+    from kiosk.diagnostics.kiosk_files import kiosk_account
 
     folder = run.config.data.directory / "acceptance"
     folder.mkdir(parents=True, exist_ok=True)
@@ -211,8 +212,11 @@ def save_report(run: AcceptanceRun, text: str, results: list[CheckResult], signe
     atomic_write(report, text.encode("utf-8"), mode=0o640)
     document = {"signed_off_by": signed, "worst": worst(results), "checks": [r.to_json() for r in results]}
     atomic_write(folder / f"{stem}.json", json.dumps(document, indent=1, ensure_ascii=False).encode(), mode=0o640)
-    for path in (folder, report, folder / f"{stem}.json"):
-        hand_to_kiosk_account(path, run.config.data.directory)  # run with sudo: the kiosk's folder stays its own
+    account = kiosk_account(run.config.data.directory)
+    if os.geteuid() == 0 and account is not None:  # run with sudo: the kiosk's folder stays its own
+        gid = run.config.data.directory.stat().st_gid
+        for path in (folder, report, folder / f"{stem}.json"):
+            os.chown(path, account.uid, gid)
     return report
 
 
