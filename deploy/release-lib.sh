@@ -72,11 +72,12 @@ stage_release() {
 # kiosk wrote there (kiosk.toml, its .bak) given back to root, and the token moved into the data
 # folder with the config pointing at it (kiosk/config/migrate.py of APP, run by PYTHON).
 secure_config() {
-  local python=$1 app=$2 kiosk_user=${KIOSK_USER:-kiosk} file out line
-  install -d -m 0750 -o root -g "$kiosk_user" "$CONFIG_DIR"
-  chown root:"$kiosk_user" "$CONFIG_DIR"
+  local python=$1 app=$2 kiosk_group file out line
+  kiosk_group="$(id -gn "${KIOSK_USER:-kiosk}")"
+  install -d -m 0750 -o root -g "$kiosk_group" "$CONFIG_DIR"
+  chown root:"$kiosk_group" "$CONFIG_DIR"
   chmod 0750 "$CONFIG_DIR"
-  if [ -f "$CONFIG_DIR/kiosk.toml" ]; then
+  if [ -f "$CONFIG_DIR/kiosk.toml" ] && [ -x "$python" ]; then
     # A failure here leaves the token where it was (still readable): say so, do not stop.
     if out="$(cd "$app" && "$python" -m kiosk.config.migrate "$CONFIG_DIR/kiosk.toml" 2>&1)"; then
       while read -r line; do [ -z "$line" ] || say "$line"; done <<<"$out"
@@ -88,7 +89,7 @@ secure_config() {
     if [ ! -f "$file" ] || [ -L "$file" ]; then continue; fi
     # A token the config still names here (an unmigrated custom path) stays the kiosk's to read.
     [ "$(basename "$file")" = terminal.token ] && continue
-    chown root:"$kiosk_user" "$file"
+    chown root:"$kiosk_group" "$file"
     chmod 0640 "$file"
   done
 }
