@@ -115,7 +115,11 @@ prune_releases "$KEEP"
 VENV="$PREFIX/venv"
 
 # --- configuration, token, data -------------------------------------------------------------
-install -d -m 0770 -o root -g "$KIOSK_USER" "$CONFIG_DIR"
+# /etc/anjungan: root's, read-only to the kiosk (secure_config in release-lib.sh); the kiosk's own
+# files (token, settings.toml from the admin screens, journal) live in its data folder.
+install -d -m 0750 -o "$KIOSK_USER" -g "$KIOSK_USER" "$DATA_DIR" "$CACHE_DIR"
+chown "$KIOSK_USER:$KIOSK_USER" "$DATA_DIR" "$CACHE_DIR"
+install -d -m 0750 -o root -g "$KIOSK_USER" "$CONFIG_DIR"
 if [ ! -e "$CONFIG_DIR/kiosk.toml" ]; then
   say "new configuration $CONFIG_DIR/kiosk.toml (edit it, then: $VENV/bin/python $PREFIX/app/main.py check-config $CONFIG_DIR/kiosk.toml)"
   install -m 0640 -o root -g "$KIOSK_USER" "$PREFIX/app/config/kiosk.example.toml" "$CONFIG_DIR/kiosk.toml"
@@ -123,15 +127,18 @@ fi
 if [ ! -e "$CONFIG_DIR/kiosk.env" ]; then
   install -m 0640 -o root -g "$KIOSK_USER" "$PREFIX/app/deploy/kiosk.env" "$CONFIG_DIR/kiosk.env"
 fi
+secure_config "$VENV/bin/python" "$PREFIX/app"
 # The terminal token: written by enrolment, never by this script; only its owner and mode are ours.
-token="$CONFIG_DIR/terminal.token"
+token="$DATA_DIR/terminal.token"
 if [ ! -e "$token" ]; then
   install -m 0600 -o "$KIOSK_USER" -g "$KIOSK_USER" /dev/null "$token"
-else
-  chown "$KIOSK_USER:$KIOSK_USER" "$token"
-  chmod 0600 "$token"
 fi
-install -d -m 0750 -o "$KIOSK_USER" -g "$KIOSK_USER" "$DATA_DIR" "$CACHE_DIR"
+for token in "$DATA_DIR/terminal.token" "$CONFIG_DIR/terminal.token"; do
+  if [ -f "$token" ]; then
+    chown "$KIOSK_USER:$KIOSK_USER" "$token"
+    chmod 0600 "$token"
+  fi
+done
 
 # The site's time zone (terminal.time_zone): opening hours and "closed for the day" follow it.
 time_zone="$(config_time_zone)"
@@ -148,6 +155,7 @@ if [ -n "$time_zone" ] && [ -f "/usr/share/zoneinfo/$time_zone" ]; then
 fi
 
 # --- system integration ---------------------------------------------------------------------
+write_network_allow "$VENV/bin/python" "$PREFIX/app"
 if command -v udevadm >/dev/null 2>&1 && [ -S /run/udev/control ]; then
   udevadm control --reload
   udevadm trigger --subsystem-match=usb --action=change || true

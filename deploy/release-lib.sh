@@ -66,6 +66,54 @@ stage_release() {
   rm -f "$dir/.incomplete"
 }
 
+# secure_config PYTHON APP: /etc/anjungan is root's and read-only to the kiosk account (it may
+# read the config, never change it: what staff change goes to its own settings.toml in the data
+# folder). An install from before that layout is brought to it: the folder narrowed, files the
+# kiosk wrote there (kiosk.toml, its .bak) given back to root, and the token moved into the data
+# folder with the config pointing at it (kiosk/config/migrate.py of APP, run by PYTHON).
+secure_config() {
+  local python=$1 app=$2 kiosk_group file out line
+  kiosk_group="$(id -gn "${KIOSK_USER:-kiosk}")"
+  install -d -m 0750 -o root -g "$kiosk_group" "$CONFIG_DIR"
+  chown root:"$kiosk_group" "$CONFIG_DIR"
+  chmod 0750 "$CONFIG_DIR"
+  if [ -f "$CONFIG_DIR/kiosk.toml" ] && [ -x "$python" ]; then
+    # A failure here leaves the token where it was (still readable): say so, do not stop.
+    if out="$(cd "$app" && "$python" -m kiosk.config.migrate "$CONFIG_DIR/kiosk.toml" 2>&1)"; then
+      while read -r line; do [ -z "$line" ] || say "$line"; done <<<"$out"
+    else
+      say "warning: the token could not be moved out of $CONFIG_DIR: $(echo "$out" | tail -1)"
+    fi
+  fi
+  for file in "$CONFIG_DIR"/* "$CONFIG_DIR"/.[!.]*; do
+    if [ ! -f "$file" ] || [ -L "$file" ]; then continue; fi
+    # A token the config still names here (an unmigrated custom path) stays the kiosk's to read.
+    [ "$(basename "$file")" = terminal.token ] && continue
+    chown root:"$kiosk_group" "$file"
+    chmod 0640 "$file"
+  done
+}
+
+# write_network_allow PYTHON APP: the unit's IP allow-list drop-in from the config
+# (kiosk/config/network_allow.py). Without a valid config the unit keeps loopback only.
+write_network_allow() {
+  local python=$1 app=$2 dir="/etc/systemd/system/$KIOSK_UNIT.d" text
+  [ -f "$CONFIG_DIR/kiosk.toml" ] || return 0
+  if ! text="$(cd "$app" && "$python" -m kiosk.config.network_allow "$CONFIG_DIR/kiosk.toml")"; then
+    say "warning: no IP allow-list written (the config does not load): the kiosk reaches loopback only"
+    return 0
+  fi
+  install -d -m 0755 "$dir"
+  printf '%s\n' "$text" >"$dir/.50-network.conf.new"
+  chmod 0644 "$dir/.50-network.conf.new"
+  mv -f "$dir/.50-network.conf.new" "$dir/50-network.conf"
+  if grep -q '^IPAddressDeny=$' "$dir/50-network.conf"; then
+    say "warning: $(grep -m1 'could not be resolved' "$dir/50-network.conf" | sed 's/^# //') (run deploy/network-allow.sh once the network is up)"
+  else
+    say "IP allow-list: $(grep '^IPAddressAllow=' "$dir/50-network.conf" | cut -d= -f2 | tr '\n' ' ')"
+  fi
+}
+
 # The unit, PAM service, udev rules and sysctl of the current release.
 install_system_files() {
   local app="$PREFIX/current/app" rules

@@ -5,6 +5,9 @@
 # install.sh gives them: config root:kiosk 0640, token kiosk:kiosk 0600, data kiosk:kiosk.
 # Stale SQLite -wal/-shm files beside a restored database are removed (they belong to the old one).
 set -euo pipefail
+SCRIPT_NAME=restore
+# shellcheck source=deploy/release-lib.sh
+. "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/release-lib.sh"
 CONFIG_DIR=${CONFIG_DIR:-/etc/anjungan}
 DATA_DIR=${DATA_DIR:-/var/lib/anjungan}
 KIOSK_USER=${KIOSK_USER:-kiosk}
@@ -34,7 +37,8 @@ if [ -d /run/systemd/system ] && systemctl is-active --quiet "$UNIT"; then
   systemctl stop "$UNIT"
 fi
 
-install -d -m 0770 -o root -g "$KIOSK_GROUP" "$CONFIG_DIR"
+install -d -m 0750 -o root -g "$KIOSK_GROUP" "$CONFIG_DIR"
+chmod 0750 "$CONFIG_DIR"
 for file in "$stage"/config/*; do
   [ -f "$file" ] || continue
   name="$(basename "$file")"
@@ -53,6 +57,8 @@ cp -a "$stage/data/." "$DATA_DIR/"
 chown -R "$KIOSK_USER:$KIOSK_GROUP" "$DATA_DIR"
 chmod -R go-rwx "$DATA_DIR"
 chmod 0750 "$DATA_DIR"
+# A backup from before the config folder became root's: the same layout an upgrade gives it.
+secure_config "$PREFIX/venv/bin/python" "$PREFIX/app"
 
 echo "restore: restored $(sed -n 's/^created //p' "$stage/MANIFEST") backup (release $(sed -n 's/^release //p' "$stage/MANIFEST")) into $CONFIG_DIR and $DATA_DIR"
 if [ "$was_active" -eq 1 ]; then

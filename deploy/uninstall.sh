@@ -22,6 +22,7 @@ fi
 if command -v systemctl >/dev/null 2>&1; then
   systemctl unmask ctrl-alt-del.target autovt@.service 2>/dev/null || true
 fi
+rm -rf /etc/systemd/system/anjungan-kiosk.service.d
 rm -f /etc/systemd/system/anjungan-kiosk.service /etc/pam.d/anjungan-kiosk \
       /etc/sysctl.d/60-anjungan-kiosk.conf /etc/systemd/logind.conf.d/60-anjungan-kiosk.conf \
       /etc/udev/rules.d/60-anjungan-receipt-printers.rules /etc/udev/rules.d/61-anjungan-card-readers.rules

@@ -62,6 +62,10 @@ if ! check="$("$RELEASES/$new/venv/bin/python" "$RELEASES/$new/app/main.py" chec
   die "release $new does not accept this terminal's configuration: still on $old"
 fi
 
+# An install from before the config folder became root's is brought to that layout (it works
+# for the old release too, should this one be rolled back).
+secure_config "$RELEASES/$new/venv/bin/python" "$RELEASES/$new/app"
+write_network_allow "$RELEASES/$new/venv/bin/python" "$RELEASES/$new/app"
 say "switching from $old to $new"
 activate_release "$new"
 set +e

@@ -40,6 +40,9 @@ def main(argv: list[str] | None = None) -> int:
     diag.add_argument("--config", type=Path, default=default_config)
     diag.add_argument("--json", action="store_true", help="one JSON document on stdout")
     diag.add_argument("--test-page", action="store_true", help="also print the printer's test page")
+    diag.add_argument(
+        "--acceptance", action="store_true", help="the site acceptance walk (asks; report saved); kiosk stopped"
+    )
     enrol = sub.add_parser("enrol", help="exchange a one-time code for this terminal's token")
     enrol.add_argument("code")
     enrol.add_argument("--config", type=Path, default=default_config)
@@ -60,8 +63,10 @@ def main(argv: list[str] | None = None) -> int:
     if command == "check-config":
         return check_config(args.file)
     if command == "diagnose":
-        from kiosk.diagnostics.cli import diagnose
+        from kiosk.diagnostics.cli import acceptance, diagnose
 
+        if args.acceptance:
+            return acceptance(args.config)
         return diagnose(args.config, as_json=args.json, test_page=args.test_page)
     if command == "enrol":
         from launcher.enrol import enrol as enrol_terminal

@@ -20,6 +20,7 @@ from kiosk.admin.pin import PinCheck, PinLocked, PinStore, Role
 from kiosk.admin.session import AdminSession, Source
 from kiosk.admin.settings_edit import SettingsEditor
 from kiosk.admin.state import AdminState, AdminStateStore
+from kiosk.config.local_settings import local_settings_file
 from kiosk.diagnostics.kiosk_files import out_of_service_reason, unreadable_kiosk_files
 from kiosk.runtime.scheduler import Scheduler, Timer
 from kiosk.runtime.worker import Worker
@@ -87,7 +88,9 @@ class AdminController:
             "out of service: staff PIN file unreadable" if self.pins is None else None
         )
         self.state = AdminStateStore(config.data.directory / "admin-state.json", today)
-        self.editor = SettingsEditor(config_path) if config_path is not None else None
+        # Changes go to the kiosk's own settings file: the config file is root's (read-only here).
+        local = local_settings_file(config)
+        self.editor = SettingsEditor(config_path, local) if config_path is not None else None
         self.session: AdminSession | None = None
         self._pending_source: Source = "gesture"
         self._timeout: Timer | None = None

@@ -3,6 +3,10 @@
 A change is refused, with check-config's message, when the role may not touch the setting or the
 resulting file would not load. A change that passes is saved atomically with the old file kept as
 ``<name>.bak``. The running kiosk picks the new values up at its next start.
+
+On a terminal the config file is root's and read-only to the kiosk: the kiosk writes its changes
+to its own settings file (``kiosk.config.local_settings``), which is laid over the config file.
+Without a settings file (tests, tools) the editor changes the config file itself.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from kiosk.admin.permissions import may_edit, required_role
 from kiosk.admin.pin import Role
 from kiosk.admin.toml_edit import set_value
 from kiosk.atomic_file import atomic_write
-from kiosk.config.loader import ConfigError, parse_config
+from kiosk.config.loader import ConfigError, load_config, parse_config
 from kiosk.config.models import KioskConfig
 
 log = logging.getLogger(__name__)
@@ -84,13 +88,22 @@ def current_value(config: KioskConfig, dotted: str) -> Any:
 
 
 class SettingsEditor:
-    """One config file. Blocking file I/O: call off the GUI thread."""
+    """One config file, and the settings file the changes go to (None: the config file itself).
+    Blocking file I/O: call off the GUI thread."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, local_path: Path | None = None) -> None:
         self.path = Path(path)
+        self.local_path = Path(local_path) if local_path is not None else None
+
+    @property
+    def written(self) -> Path:
+        """The file a save replaces."""
+        return self.local_path or self.path
 
     def load(self) -> KioskConfig:
-        return parse_config(self.path.read_text(encoding="utf-8"), source=str(self.path))
+        if self.local_path is None:
+            return parse_config(self.path.read_text(encoding="utf-8"), source=str(self.path))
+        return load_config(self.path)
 
     def preview(self, role: Role, changes: dict[str, Any]) -> str:
         """The new file text, validated; raises ``SettingsRefused`` with every problem found."""
@@ -101,7 +114,8 @@ class SettingsEditor:
                 problems.append(f"{field}: needs the {needed} role" if needed else f"{field}: cannot be changed here")
         if problems:
             raise SettingsRefused(problems)
-        text = self.path.read_text(encoding="utf-8")
+        written = self.written
+        text = written.read_text(encoding="utf-8") if written.exists() else ""
         for field, value in changes.items():
             if isinstance(value, str) and _kind(field_annotation(field)) != "str":
                 try:
@@ -115,16 +129,22 @@ class SettingsEditor:
                 problems.append(f"{field}: {exc}")
         if problems:
             raise SettingsRefused(problems)
-        try:
-            parse_config(text, source=str(self.path))  # exactly what check-config runs
+        try:  # exactly what check-config runs
+            if self.local_path is None:
+                parse_config(text, source=str(self.path))
+            else:
+                base = self.path.read_text(encoding="utf-8")
+                parse_config(base, str(self.path), text, str(self.local_path))
         except ConfigError as exc:
             raise SettingsRefused(exc.problems) from None
         return text
 
     def save(self, role: Role, changes: dict[str, Any]) -> KioskConfig:
         text = self.preview(role, changes)
-        mode = self.path.stat().st_mode & 0o777 if self.path.exists() else 0o644
-        atomic_write(self.path, text.encode("utf-8"), mode=mode, backup=True)
+        written = self.written
+        # The kiosk's own settings file is read by the kiosk only (the data folder is 0750 anyway).
+        mode = written.stat().st_mode & 0o777 if written.exists() else (0o644 if self.local_path is None else 0o640)
+        atomic_write(written, text.encode("utf-8"), mode=mode, backup=True)
         # Names of the settings only: values could be anything a person typed.
         log.info("settings saved by %s: %s", role, ", ".join(sorted(changes)))
         return self.load()

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from .local_settings import local_settings_file, merged, overlay_problems, parse_overlay
 from .models import KioskConfig
 
 
@@ -30,15 +31,28 @@ class ConfigError(Exception):
         return "\n".join(lines)
 
 
-def load_config(path: str | Path) -> KioskConfig:
-    path = Path(path)
+def _read(path: Path) -> str:
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ConfigError(str(path), ["file not found"]) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), [f"cannot read the file: {exc}"]) from None
-    config = parse_config(text, source=str(path))
+
+
+def load_config(path: str | Path, local_settings: bool = True) -> KioskConfig:
+    """The config file with, unless ``local_settings`` is False, the kiosk's own settings file
+    (``local_settings.py``) laid over it."""
+    path = Path(path)
+    text = _read(path)
+    config = _resolved(parse_config(text, source=str(path)), path)
+    local = local_settings_file(config)
+    if local_settings and local.exists():
+        config = _resolved(parse_config(text, str(path), _read(local), str(local)), path)
+    return config
+
+
+def _resolved(config: KioskConfig, path: Path) -> KioskConfig:
     directory = config.data.directory
     if not directory.is_absolute():
         data = config.data.model_copy(update={"directory": (path.parent / directory).resolve()})
@@ -46,11 +60,24 @@ def load_config(path: str | Path) -> KioskConfig:
     return config
 
 
-def parse_config(text: str, source: str = "<config>") -> KioskConfig:
+def parse_config(
+    text: str, source: str = "<config>", local_text: str | None = None, local_source: str = "<settings>"
+) -> KioskConfig:
+    """``text`` validated; with ``local_text``, that settings file laid over it first."""
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(source, [f"not valid TOML: {exc}"]) from None
+    if local_text is not None:
+        try:
+            overlay = parse_overlay(local_text)
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(local_source, [f"not valid TOML: {exc}"]) from None
+        problems = overlay_problems(overlay)
+        if problems:
+            raise ConfigError(local_source, problems)
+        raw = merged(raw, overlay)
+        source = f"{source} with {local_source}"
     try:
         return KioskConfig.model_validate(raw)
     except ValidationError as exc:

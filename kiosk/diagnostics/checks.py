@@ -173,3 +173,32 @@ def check_tls(config: KioskConfig, timeout_s: float = 5.0) -> CheckResult:
             details,
         )
     return CheckResult("tls", "OK", f"certificate valid until {expires:%Y-%m-%d}", details=details)
+
+
+DROP_IN = Path("/etc/systemd/system/anjungan-kiosk.service.d/50-network.conf")
+
+
+def check_network_allow(config: KioskConfig, drop_in: Path = DROP_IN) -> CheckResult:
+    """The unit's IP allow-list still holds the central's and the printer's addresses (a name can
+    move to another IP; an address changed on the admin screens is not in it)."""
+    from kiosk.config.network_allow import missing_addresses
+
+    try:
+        text = drop_in.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return CheckResult("network_allow", "OK", "no IP allow-list drop-in here (not an installed terminal)")
+    except OSError as exc:
+        return CheckResult("network_allow", "WARN", f"cannot read {drop_in}: {exc.strerror}", "run diagnose with sudo")
+    try:
+        missing = missing_addresses(config, text)
+    except OSError:
+        return CheckResult("network_allow", "WARN", "the central's name does not resolve now", "check DNS")
+    if missing:
+        return CheckResult(
+            "network_allow",
+            "FAIL",
+            f"the kiosk's unit may not reach {', '.join(missing[:4])} (not in {drop_in.name})",
+            "sudo /opt/anjungan/app/deploy/network-allow.sh, then sudo systemctl restart anjungan-kiosk",
+            {"missing": missing},
+        )
+    return CheckResult("network_allow", "OK", "the unit's IP allow-list holds the central and the printer")

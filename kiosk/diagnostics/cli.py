@@ -11,6 +11,31 @@ from kiosk.diagnostics.result import CheckResult, exit_code, worst
 _MARK = {"OK": "OK  ", "WARN": "WARN", "FAIL": "FAIL"}
 
 
+def acceptance(config_path: Path) -> int:
+    """The site acceptance walk (kiosk/diagnostics/acceptance.py); asks on stdin."""
+    from kiosk.diagnostics.acceptance import AcceptanceRun, kiosk_is_running, stdin_ask
+    from kiosk.diagnostics.acceptance import acceptance as walk
+
+    try:
+        config = load_config(config_path)
+    except ConfigError as exc:
+        print(exc.report())
+        print("acceptance: fix the configuration first (python main.py check-config FILE)")
+        return 2
+    running = kiosk_is_running(config)
+    if running is not None:
+        print(
+            f"acceptance: the kiosk runs (pid {running}) and holds the card reader and the printer: "
+            "sudo systemctl stop anjungan-kiosk, run this again, then sudo systemctl start anjungan-kiosk"
+        )
+        return 2
+    try:
+        token = config.central.read_token()
+    except OSError:
+        token = None
+    return walk(AcceptanceRun(config, config_path, token, stdin_ask))
+
+
 def diagnose(config_path: Path, as_json: bool = False, test_page: bool = False) -> int:
     """Run every check; exit 0 all OK, 1 a warning, 2 a failure (a broken config is a failure)."""
     from kiosk.diagnostics.runner import DiagnosticsContext, run_checks

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kiosk.config.local_settings import local_settings_file
 from kiosk.diagnostics.result import CheckResult
 
 if TYPE_CHECKING:
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 
 STAFF_PIN_FILE = "staff PIN file"
 TOKEN_FILE = "terminal token"
+SETTINGS_FILE = "staff settings file"
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,8 @@ def kiosk_files(config: KioskConfig) -> list[tuple[str, Path]]:
     files = [(STAFF_PIN_FILE, Path(pin_file))]
     if config.central.token_file is not None:  # the only token the kiosk reads
         files.append((TOKEN_FILE, Path(config.central.token_file)))
+    # Edited by hand as root it may end up root's: the kiosk then cannot load its config at all.
+    files.append((SETTINGS_FILE, local_settings_file(config)))
     return files
 
 
@@ -91,7 +95,7 @@ def check_kiosk_files(config: KioskConfig) -> CheckResult:
     unreadable = unreadable_kiosk_files(config, account)
     who = account.name if account else "this user"
     if not unreadable:
-        return CheckResult("files", "OK", f"PIN file and token readable by {who}")
+        return CheckResult("files", "OK", f"PIN file, token and settings file readable by {who}")
     paths = " ".join(str(path) for _, path in unreadable)
     owner = f"{account.name}:" if account else ""
     return CheckResult(

@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING
 from kiosk.config.models import KioskConfig
 from kiosk.diagnostics.backlog import check_backlog
 from kiosk.diagnostics.binding import check_qt_binding
-from kiosk.diagnostics.checks import check_central, check_config, check_disk, check_tls, check_versions
+from kiosk.diagnostics.checks import (
+    check_central,
+    check_config,
+    check_disk,
+    check_network_allow,
+    check_tls,
+    check_versions,
+)
 from kiosk.diagnostics.clock import check_clock
 from kiosk.diagnostics.devices import check_card_readers, check_printer
 from kiosk.diagnostics.kiosk_files import check_kiosk_files
@@ -47,6 +54,7 @@ def run_checks(ctx: DiagnosticsContext, on_result: Callable[[CheckResult], None]
         ("printer", lambda: check_printer(printer)),
         ("central", lambda: check_central(ctx.config, ctx.token)),
         ("tls", lambda: check_tls(ctx.config)),
+        ("network_allow", lambda: check_network_allow(ctx.config)),
         ("clock", lambda: check_clock(ctx.config)),
         ("disk", lambda: check_disk(ctx.config.data.directory)),
         ("journal", lambda: check_backlog(ctx.config.data.directory)),

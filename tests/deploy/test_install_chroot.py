@@ -13,7 +13,9 @@ import os
 import shutil
 import stat
 import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -60,10 +62,17 @@ def test_user_config_token_and_data_have_their_owners_and_modes(installed):
     assert uid < 1000  # a system user
     groups = (root / "etc/group").read_text()
     assert any(line.startswith("dialout:") and "kiosk" in line.split(":")[3] for line in groups.splitlines())
-    assert _mode_owner(root / "etc/anjungan") == ("0o770", 0, gid)
+    # The config is root's and read-only to the kiosk; its own files are in its data folder.
+    assert _mode_owner(root / "etc/anjungan") == ("0o750", 0, gid)
     assert _mode_owner(root / "etc/anjungan/kiosk.toml") == ("0o640", 0, gid)
-    assert _mode_owner(root / "etc/anjungan/terminal.token") == ("0o600", uid, gid)
+    assert _mode_owner(root / "etc/anjungan/kiosk.env") == ("0o640", 0, gid)
+    assert not (root / "etc/anjungan/terminal.token").exists()
+    assert _mode_owner(root / "var/lib/anjungan/terminal.token") == ("0o600", uid, gid)
     assert _mode_owner(root / "var/lib/anjungan") == ("0o750", uid, gid)
+    as_kiosk = ["chroot", f"--userspec={uid}:{gid}", str(root), "/bin/sh", "-c"]
+    for attempt in ("echo x >>/etc/anjungan/kiosk.toml", "touch /etc/anjungan/new", "echo x >>/etc/anjungan/kiosk.env"):
+        assert subprocess.run([*as_kiosk, attempt], capture_output=True).returncode != 0, attempt
+    assert subprocess.run([*as_kiosk, "cat /etc/anjungan/kiosk.toml"], capture_output=True).returncode == 0
     assert (root / "etc/anjungan/kiosk.toml").read_text() == (
         root / "opt/anjungan/app/config/kiosk.example.toml"
     ).read_text()
@@ -85,6 +94,9 @@ def test_unit_pam_udev_sysctl_are_in_place_and_enabled(installed):
     assert "HandlePowerKey=ignore" in logind and "NAutoVTs=0" in logind
     for masked in ("ctrl-alt-del.target", "autovt@.service"):
         assert os.readlink(root / "etc/systemd/system" / masked) == "/dev/null"
+    # The IP allow-list drop-in, from the config (the example's central does not resolve: no deny).
+    network = (root / "etc/systemd/system/anjungan-kiosk.service.d/50-network.conf").read_text()
+    assert network.splitlines()[1] == "[Service]" and "IPAddressDeny=\n" in network, network
 
 
 def test_the_release_is_installed_side_by_side_with_its_version(installed):
@@ -172,7 +184,7 @@ directory = "/var/lib/anjungan"
 """
 
 
-def test_installed_kiosk_starts_under_cage_as_the_kiosk_user(installed, tmp_path):
+def test_installed_kiosk_starts_under_cage_as_the_kiosk_user_with_the_units_syscall_filter(installed, tmp_path):
     # The installed tree, the installed venv, run-kiosk.sh as the unit runs it, user kiosk; only
     # the seat differs (headless wlroots instead of tty1) and the config (no central reachable:
     # nothing listens on 127.0.0.1:9, so the kiosk must start anyway and say it is offline).
@@ -198,8 +210,13 @@ def test_installed_kiosk_starts_under_cage_as_the_kiosk_user(installed, tmp_path
     ]
     # To a file, not a pipe: cage logs a lot, and a full pipe would stall the compositor.
     log = open(tmp_path / "run-kiosk.log", "wb")
+    # Under the unit's own system call filter (tests/deploy/syscall_filter.py: no systemd here to
+    # apply it), so a call the filter refuses and the kiosk needs would show as a failed start.
+    unit = root / "etc/systemd/system/anjungan-kiosk.service"
+    sandbox = [sys.executable, "-m", "tests.deploy.syscall_filter", str(root), str(uid), str(gid), str(unit), "--"]
     proc = subprocess.Popen(
-        ["chroot", f"--userspec={uid}:{gid}", str(root), *env, "/opt/anjungan/app/deploy/run-kiosk.sh"],
+        [*sandbox, *env, "/opt/anjungan/app/deploy/run-kiosk.sh"],
+        cwd=Path(__file__).resolve().parents[2],
         stdout=log,
         stderr=subprocess.STDOUT,
         start_new_session=True,
@@ -253,21 +270,68 @@ def test_installed_kiosk_starts_under_cage_as_the_kiosk_user(installed, tmp_path
     assert "kiosk.assembly" in output  # the kiosk's own log lines reached stderr (the journal)
 
 
+def test_the_acceptance_walk_runs_on_the_installed_terminal_and_keeps_its_report(installed):
+    # docs/field-guide.md's walk, as the technician runs it (answers typed: the ticket is fine, a
+    # name). No card reader and no speech configured; no display, no central here: not accepted,
+    # and it says why.
+    chroot, _, _ = installed
+    root = chroot.path
+    uid = _ids(root, "kiosk", "passwd")
+    (root / "etc/anjungan/acceptance.toml").write_text(TEST_CONFIG + '[speech]\nbackend = "off"\n')
+    walk = chroot.run(
+        "/bin/sh",
+        "-c",
+        "printf 'y\\nField Tester\\n' | /opt/anjungan/venv/bin/python /opt/anjungan/app/main.py "
+        "diagnose --acceptance --config /etc/anjungan/acceptance.toml",
+        check=False,
+        offline=True,
+    )
+    print("\n" + walk.stdout)
+    assert walk.returncode == 2, walk.stdout + walk.stderr
+    for line in (
+        "[PASS] config_owner",
+        "[FAIL] central",
+        "[PASS] ticket       ticket: printed and read by the technician",
+        "[FAIL] panel        no connected display",
+        "signed off by: Field Tester",
+        "result: NOT ACCEPTED",
+    ):
+        assert line in walk.stdout, walk.stdout
+    reports = list((root / "var/lib/anjungan/acceptance").glob("acceptance-*.txt"))
+    assert len(reports) == 1 and reports[0].stat().st_uid == uid
+    assert reports[0].read_text() in walk.stdout
+
+
 def test_second_run_keeps_config_and_token_and_uninstall_keeps_data(installed):
     chroot, source, _ = installed
     root = chroot.path
+    uid, gid = _ids(root, "kiosk", "passwd"), _ids(root, "kiosk", "group")
+    # The layout of an install from before the config became root's: a config folder the kiosk
+    # could write, a config it rewrote (so it owns it), the token beside it.
     config = root / "etc/anjungan/kiosk.toml"
-    config.write_text(config.read_text() + "\n# edited by the site technician\n")
-    token = root / "etc/anjungan/terminal.token"
-    token.write_text("secret-token-from-enrolment\n")
-    os.chmod(token, 0o644)  # someone widened it: the installer narrows it again
+    config.write_text(
+        config.read_text().replace("/var/lib/anjungan/terminal.token", "/etc/anjungan/terminal.token")
+        + "\n# edited by the site technician\n"
+    )
+    os.chown(config, uid, gid)
+    os.chmod(root / "etc/anjungan", 0o770)
+    (root / "var/lib/anjungan/terminal.token").unlink()
+    old_token = root / "etc/anjungan/terminal.token"
+    old_token.write_text("secret-token-from-enrolment\n")
+    os.chmod(old_token, 0o644)  # someone widened it: the installer narrows it again
     (root / "var/lib/anjungan/journal.sqlite3").write_text("tickets")
 
     second = chroot.run(f"{source}/deploy/install.sh")
     assert "apt packages:" not in second.stdout and "installing Python packages" not in second.stdout
+    assert "install: token moved from /etc/anjungan/terminal.token to /var/lib/anjungan/terminal.token" in second.stdout
     assert config.read_text().endswith("# edited by the site technician\n")
+    assert 'token_file = "/var/lib/anjungan/terminal.token"   # written by' in config.read_text()
+    assert _mode_owner(config) == ("0o640", 0, gid)
+    assert _mode_owner(root / "etc/anjungan") == ("0o750", 0, gid)
+    assert not old_token.exists()
+    token = root / "var/lib/anjungan/terminal.token"
     assert token.read_text() == "secret-token-from-enrolment\n"
-    assert oct(stat.S_IMODE(token.stat().st_mode)) == "0o600"
+    assert _mode_owner(token) == ("0o600", uid, gid)
 
     chroot.run("/opt/anjungan/app/deploy/uninstall.sh")
     assert not (root / "opt/anjungan").exists()

@@ -146,12 +146,32 @@ def test_install_upgrade_break_roll_back_without_network(terminal):
     versions = next(c for c in json.loads(proc.stdout)["checks"] if c["name"] == "versions")
     assert versions["details"]["anjungan"] == "1.0.0"
 
+    # The layout of a terminal installed before /etc/anjungan became root's: the kiosk could write
+    # the folder (and had rewritten kiosk.toml, so owned it), the token lay beside the config.
+    config = root / "etc/anjungan/kiosk.toml"
+    config.write_text(TEST_CONFIG.replace("retries = 0", 'retries = 0\ntoken_file = "/etc/anjungan/terminal.token"'))
+    kiosk_ids = next(line for line in (root / "etc/passwd").read_text().splitlines() if line.startswith("kiosk:"))
+    uid, gid = int(kiosk_ids.split(":")[2]), int(kiosk_ids.split(":")[3])
+    os.chown(config, uid, gid)
+    os.chmod(root / "etc/anjungan", 0o770)
+    (root / "var/lib/anjungan/terminal.token").unlink()
+    (root / "etc/anjungan/terminal.token").write_text("token-of-the-old-layout\n")
+
     started = time.monotonic()
     upgrade = ["/opt/anjungan/app/deploy/upgrade.sh", "--restart-command", RESTART, "--timeout", "90", "--settle", "5"]
     two = chroot.run(*upgrade, "/root/bundles/anjungan-2.0.0.tar", offline=True)
     print(f"upgrade to 2.0.0 with its health check, offline: {time.monotonic() - started:.0f} s")
     assert "release 2.0.0 is running (welcome screen reached)" in two.stdout, two.stdout
     assert _current(root) == "releases/2.0.0"
+    # ... and the upgrade brought it to today's: config root's and read-only, token in the data folder.
+    assert "upgrade: token moved from /etc/anjungan/terminal.token to /var/lib/anjungan/terminal.token" in two.stdout
+    assert (config.stat().st_uid, oct(config.stat().st_mode & 0o777)) == (0, "0o640")
+    assert oct((root / "etc/anjungan").stat().st_mode & 0o777) == "0o750"
+    assert 'token_file = "/var/lib/anjungan/terminal.token"' in config.read_text()
+    token = root / "var/lib/anjungan/terminal.token"
+    assert token.read_text() == "token-of-the-old-layout\n" and token.stat().st_uid == uid
+    network = (root / "etc/systemd/system/anjungan-kiosk.service.d/50-network.conf").read_text()
+    assert "IPAddressAllow=127.0.0.1" in network  # the central of TEST_CONFIG
     marker = json.loads((root / "var/lib/anjungan/release-started.json").read_text())
     assert marker["version"] == "2.0.0"
 
@@ -191,7 +211,8 @@ def test_backup_restores_into_a_fresh_install(terminal):
         "journal.sqlite3'); c.execute('PRAGMA journal_mode=WAL'); c.execute('CREATE TABLE IF NOT EXISTS t "
         "(x)'); c.execute(\"INSERT INTO t VALUES ('kept')\"); c.commit()",
     )
-    (root / "etc/anjungan/terminal.token").write_text("token-from-enrolment\n")
+    (root / "var/lib/anjungan/terminal.token").write_text("token-from-enrolment\n")
+    config_text = (root / "etc/anjungan/kiosk.toml").read_text()
     chroot.run("/opt/anjungan/app/deploy/backup.sh", "--out", "/root/kiosk-backup.tar")
     chroot.run("/opt/anjungan/app/deploy/uninstall.sh", "--purge")
     assert not (root / "var/lib/anjungan").exists()
@@ -207,10 +228,12 @@ def test_backup_restores_into_a_fresh_install(terminal):
     uid = int(
         next(line for line in (root / "etc/passwd").read_text().splitlines() if line.startswith("kiosk:")).split(":")[2]
     )
-    token = root / "etc/anjungan/terminal.token"
+    token = root / "var/lib/anjungan/terminal.token"
     assert token.read_text() == "token-from-enrolment\n" and token.stat().st_uid == uid
+    assert oct(token.stat().st_mode & 0o777) == "0o600"
     assert (root / "var/lib/anjungan/admin-pins.json").stat().st_uid == uid
-    assert (root / "etc/anjungan/kiosk.toml").read_text() == TEST_CONFIG
+    assert (root / "etc/anjungan/kiosk.toml").read_text() == config_text
+    assert (root / "etc/anjungan/kiosk.toml").stat().st_uid == 0
     rows = chroot.run(
         "/opt/anjungan/venv/bin/python",
         "-c",

@@ -36,6 +36,7 @@ def test_everything_healthy_with_a_card_on_the_reader(parts, vpcd):
         "printer": "OK",
         "central": "OK",
         "tls": "OK",
+        "network_allow": "OK",
         "clock": "OK",
         "disk": "OK",
         "journal": "OK",
