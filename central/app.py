@@ -27,6 +27,7 @@ from central.health import health_router
 from central.identities import IdentityDirectory
 from central.limits import IDEMPOTENCY_KEY, RequestLimitsMiddleware
 from central.live import install as install_live
+from central.supervisor import install as install_supervisor
 from central.live.api import LIVE_CSP
 from central.metrics import MetricsMiddleware
 from central.pages import render_receipt_page, render_ticket_page
@@ -353,6 +354,7 @@ def create_app(
 
     install_counters(app, db, catalog_file, desk, clock)  # staff, counters, calls (issue 14)
     install_live(app, db, catalog_file, clock)  # events, /display, the live phone page (issue 14)
+    install_supervisor(app, db, catalog_file, clock, terminal)  # help requests, alerts, /supervisor (issue 15)
     app.include_router(health_router(db, desk.waiting_by_service))  # /healthz, /readyz, /metrics
 
     @app.get("/t/{ticket_id}", response_class=HTMLResponse, include_in_schema=False)
