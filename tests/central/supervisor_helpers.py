@@ -54,16 +54,17 @@ def heartbeat(printer: str = "ok", reader: str = "ok", open_for_citizens: bool =
     )
 
 
-def staff_events(central: RunningCentral, headers: dict, after: int) -> tuple[list[dict], int]:
-    answer = requests.get(f"{central.url}/v1/live/events", params={"after": after}, headers=headers, timeout=10)
+def staff_events(central: RunningCentral, headers: dict, after: int | None) -> tuple[list[dict], int]:
+    params = {} if after is None else {"after": after}
+    answer = requests.get(f"{central.url}/v1/live/events", params=params, headers=headers, timeout=10)
     assert answer.status_code == 200, answer.text
     body = answer.json()
     return body["events"], body["next_after"]
 
 
 def last_event_id(central: RunningCentral, headers: dict) -> int:
-    events, next_after = staff_events(central, headers, 0)
-    return next_after
+    """The newest event id (the snapshot's), to read what a test does after it."""
+    return staff_events(central, headers, None)[1]
 
 
 def help_key() -> dict:
