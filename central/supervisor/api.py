@@ -193,6 +193,7 @@ def supervisor_router(
         ("supervisor.js", "text/javascript"),
         ("help.js", "text/javascript"),
         ("supervisor.css", "text/css"),
+        ("help.css", "text/css"),
     ):
         router.get(f"/supervisor/{name}", include_in_schema=False)(asset(name, media))
 

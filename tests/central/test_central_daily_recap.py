@@ -56,19 +56,50 @@ def simulate_day(central, seed: int = 15) -> list[dict]:
         ticket_id = str(uuid.uuid4())
         taken_us = to_us(taken.astimezone(UTC))
         tickets.append(
-            (ticket_id, TEST_TERMINAL, ticket_id, "h", service.id, service.prefix, DAY.isoformat(), n + 1, "none",
-             "id", rng.choice(["confirmed", "virtual"]), taken_us, taken_us + 120_000_000, taken_us + 2_000_000,
-             outcome)
+            (
+                ticket_id,
+                TEST_TERMINAL,
+                ticket_id,
+                "h",
+                service.id,
+                service.prefix,
+                DAY.isoformat(),
+                n + 1,
+                "none",
+                "id",
+                rng.choice(["confirmed", "virtual"]),
+                taken_us,
+                taken_us + 120_000_000,
+                taken_us + 2_000_000,
+                outcome,
+            )
         )
         if wait_s is not None:
             called = taken_us + wait_s * 1_000_000
             ended = called + (service_s or 90) * 1_000_000
-            calls.append((str(uuid.uuid4()), ticket_id, 0, "counter-x", n, service.id, "normal", called, ended, outcome))
+            calls.append(
+                (str(uuid.uuid4()), ticket_id, 0, "counter-x", n, service.id, "normal", called, ended, outcome)
+            )
         truth.append({"service": service.id, "hour": taken.hour, "outcome": outcome, "wait": wait_s, "svc": service_s})
     # Tickets that never reached a citizen are not taken: the recap must leave them out.
     tickets.append(
-        (str(uuid.uuid4()), TEST_TERMINAL, "lapsed", "h", services[0].id, services[0].prefix, DAY.isoformat(), 999,
-         "none", "id", "lapsed", taken_us, taken_us + 1, None, "waiting")
+        (
+            str(uuid.uuid4()),
+            TEST_TERMINAL,
+            "lapsed",
+            "h",
+            services[0].id,
+            services[0].prefix,
+            DAY.isoformat(),
+            999,
+            "none",
+            "id",
+            "lapsed",
+            taken_us,
+            taken_us + 1,
+            None,
+            "waiting",
+        )
     )
 
     def write(conn):
