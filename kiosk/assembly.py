@@ -27,6 +27,7 @@ from kiosk.devices.printer.status import PrinterStatus
 from kiosk.flow.citizen import CitizenFlow
 from kiosk.flow.configured import build_flow
 from kiosk.flow.status import PrinterReadiness, StatusChanges
+from kiosk.help import HelpCaller
 from kiosk.identification import Identifier
 from kiosk.payments.wiring import build_payments, close_payments
 from kiosk.runtime.scheduler import Scheduler, Timer
@@ -122,6 +123,9 @@ class KioskRuntime:
         # Staff mode (PIN, settings, closed for the day, diagnostics) and the minute heartbeat.
         self.admin = build_admin(self, scheduler, config_path, token)
         self.heartbeat = build_heartbeat(self, token)
+        # "Call staff": the request belongs to the session; its end withdraws it (kiosk/help).
+        self.help = HelpCaller(CentralClient(config.central, token), scheduler)
+        self.flow.on_session_end(self.help.session_ended)
         # Spoken guidance for easy-access sessions; espeak-ng runs on the speaker's own worker.
         self.speaker = Speaker(config.speech)
 
@@ -141,6 +145,7 @@ class KioskRuntime:
         if self._poll_timer:
             self._poll_timer.cancel()
         self.heartbeat.stop()
+        self.help.close()
         self.admin.stop()
         self.sync.stop()
         if self.card_reader is not None:

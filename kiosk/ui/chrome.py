@@ -54,6 +54,10 @@ class Header(QWidget):
         self._timer.start(1000)
         self._tick()
 
+    def add_action(self, widget: QWidget) -> None:
+        """A button of the header's row, before the accessibility switch ("Call staff")."""
+        self._row.insertWidget(self._row.indexOf(self.access), widget)
+
     def render(self, view: FlowView) -> None:
         catalog = view.status.catalog
         self.site.setText(catalog.site.name if catalog is not None else "Anjungan")

@@ -17,6 +17,7 @@ from kiosk.flow.steps import Step
 
 from .chrome import Header, IdleOverlay
 from .demo_panel import DemoPrinterPanel
+from .help_call import HelpCall
 from .i18n import Translations
 from .metrics import Metrics, use
 from .notice import NoticeBar
@@ -74,6 +75,11 @@ class KioskWindow(QWidget):
         notice_row = sized(QHBoxLayout(), margins=(8, 0))
         notice_row.addWidget(self.notice)
         column.addLayout(notice_row)
+        self.help_call = HelpCall()  # "Call staff" in the header, its answer under the notice
+        self.header.add_action(self.help_call.button)
+        help_row = sized(QHBoxLayout(), margins=(8, 0))
+        help_row.addWidget(self.help_call.banner)
+        column.addLayout(help_row)
         self.stack = QStackedWidget()
         column.addWidget(self.stack, 1)
         outer.addWidget(self.kiosk_area, 1)
@@ -176,6 +182,7 @@ class KioskWindow(QWidget):
             self.stack.setCurrentWidget(screen)
         self.header.render(view)
         self.notice.render(view)
+        self.help_call.render(view)
         self.overlay.render(view)
         self._speak(view, screen)
         self.rendered.emit(view.step.value)
@@ -261,6 +268,10 @@ class KioskWindow(QWidget):
     def close_for_shutdown(self) -> None:
         self._allow_close = True
         self.close()
+
+    def attach_help(self, caller) -> None:
+        """The kiosk's help requests (kiosk.help.HelpCaller): the "Call staff" button appears."""
+        self.help_call.attach(caller)
 
     def attach_admin(self, controller) -> None:
         """Staff mode: five taps in the top-left corner (or a staff card), the PIN, then the panel."""
