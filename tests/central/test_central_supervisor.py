@@ -168,3 +168,20 @@ def test_the_overview_is_for_supervisors_and_counts_the_hall(hall):
     body = answer.json()
     assert body["site"]["id"] and {"alerts", "help_requests", "counters", "totals", "services"} <= set(body)
     assert any(r["terminal"] == "Anjungan 1" for r in body["help_requests"])
+
+
+def test_the_demo_line_names_a_supervisor_account_that_signs_in(tmp_path):
+    from central.supervisor.demo import demo_supervisor_line
+
+    central = start(tmp_path / "demo.sqlite3", DEFAULT_CATALOG, {TEST_TERMINAL: TEST_TOKEN})
+    try:
+        line = demo_supervisor_line(central)
+        assert line == demo_supervisor_line(central)  # a second call leaves the account as it is
+        assert f"{central.url}/supervisor" in line
+        username, password = line.rsplit("account ", 1)[1].rstrip(")").split(" / ")
+        answer = requests.post(
+            f"{central.url}/v1/staff/login", json={"username": username, "password": password}, timeout=10
+        )
+        assert answer.status_code == 200 and answer.json()["staff"]["role"] == "supervisor"
+    finally:
+        central.stop()
