@@ -27,12 +27,12 @@ from central.health import health_router
 from central.identities import IdentityDirectory
 from central.limits import IDEMPOTENCY_KEY, RequestLimitsMiddleware
 from central.live import install as install_live
-from central.supervisor import install as install_supervisor
 from central.live.api import LIVE_CSP
 from central.metrics import MetricsMiddleware
 from central.pages import render_receipt_page, render_ticket_page
 from central.payments import PaymentDesk
 from central.store import Store, StoreUnavailable, migrate, open_store
+from central.supervisor import install as install_supervisor
 from central.telemetry import Telemetry
 from central.terminals import TerminalRegistry
 from central.throttle import RateLimited

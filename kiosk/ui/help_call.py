@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
 from kiosk.flow.citizen import FlowView
@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 
 class HelpCall(QObject):
+    changed = Signal()  # the answer line changed (easy access reads it out)
+
     def __init__(self) -> None:
         super().__init__()
         self.button = button(role="lang", name="CallStaff")
@@ -36,9 +38,13 @@ class HelpCall(QObject):
 
     def attach(self, caller: HelpCaller) -> None:
         self._caller = caller
-        caller.add_listener(lambda _status: self._draw())  # called on the GUI thread (the scheduler's)
+        caller.add_listener(lambda _status: self._status_changed())  # on the GUI thread (the scheduler's)
         self.button.show()
         self._draw()
+
+    def _status_changed(self) -> None:
+        self._draw()
+        self.changed.emit()
 
     def render(self, view: FlowView) -> None:
         self._view = view

@@ -77,6 +77,7 @@ class KioskWindow(QWidget):
         column.addLayout(notice_row)
         self.help_call = HelpCall()  # "Call staff" in the header, its answer under the notice
         self.header.add_action(self.help_call.button)
+        self.help_call.changed.connect(self._help_changed)
         help_row = sized(QHBoxLayout(), margins=(8, 0))
         help_row.addWidget(self.help_call.banner)
         column.addLayout(help_row)
@@ -206,7 +207,8 @@ class KioskWindow(QWidget):
             return
         # The idle warning covers the screen: it is what must be heard (it asks for an answer).
         text = self.overlay.spoken_text() if view.idle_warning else screen.spoken_text(view)
-        notice = self.notice.text() if not self.notice.isHidden() else ""
+        # What just happened, and the answer to "Call staff" (a blind citizen hears that help comes).
+        notice = " ".join(w.text() for w in (self.notice, self.help_call.banner) if not w.isHidden() and w.text())
         if text and text != self._spoken:
             # A new screen: what just happened (the notice) first, then the screen itself.
             self._spoken, self._spoken_notice = text, notice
@@ -218,6 +220,10 @@ class KioskWindow(QWidget):
             self._spoken_notice = notice
             return
         self._say(self._said, view.language)
+
+    def _help_changed(self) -> None:
+        if self.view is not None:
+            self._speak(self.view, self.screens[self.view.step])
 
     def eventFilter(self, watched, event) -> bool:
         # The window itself is covered by its children; the welcome page's paint is the frame.

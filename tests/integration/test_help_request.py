@@ -126,3 +126,13 @@ def test_the_kiosk_button_reaches_the_supervisor_and_shows_who_is_coming(qtbot, 
         qtbot.waitUntil(lambda: not window.help_call.banner.isVisible(), timeout=3000)
     finally:
         b.stop()
+
+
+def test_easy_access_says_that_staff_are_coming(qtbot, kiosk):
+    window = kiosk.window
+    tap(qtbot, kiosk, "TakeTicket")
+    wait_step(qtbot, kiosk, Step.AGENCY)
+    kiosk.runtime.flow.send("toggle_accessibility")
+    qtbot.waitUntil(lambda: window.last_spoken.startswith("Pilih instansi"), timeout=3000)
+    tap(qtbot, kiosk, "CallStaff")
+    qtbot.waitUntil(lambda: window.last_spoken == "Petugas akan segera datang. Mohon tunggu di sini.", timeout=3000)
