@@ -118,7 +118,7 @@ def supervisor_router(
     @router.get("/v1/supervisor/help-requests", tags=["supervisor"], responses=_STAFF_ERRORS)
     def list_help(_: Staff) -> dict[str, Any]:
         """Open help requests, and those acknowledged in the last 30 minutes (any staff)."""
-        return {"help_requests": [r.staff_view() for r in help_desk.active()]}
+        return {"help_requests": [r.staff_view() for r in help_desk.active()], "timezone": site.timezone}
 
     @router.post("/v1/supervisor/help-requests/{request_id}/acknowledge", tags=["supervisor"], responses=_STAFF_ERRORS)
     def acknowledge_help(request_id: str, me: Staff) -> dict[str, Any]:

@@ -66,7 +66,7 @@ def hall_today(conn: Any, catalog_file: CatalogFile, day: str, now_us: int) -> d
     services = [f for f in figures.values() if any(f[k] for k in ("waiting", "at_counter", "served", "no_show"))]
     longest = [f["longest_wait_s"] for f in figures.values() if f["longest_wait_s"] is not None]
     return {
-        "site": {"id": catalog.site.id, "name": catalog.site.name},
+        "site": {"id": catalog.site.id, "name": catalog.site.name, "timezone": catalog.site.timezone},
         "day": day,
         "now_us": now_us,
         "services": services,  # those with tickets today

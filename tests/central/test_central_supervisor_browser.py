@@ -49,8 +49,9 @@ def hall(tmp_path_factory):
     with client_for(running) as kiosk:
         for service in ["kartu-keluarga"] * 4 + ["ktp-el"] * 3:
             confirmed_ticket(kiosk, service)
-    for path in ("call-next",):
-        requests.post(f"{running.url}/v1/counters/{running.counter_id}/{path}", headers=running.clerk, timeout=10)
+    running.first_call = requests.post(
+        f"{running.url}/v1/counters/{running.counter_id}/call-next", headers=running.clerk, timeout=10
+    ).json()["ticket"]["id"]
     yield running
     running.stop()
 
@@ -80,9 +81,32 @@ def pages(hall):
     yield b, {"counter": counter, "supervisor": supervisor}
     shots = os.environ.get("SUPERVISOR_SCREENSHOTS")
     if shots:
-        d.switch_to.window(supervisor)
-        d.save_screenshot(str(Path(shots) / "supervisor.png"))
+        _screenshots(hall, b, {"counter": counter, "supervisor": supervisor}, Path(shots))
     b.stop()
+
+
+def _screenshots(hall, b, windows, out: Path) -> None:
+    """A busier morning for the pictures: one served, one no-show, a new help request waiting."""
+    d = b.driver
+
+    def act(path):
+        return requests.post(f"{hall.url}{path}", headers=hall.clerk, timeout=10).json()
+
+    ticket_id = hall.first_call
+    for outcome in ("done", "no-show", "done"):
+        act(f"/v1/tickets/{ticket_id}/{outcome}")
+        ticket_id = act(f"/v1/counters/{hall.counter_id}/call-next")["ticket"]["id"]
+    other = {"Authorization": f"Bearer {OTHER_TOKEN}", "X-Terminal-Id": OTHER_TERMINAL}
+    waiting = requests.post(
+        f"{hall.url}/v1/help-requests", json={"step": "identify"}, headers={**other, **help_key()}, timeout=10
+    ).json()["id"]
+    for name in ("supervisor", "counter"):
+        d.switch_to.window(windows[name])
+        wait_for(d, f"return document.querySelector('[data-id=\"{waiting}\"]')", 3)
+    time.sleep(0.5)  # the figures reload after the last event
+    d.save_screenshot(str(out / "counter-help.png"))
+    d.switch_to.window(windows["supervisor"])
+    d.save_screenshot(str(out / "supervisor.png"))
 
 
 def test_a_help_request_appears_on_the_counter_and_the_supervisor_within_a_second(hall, pages):

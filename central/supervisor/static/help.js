@@ -55,8 +55,12 @@
     return e;
   }
 
+  // The hall's time (its time zone, from the central), whatever the staff PC's own zone is.
+  const site = { timezone: undefined };
   function clock(us) {
-    return new Date(us / 1000).toLocaleTimeString("id-ID", { hour: "2-digit", minute: "2-digit" });
+    const options = { hour: "2-digit", minute: "2-digit", timeZone: site.timezone };
+    try { return new Date(us / 1000).toLocaleTimeString("id-ID", options); }
+    catch (e) { return new Date(us / 1000).toLocaleTimeString("id-ID", { hour: "2-digit", minute: "2-digit" }); }
   }
 
   // The help requests in ``box``: "Help requested at Anjungan 2, on the payment step" + Acknowledge.
@@ -108,8 +112,10 @@
       if (!tokenOf()) return;
       const answer = await fetch("/v1/supervisor/help-requests", { headers: { Authorization: "Bearer " + tokenOf() } });
       if (!answer.ok) return;
+      const body = await answer.json();
+      site.timezone = body.timezone || site.timezone;
       requests.clear();
-      for (const r of (await answer.json()).help_requests) requests.set(r.id, r);
+      for (const r of body.help_requests) requests.set(r.id, r);
       render();
     }
     render();
@@ -123,7 +129,7 @@
     };
   }
 
-  window.AnjunganStaff = { follow, helpPanel, clock, el };
+  window.AnjunganStaff = { follow, helpPanel, clock, el, site };
 
   // The counter app only adds <section id="help-requests" data-token-key="counterToken">.
   const box = document.getElementById("help-requests");

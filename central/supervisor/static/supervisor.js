@@ -35,6 +35,8 @@
 
   function renderHall(o) {
     $("site").textContent = o.site.name;
+    S.site.timezone = o.site.timezone;
+    if (!$("recap-date").dataset.touched) $("recap-date").value = o.day;  // the hall's today
     $("t-waiting").textContent = o.totals.waiting;
     $("t-at").textContent = o.totals.at_counter;
     $("t-served").textContent = o.totals.served;
@@ -148,7 +150,7 @@
   };
   $("recap-csv").onclick = () => download("csv");
   $("recap-xlsx").onclick = () => download("xlsx");
-  $("recap-date").value = new Date().toISOString().slice(0, 10);
+  $("recap-date").addEventListener("change", () => { $("recap-date").dataset.touched = "1"; });
 
   S.follow(tokenOf, (e) => {
     if (help) help.event(e);
@@ -156,7 +158,7 @@
     else if (!e.help) soon();
   }, (up) => $("link").classList.toggle("up", up));
   setInterval(() => { if (tokenOf()) reload(); }, 10000);
-  setInterval(() => { $("now").textContent = new Date().toLocaleTimeString("id-ID", { hour: "2-digit", minute: "2-digit" }); }, 1000);
+  setInterval(() => { $("now").textContent = S.clock(Date.now() * 1000); }, 1000);
 
   if (tokenOf()) started(); else signedOut();
 })();
