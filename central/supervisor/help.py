@@ -22,6 +22,9 @@ from central.supervisor.labels import step_label, terminal_label
 
 ACTIVE = ("open", "acknowledged")
 SHOWN_FOR = timedelta(minutes=30)  # an acknowledged request stays on the staff lists this long
+# An open request older than this is from a kiosk that stopped without withdrawing it (a crash, a
+# power cut): nobody is standing there any more, so the staff lists leave it out.
+OPEN_FOR = timedelta(hours=2)
 
 
 @dataclass(frozen=True)
@@ -151,13 +154,14 @@ class HelpDesk:
         return self.db.transact(step_fn)
 
     def active(self) -> list[HelpRequest]:
-        """Open requests, and the acknowledged ones of the last SHOWN_FOR, oldest first."""
-        since = to_us(self.clock() - SHOWN_FOR)
+        """Open requests of the last OPEN_FOR, and those acknowledged in the last SHOWN_FOR, oldest first."""
+        now = self.clock()
+        opened_since, acknowledged_since = to_us(now - OPEN_FOR), to_us(now - SHOWN_FOR)
         rows = self.db.run_read(
             lambda conn: conn.execute(
-                "SELECT * FROM help_requests WHERE site=? AND (state='open' OR (state='acknowledged'"
-                " AND acknowledged_us >= ?)) ORDER BY created_us LIMIT 100",
-                (self.site, since),
+                "SELECT * FROM help_requests WHERE site=? AND ((state='open' AND created_us >= ?) OR"
+                " (state='acknowledged' AND acknowledged_us >= ?)) ORDER BY created_us LIMIT 100",
+                (self.site, opened_since, acknowledged_since),
             ).fetchall()
         )
         return [_request(r) for r in rows]

@@ -162,12 +162,29 @@ def test_a_silent_kiosk_is_raised_offline_once_and_cleared_by_its_next_heartbeat
 
 
 def test_the_overview_is_for_supervisors_and_counts_the_hall(hall):
+    post(hall, "/v1/help-requests", kiosk(4), {"step": "ticket"}, help_key())
     assert get(hall, "/v1/supervisor/overview", hall.clerk).status_code == 403
     answer = get(hall, "/v1/supervisor/overview", hall.boss)
     assert answer.status_code == 200, answer.text
     body = answer.json()
     assert body["site"]["id"] and {"alerts", "help_requests", "counters", "totals", "services"} <= set(body)
-    assert any(r["terminal"] == "Anjungan 1" for r in body["help_requests"])
+    assert any(r["terminal"] == "Anjungan 4" and r["state"] == "open" for r in body["help_requests"])
+
+
+def test_requests_a_stopped_kiosk_never_withdrew_leave_the_lists(hall):
+    # Last in the module: it moves the central's clock by hours.
+    left = post(hall, "/v1/help-requests", kiosk(5), {"step": "service"}, help_key()).json()
+    acknowledged = post(hall, "/v1/help-requests", kiosk(6), {"step": "service"}, help_key()).json()
+    post(hall, f"/v1/supervisor/help-requests/{acknowledged['id']}/acknowledge", hall.clerk)
+
+    def listed() -> set[str]:
+        return {r["id"] for r in get(hall, "/v1/supervisor/help-requests", hall.clerk).json()["help_requests"]}
+
+    assert {left["id"], acknowledged["id"]} <= listed()
+    hall.clock.advance(31 * 60)
+    assert left["id"] in listed() and acknowledged["id"] not in listed()  # the answered one goes first
+    hall.clock.advance(90 * 60)
+    assert left["id"] not in listed()
 
 
 def test_the_demo_line_names_a_supervisor_account_that_signs_in(tmp_path):
