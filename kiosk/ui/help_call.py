@@ -42,6 +42,13 @@ class HelpCall(QObject):
         self.button.show()
         self._draw()
 
+    def text(self) -> str:
+        return self.tr("Call staff")
+
+    def short_text(self) -> str:
+        """For a header too narrow for the long texts (large text on a 16:9 panel)."""
+        return self.tr("Staff")
+
     def _status_changed(self) -> None:
         self._draw()
         self.changed.emit()
@@ -65,7 +72,6 @@ class HelpCall(QObject):
     def _draw(self) -> None:
         status = self._status()
         state = status.state if status is not None else "idle"
-        self.button.setText(self.tr("Call staff"))
         self.button.setAccessibleName(self.tr("Call a staff member to help you"))
         self.button.setChecked(state in ("sending", "waiting", "coming"))
         text, tone = self.text_for(status)

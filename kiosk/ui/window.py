@@ -76,7 +76,7 @@ class KioskWindow(QWidget):
         notice_row.addWidget(self.notice)
         column.addLayout(notice_row)
         self.help_call = HelpCall()  # "Call staff" in the header, its answer under the notice
-        self.header.add_action(self.help_call.button)
+        self.header.add_action(self.help_call.button, self.help_call.text, self.help_call.short_text)
         self.help_call.changed.connect(self._help_changed)
         help_row = sized(QHBoxLayout(), margins=(8, 0))
         help_row.addWidget(self.help_call.banner)
@@ -278,6 +278,8 @@ class KioskWindow(QWidget):
     def attach_help(self, caller) -> None:
         """The kiosk's help requests (kiosk.help.HelpCaller): the "Call staff" button appears."""
         self.help_call.attach(caller)
+        if self.view is not None:
+            self._render(self.view)  # the header makes room for the button
 
     def attach_admin(self, controller) -> None:
         """Staff mode: five taps in the top-left corner (or a staff card), the PIN, then the panel."""
