@@ -136,3 +136,24 @@ def test_easy_access_says_that_staff_are_coming(qtbot, kiosk):
     qtbot.waitUntil(lambda: window.last_spoken.startswith("Pilih instansi"), timeout=3000)
     tap(qtbot, kiosk, "CallStaff")
     qtbot.waitUntil(lambda: window.last_spoken == "Petugas akan segera datang. Mohon tunggu di sini.", timeout=3000)
+
+
+def test_an_unreachable_central_says_the_call_did_not_get_through_and_a_press_tries_again(central):
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{s.getsockname()[1]}"
+    scheduler = ManualScheduler()
+    settings = CentralSettings(base_url=dead, terminal_id=TEST_TERMINAL, retries=0, connect_timeout_s=0.5)
+    caller = HelpCaller(CentralClient(settings, TEST_TOKEN), scheduler)
+    try:
+        caller.request(7, "payment")
+        _wait(scheduler, lambda: caller.status.state == "failed")
+        key = caller._key
+        caller._client.settings = settings.model_copy(update={"base_url": central.url})  # the network is back
+        caller.request(7, "payment")
+        _wait(scheduler, lambda: caller.status.state == "waiting")
+        assert caller._key == key  # the same request, if the first one did reach the central after all
+    finally:
+        caller.close()
