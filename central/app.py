@@ -32,6 +32,7 @@ from central.metrics import MetricsMiddleware
 from central.pages import render_receipt_page, render_ticket_page
 from central.payments import PaymentDesk
 from central.store import Store, StoreUnavailable, migrate, open_store
+from central.supervisor import install as install_supervisor
 from central.survey import install as install_survey
 from central.telemetry import Telemetry
 from central.terminals import TerminalRegistry
@@ -354,6 +355,7 @@ def create_app(
 
     install_counters(app, db, catalog_file, desk, clock)  # staff, counters, calls (issue 14)
     install_live(app, db, catalog_file, clock, terminal)  # events, /display, the live phone page (issue 14)
+    install_supervisor(app, db, catalog_file, clock, terminal)  # help requests, alerts, /supervisor (issue 15)
     install_survey(app, db, catalog_file, registry.authenticate, clock)  # ratings and the IKM (issue 18)
     app.include_router(health_router(db, desk.waiting_by_service))  # /healthz, /readyz, /metrics
 

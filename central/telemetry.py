@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from central.db import Database, to_us
 from kiosk.contract import EventBatch, EventsAck, Heartbeat, HeartbeatAck
@@ -14,6 +15,8 @@ class Telemetry:
     def __init__(self, db: Database, clock: Callable[[], datetime]) -> None:
         self.db = db
         self.clock = clock
+        # Run in each heartbeat's transaction (the supervisor's alerts: raised and cleared with it).
+        self.on_heartbeat: Callable[[Any, str, Heartbeat, datetime], None] | None = None
 
     def heartbeat(self, terminal_id: str, hb: Heartbeat) -> HeartbeatAck:
         now = self.clock()
@@ -23,6 +26,8 @@ class Telemetry:
                 "ON CONFLICT (terminal_id) DO UPDATE SET received_us=excluded.received_us, body=excluded.body",
                 (terminal_id, to_us(now), hb.model_dump_json()),
             )
+            if self.on_heartbeat is not None:
+                self.on_heartbeat(conn, terminal_id, hb, now)
         return HeartbeatAck(received_at=now, clock_skew_s=(hb.sent_at - now).total_seconds())
 
     def events(self, terminal_id: str, batch: EventBatch) -> EventsAck:

@@ -24,9 +24,10 @@ from kiosk.config.models import KioskConfig
 from kiosk.devices.card.events import CardEvent, CardNeedsMrz, CardRead, CardReadFailed, ReaderServiceState
 from kiosk.devices.printer.service import PrinterService, PrintResult
 from kiosk.devices.printer.status import PrinterStatus
-from kiosk.flow.citizen import CitizenFlow
+from kiosk.flow.citizen import CitizenFlow, FlowView
 from kiosk.flow.configured import build_flow
 from kiosk.flow.status import PrinterReadiness, StatusChanges
+from kiosk.help import HelpCaller
 from kiosk.identification import Identifier
 from kiosk.live_wiring import build_live
 from kiosk.payments.wiring import build_payments, close_payments
@@ -128,6 +129,13 @@ class KioskRuntime:
         # Staff mode (PIN, settings, closed for the day, diagnostics) and the minute heartbeat.
         self.admin = build_admin(self, scheduler, config_path, token)
         self.heartbeat = build_heartbeat(self, token)
+        # Device trouble reaches the supervisor as it happens (issue 15): a change of what the
+        # heartbeat reports sends one at once, not at the next minute's.
+        self._reported: tuple[str, str, bool] | None = None
+        self.flow.subscribe(self._report_changes)
+        # "Call staff": the request belongs to the session; its end withdraws it (kiosk/help).
+        self.help = HelpCaller(CentralClient(config.central, token), scheduler)
+        self.flow.on_session_end(self.help.session_ended)
         # Spoken guidance for easy-access sessions; espeak-ng runs on the speaker's own worker.
         self.speaker = Speaker(config.speech)
 
@@ -148,6 +156,7 @@ class KioskRuntime:
         if self._poll_timer:
             self._poll_timer.cancel()
         self.heartbeat.stop()
+        self.help.close()
         self.admin.stop()
         self.live.stop()
         self.sync.stop()
@@ -170,6 +179,14 @@ class KioskRuntime:
         return self.payments.reconcile()
 
     # ---- printer ---------------------------------------------------------------------------
+    def _report_changes(self, view: FlowView) -> None:
+        status = view.status
+        reported = (status.printer, status.reader, status.blocking_reason() is None)
+        if reported != self._reported:
+            first, self._reported = self._reported is None, reported
+            if not first and not self._stopped:
+                self.heartbeat.send_now()
+
     def poll_printer(self) -> Future[PrinterStatus]:
         future = self.printer.status()
         future.add_done_callback(lambda f: self._scheduler.post(lambda: self._printer_polled(f)))

@@ -221,6 +221,9 @@ def run_demo(walkthrough: Path | None, windowed: bool = False) -> int:
                 f"Admin mode: tap the top-left corner 5 times within 3 s, then PIN {pins['staff']} (staff) "
                 f"or {pins['technician']} (technician). Fleet page: {env.central_url}/fleet"
             )
+            from central.supervisor.demo import demo_supervisor_line
+
+            print(demo_supervisor_line(env.central))  # issue 15: the supervisor's URL and account
             app = KioskApp(env.config, env.token, config_path=config_path)
             if walkthrough is None:
                 return app.exec()

@@ -237,7 +237,9 @@ def counters_router(desk: CallDesk, staff_dir: StaffDirectory) -> APIRouter:
             page,
             headers={
                 "Cache-Control": "no-cache",
-                "Content-Security-Policy": "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'",
+                # 'self': the help requests' panel (/supervisor/help.js, help.css)
+                "Content-Security-Policy": "default-src 'self'; script-src 'self' 'unsafe-inline';"
+                " style-src 'self' 'unsafe-inline'",
             },
         )
 

@@ -187,6 +187,32 @@ CREATE TABLE IF NOT EXISTS queue_events_pruned (site TEXT PRIMARY KEY, through_i
 """
 
 
+def _v7(us: str) -> str:
+    """Help requests from kiosks and kiosk alerts from heartbeats (issue 15). A help request belongs
+    to one kiosk session (``idem_key``: the kiosk's key for that session's request); at most one
+    alert of a kind is active (not cleared) per terminal, which the partial unique index enforces
+    across processes (a raise that loses the race inserts nothing and appends no event)."""
+    return f"""
+CREATE TABLE IF NOT EXISTS help_requests (
+    id TEXT PRIMARY KEY, site TEXT NOT NULL, terminal_id TEXT NOT NULL, idem_key TEXT NOT NULL,
+    step TEXT NOT NULL,
+    state TEXT NOT NULL,                -- open / acknowledged / cancelled / closed
+    created_us {us} NOT NULL, acknowledged_us {us}, acknowledged_by TEXT, acknowledged_name TEXT,
+    ended_us {us},
+    UNIQUE (terminal_id, idem_key)
+);
+CREATE INDEX IF NOT EXISTS help_requests_site ON help_requests (site, state, created_us);
+CREATE INDEX IF NOT EXISTS help_requests_terminal ON help_requests (terminal_id, state);
+CREATE TABLE IF NOT EXISTS kiosk_alerts (
+    id TEXT PRIMARY KEY, site TEXT NOT NULL, terminal_id TEXT NOT NULL, kind TEXT NOT NULL,
+    detail TEXT NOT NULL, raised_us {us} NOT NULL, cleared_us {us}
+);
+CREATE UNIQUE INDEX IF NOT EXISTS kiosk_alerts_active ON kiosk_alerts (site, terminal_id, kind)
+    WHERE cleared_us IS NULL;
+CREATE INDEX IF NOT EXISTS kiosk_alerts_site ON kiosk_alerts (site, raised_us)
+"""
+
+
 def _v9(us: str) -> str:
     """The satisfaction survey (issue 18): one rating per served ticket (the primary key), the nine
     elements of PermenPANRB 14/2017 scored 1..4, optional respondent bands and suggestion; never a
@@ -222,6 +248,7 @@ MIGRATIONS: list[Migration] = [
         _v5("INTEGER PRIMARY KEY AUTOINCREMENT", "INTEGER"),
         _v5("BIGSERIAL PRIMARY KEY", "BIGINT"),
     ),
+    Migration(7, "help requests and kiosk alerts", _v7("INTEGER"), _v7("BIGINT")),
     Migration(9, "satisfaction survey ratings (SKM)", _v9("INTEGER"), _v9("BIGINT")),
 ]
 HEAD = MIGRATIONS[-1].version

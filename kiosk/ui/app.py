@@ -123,6 +123,7 @@ class KioskApp:
             self.runtime.add_paper_listener(self.window.demo_panel.show_png)
         self.window.attach_admin(self.runtime.admin)
         self.window.attach_speech(self.runtime.speaker.say, self.runtime.speaker.stop)
+        self.window.attach_help(self.runtime.help)
         if self._started:
             self.runtime.start()
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QDateTime, Qt, QTimer, QTimeZone, Signal
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.flow.citizen import FlowView
 from kiosk.flow.steps import Step
 
 from .journey import journey_step
+from .metrics import current
 from .widgets import button, label, sized
 
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
@@ -46,6 +49,9 @@ class Header(QWidget):
         self.access.clicked.connect(lambda: self.intent.emit("toggle_accessibility", {}))
         row.addWidget(self.access)
         self._portrait = False
+        self._access_text = ""
+        # Buttons before the accessibility switch ("Call staff"), with their long and short texts.
+        self._actions: list[tuple[QPushButton, Callable[[], str], Callable[[], str]]] = []
         self.lang_buttons: dict[str, object] = {}
         self._zone: QTimeZone | None = None
         self._row = row
@@ -53,6 +59,13 @@ class Header(QWidget):
         self._timer.timeout.connect(self._tick)
         self._timer.start(1000)
         self._tick()
+
+    def add_action(self, widget: QPushButton, text: Callable[[], str], short: Callable[[], str]) -> None:
+        """A button of the header's row, before the accessibility switch ("Call staff"); the
+        header sets its text: ``short()`` when the row is too narrow for the long ones."""
+        self._actions.append((widget, text, short))
+        row = self._buttons_row if self._portrait else self._row
+        row.insertWidget(row.indexOf(self.access), widget)
 
     def render(self, view: FlowView) -> None:
         catalog = view.status.catalog
@@ -80,18 +93,34 @@ class Header(QWidget):
         )
         self.step.setVisible(where is not None)
         # The symbol says it without reading; the words say it for those who do.
-        self.access.setText("\u267f " + self.tr("Easy access"))
+        self._access_text = "\u267f " + self.tr("Easy access")
         self.access.setAccessibleName(self.tr("Accessibility mode: large text, high contrast, speech, more time"))
         self.access.setChecked(view.session.accessible)
         self.setVisible(True)
         self._fit()
 
     def _fit(self) -> None:
-        # The clock goes first when the row is too narrow (large text on a 17" 5:4 panel): the
-        # hall's name, the step and the buttons matter more.
-        self.clock.setVisible(True)
-        if self.width() > 0 and self.minimumSizeHint().width() > self.width():
-            self.clock.setVisible(False)
+        # When the row is too narrow (large text on a 16:9 or 5:4 panel) the clock goes first: the
+        # hall's name, the step and the buttons matter more. If the buttons still do not fit, the
+        # ones with a short form use it: the accessibility switch its symbol, "Call staff" one word
+        # (their accessible names keep the words). Decided from the long texts' widths, whatever
+        # the buttons show now, so the choice cannot flip back and forth.
+        texts = [(b, text(), short()) for b, text, short in self._actions if not b.isHidden()]
+        texts.append((self.access, self._access_text, "\u267f"))
+        langs = [b for b in self.lang_buttons.values() if isinstance(b, QPushButton)]
+        margins = self.layout().contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        gap = self._row.spacing()
+        names = 0 if self._portrait else max(self.site.sizeHint().width(), self.step.sizeHint().width())
+        fixed = names + sum(b.sizeHint().width() + gap for b in langs)
+        long_width = fixed + sum(_width(b, text) + gap for b, text, _ in texts)
+        compact = self.width() > 0 and long_width > room
+        touch = current().touch  # a short text must not make a button smaller than a fingertip
+        for b, text, short in texts:
+            b.setText(short if compact else text)
+            b.setMinimumWidth(touch if compact else 0)
+        shown = fixed + sum(max(_width(b, short if compact else text), touch) + gap for b, text, short in texts)
+        self.clock.setVisible(self._portrait or self.width() <= 0 or shown + self.clock.sizeHint().width() <= room)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -100,16 +129,23 @@ class Header(QWidget):
     def set_portrait(self, portrait: bool) -> None:
         self._portrait = portrait
         target = self._buttons_row if portrait else self._row
-        for b in [self.access, *self.lang_buttons.values()]:
+        for b in [*(a[0] for a in self._actions), self.access, *self.lang_buttons.values()]:
+            hidden = b.isHidden()  # a button not in use yet ("Call staff" before its service starts)
             b.setParent(self)  # detached from whichever row held it, then re-added
             target.addWidget(b)
-            b.show()
+            b.setHidden(hidden)
 
     def _tick(self) -> None:
         now = QDateTime.currentDateTime()
         if self._zone is not None and self._zone.isValid():
             now = now.toTimeZone(self._zone)
         self.clock.setText(now.toString("HH:mm"))
+
+
+def _width(b: QPushButton, text: str) -> int:
+    """The button's width with ``text`` on it (its padding and border as they are now)."""
+    metrics = b.fontMetrics()
+    return b.sizeHint().width() - metrics.horizontalAdvance(b.text()) + metrics.horizontalAdvance(text)
 
 
 class IdleOverlay(QWidget):

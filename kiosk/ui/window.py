@@ -17,6 +17,7 @@ from kiosk.flow.steps import Step
 
 from .chrome import Header, IdleOverlay
 from .demo_panel import DemoPrinterPanel
+from .help_call import HelpCall
 from .i18n import Translations
 from .metrics import Metrics, use
 from .notice import NoticeBar
@@ -81,6 +82,12 @@ class KioskWindow(QWidget):
         notice_row = sized(QHBoxLayout(), margins=(8, 0))
         notice_row.addWidget(self.notice)
         column.addLayout(notice_row)
+        self.help_call = HelpCall()  # "Call staff" in the header, its answer under the notice
+        self.header.add_action(self.help_call.button, self.help_call.text, self.help_call.short_text)
+        self.help_call.changed.connect(self._help_changed)
+        help_row = sized(QHBoxLayout(), margins=(8, 0))
+        help_row.addWidget(self.help_call.banner)
+        column.addLayout(help_row)
         self.stack = QStackedWidget()
         column.addWidget(self.stack, 1)
         outer.addWidget(self.kiosk_area, 1)
@@ -188,6 +195,7 @@ class KioskWindow(QWidget):
             self.stack.setCurrentWidget(screen)
         self.header.render(view)
         self.notice.render(view)
+        self.help_call.render(view)
         self.overlay.render(view)
         self._speak(view, screen)
         self.rendered.emit(view.step.value)
@@ -211,7 +219,8 @@ class KioskWindow(QWidget):
             return
         # The idle warning covers the screen: it is what must be heard (it asks for an answer).
         text = self.overlay.spoken_text() if view.idle_warning else screen.spoken_text(view)
-        notice = self.notice.text() if not self.notice.isHidden() else ""
+        # What just happened, and the answer to "Call staff" (a blind citizen hears that help comes).
+        notice = " ".join(w.text() for w in (self.notice, self.help_call.banner) if not w.isHidden() and w.text())
         if text and text != self._spoken:
             # A new screen: what just happened (the notice) first, then the screen itself.
             self._spoken, self._spoken_notice = text, notice
@@ -223,6 +232,10 @@ class KioskWindow(QWidget):
             self._spoken_notice = notice
             return
         self._say(self._said, view.language)
+
+    def _help_changed(self) -> None:
+        if self.view is not None:
+            self._speak(self.view, self.screens[self.view.step])
 
     def eventFilter(self, watched, event) -> bool:
         # The window itself is covered by its children; the welcome page's paint is the frame.
@@ -273,6 +286,12 @@ class KioskWindow(QWidget):
     def close_for_shutdown(self) -> None:
         self._allow_close = True
         self.close()
+
+    def attach_help(self, caller) -> None:
+        """The kiosk's help requests (kiosk.help.HelpCaller): the "Call staff" button appears."""
+        self.help_call.attach(caller)
+        if self.view is not None:
+            self._render(self.view)  # the header makes room for the button
 
     def attach_admin(self, controller) -> None:
         """Staff mode: five taps in the top-left corner (or a staff card), the PIN, then the panel."""

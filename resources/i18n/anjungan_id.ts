@@ -412,19 +412,52 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="79"/>
+        <location filename="../../kiosk/ui/chrome.py" line="92"/>
         <source>Step %1 of %2</source>
         <translation>Langkah %1 dari %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="83"/>
+        <location filename="../../kiosk/ui/chrome.py" line="96"/>
         <source>Easy access</source>
         <translation>Akses Mudah</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="84"/>
+        <location filename="../../kiosk/ui/chrome.py" line="97"/>
         <source>Accessibility mode: large text, high contrast, speech, more time</source>
         <translation>Mode aksesibilitas: teks besar, kontras tinggi, suara, waktu lebih lama</translation>
+    </message>
+</context>
+<context>
+    <name>HelpCall</name>
+    <message>
+        <location filename="../../kiosk/ui/help_call.py" line="46"/>
+        <source>Call staff</source>
+        <translation>Panggil petugas</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_call.py" line="50"/>
+        <source>Staff</source>
+        <translation>Petugas</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_call.py" line="75"/>
+        <source>Call a staff member to help you</source>
+        <translation>Panggil petugas untuk membantu Anda</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_call.py" line="84"/>
+        <source>%1 is coming to help you.</source>
+        <translation>%1 sedang menuju ke sini untuk membantu Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_call.py" line="86"/>
+        <source>The call did not get through. Please ask at the information desk.</source>
+        <translation>Panggilan tidak terkirim. Silakan bertanya di meja informasi.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/help_call.py" line="87"/>
+        <source>Staff are on their way. Please wait here.</source>
+        <translation>Petugas akan segera datang. Mohon tunggu di sini.</translation>
     </message>
 </context>
 <context>
@@ -576,22 +609,22 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="152"/>
+        <location filename="../../kiosk/ui/chrome.py" line="188"/>
         <source>Do you need more time?</source>
         <translation>Apakah Anda perlu waktu lagi?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="153"/>
+        <location filename="../../kiosk/ui/chrome.py" line="189"/>
         <source>Yes, more time please</source>
         <translation>Ya, saya perlu waktu lagi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="154"/>
+        <location filename="../../kiosk/ui/chrome.py" line="190"/>
         <source>No, I am finished</source>
         <translation>Tidak, saya sudah selesai</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="178"/>
+        <location filename="../../kiosk/ui/chrome.py" line="214"/>
         <source>For your privacy this session ends in %1 seconds.</source>
         <translation>Demi privasi Anda, sesi ini berakhir dalam %1 detik.</translation>
     </message>

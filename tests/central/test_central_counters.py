@@ -2,6 +2,7 @@
 follow-ups (recall, serve, done, no-show and the late citizen put back, transfer), pause/resume,
 what is never callable, and the queue figures the kiosk reads."""
 
+import re
 import uuid
 
 import pytest
@@ -212,7 +213,8 @@ def test_openapi_documents_the_counter_endpoints_with_staff_auth():
 def test_counter_page_is_self_contained(central):
     page = requests.get(f"{central.url}/counter", timeout=10)
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
-    assert "http://" not in page.text and "https://" not in page.text and "src=" not in page.text  # no CDN
+    assert "http://" not in page.text and "https://" not in page.text  # no CDN
+    assert all(src.startswith("/") for src in re.findall(r'src="([^"]*)"', page.text))  # same origin only
     for part in ('"/v1/staff/login"', '"/call-next"', '"recall"', '"no-show"', '"done"', '"/pause"', '"/resume"'):
         assert part in page.text
     assert len(page.content) < 20_000

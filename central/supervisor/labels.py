@@ -1,0 +1,33 @@
+"""How staff pages name a kiosk and a kiosk step ("Anjungan 2", "the payment step")."""
+
+from __future__ import annotations
+
+import re
+
+# The kiosk flow's steps (kiosk/flow/steps.py) as a counter clerk would say them, id + en.
+STEP_LABELS: dict[str, tuple[str, str]] = {
+    "welcome": ("layar awal", "the start screen"),
+    "agency": ("memilih instansi", "choosing an agency"),
+    "service": ("memilih layanan", "choosing a service"),
+    "confirm": ("konfirmasi", "the confirmation step"),
+    "identify": ("identifikasi (KTP)", "the identification step"),
+    "passport": ("data paspor", "the passport step"),
+    "booking": ("check-in janji temu", "the booking check-in"),
+    "payment": ("pembayaran", "the payment step"),
+    "issuing": ("mencetak tiket", "printing the ticket"),
+    "ticket": ("tiket", "the ticket screen"),
+    "issue_failed": ("tiket gagal", "a failed ticket"),
+    "unavailable": ("layanan tidak tersedia", "the unavailable screen"),
+}
+_TRAILING_NUMBER = re.compile(r"(\d+)$")
+
+
+def step_label(step: str) -> dict[str, str]:
+    id_, en = STEP_LABELS.get(step, (step, step))
+    return {"id": id_, "en": en}
+
+
+def terminal_label(terminal_id: str) -> str:
+    """ "MPP-BDG-K02" -> "Anjungan 2": halls number their kiosks; the id stays for technicians."""
+    found = _TRAILING_NUMBER.search(terminal_id)
+    return f"Anjungan {int(found.group(1))}" if found else terminal_id
