@@ -11,6 +11,10 @@ from datetime import UTC
 from central.cli import DEFAULT_CATALOG, main
 from central.server import start
 from central.store import HEAD, current_version, migrate, open_store
+from central.store.migrations import MIGRATIONS
+
+# Step numbers are assigned per branch, so the list may have holes until they are all merged.
+ALL_VERSIONS = [step.version for step in MIGRATIONS]
 from central.testing import TEST_TERMINAL, TEST_TOKEN
 from kiosk.api import CentralClient, CentralSettings
 from kiosk.contract import TicketReserveRequest
@@ -62,9 +66,9 @@ def test_an_empty_database_migrates_to_the_head(new_db):
     try:
         with store.read() as conn:
             assert current_version(conn) is None
-        assert migrate(store) == list(range(1, HEAD + 1))
+        assert migrate(store) == ALL_VERSIONS
         assert migrate(store) == []  # a second run has nothing to do
-        assert _versions(store) == list(range(1, HEAD + 1))
+        assert _versions(store) == ALL_VERSIONS
     finally:
         store.close()
     assert _next_number(db) == "R-001"
@@ -74,7 +78,7 @@ def test_a_database_one_step_behind_migrates_and_keeps_its_numbers(new_db):
     db = new_db()
     store = open_store(db)
     try:
-        migrate(store, target=HEAD - 1)
+        migrate(store, target=ALL_VERSIONS[-2])
         with store.write() as conn:
             conn.execute("INSERT INTO sequences (prefix, business_date, last_seq) VALUES ('R', ?, 41)", (_today(),))
         assert migrate(store) == [HEAD]
@@ -95,7 +99,7 @@ def test_a_file_of_the_single_file_central_migrates_in_place(tmp_path):
     assert main(["migrate", "--db", f"sqlite:///{path}"]) == 0
     store = open_store(path)
     try:
-        assert _versions(store) == list(range(1, HEAD + 1))
+        assert _versions(store) == ALL_VERSIONS
         with store.read() as c:
             names = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type='index'").fetchall()}
         assert "payments_pending" in names  # step 2 ran on the old file
@@ -164,8 +168,8 @@ def test_concurrent_migrators_apply_each_step_once(postgres_server):
         t.join(60)
     try:
         assert not errors, errors
-        assert sorted(v for done in applied for v in done) == list(range(1, HEAD + 1))
-        assert _versions(stores[0]) == list(range(1, HEAD + 1))
+        assert sorted(v for done in applied for v in done) == ALL_VERSIONS
+        assert _versions(stores[0]) == ALL_VERSIONS
     finally:
         for s in stores:
             s.close()
