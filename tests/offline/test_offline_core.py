@@ -11,24 +11,19 @@ import pytest
 from central.cli import DEFAULT_CATALOG
 from central.server import start
 from central.testing import SettableClock
-from kiosk.api import CentralClient, CentralSettings
-from kiosk.api.connectivity import ConnectivityMonitor
 from kiosk.api.errors import CentralUnavailable
-from kiosk.devices.printer.service import PrinterService
-from kiosk.devices.printer.settings import PrinterSettings
-from kiosk.flow.ports import IssueRequest
-from kiosk.offline.keeper import LeaseKeeper
-from kiosk.offline.ledger import OfflineLedger
-from kiosk.offline.numbering import FailoverNumbering, LeaseNumbering, issuable_offline
-from kiosk.tickets.issuer import TicketIssuer
-from kiosk.tickets.numbering import CentralNumbering
-from kiosk.tickets.pending import PendingConfirmations
+from tests.offline.helpers import Kiosk
 from tests.offline.netcut import NetCut
 
 START = datetime(2026, 3, 3, 3, 0, tzinfo=UTC)  # 10:00 WIB
 # One terminal per kiosk made in this module: each test's leases are its own.
 TERMINALS = {f"kiosk-offline-{i:02d}": f"token-offline-{i:02d}-0123456789" for i in range(12)}
 _next_terminal = iter(TERMINALS)
+
+
+def _terminal() -> tuple[str, str]:
+    terminal = next(_next_terminal)
+    return terminal, TERMINALS[terminal]
 
 
 @pytest.fixture(scope="module")
@@ -39,40 +34,11 @@ def central(tmp_path_factory):
     running.stop()
 
 
-class Kiosk:
-    """The kiosk core's offline parts, wired as the runtime wires them."""
-
-    def __init__(self, url: str, data, clock) -> None:
-        self.terminal = terminal = next(_next_terminal)
-        token = TERMINALS[terminal]
-        settings = CentralSettings(base_url=url, terminal_id=terminal, retries=0, read_timeout_s=2, connect_timeout_s=1)
-        self.monitor = ConnectivityMonitor(1)
-        self.client = CentralClient(settings, token, monitor=self.monitor)
-        self.ledger = OfflineLedger(data / "journal.sqlite3", clock=clock)
-        self.catalog = self.client.get_catalog()
-        self.services = [s for s in self.catalog.services if issuable_offline(s)]
-        self.keeper = LeaseKeeper(self.ledger, self.client, lambda: self.services, self.monitor)
-        self.leases = LeaseNumbering(self.ledger, lambda: self.catalog, lambda: {}, terminal, url)
-        self.numbering = FailoverNumbering(CentralNumbering(self.client), self.leases, self.monitor)
-        self.printer = PrinterService(PrinterSettings(backend="virtual"))
-        self.pending = PendingConfirmations(data / "pending.sqlite3")
-        self.issuer = TicketIssuer(
-            self.numbering, self.printer, lambda: self.catalog, terminal, self.pending, on_print_fault="virtual_ticket"
-        )
-
-    def issue(self, service_id: str):
-        request = IssueRequest(session_id=1, service_id=service_id, priority="none", language="id")
-        return self.issuer.issue(request).result(timeout=20)
-
-    def close(self) -> None:
-        self.issuer.close(), self.printer.close(), self.pending.close(), self.client.close(), self.ledger.close()
-
-
 @pytest.fixture
 def kiosk(central, tmp_path):
     running, clock = central
     net = NetCut(running.port)
-    k = Kiosk(net.url, tmp_path, clock)
+    k = Kiosk(net.url, tmp_path, clock, *_terminal())
     k.net = net
     yield k
     k.close()
@@ -143,7 +109,7 @@ def test_a_grant_whose_answer_was_lost_is_retried_into_the_same_lease(central, k
 @pytest.mark.parametrize("kiosk_offset_s", [300, -300])
 def test_a_kiosk_clock_five_minutes_off_still_queues_by_the_true_issue_time(central, tmp_path, kiosk_offset_s):
     running, clock = central
-    k = Kiosk(running.url, tmp_path, lambda: clock() + timedelta(seconds=kiosk_offset_s))
+    k = Kiosk(running.url, tmp_path, lambda: clock() + timedelta(seconds=kiosk_offset_s), *_terminal())
     try:
         k.keeper.run_once()
         assert abs(k.ledger.skew_s() + kiosk_offset_s) < 1.0
@@ -165,7 +131,7 @@ def test_a_kiosk_clock_five_minutes_off_still_queues_by_the_true_issue_time(cent
 
 def test_renewal_before_running_low_and_release_at_the_end_of_the_day(central, tmp_path):
     running, clock = central
-    k = Kiosk(running.url, tmp_path, clock)
+    k = Kiosk(running.url, tmp_path, clock, *_terminal())
     try:
         service = k.services[3].id
         k.keeper.ensure_lease(service)
