@@ -62,7 +62,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     # Welcome.
     Transition(Step.WELCOME, "take_ticket", Step.AGENCY, guard="can_take_ticket"),
     Transition(Step.WELCOME, "take_ticket", Step.UNAVAILABLE, action="explain_unavailable"),
-    Transition(Step.WELCOME, "check_in", Step.BOOKING, guard="can_take_ticket"),
+    Transition(Step.WELCOME, "check_in", Step.BOOKING, guard="can_check_in"),
     Transition(Step.WELCOME, "check_in", Step.UNAVAILABLE, action="explain_unavailable"),
     # A booking QR code scanned on the welcome screen: straight to its check-in.
     Transition(Step.WELCOME, "text_input", Step.BOOKING, guard="booking_scanned", action="booking_text"),
