@@ -92,7 +92,7 @@ class LeaseKeeper:
         self.ledger = ledger
         self.client = client
         self.outbox = OfflineOutbox(ledger, client)
-        self._services = services
+        self.services = services
         self._monitor = monitor
         self._interval_s = interval_s
         self._wake = threading.Event()
@@ -130,7 +130,7 @@ class LeaseKeeper:
     def run_once(self) -> None:
         self.measure_skew()
         self.outbox.sync()
-        for service in self._services():
+        for service in self.services():
             self.ensure_lease(service.id)
         self.release_finished()
 
