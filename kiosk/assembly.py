@@ -246,6 +246,7 @@ class KioskRuntime:
         if update.catalog is not None:
             changes["catalog"] = self.admin.local_catalog(update.catalog)  # minus services off here
             changes["catalog_from_cache"] = update.catalog_from_cache
+            self.offline.keeper.wake()  # leases for the services the catalogue offers
         if update.queues is not None:
             changes["queues"] = update.queues
             # The central answers again: a good moment to send any confirmation still owed.

@@ -45,6 +45,8 @@ def issuable_offline(service: Service) -> bool:
 class OfflineUnavailable(CentralUnavailable):
     """The central is away and this ticket cannot come from a lease (what is refused, and why)."""
 
+    user_message_key = "central.offline_unavailable"  # the problem screen says what still works
+
 
 class LeaseNumbering:
     def __init__(

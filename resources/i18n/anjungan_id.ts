@@ -1039,41 +1039,51 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/problem.py" line="40"/>
+        <source>Not available while offline</source>
+        <translation>Tidak tersedia saat offline</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/problem.py" line="43"/>
+        <source>This needs the connection to the service centre, which is down right now. Free walk-in services still give queue numbers at this kiosk.</source>
+        <translation>Layanan ini memerlukan sambungan ke pusat layanan, yang sedang terputus. Layanan gratis tanpa janji temu tetap memberikan nomor antrean di anjungan ini.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/problem.py" line="48"/>
         <source>Service temporarily unavailable</source>
         <translation>Layanan sedang tidak tersedia</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/problem.py" line="41"/>
+        <location filename="../../kiosk/ui/screens/problem.py" line="49"/>
         <source>The kiosk cannot reach the service centre right now and keeps retrying.</source>
         <translation>Anjungan belum dapat terhubung ke pusat layanan dan terus mencoba kembali.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/problem.py" line="43"/>
+        <location filename="../../kiosk/ui/screens/problem.py" line="51"/>
         <source>The printer is not working</source>
         <translation>Printer tidak berfungsi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/problem.py" line="44"/>
+        <location filename="../../kiosk/ui/screens/problem.py" line="52"/>
         <source>Your ticket could not be printed.</source>
         <translation>Tiket Anda tidak dapat dicetak.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/problem.py" line="46"/>
+        <location filename="../../kiosk/ui/screens/problem.py" line="54"/>
         <source>Closed</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/problem.py" line="47"/>
+        <location filename="../../kiosk/ui/screens/problem.py" line="55"/>
         <source>This kiosk is closed for today.</source>
         <translation>Anjungan ini sudah tutup untuk hari ini.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/problem.py" line="49"/>
+        <location filename="../../kiosk/ui/screens/problem.py" line="57"/>
         <source>Something went wrong</source>
         <translation>Terjadi kendala</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/problem.py" line="50"/>
+        <location filename="../../kiosk/ui/screens/problem.py" line="58"/>
         <source>Your ticket could not be issued.</source>
         <translation>Tiket Anda tidak dapat diterbitkan.</translation>
     </message>
@@ -1104,32 +1114,52 @@
         <translation>Gratis</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="80"/>
+        <source>Last known: %1 waiting · about %2 min</source>
+        <translation>Data terakhir: %1 menunggu · sekitar %2 menit</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/service.py" line="86"/>
         <source>%1 waiting · about %2 min</source>
         <translation>%1 menunggu · sekitar %2 menit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="91"/>
         <source>Queue length not known right now</source>
         <translation>Panjang antrean belum diketahui saat ini</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="94"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="105"/>
+        <source>Unavailable while offline: paying by QRIS needs the connection</source>
+        <translation>Tidak tersedia saat offline: pembayaran QRIS memerlukan sambungan</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/service.py" line="107"/>
+        <source>Unavailable while offline: the ID check needs the connection</source>
+        <translation>Tidak tersedia saat offline: pemeriksaan KTP memerlukan sambungan</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/service.py" line="108"/>
+        <source>Unavailable while offline: no numbers left at this kiosk</source>
+        <translation>Tidak tersedia saat offline: nomor di anjungan ini sudah habis</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/service.py" line="112"/>
         <source>Closed: not offered at this kiosk this week</source>
         <translation>Tutup: tidak dilayani di anjungan ini minggu ini</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="117"/>
         <source>Closed now · opens today at %1</source>
         <translation>Sedang tutup · buka hari ini pukul %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="119"/>
         <source>Closed now · opens tomorrow at %1</source>
         <translation>Sedang tutup · buka besok pukul %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="121"/>
         <source>Closed now · opens %1 at %2</source>
         <translation>Sedang tutup · buka hari %1 pukul %2</translation>
     </message>
@@ -1317,31 +1347,46 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/ticket.py" line="56"/>
+        <source>About %1 people ahead of you · about %2 minutes (estimate)</source>
+        <translation>Sekitar %1 orang di depan Anda · sekitar %2 menit (perkiraan)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="58"/>
         <source>%1 people ahead of you · about %2 minutes</source>
         <translation>%1 orang di depan Anda · sekitar %2 menit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="60"/>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="63"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="62"/>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="65"/>
+        <source>Your queue number (issued offline)</source>
+        <translation>Nomor antrean Anda (dicetak saat offline)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="69"/>
+        <source>Issued offline: your number is kept and will be called in turn. The waiting figures are the last known ones. Please take your printed ticket below the screen.</source>
+        <translation>Dicetak saat offline: nomor Anda tercatat dan akan dipanggil sesuai urutan. Angka antrean adalah data terakhir yang diketahui. Silakan ambil tiket cetak di bawah layar.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="75"/>
         <source>Your queue number</source>
         <translation>Nomor antrean Anda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="76"/>
         <source>Please take your printed ticket below the screen.</source>
         <translation>Silakan ambil tiket cetak Anda di bawah layar.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="66"/>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="79"/>
         <source>Your queue number (on screen)</source>
         <translation>Nomor antrean Anda (di layar)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="83"/>
         <source>The printer could not print your ticket. Take a photo of this screen or note the number; the help desk also has it.</source>
         <translation>Printer tidak dapat mencetak tiket Anda. Foto layar ini atau catat nomornya; meja bantuan juga memilikinya.</translation>
     </message>
@@ -1384,27 +1429,32 @@
         <translation>Sentuh tombol untuk memulai. Petugas di meja bantuan siap membantu.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="58"/>
         <source>This kiosk is closed for today.</source>
         <translation>Anjungan ini sudah tutup untuk hari ini.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="58"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="60"/>
         <source>Connecting to the service centre… please wait a moment.</source>
         <translation>Menghubungkan ke pusat layanan… mohon tunggu sebentar.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="60"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="62"/>
         <source>Service is temporarily unavailable. The kiosk keeps retrying.</source>
         <translation>Layanan sedang tidak tersedia. Anjungan terus mencoba kembali.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="62"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="64"/>
         <source>The ticket printer is out of service. Please ask at the help desk.</source>
         <translation>Printer tiket sedang tidak berfungsi. Silakan bertanya di meja bantuan.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="67"/>
+        <source>Working offline: the connection to the service centre is down. Free walk-in services still give queue numbers. Paid services, ID card checks and booking check-in are unavailable until the connection returns.</source>
+        <translation>Mode offline: sambungan ke pusat layanan sedang terputus. Layanan gratis tanpa janji temu tetap memberikan nomor antrean. Layanan berbayar, pemeriksaan KTP, dan check-in janji temu tidak tersedia sampai sambungan pulih.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="72"/>
         <source>The printer is out of paper: your ticket will be shown on screen.</source>
         <translation>Kertas printer habis: tiket Anda akan ditampilkan di layar.</translation>
     </message>
