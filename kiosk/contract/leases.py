@@ -75,7 +75,7 @@ class OfflineTicket(RequestModel):
     """The citizen's language."""
     issued_at: WireDatetime
     """Kiosk clock when the number was recorded."""
-    clock_skew_s: float = Field(default=0.0, ge=-86_400, le=86_400, strict=False)
+    clock_skew_s: float = Field(default=0.0, ge=-86_400, le=86_400)
     """Central clock minus kiosk clock as the kiosk last measured it (GET /v1/time)."""
     delivery: OfflineDelivery = "printed"
     """How the ticket reached the citizen, or "failed" if it did not."""
