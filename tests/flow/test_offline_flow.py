@@ -42,6 +42,13 @@ def test_booking_check_in_says_it_is_unavailable_while_offline(flow):
     assert flow.session.error_key == "service_offline"
 
 
+def test_a_booking_code_scanned_while_offline_says_check_in_is_unavailable(flow):
+    flow.update_status(central_online=False, leased=LEASED)
+    flow.send("text_input", text="BDG7K3P9")
+    assert flow.step is Step.UNAVAILABLE
+    assert flow.session.error_key == "service_offline"
+
+
 def test_without_any_lease_the_outage_still_blocks(flow):
     flow.update_status(central_online=False)
     flow.send("take_ticket")
