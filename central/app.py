@@ -25,6 +25,7 @@ from central.faults import FaultInjector, FaultMiddleware, fault_router
 from central.fleet import fleet_router
 from central.health import health_router
 from central.identities import IdentityDirectory
+from central.leases import LeaseDesk, leases_router
 from central.limits import IDEMPOTENCY_KEY, RequestLimitsMiddleware
 from central.live import install as install_live
 from central.live.api import LIVE_CSP
@@ -175,6 +176,9 @@ def create_app(
     Terminal = Annotated[str, Depends(terminal)]
     app.state.bookings = BookingDesk(db, catalog_file, desk)
     app.include_router(bookings_router(app.state.bookings, Terminal))
+    app.include_router(
+        leases_router(LeaseDesk(db, catalog_file, catalog_file.catalog.site.id, clock, desk.public_url), Terminal)
+    )
 
     install_error_handlers(app)
     document_common_errors(app)

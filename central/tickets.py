@@ -144,6 +144,7 @@ class TicketDesk:
             service_name=svc.name,
             confirmed_at=from_us(row["confirmed_us"]) if row["confirmed_us"] is not None else None,
             failure_reason=row["failure_reason"],
+            issued_offline=row["lease_id"] is not None,
         )
 
     def _row(self, conn: Any, ticket_id: str) -> Any:

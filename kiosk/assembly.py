@@ -30,12 +30,12 @@ from kiosk.flow.status import PrinterReadiness, StatusChanges
 from kiosk.help import HelpCaller
 from kiosk.identification import Identifier
 from kiosk.live_wiring import build_live
+from kiosk.offline.wiring import build_offline
 from kiosk.payments.wiring import build_payments, close_payments
 from kiosk.runtime.scheduler import Scheduler, Timer
 from kiosk.speech.speaker import Speaker
 from kiosk.survey import SurveyClient
 from kiosk.tickets.issuer import TicketIssuer
-from kiosk.tickets.numbering import CentralNumbering
 from kiosk.tickets.pending import PendingConfirmations
 
 if TYPE_CHECKING:
@@ -82,8 +82,12 @@ class KioskRuntime:
         self.pending = PendingConfirmations(data_dir / "pending-confirmations.sqlite3")
         # QRIS payments and the money journal (kiosk/payments, kiosk/journal).
         self.journal, self.payments, paid = build_payments(config, token, self.monitor, self._tickets_client)
+        # Walk-in tickets through an outage, from numbers leased while online (issue 16).
+        self.offline, numbering = build_offline(
+            config, token, self.monitor, self._tickets_client, lambda: self.flow.status
+        )
         self.issuer = TicketIssuer(
-            CentralNumbering(self._tickets_client),
+            numbering,
             self.printer,
             catalog=lambda: self.flow.status.catalog,
             terminal_id=config.central.terminal_id,
@@ -147,6 +151,7 @@ class KioskRuntime:
         self.live.start()
         self.poll_printer()
         self.issuer.retry_pending()  # confirmations owed from before a crash or restart
+        self.offline.keeper.start()  # leases, clock skew, and the offline outbox
         self.reconcile_journal()  # paid sessions a crash or an outage left unfinished
         self.admin.start()
         self.heartbeat.start()
@@ -165,6 +170,7 @@ class KioskRuntime:
         self.identifier.close()
         self.bookings.close()
         self.survey.close()
+        self.offline.close()
         self._tickets_client.close()  # first: ends retry sleeps so the tickets worker can finish
         self.issuer.close()
         self.printer.close()
@@ -203,6 +209,9 @@ class KioskRuntime:
         if readiness != self.flow.status.printer:
             log.info("printer readiness: %s", readiness)
             self.flow.update_status(printer=readiness)
+        leased = self.offline.leased_services()  # numbers run out offline, are topped up online
+        if leased != self.flow.status.leased:
+            self.flow.update_status(leased=leased)
         self._poll_timer = self._scheduler.call_later(PRINTER_POLL_S, self.poll_printer)
 
     def add_paper_listener(self, listener: Callable[[bytes], None]) -> None:
@@ -253,7 +262,7 @@ class KioskRuntime:
 
     # ---- central ---------------------------------------------------------------------------
     def _connectivity_changed(self, online: bool) -> None:
-        self.flow.update_status(central_online=online)
+        self.flow.update_status(central_online=online, leased=self.offline.leased_services())
         if online and not self._stopped:
             self.issuer.retry_pending()
             self.reconcile_journal()
@@ -263,6 +272,7 @@ class KioskRuntime:
         if update.catalog is not None:
             changes["catalog"] = self.admin.local_catalog(update.catalog)  # minus services off here
             changes["catalog_from_cache"] = update.catalog_from_cache
+            self.offline.keeper.wake()  # leases for the services the catalogue offers
         if update.queues is not None:
             changes["queues"] = update.queues
             # The central answers again: a good moment to send any confirmation still owed.

@@ -231,6 +231,25 @@ CREATE INDEX IF NOT EXISTS ratings_period ON ratings (site, business_date)
 """
 
 
+def _v8(us: str, seq: str) -> str:
+    """Leased numbers (issue 16): a block of a (site, prefix, day) sequence granted to one terminal
+    for issuing through an outage. ``void_from``: released numbers from there on (never called).
+    An offline ticket is an ordinary ticket row that names its lease (``tickets.lease_id``)."""
+    return f"""
+CREATE TABLE IF NOT EXISTS leases (
+    id TEXT PRIMARY KEY, site TEXT NOT NULL, terminal_id TEXT NOT NULL, idem_key TEXT NOT NULL,
+    request_hash TEXT NOT NULL, service_id TEXT NOT NULL, prefix TEXT NOT NULL, business_date TEXT NOT NULL,
+    first_seq {seq} NOT NULL, last_seq {seq} NOT NULL, granted_us {us} NOT NULL, expires_us {us} NOT NULL,
+    void_from {seq}, released_us {us},
+    UNIQUE (terminal_id, idem_key)
+);
+CREATE INDEX IF NOT EXISTS leases_terminal ON leases (terminal_id, service_id, granted_us)
+"""
+
+
+_V8_COLUMNS = {"tickets": {"lease_id": "TEXT"}}
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "reference central schema", _v1("INTEGER", "INTEGER"), _v1("BIGINT", "BIGINT")),
     Migration(2, "indexes for the expiry sweeps", _V2, _V2),
@@ -249,6 +268,9 @@ MIGRATIONS: list[Migration] = [
         _v5("BIGSERIAL PRIMARY KEY", "BIGINT"),
     ),
     Migration(7, "help requests and kiosk alerts", _v7("INTEGER"), _v7("BIGINT")),
+    Migration(
+        8, "leased numbers for offline issuing", _v8("INTEGER", "INTEGER"), _v8("BIGINT", "BIGINT"), columns=_V8_COLUMNS
+    ),
     Migration(9, "satisfaction survey ratings (SKM)", _v9("INTEGER"), _v9("BIGINT")),
 ]
 HEAD = MIGRATIONS[-1].version

@@ -41,6 +41,11 @@ from kiosk.contract import (
     HeartbeatAck,
     IdentityResolveRequest,
     Language,
+    Lease,
+    LeaseReleaseRequest,
+    LeaseRequest,
+    OfflineTicketBatch,
+    OfflineTicketsAck,
     Payment,
     PaymentCreateRequest,
     PaymentRefundRequest,
@@ -236,6 +241,23 @@ class CentralClient:
             headers={"Idempotency-Key": idempotency_key},
             idempotent=True,
         )
+
+    def grant_lease(self, req: LeaseRequest, idempotency_key: str) -> Lease:
+        """A block of numbers to issue from offline; replaying the key returns the same lease."""
+        if not idempotency_key or len(idempotency_key) > 128:
+            raise ValueError("idempotency_key must be 1-128 characters (use a uuid4)")
+        headers = {"Idempotency-Key": idempotency_key}
+        return self.call("POST", "/v1/leases", Lease, body=req, headers=headers, idempotent=True)
+
+    def release_lease(self, lease_id: str, first_unused: int) -> Lease:
+        """Give back the lease's numbers from ``first_unused`` on (never called)."""
+        path = f"/v1/leases/{quote(lease_id, safe='')}/release"
+        body = LeaseReleaseRequest(first_unused=first_unused)
+        return self.call("POST", path, Lease, body=body, idempotent=True)
+
+    def post_offline_tickets(self, batch: OfflineTicketBatch) -> OfflineTicketsAck:
+        """Tickets issued offline; retried, since the central answers a resent one "duplicate"."""
+        return self.call("POST", "/v1/offline-tickets", OfflineTicketsAck, body=batch, idempotent=True)
 
     def send_heartbeat(self, hb: Heartbeat) -> HeartbeatAck:
         """Sent once, never retried: a late heartbeat is worthless, the next one follows."""

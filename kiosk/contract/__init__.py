@@ -18,6 +18,15 @@ from kiosk.contract.catalog import (
     Site,
 )
 from kiosk.contract.identity import IdentityKind, IdentityResolveRequest, ResolvedIdentity
+from kiosk.contract.leases import (
+    Lease,
+    LeaseReleaseRequest,
+    LeaseRequest,
+    OfflineTicket,
+    OfflineTicketBatch,
+    OfflineTicketResult,
+    OfflineTicketsAck,
+)
 from kiosk.contract.payments import Payment, PaymentCreateRequest, PaymentRefundRequest, PaymentStatus
 from kiosk.contract.system import ApiError, ServerTime
 from kiosk.contract.telemetry import (
@@ -63,7 +72,14 @@ __all__ = [
     "IdentityRule",
     "KioskEvent",
     "Language",
+    "Lease",
+    "LeaseReleaseRequest",
+    "LeaseRequest",
     "LocalizedText",
+    "OfflineTicket",
+    "OfflineTicketBatch",
+    "OfflineTicketResult",
+    "OfflineTicketsAck",
     "OpeningHours",
     "Payment",
     "PaymentCreateRequest",

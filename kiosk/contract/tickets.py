@@ -76,6 +76,8 @@ class Ticket(ResponseModel):
     """When the kiosk confirmed it (printed or virtual)."""
     failure_reason: str | None = None
     """Reason the kiosk gave in /fail."""
+    issued_offline: bool = False
+    """Issued by a kiosk from its leased numbers while the central was unreachable (issue 16)."""
 
 
 class TicketConfirmRequest(RequestModel):

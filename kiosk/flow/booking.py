@@ -66,7 +66,11 @@ class BookingSteps:
 
     def _guard_booking_scanned(self, text: str = "", **_: Any) -> bool:
         # A QR scanner on the welcome screen: go straight to check-in, if the kiosk can serve.
-        return looks_like_booking_code(text) and self.status.blocking_reason() is None
+        return looks_like_booking_code(text) and self.status.blocking_reason() is None and self.status.central_online
+
+    def _guard_booking_scanned_offline(self, text: str = "", **_: Any) -> bool:
+        # Scanned while the central is away: say so, rather than ignore the scan.
+        return looks_like_booking_code(text) and self.status.issuing_offline
 
     def _guard_is_booking(self, **_: Any) -> bool:
         return bool(self.session.booking_entry)

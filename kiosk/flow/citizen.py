@@ -249,6 +249,10 @@ class CitizenFlow(BookingSteps, SurveySteps):
     def _guard_can_take_ticket(self, **_: Any) -> bool:
         return self.status.blocking_reason() is None
 
+    def _guard_can_check_in(self, **_: Any) -> bool:
+        # A booking is checked in at the central: not from a lease while it is away.
+        return self.status.blocking_reason() is None and self.status.central_online
+
     def _guard_agency_exists(self, agency_id: str = "", **_: Any) -> bool:
         cat = self._catalog()
         return cat is not None and any(a.id == agency_id for a in cat.agencies)
@@ -260,6 +264,8 @@ class CitizenFlow(BookingSteps, SurveySteps):
         svc = next((s for s in cat.services if s.id == service_id), None)
         if svc is None or not svc.enabled or svc.agency_id != self.session.agency_id:
             return False
+        if not self.status.available_offline(svc.id):
+            return False  # the central is away and this service cannot come from a lease
         return self._clock is None or is_open(cat, svc, self._clock())
 
     def _guard_service_still_available(self, **_: Any) -> bool:
@@ -340,8 +346,10 @@ class CitizenFlow(BookingSteps, SurveySteps):
     def _act_extend_time(self, **_: Any) -> None:
         pass  # the idle warning was already cleared; re-arming happens after every intent
 
-    def _act_explain_unavailable(self, **_: Any) -> None:
-        self.session.error_key = self.status.blocking_reason() or "service_closed"
+    def _act_explain_unavailable(self, service_id: str = "", **_: Any) -> None:
+        chosen = service_id or self.session.service_id or ""
+        offline = self.status.issuing_offline and not (chosen and self.status.available_offline(chosen))
+        self.session.error_key = self.status.blocking_reason() or ("service_offline" if offline else "service_closed")
 
     def _act_set_agency(self, agency_id: str, **_: Any) -> None:
         self.session.agency_id = agency_id

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 # What the printer means for the citizen, not the raw status bits (those live in devices/).
 PrinterReadiness = Literal["ok", "near_end", "virtual_only", "out_of_service", "unknown"]
 ReaderState = Literal["none", "ok", "no_readers", "no_service", "stopped"]
-UnavailableReason = Literal["no_catalog", "central_offline", "printer", "closed", "service_closed"]
+UnavailableReason = Literal["no_catalog", "central_offline", "printer", "closed", "service_closed", "service_offline"]
 
 
 class StatusChanges(TypedDict, total=False):
@@ -24,6 +24,7 @@ class StatusChanges(TypedDict, total=False):
     printer: PrinterReadiness
     closed_message: str | None
     reader: ReaderState
+    leased: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -35,9 +36,20 @@ class KioskStatus:
     printer: PrinterReadiness = "unknown"
     closed_message: str | None = None
     reader: ReaderState = "none"  # "none": this kiosk has no card reader configured
+    # Walk-in services this kiosk holds leased numbers for (issue 16): while the central is away,
+    # these, and only these, still give tickets.
+    leased: frozenset[str] = frozenset()
 
     def with_(self, **changes: Unpack[StatusChanges]) -> KioskStatus:
         return replace(self, **changes)
+
+    @property
+    def issuing_offline(self) -> bool:
+        """The central is away and tickets come from leased numbers."""
+        return not self.central_online and bool(self.leased)
+
+    def available_offline(self, service_id: str) -> bool:
+        return self.central_online or service_id in self.leased
 
     def blocking_reason(self) -> UnavailableReason | None:
         """Why no ticket can be taken now, or None when one can."""
@@ -45,8 +57,8 @@ class KioskStatus:
             return "closed"
         if self.catalog is None:
             return "no_catalog"
-        if not self.central_online:
-            # Numbers come from the central service; until leased blocks exist, none offline.
+        if not self.central_online and not self.leased:
+            # Numbers come from the central service, or from this kiosk's leases while it is away.
             return "central_offline"
         if self.printer == "out_of_service":
             return "printer"

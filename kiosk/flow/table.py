@@ -62,10 +62,13 @@ TRANSITIONS: tuple[Transition, ...] = (
     # Welcome.
     Transition(Step.WELCOME, "take_ticket", Step.AGENCY, guard="can_take_ticket"),
     Transition(Step.WELCOME, "take_ticket", Step.UNAVAILABLE, action="explain_unavailable"),
-    Transition(Step.WELCOME, "check_in", Step.BOOKING, guard="can_take_ticket"),
+    Transition(Step.WELCOME, "check_in", Step.BOOKING, guard="can_check_in"),
     Transition(Step.WELCOME, "check_in", Step.UNAVAILABLE, action="explain_unavailable"),
     # A booking QR code scanned on the welcome screen: straight to its check-in.
     Transition(Step.WELCOME, "text_input", Step.BOOKING, guard="booking_scanned", action="booking_text"),
+    Transition(
+        Step.WELCOME, "text_input", Step.UNAVAILABLE, guard="booking_scanned_offline", action="explain_unavailable"
+    ),
     # Agency and service choice.
     Transition(Step.AGENCY, "choose_agency", Step.SERVICE, guard="agency_exists", action="set_agency"),
     Transition(Step.AGENCY, "back", Step.WELCOME),

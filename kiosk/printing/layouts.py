@@ -33,6 +33,8 @@ LABELS: dict[str, dict[str, str]] = {
         "appointment": "JANJI TEMU",
         "virtual": "TIKET VIRTUAL - tunjukkan di loket",
         "terminal": "Terminal",
+        "offline": "Dicetak saat offline",
+        "estimate": "* perkiraan: data terakhir sebelum offline",
     },
     "en": {
         "ticket_title": "Queue number",
@@ -48,6 +50,8 @@ LABELS: dict[str, dict[str, str]] = {
         "appointment": "APPOINTMENT",
         "virtual": "VIRTUAL TICKET - show it at the counter",
         "terminal": "Terminal",
+        "offline": "Issued offline",
+        "estimate": "* estimate: last figures before offline",
     },
 }
 
@@ -104,6 +108,9 @@ class TicketPrintData:
     is_virtual: bool = False
     site_timezone: str = "Asia/Jakarta"
     appointment_slot: datetime | None = None  # booked online: the slot's start, shown under the number
+    # From a leased number while the central was away (issue 16): said under the number, and the
+    # queue figures are the last known ones, marked as an estimate.
+    issued_offline: bool = False
 
     def __post_init__(self) -> None:
         if self.issued_at.tzinfo is None:
@@ -126,6 +133,7 @@ def queue_ticket(data: TicketPrintData) -> Document:
     """The citizen's queue ticket: big number first, then where to go, how long, and a QR."""
     t = LABELS[data.language]
     local = data.issued_at.astimezone(ZoneInfo(data.site_timezone))
+    mark = "*" if data.issued_offline else ""
     elements: list[Element] = [
         Text(data.site_name, align="center", bold=True),
         Separator("="),
@@ -134,6 +142,8 @@ def queue_ticket(data: TicketPrintData) -> Document:
     ]
     if data.priority_label:
         elements.append(Text(f" {t['priority']}: {data.priority_label} ", align="center", invert=True))
+    if data.issued_offline:
+        elements.append(Text(f" {t['offline']} ", align="center", invert=True))
     if data.appointment_slot is not None:
         slot = format_time(data.appointment_slot.astimezone(ZoneInfo(data.site_timezone)), data.site_timezone)
         elements.append(Text(f" {t['appointment']} {slot} ", align="center", invert=True))
@@ -143,10 +153,14 @@ def queue_ticket(data: TicketPrintData) -> Document:
         Text(data.agency_name, align="center"),
         Separator(),
         Columns(t["zone"], data.zone, bold=True),
-        Columns(t["people_ahead"], str(data.people_ahead)),
-        Columns(t["wait"], t["minutes"].format(n=data.estimated_wait_minutes)),
+        Columns(t["people_ahead"], f"{data.people_ahead}{mark}"),
+        Columns(t["wait"], t["minutes"].format(n=data.estimated_wait_minutes) + mark),
         Columns(t["date"], format_date(local, data.language)),
         Columns(t["time"], format_time(local, data.site_timezone)),
+    ]
+    if data.issued_offline:
+        elements.append(Text(t["estimate"]))
+    elements += [
         Separator(),
         QrCode(data.track_url, module_size=6, error_correction="M"),
         Text(t["scan"], align="center"),

@@ -247,4 +247,5 @@ class TicketIssuer:
             priority_label=PRIORITY_LABELS.get(request.priority, {}).get(lang),
             appointment_slot=request.booking_slot,
             is_virtual=virtual,
+            issued_offline=ticket.issued_offline,
         )

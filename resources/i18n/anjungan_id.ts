@@ -1107,41 +1107,51 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/problem.py" line="40"/>
+        <source>Not available while offline</source>
+        <translation>Tidak tersedia saat offline</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/problem.py" line="43"/>
+        <source>This needs the connection to the service centre, which is down right now. Free walk-in services still give queue numbers at this kiosk.</source>
+        <translation>Layanan ini memerlukan sambungan ke pusat layanan, yang sedang terputus. Layanan gratis tanpa janji temu tetap memberikan nomor antrean di anjungan ini.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/problem.py" line="48"/>
         <source>Service temporarily unavailable</source>
         <translation>Layanan sedang tidak tersedia</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/problem.py" line="41"/>
+        <location filename="../../kiosk/ui/screens/problem.py" line="49"/>
         <source>The kiosk cannot reach the service centre right now and keeps retrying.</source>
         <translation>Anjungan belum dapat terhubung ke pusat layanan dan terus mencoba kembali.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/problem.py" line="43"/>
+        <location filename="../../kiosk/ui/screens/problem.py" line="51"/>
         <source>The printer is not working</source>
         <translation>Printer tidak berfungsi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/problem.py" line="44"/>
+        <location filename="../../kiosk/ui/screens/problem.py" line="52"/>
         <source>Your ticket could not be printed.</source>
         <translation>Tiket Anda tidak dapat dicetak.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/problem.py" line="46"/>
+        <location filename="../../kiosk/ui/screens/problem.py" line="54"/>
         <source>Closed</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/problem.py" line="47"/>
+        <location filename="../../kiosk/ui/screens/problem.py" line="55"/>
         <source>This kiosk is closed for today.</source>
         <translation>Anjungan ini sudah tutup untuk hari ini.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/problem.py" line="49"/>
+        <location filename="../../kiosk/ui/screens/problem.py" line="57"/>
         <source>Something went wrong</source>
         <translation>Terjadi kendala</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/problem.py" line="50"/>
+        <location filename="../../kiosk/ui/screens/problem.py" line="58"/>
         <source>Your ticket could not be issued.</source>
         <translation>Tiket Anda tidak dapat diterbitkan.</translation>
     </message>
@@ -1172,32 +1182,52 @@
         <translation>Gratis</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="80"/>
+        <source>Last known: %1 waiting · about %2 min</source>
+        <translation>Data terakhir: %1 menunggu · sekitar %2 menit</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/service.py" line="86"/>
         <source>%1 waiting · about %2 min</source>
         <translation>%1 menunggu · sekitar %2 menit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="91"/>
         <source>Queue length not known right now</source>
         <translation>Panjang antrean belum diketahui saat ini</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="94"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="105"/>
+        <source>Unavailable while offline: paying by QRIS needs the connection</source>
+        <translation>Tidak tersedia saat offline: pembayaran QRIS memerlukan sambungan</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/service.py" line="107"/>
+        <source>Unavailable while offline: the ID check needs the connection</source>
+        <translation>Tidak tersedia saat offline: pemeriksaan KTP memerlukan sambungan</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/service.py" line="108"/>
+        <source>Unavailable while offline: no numbers left at this kiosk</source>
+        <translation>Tidak tersedia saat offline: nomor di anjungan ini sudah habis</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/service.py" line="112"/>
         <source>Closed: not offered at this kiosk this week</source>
         <translation>Tutup: tidak dilayani di anjungan ini minggu ini</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="117"/>
         <source>Closed now · opens today at %1</source>
         <translation>Sedang tutup · buka hari ini pukul %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="119"/>
         <source>Closed now · opens tomorrow at %1</source>
         <translation>Sedang tutup · buka besok pukul %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="121"/>
         <source>Closed now · opens %1 at %2</source>
         <translation>Sedang tutup · buka hari %1 pukul %2</translation>
     </message>
@@ -1361,27 +1391,27 @@
 <context>
     <name>SurveyAboutScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="213"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="227"/>
         <source>About you (optional) · %1 of %2</source>
         <translation>Tentang Anda (boleh dilewati) · %1 dari %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="218"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="232"/>
         <source>These answers help the hall understand who it serves. Skip any of them.</source>
         <translation>Jawaban ini membantu kami mengenal siapa yang kami layani. Boleh dilewati.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="227"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="241"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="229"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="243"/>
         <source>Next</source>
         <translation>Lanjut</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="229"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="243"/>
         <source>Skip</source>
         <translation>Lewati</translation>
     </message>
@@ -1389,17 +1419,17 @@
 <context>
     <name>SurveyQuestionScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="126"/>
         <source>Question %1 of %2 · ticket %3</source>
         <translation>Pertanyaan %1 dari %2 · tiket %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="134"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="136"/>
         <source>Touch one answer. The next question follows at once.</source>
         <translation>Sentuh satu jawaban. Pertanyaan berikutnya langsung muncul.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="135"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="137"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
@@ -1407,42 +1437,42 @@
 <context>
     <name>SurveySuggestionScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="260"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="274"/>
         <source>Any suggestion for us? (optional)</source>
         <translation>Ada saran untuk kami? (boleh dikosongkan)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="262"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="276"/>
         <source>Type here, or send without.</source>
         <translation>Ketik di sini, atau kirim tanpa saran.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="265"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="279"/>
         <source>Space</source>
         <translation>Spasi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="267"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="281"/>
         <source>Delete last character</source>
         <translation>Hapus karakter terakhir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="268"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="282"/>
         <source>Clear</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="269"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="283"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="270"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="284"/>
         <source>Sending…</source>
         <translation>Mengirim…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="270"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="284"/>
         <source>Send my rating</source>
         <translation>Kirim penilaian saya</translation>
     </message>
@@ -1450,17 +1480,17 @@
 <context>
     <name>SurveyThanksScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="288"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="302"/>
         <source>Thank you!</source>
         <translation>Terima kasih!</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="290"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="304"/>
         <source>Your rating of ticket %1 was received. It helps this hall serve everyone better.</source>
         <translation>Penilaian Anda untuk tiket %1 sudah kami terima. Ini membantu kami melayani semua orang lebih baik.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="294"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="308"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
@@ -1478,27 +1508,27 @@
         <translation>Arahkan kode QR pada tiket antrean Anda ke pemindai, atau ketik nomor tiketnya, misalnya B-023. Layanan dapat dinilai setelah selesai.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="77"/>
         <source>Delete last character</source>
         <translation>Hapus karakter terakhir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="78"/>
         <source>Clear</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="79"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="78"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="80"/>
         <source>Checking…</source>
         <translation>Memeriksa…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="78"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="80"/>
         <source>Continue</source>
         <translation>Lanjut</translation>
     </message>
@@ -1858,31 +1888,46 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/ticket.py" line="56"/>
+        <source>About %1 people ahead of you · about %2 minutes (estimate)</source>
+        <translation>Sekitar %1 orang di depan Anda · sekitar %2 menit (perkiraan)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="58"/>
         <source>%1 people ahead of you · about %2 minutes</source>
         <translation>%1 orang di depan Anda · sekitar %2 menit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="60"/>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="63"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="62"/>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="65"/>
+        <source>Your queue number (issued offline)</source>
+        <translation>Nomor antrean Anda (dicetak saat offline)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="69"/>
+        <source>Issued offline: your number is kept and will be called in turn. The waiting figures are the last known ones. Please take your printed ticket below the screen.</source>
+        <translation>Dicetak saat offline: nomor Anda tercatat dan akan dipanggil sesuai urutan. Angka antrean adalah data terakhir yang diketahui. Silakan ambil tiket cetak di bawah layar.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="75"/>
         <source>Your queue number</source>
         <translation>Nomor antrean Anda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="76"/>
         <source>Please take your printed ticket below the screen.</source>
         <translation>Silakan ambil tiket cetak Anda di bawah layar.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="66"/>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="79"/>
         <source>Your queue number (on screen)</source>
         <translation>Nomor antrean Anda (di layar)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="83"/>
         <source>The printer could not print your ticket. Take a photo of this screen or note the number; the help desk also has it.</source>
         <translation>Printer tidak dapat mencetak tiket Anda. Foto layar ini atau catat nomornya; meja bantuan juga memilikinya.</translation>
     </message>
@@ -1920,37 +1965,42 @@
         <translation>Nilai layanan kami</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="48"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="49"/>
         <source>Touch the button to start, or place your ID card on the reader. Staff at the help desk can assist you.</source>
         <translation>Sentuh tombol untuk memulai, atau tempelkan kartu identitas Anda pada pembaca. Petugas di meja bantuan siap membantu.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="53"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="54"/>
         <source>Touch the button to start. Staff at the help desk can assist you.</source>
         <translation>Sentuh tombol untuk memulai. Petugas di meja bantuan siap membantu.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="60"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="63"/>
         <source>This kiosk is closed for today.</source>
         <translation>Anjungan ini sudah tutup untuk hari ini.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="62"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="65"/>
         <source>Connecting to the service centre… please wait a moment.</source>
         <translation>Menghubungkan ke pusat layanan… mohon tunggu sebentar.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="67"/>
         <source>Service is temporarily unavailable. The kiosk keeps retrying.</source>
         <translation>Layanan sedang tidak tersedia. Anjungan terus mencoba kembali.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="66"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="69"/>
         <source>The ticket printer is out of service. Please ask at the help desk.</source>
         <translation>Printer tiket sedang tidak berfungsi. Silakan bertanya di meja bantuan.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="68"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="72"/>
+        <source>Working offline: the connection to the service centre is down. Free walk-in services still give queue numbers. Paid services, ID card checks and booking check-in are unavailable until the connection returns.</source>
+        <translation>Mode offline: sambungan ke pusat layanan sedang terputus. Layanan gratis tanpa janji temu tetap memberikan nomor antrean. Layanan berbayar, pemeriksaan KTP, dan check-in janji temu tidak tersedia sampai sambungan pulih.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="77"/>
         <source>The printer is out of paper: your ticket will be shown on screen.</source>
         <translation>Kertas printer habis: tiket Anda akan ditampilkan di layar.</translation>
     </message>

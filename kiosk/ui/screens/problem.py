@@ -36,7 +36,15 @@ class ProblemScreen(Screen):
                 "No number was taken for you, so nothing is lost. Staff at the help desk can also give you a number."
             )
         )
-        if key.startswith("central") or key in ("no_catalog", "central_offline"):
+        if key in ("service_offline", "central.offline_unavailable"):
+            self.title.setText(self.tr("Not available while offline"))
+            self.lead.setText(
+                self.tr(
+                    "This needs the connection to the service centre, which is down right now. "
+                    "Free walk-in services still give queue numbers at this kiosk."
+                )
+            )
+        elif key.startswith("central") or key in ("no_catalog", "central_offline"):
             self.title.setText(self.tr("Service temporarily unavailable"))
             self.lead.setText(self.tr("The kiosk cannot reach the service centre right now and keeps retrying."))
         elif key.startswith("printer") or key == "printer":

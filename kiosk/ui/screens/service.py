@@ -74,7 +74,14 @@ class ServiceScreen(Screen):
         lang = view.language
         queue = view.status.queues.get(service.id)
         fee = rupiah(service.fee_idr, lang) if service.fee_idr else self.tr("Free")
-        if queue is not None:
+        if queue is not None and view.status.issuing_offline:
+            # The central is away: these are the figures from before, and the tile says so.
+            wait = (
+                self.tr("Last known: %1 waiting · about %2 min")
+                .replace("%1", str(queue.waiting))
+                .replace("%2", str(queue.estimated_wait_minutes))
+            )
+        elif queue is not None:
             wait = (
                 self.tr("%1 waiting · about %2 min")
                 .replace("%1", str(queue.waiting))
@@ -86,8 +93,19 @@ class ServiceScreen(Screen):
         if opens is not False:
             # Greyed, and the text (not only the colour) says it is closed and until when.
             wait = self._closed_text(opens, view)
+        offline_ok = view.status.available_offline(service.id)
+        if opens is False and not offline_ok:
+            wait = self._offline_text(service)
         tile.set_lines(service.name.get(lang), service.description.get(lang), f"{fee}  ·  {wait}")
-        tile.setEnabled(service.enabled and opens is False)
+        tile.setEnabled(service.enabled and opens is False and offline_ok)
+
+    def _offline_text(self, service) -> str:
+        # Why this one cannot be given while the central is away, in words, not only greyed.
+        if service.fee_idr:
+            return self.tr("Unavailable while offline: paying by QRIS needs the connection")
+        if service.identity == "required":
+            return self.tr("Unavailable while offline: the ID check needs the connection")
+        return self.tr("Unavailable while offline: no numbers left at this kiosk")
 
     def _closed_text(self, opens, view: FlowView) -> str:
         if opens is None:

@@ -52,13 +52,26 @@ class TicketScreen(Screen):
         self.number.setText(ticket.number)
         self.service.setText(service.name.get(lang) if service else "")
         self.zone.setText(self.tr("Go to: %1").replace("%1", ticket.zone.get(lang)))
+        ahead = (
+            self.tr("About %1 people ahead of you · about %2 minutes (estimate)")
+            if ticket.issued_offline
+            else self.tr("%1 people ahead of you · about %2 minutes")
+        )
         self.ahead.setText(
-            self.tr("%1 people ahead of you · about %2 minutes")
-            .replace("%1", str(ticket.people_ahead))
-            .replace("%2", str(ticket.estimated_wait_minutes))
+            ahead.replace("%1", str(ticket.people_ahead)).replace("%2", str(ticket.estimated_wait_minutes))
         )
         self.done.setText(self.tr("Done"))
-        if outcome.delivery == "printed":
+        if ticket.issued_offline and outcome.delivery == "printed":
+            self.title.setText(self.tr("Your queue number (issued offline)"))
+            set_banner(
+                self.banner,
+                self.tr(
+                    "Issued offline: your number is kept and will be called in turn. The waiting figures "
+                    "are the last known ones. Please take your printed ticket below the screen."
+                ),
+            )
+            self.virtual.hide()
+        elif outcome.delivery == "printed":
             self.title.setText(self.tr("Your queue number"))
             set_banner(self.banner, self.tr("Please take your printed ticket below the screen."), tone="ok")
             self.virtual.hide()

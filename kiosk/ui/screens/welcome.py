@@ -52,6 +52,8 @@ class WelcomeScreen(Screen):
             )
         else:
             self.hint.setText(self.tr("Touch the button to start. Staff at the help desk can assist you."))
+        # A booking is checked in at the central: while it is away the button would only fail.
+        self.check_in.setVisible(not view.status.issuing_offline)
         set_banner(self.banner, self._banner_text(view))
 
     def _banner_text(self, view: FlowView) -> str | None:
@@ -65,6 +67,12 @@ class WelcomeScreen(Screen):
             return self.tr("Service is temporarily unavailable. The kiosk keeps retrying.")
         if reason == "printer":
             return self.tr("The ticket printer is out of service. Please ask at the help desk.")
+        if status.issuing_offline:
+            return self.tr(
+                "Working offline: the connection to the service centre is down. Free walk-in services "
+                "still give queue numbers. Paid services, ID card checks and booking check-in are "
+                "unavailable until the connection returns."
+            )
         if status.printer == "virtual_only":
             return self.tr("The printer is out of paper: your ticket will be shown on screen.")
         return None
