@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDateTime, Qt, QTimer, QTimeZone, Signal
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.flow.citizen import FlowView
 from kiosk.flow.steps import Step
@@ -46,6 +46,7 @@ class Header(QWidget):
         self.access.clicked.connect(lambda: self.intent.emit("toggle_accessibility", {}))
         row.addWidget(self.access)
         self._portrait = False
+        self._side = False
         self.lang_buttons: dict[str, object] = {}
         self._zone: QTimeZone | None = None
         self._row = row
@@ -86,7 +87,22 @@ class Header(QWidget):
         self.setVisible(True)
         self._fit()
 
+    def set_side(self, side: bool) -> None:
+        """In a column beside the content (side mode): everything stacked, no clock, and only the
+        language not in use (one touch switches; the other button would say what is shown)."""
+        self._side = side
+        self._row.setDirection(QBoxLayout.Direction.TopToBottom if side else QBoxLayout.Direction.LeftToRight)
+        sized(self.layout(), margins=(0, 0) if side else (8, 1.5))
+        self._fit()
+
     def _fit(self) -> None:
+        if self._side:
+            self.clock.setVisible(False)
+            for b in self.lang_buttons.values():
+                b.setVisible(not b.isChecked())
+            return
+        for b in self.lang_buttons.values():
+            b.setVisible(True)
         # The clock goes first when the row is too narrow (large text on a 17" 5:4 panel): the
         # hall's name, the step and the buttons matter more.
         self.clock.setVisible(True)

@@ -82,7 +82,9 @@ def style_sheet(p: Palette = PALETTE, accessible: bool = False, metrics: Metrics
     m = (metrics or Metrics()).with_mode(accessible)
     t = m.type_px()
     touch = m.touch
-    pad_v, pad_h = m.px(2.2), m.px(6)
+    # Easy access on a tablet: the navigation stands in a column beside the content (side mode),
+    # as narrow as its words allow.
+    pad_v, pad_h = m.px(2.2), m.px(2.5 if accessible and m.cramped else 6)
     # Qt's min-height is the content box: the padding and border come on top of it.
     button_min = touch - 2 * (pad_v + BORDER)
     key_pad = m.px(1)

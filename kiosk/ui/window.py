@@ -56,6 +56,7 @@ class KioskWindow(QWidget):
         self._portrait = portrait
         self._metrics = metrics or Metrics()  # the panel's, in standard mode
         self._mode: tuple | None = None  # (accessible, reach, metrics) currently applied
+        self._side = False  # the header and navigation beside the content (``_apply_mode``)
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
@@ -159,17 +160,36 @@ class KioskWindow(QWidget):
             style_sheet(HIGH_CONTRAST if accessible else PALETTE, accessible, metrics)
         )
         rescale(self, metrics)
+        # Side mode: easy access on a short landscape panel (a 10" tablet) has no height for a
+        # row of large buttons above and below the content; the header and the navigation stand
+        # beside it instead (each screen holds the header while it shows, see ``_place_header``).
+        self._side = accessible and metrics.cramped and not self._portrait
+        for screen in dict.fromkeys(self.screens.values()):
+            screen.set_side(None)
+        self.header.set_side(self._side)
         # In reach mode even the language and accessibility buttons come down to the bottom.
         self._column.removeWidget(self.header)
         self._column.insertWidget(self._column.count() if reach else 0, self.header)
+        self.header.show()
         for screen in dict.fromkeys(self.screens.values()):
+            screen.side_mode = self._side
             screen.apply_layout_mode(self._portrait, reach)
+
+    def _place_header(self, screen: Screen) -> None:
+        if not self._side:
+            return
+        for other in dict.fromkeys(self.screens.values()):
+            if other is not screen:
+                other.set_side(None)
+        screen.set_side(self.header)
+        self.header.show()
 
     def _render(self, view: FlowView) -> None:
         self.view = view
         self._translations.use(view.language)
         self._apply_mode(view.session.accessible)
         screen = self.screens[view.step]
+        self._place_header(screen)
         screen.render_common()
         screen.render(view)
         if self.stack.currentWidget() is not screen:

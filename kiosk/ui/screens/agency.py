@@ -41,7 +41,7 @@ class AgencyScreen(Screen):
         catalog = view.status.catalog
         # Redrawn each minute while opening hours apply: an agency's services open and close.
         minute = view.now.replace(second=0, microsecond=0) if view.now is not None else None
-        key = (id(catalog), lang, self.portrait, self.compact, current(), minute)
+        key = (id(catalog), lang, self.portrait, self.side_mode, self.compact, current(), minute)
         if catalog is None or key == self._drawn:
             return
         self._drawn = key
@@ -51,7 +51,7 @@ class AgencyScreen(Screen):
             detail = "" if self.compact else agency.name.get(lang)
             tile.set_lines(agency.short_name, detail, self._open_text(catalog.services_for(agency.id), view))
             tile.clicked.connect(lambda _=False, a=agency.id: self.send("choose_agency", agency_id=a))
-            columns = 2 if self.portrait else COLUMNS
+            columns = 2 if self.portrait or self.side_mode else COLUMNS  # side mode: long names need the width
             self.grid.addWidget(tile, i // columns, i % columns)
 
     def _open_text(self, services, view: FlowView) -> str:
