@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QGridLayout
 
 from kiosk.flow.citizen import FlowView
 from kiosk.ui.metrics import current
+from kiosk.ui.pictograms import glyph_for_agency
 from kiosk.ui.widgets import Tile, button, clear_layout, label, sized
 
 from .base import Screen
@@ -47,7 +48,12 @@ class AgencyScreen(Screen):
         self._drawn = key
         clear_layout(self.grid)
         for i, agency in enumerate(catalog.agencies):
-            tile = Tile(f"agency-{agency.id}", accent=agency.color, min_height_mm=22 if self.compact else 30)
+            tile = Tile(
+                f"agency-{agency.id}",
+                accent=agency.color,
+                min_height_mm=22 if self.compact else 30,
+                glyph=glyph_for_agency(agency.id),
+            )
             detail = "" if self.compact else agency.name.get(lang)
             tile.set_lines(agency.short_name, detail, self._open_text(catalog.services_for(agency.id), view))
             tile.clicked.connect(lambda _=False, a=agency.id: self.send("choose_agency", agency_id=a))

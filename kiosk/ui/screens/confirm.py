@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QHBoxLayout
 
 from kiosk.flow.citizen import FlowView
 from kiosk.formatting import rupiah
+from kiosk.ui.pictograms import palette, set_icon
 from kiosk.ui.widgets import button, card, label, sized
 
 from .base import Screen
@@ -136,3 +137,4 @@ class ConfirmScreen(Screen):
             b.setChecked(view.session.priority == key)
         self.back.setText(self.tr("Back"))
         self.take.setText(self.tr("Take my number"))
+        set_icon(self.take, "ticket", palette().on_primary)

@@ -33,7 +33,22 @@ class PaymentScreen(Screen):
         self.qr.setObjectName("PaymentQr")
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
         sized(self.qr, min_height=QR_MM, min_width=QR_MM)
-        row.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignCenter)
+        # The QRIS mark above the code, as the QRIS guidelines ask: the word "QRIS" and the
+        # national standard's name, written (not a copied logo file), so any payer knows the
+        # code works with any bank or e-wallet app.
+        self.mark = label("QRIS", name="QrisMark", wrap=False, align=Qt.AlignmentFlag.AlignCenter)
+        self.mark_line = label(
+            "QR Code Standar Pembayaran Nasional", name="QrisLine", align=Qt.AlignmentFlag.AlignCenter
+        )
+        code = QVBoxLayout()
+        code.setSpacing(0)
+        code.addWidget(self.mark)
+        code.addWidget(self.mark_line)
+        code.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignCenter)
+        self._code_column = code
+        row.addLayout(code)
+        self.mark.hide()
+        self.mark_line.hide()
         facts = QVBoxLayout()
         facts.setSpacing(12)
         self.amount = label(name="Title")
@@ -70,6 +85,9 @@ class PaymentScreen(Screen):
         self.amount.setText(rupiah(amount, "id") if amount else "")
         self.amount.setVisible(bool(amount))
         self._want_qr((p.session_id, p.payment_id, p.qris_payload) if p is not None and p.showing_qr else None)
+        # The standard's name under the mark, as wide as the code, where there is room (not on a tablet).
+        self.mark_line.setVisible(self.mark.isVisibleTo(self) and not current().cramped)
+        self.mark_line.setMaximumWidth(current().px(QR_MM))
         merchant = getattr(p, "merchant_name", None)
         self.merchant.setText(self.tr("Paid to: %1").replace("%1", merchant) if merchant else "")
         self.merchant.setVisible(bool(merchant) and state in ("waiting", "checking"))
@@ -144,10 +162,10 @@ class PaymentScreen(Screen):
             return
         self._qr_wanted = wanted
         self.qr.clear()  # never the previous payment's code, not even while the new one is drawn
+        self.qr.setVisible(wanted is not None)
+        self.mark.setVisible(wanted is not None)
         if wanted is None:
-            self.qr.setVisible(False)
             return
-        self.qr.setVisible(True)
         self._qr_maker.request(wanted, wanted[2], current().px(QR_MM))
 
     def _show_qr(self, key: object, image: QImage) -> None:

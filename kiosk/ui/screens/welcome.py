@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from kiosk.flow.citizen import FlowView
+from kiosk.ui.pictograms import palette, set_icon
 from kiosk.ui.widgets import button, label, set_banner
 
 from .base import Screen
@@ -38,6 +39,8 @@ class WelcomeScreen(Screen):
         self.lead.setText(self.tr("Take a queue number for government services in this hall."))
         self.take.setText(self.tr("Take a queue number"))
         self.check_in.setText(self.tr("I booked online: check in"))
+        set_icon(self.take, "ticket", palette().on_primary, 12)
+        set_icon(self.check_in, "calendar", palette().primary)
         if view.status.reader == "ok":
             self.hint.setText(
                 self.tr(
