@@ -55,7 +55,7 @@ class AgencyScreen(Screen):
                 glyph=glyph_for_agency(agency.id),
             )
             detail = "" if self.compact else agency.name.get(lang)
-            tile.set_lines(agency.short_name, detail, self._open_text(catalog.services_for(agency.id), view))
+            tile.set_lines(agency.short(lang), detail, self._open_text(catalog.services_for(agency.id), view))
             tile.clicked.connect(lambda _=False, a=agency.id: self.send("choose_agency", agency_id=a))
             columns = 2 if self.portrait or self.side_mode else COLUMNS  # side mode: long names need the width
             self.grid.addWidget(tile, i // columns, i % columns)

@@ -12,7 +12,7 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk.flow.citizen import FlowView
-from kiosk.formatting import rupiah
+from kiosk.formatting import rupiah, rupiah_spoken
 from kiosk.ui.metrics import current
 from kiosk.ui.qr_image import QrImageMaker
 from kiosk.ui.widgets import button, label, sized
@@ -72,6 +72,7 @@ class PaymentScreen(Screen):
         # (session, payment, payload) of the code wanted on screen; it is drawn on another thread
         # and shown only if still wanted when it arrives (the citizen may have cancelled).
         self._qr_wanted: tuple | None = None
+        self._spoken_amount = ""
         self._qr_maker = QrImageMaker(self)
         self._qr_maker.made.connect(self._show_qr)
 
@@ -82,7 +83,8 @@ class PaymentScreen(Screen):
         self.back.setText(self.tr("Back"))
         self.home.setText(self.tr("Done"))
         amount = getattr(p, "amount_idr", None)
-        self.amount.setText(rupiah(amount, "id") if amount else "")
+        self.amount.setText(rupiah(amount, view.language) if amount else "")
+        self._spoken_amount = rupiah_spoken(amount, view.language) if amount else ""
         self.amount.setVisible(bool(amount))
         self._want_qr((p.session_id, p.payment_id, p.qris_payload) if p is not None and p.showing_qr else None)
         # The standard's name under the mark, as wide as the code, where there is room (not on a tablet).
@@ -149,7 +151,10 @@ class PaymentScreen(Screen):
 
     def spoken_text(self, view: FlowView) -> str:
         # Not the countdown: it changes every second and would restart the speech each time.
-        return " ".join(t for t in (self.title.text(), self.lead.text(), self.next.text()) if t.strip())
+        # The amount too (in words), while it is to be paid: someone who cannot see it must hear it.
+        state = getattr(view.session.payment, "state", None)
+        amount = self.tr("Amount: %1.").replace("%1", self._spoken_amount) if state == "waiting" else ""
+        return " ".join(t for t in (self.title.text(), amount, self.lead.text(), self.next.text()) if t.strip())
 
     @property
     def qr_shown(self) -> bool:
