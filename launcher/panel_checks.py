@@ -89,6 +89,12 @@ def check_screen(window, page, px_per_mm: float, frame) -> list[str]:
         problems.append(f"window: needs {needed_w}x{needed_h} px, the panel has {width}x{height}")
     labels = [w for w in _visible(window, QLabel) if w.text().strip()]
     buttons = _visible(window, QPushButton)
+    # Over the screen (the easy-access options): what it covers is dimmed on purpose, and only
+    # what is on top can be read and touched.
+    covers = [w for w in (getattr(window, "access_panel", None), window.overlay) if w is not None and w.isVisible()]
+    if covers:
+        labels = [w for w in labels if covers[0].isAncestorOf(w)]
+        buttons = [w for w in buttons if covers[0].isAncestorOf(w)]
     window_rect = window.rect()
     for widget in [*labels, *buttons]:
         rect = QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())

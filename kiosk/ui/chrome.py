@@ -43,7 +43,7 @@ class Header(QWidget):
         self.access = button(role="lang", name="AccessibilityToggle")
         self.access.setCheckable(True)
         self.access.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.access.clicked.connect(lambda: self.intent.emit("toggle_accessibility", {}))
+        self.access.clicked.connect(lambda: self.intent.emit("easy_access", {}))  # on, then its options
         row.addWidget(self.access)
         self._portrait = False
         self._side = False

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from .metrics import current
-from .theme import HIGH_CONTRAST, PALETTE
+from .theme import current_palette
 from .widgets import sized
 
 # Which picture for which agency and service of the catalogue (by id); a service without one of
@@ -228,7 +228,7 @@ def draw(p: QPainter, name: str, rect: QRectF, ink: QColor) -> None:
 
 
 def palette():
-    return HIGH_CONTRAST if current().accessible else PALETTE
+    return current_palette()
 
 
 @lru_cache(maxsize=64)

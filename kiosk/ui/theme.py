@@ -78,6 +78,19 @@ def type_scale(accessible: bool = False, metrics: Metrics | None = None) -> dict
     return (metrics or Metrics()).with_mode(accessible).type_px()
 
 
+_palette: Palette | None = None
+
+
+def use_palette(palette: Palette) -> None:
+    """The palette the window applied last (widgets that paint themselves draw in it)."""
+    global _palette
+    _palette = palette
+
+
+def current_palette() -> Palette:
+    return _palette or PALETTE
+
+
 def style_sheet(p: Palette = PALETTE, accessible: bool = False, metrics: Metrics | None = None) -> str:
     m = (metrics or Metrics()).with_mode(accessible)
     t = m.type_px()
