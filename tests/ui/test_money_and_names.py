@@ -82,3 +82,15 @@ def test_the_agency_screen_shows_the_english_names_in_english(qtbot, qapp):
     tile = win.findChild(Tile, "agency-imigrasi")  # the tiles are made again in the new language
     assert tile.heading.text() == "Imigrasi"
     next(shown, None)  # the window's teardown
+
+
+def test_refused_settings_are_said_in_plain_words_and_never_echo_what_was_typed():
+    from kiosk.ui.admin.plain_words import plain_problem
+
+    labels = {"idle.answer_s": "Seconds to answer the warning"}
+    said = plain_problem("idle.answer_s: Input should be greater than or equal to 20 (got 5.0)", labels)
+    assert said == "Seconds to answer the warning: must be 20 or more"
+    said = plain_problem("idle.answer_s: Input should be a valid integer (got 'x' * 10000)", labels)
+    assert said == "Seconds to answer the warning: must be a whole number"
+    odd = plain_problem("central.base_url: something unexpected " + "A" * 5000, labels)
+    assert "A" * 20 not in odd and "base_url" not in odd
