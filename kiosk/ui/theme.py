@@ -118,7 +118,6 @@ QLabel#Caption {{ font-size: {t["caption"]}px; color: {p.text_muted}; }}
 QLabel#TicketWhere {{ font-size: {t["title"]}px; font-weight: 800; color: {p.text}; }}
 QLabel#TicketAhead {{ font-size: {t["lead"]}px; font-weight: 700; color: {p.text}; }}
 QLabel#QrisMark {{ font-size: {t["title"]}px; font-weight: 900; letter-spacing: {m.px(0.6)}px; color: {p.text}; }}
-QLabel#QrisLine {{ font-size: {t["caption"]}px; font-weight: 600; color: {p.text}; }}
 QLabel#TicketNumber {{ font-size: {t["ticket"]}px; font-weight: 900; color: {p.primary}; }}
 QLabel#Banner[tone="warning"] {{ background: {p.warning_surface}; color: {p.warning_text};
     border: {BORDER}px solid {p.warning_text}; border-radius: {small_radius}px; padding: {m.px(2.5)}px {m.px(5)}px; font-weight: 600; }}

@@ -117,3 +117,18 @@ def test_the_qris_mark_stands_above_the_code_only_while_a_code_is_shown(qtbot):
         <= screen.qr.mapTo(screen, screen.qr.rect().topLeft()).y()
     )
     assert "bank" in screen.lead.text()  # "with any bank or e-wallet app"
+
+
+def test_an_arrow_points_to_the_scanner_on_the_booking_screen(qtbot):
+    from kiosk.ui.screens.booking import BookingScreen
+
+    screen = BookingScreen()
+    qtbot.addWidget(screen)
+    screen.resize(1600, 900)
+    screen.show()
+    session = CitizenSession("en")
+    screen.render(FlowView(Step.BOOKING, session, KioskStatus(catalog=CATALOG), False, 30.0, ("id", "en")))
+    assert "scanner" in screen.lead.text()
+    assert screen.pointer.isVisible() and screen.pointer.width() >= current().px(10)
+    image = screen.pointer.grab().toImage()
+    assert ink_share(image, image.pixelColor(0, 0)) > 0.05  # an arrow is drawn

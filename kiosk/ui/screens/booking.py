@@ -4,11 +4,12 @@ code held under the scanner (which types it for the citizen)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QSizePolicy
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy
 
 from kiosk.contract.bookings import BOOKING_ALPHABET, BOOKING_CODE_MIN
 from kiosk.flow.citizen import FlowView
 from kiosk.ui.metrics import current
+from kiosk.ui.pictograms import Pointer
 from kiosk.ui.widgets import card, label, sized
 
 from .base import Screen
@@ -29,7 +30,12 @@ class BookingScreen(Screen):
         self.title = label(name="Title")
         self.lead = label(name="Lead")
         self.body.addWidget(self.title)
-        self.body.addWidget(self.lead)
+        # Beside "...or hold its QR code under the scanner": an arrow down to the scanner.
+        self.pointer = Pointer("down", 10)
+        lead_row = sized(QHBoxLayout(), spacing=2)
+        lead_row.addWidget(self.pointer)
+        lead_row.addWidget(self.lead, 1)
+        self.body.addLayout(lead_row)
         box, layout = card()
         self.display = label(name="NikDisplay", align=Qt.AlignmentFlag.AlignCenter, wrap=False)
         sized(self.display, min_height=10)
@@ -70,6 +76,7 @@ class BookingScreen(Screen):
         s = view.session
         self.title.setText(self.tr("Check in for your appointment"))
         self.lead.setVisible(not current().cramped)  # a tablet needs the height for the keys
+        self.pointer.setVisible(self.lead.isVisibleTo(self))
         self.lead.setText(
             self.tr(
                 "Type the booking code from your confirmation message, for example "

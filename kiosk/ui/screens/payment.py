@@ -33,22 +33,18 @@ class PaymentScreen(Screen):
         self.qr.setObjectName("PaymentQr")
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
         sized(self.qr, min_height=QR_MM, min_width=QR_MM)
-        # The QRIS mark above the code, as the QRIS guidelines ask: the word "QRIS" and the
-        # national standard's name, written (not a copied logo file), so any payer knows the
-        # code works with any bank or e-wallet app.
+        # The QRIS mark above the code, as the QRIS guidelines ask: the word "QRIS" set in type
+        # (not a copied logo file), so any payer knows the code works with any bank or e-wallet
+        # app; the lead line beside it says so in words.
         self.mark = label("QRIS", name="QrisMark", wrap=False, align=Qt.AlignmentFlag.AlignCenter)
-        self.mark_line = label(
-            "QR Code Standar Pembayaran Nasional", name="QrisLine", align=Qt.AlignmentFlag.AlignCenter
-        )
         code = QVBoxLayout()
         code.setSpacing(0)
+        code.addStretch(1)  # the mark right on top of the code, the pair centred
         code.addWidget(self.mark)
-        code.addWidget(self.mark_line)
         code.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignCenter)
-        self._code_column = code
+        code.addStretch(1)
         row.addLayout(code)
         self.mark.hide()
-        self.mark_line.hide()
         facts = QVBoxLayout()
         facts.setSpacing(12)
         self.amount = label(name="Title")
@@ -87,9 +83,6 @@ class PaymentScreen(Screen):
         self._spoken_amount = rupiah_spoken(amount, view.language) if amount else ""
         self.amount.setVisible(bool(amount))
         self._want_qr((p.session_id, p.payment_id, p.qris_payload) if p is not None and p.showing_qr else None)
-        # The standard's name under the mark, as wide as the code, where there is room (not on a tablet).
-        self.mark_line.setVisible(self.mark.isVisibleTo(self) and not current().cramped)
-        self.mark_line.setMaximumWidth(current().px(QR_MM))
         merchant = getattr(p, "merchant_name", None)
         self.merchant.setText(self.tr("Paid to: %1").replace("%1", merchant) if merchant else "")
         self.merchant.setVisible(bool(merchant) and state in ("waiting", "checking"))

@@ -87,10 +87,16 @@ class TicketScreen(Screen):
             .replace("%2", str(ticket.estimated_wait_minutes))
         )
         self.done.setText(self.tr("Done"))
+        # Side mode (a tablet in easy access): the number says what it is; its height goes to it.
+        self.title.setVisible(not self.side_mode)
         self.phone_text.setText(self.tr("Scan to follow your queue on your phone"))
         self._want_phone_qr(ticket.track_url or None)
-        # Wrapped under the code, as wide as it (in the side column: as wide as the column).
-        self.phone_text.setMaximumWidth(16777215 if self.side_mode else current().px(PHONE_QR_MM + 8))
+        # Beside the number (landscape): as wide as the code, its words wrapped under it. Under the
+        # number (portrait) or in the side column: as wide as there is room, on one or two lines.
+        narrow = not (self.side_mode or self.portrait)
+        self.phone_text.setMaximumWidth(current().px(PHONE_QR_MM + 8) if narrow else 16777215)
+        width = QSizePolicy.Policy.Maximum if narrow else QSizePolicy.Policy.Preferred
+        self.phone.setSizePolicy(width, QSizePolicy.Policy.Preferred)
         if outcome.delivery == "printed":
             self.title.setText(self.tr("Your queue number"))
             set_banner(self.banner, self.tr("Please take your printed ticket below the screen."), tone="ok")
@@ -123,8 +129,6 @@ class TicketScreen(Screen):
         super().set_side(header)
         # Side mode (a tablet in easy access): the code stands in the side column, under the
         # header; the body keeps its width for the number.
-        wide = QSizePolicy.Policy.Preferred if header is not None else QSizePolicy.Policy.Maximum
-        self.phone.setSizePolicy(wide, QSizePolicy.Policy.Preferred)
         if header is not None and self.side.indexOf(self.phone) < 0:
             self.side.insertWidget(1, self.phone)
         elif header is None and self.row.indexOf(self.phone) < 0:
