@@ -64,6 +64,13 @@ def _visible(window, kind):
     return [w for w in window.findChildren(kind) if w.isVisible() and w.width() > 0 and w.height() > 0]
 
 
+def _longest_words(label):
+    from PySide6.QtGui import QFontMetrics
+
+    metrics = QFontMetrics(label.font())
+    return (metrics.horizontalAdvance(word) for word in label.text().split())
+
+
 def check_screen(window, page, px_per_mm: float, frame) -> list[str]:
     """Problems on the screen as shown: each a line naming the widget."""
     from PySide6.QtCore import QRect
@@ -71,14 +78,23 @@ def check_screen(window, page, px_per_mm: float, frame) -> list[str]:
 
     problems: list[str] = []
     width, height = window.width(), window.height()
-    needed_h = window.header.minimumSizeHint().height() + page.minimumSizeHint().height()
+    if page.isAncestorOf(window.header):  # side mode: the header stands in the page's side column
+        needed_h, needed_w = page.minimumSizeHint().height(), page.minimumSizeHint().width()
+    else:
+        needed_h = window.header.minimumSizeHint().height() + page.minimumSizeHint().height()
+        needed_w = max(window.header.minimumSizeHint().width(), page.minimumSizeHint().width())
     if window.notice.isVisible():  # wrapped: as high as its lines at the width it has
         needed_h += window.notice.heightForWidth(window.notice.width())
-    needed_w = max(window.header.minimumSizeHint().width(), page.minimumSizeHint().width())
     if needed_w > width or needed_h > height:
         problems.append(f"window: needs {needed_w}x{needed_h} px, the panel has {width}x{height}")
     labels = [w for w in _visible(window, QLabel) if w.text().strip()]
     buttons = _visible(window, QPushButton)
+    # Over the screen (the easy-access options): what it covers is dimmed on purpose, and only
+    # what is on top can be read and touched.
+    covers = [w for w in (getattr(window, "access_panel", None), window.overlay) if w is not None and w.isVisible()]
+    if covers:
+        labels = [w for w in labels if covers[0].isAncestorOf(w)]
+        buttons = [w for w in buttons if covers[0].isAncestorOf(w)]
     window_rect = window.rect()
     for widget in [*labels, *buttons]:
         rect = QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
@@ -95,6 +111,10 @@ def check_screen(window, page, px_per_mm: float, frame) -> list[str]:
             need = label.heightForWidth(label.width())
             if need > label.height() + 1:
                 problems.append(f"{_name(label)}: text clipped (needs {need} px high, has {label.height()})")
+            # A word longer than the line is cut at the edge, however high the label is.
+            longest = max(_longest_words(label), default=0)
+            if longest > label.contentsRect().width() + 1:
+                problems.append(f"{_name(label)}: a word is cut (needs {longest} px wide, has {label.width()})")
         else:
             need = label.minimumSizeHint()
             if need.width() > label.width() + 1 or need.height() > label.height() + 1:

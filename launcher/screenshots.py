@@ -31,6 +31,7 @@ from kiosk.flow.steps import Step
 DEMO_NIK = "3273022505600002"  # a demo citizen born in 1960: shows the elderly suggestion
 SCREENS = (
     "welcome",
+    "access",  # the easy-access options over the welcome screen (easy access only)
     "agency",
     "service",
     "confirm",
@@ -144,10 +145,14 @@ class ScreenChecker:
             window.set_panel(for_panel(panel.width, panel.height, panel.px_per_mm), panel.portrait)
             window.setFixedSize(panel.width, panel.height)
             for accessible in panel.modes(self.quick):
+                if screen == "access" and not accessible:
+                    continue  # the options exist only in easy access
                 if flow.session.accessible != accessible:
                     flow.send("toggle_accessibility")
                 for language in panel.languages(self.quick):
                     flow.send("set_language", language=language)
+                    if screen == "access":
+                        window.access_panel.open()
                     self._settle()
                     image = window.grab().toImage()
                     mode = "accessible" if accessible else "standard"
@@ -159,6 +164,7 @@ class ScreenChecker:
                         path.parent.mkdir(parents=True, exist_ok=True)
                         image.save(str(path), "PNG")
         # Back as the walk left it: it goes on in that language and mode.
+        window.access_panel.hide()
         if flow.session.accessible != start[1]:
             flow.send("toggle_accessibility")
         flow.send("set_language", language=start[0])
@@ -210,6 +216,7 @@ def _walk(tour, here) -> None:
     tour.wait(lambda: tour.flow.status.catalog is not None, "the catalogue")
     tour.wait(lambda: tour.flow.status.printer != "unknown", "the printer status")
     here("welcome")
+    here("access")
     tour.click("TakeTicket")
     tour.at(Step.AGENCY)
     here("agency")

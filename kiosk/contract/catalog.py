@@ -79,8 +79,14 @@ class Agency(ResponseModel):
     """Full name in both languages."""
     short_name: str = Field(min_length=1, max_length=32)
     """Short label for buttons and the printed ticket, e.g. "Imigrasi"."""
+    short_name_en: str | None = Field(None, min_length=1, max_length=32)
+    """The short label in English ("Immigration"); without it English shows ``short_name``."""
     color: str = Field(pattern=r"^#[0-9A-Fa-f]{6}$")
     """Brand colour as "#RRGGBB" (never the only cue: text always goes with it)."""
+
+    def short(self, language: str) -> str:
+        """The short label in ``language`` (English when it has one, else the Indonesian one)."""
+        return self.short_name_en if language == "en" and self.short_name_en else self.short_name
 
 
 class Service(ResponseModel):

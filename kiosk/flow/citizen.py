@@ -33,7 +33,7 @@ from .ports import (
     Payments,
     TicketIssuing,
 )
-from .session import CitizenSession
+from .session import ACCESS_OPTIONS, CitizenSession
 from .status import KioskStatus, StatusChanges
 from .steps import IDLE_GUARDED, Step
 from .survey import RatingService, SurveySteps
@@ -325,6 +325,17 @@ class CitizenFlow(BookingSteps, SurveySteps):
 
     def _act_toggle_accessibility(self, **_: Any) -> None:
         self.session.accessible = not self.session.accessible
+        # Each time it starts, everything it offers except slower speech (the configured rate is
+        # already slower than espeak-ng's): the citizen turns off what they do not need.
+        self.session.access_off = frozenset({"slow_speech"})
+
+    def _act_toggle_access_option(self, option: str = "", **_: Any) -> None:
+        # Each option on its own (larger text without speech, speech without high contrast...).
+        if option in ACCESS_OPTIONS and self.session.accessible:
+            self.session.access_off = self.session.access_off ^ {option}
+
+    def _act_set_volume(self, volume: int = 4, **_: Any) -> None:
+        self.session.volume = min(4, max(1, int(volume)))
 
     def _act_keep_payment(self, view: PaymentView | None = None, **_: Any) -> None:
         self.session.payment = view

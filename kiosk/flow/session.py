@@ -21,6 +21,10 @@ Priority = Literal["none", "elderly", "disability", "pregnancy"]
 _session_ids = itertools.count(1)
 
 
+# What easy access offers, each on its own (the citizen turns off what they do not need).
+ACCESS_OPTIONS = ("large_text", "high_contrast", "read_aloud", "slow_speech")
+
+
 @dataclass
 class CitizenSession:
     """Mutable per-citizen state; replaced wholesale (never partially cleared) when it ends."""
@@ -58,6 +62,10 @@ class CitizenSession:
     accessible: bool = False
     # The satisfaction survey being filled in (scores and bands only, never who answered).
     survey: SurveyDraft = field(default_factory=SurveyDraft)
+    # Easy-access options turned off (ACCESS_OPTIONS; when the mode starts, only slower speech),
+    # and the speech volume in quarters (4: as configured); both last for the session.
+    access_off: frozenset[str] = frozenset()
+    volume: int = 4
 
     def __repr__(self) -> str:
         # Never the NIK being typed, never the identity: this may end up in a log line.

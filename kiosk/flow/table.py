@@ -29,6 +29,8 @@ TRANSITIONS: tuple[Transition, ...] = (
     # Anywhere the citizen is in control.
     Transition(None, "set_language", None, action="set_language", blocked_from=_BUSY),
     Transition(None, "toggle_accessibility", None, action="toggle_accessibility", blocked_from=_BUSY),
+    Transition(None, "toggle_access_option", None, action="toggle_access_option", blocked_from=_BUSY),
+    Transition(None, "set_volume", None, action="set_volume", blocked_from=_BUSY),
     Transition(None, "more_time", None, action="extend_time", blocked_from=_BUSY),
     # While money is moving, leaving means cancelling the payment first (the PAYMENT rows below).
     Transition(None, "cancel", Step.WELCOME, blocked_from=_BUSY | {Step.PAYMENT}),
@@ -172,6 +174,8 @@ USER_INTENTS = frozenset(
         "nik_key",
         "nik_submit",
         "toggle_accessibility",
+        "toggle_access_option",
+        "set_volume",
         "cancel_payment",
         "mrz_field",
         "mrz_key",

@@ -291,7 +291,7 @@ class ReceiptPrintData:
 
 
 def receipt(data: ReceiptPrintData) -> Document:
-    """Amount first ("Rp350.000"), then what it paid for, the reference and a QR to verify it."""
+    """Amount first ("Rp350.000", "IDR 350,000": as the screens write it), then what it paid for, the reference and a QR to verify it."""
     from kiosk.formatting import rupiah
 
     t = RECEIPT_LABELS[data.language]
@@ -300,7 +300,7 @@ def receipt(data: ReceiptPrintData) -> Document:
         Text(data.site_name, align="center", bold=True),
         Separator("="),
         Text(t["title"], align="center", bold=True),
-        Text(rupiah(data.amount_idr, "id"), align="center", bold=True, width=2, height=2),
+        Text(rupiah(data.amount_idr, data.language), align="center", bold=True, width=2, height=2),
         Separator(),
         Columns(t["service"], data.service_name),
         Columns(t["ticket"], data.ticket_number, bold=True),

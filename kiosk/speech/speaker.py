@@ -78,8 +78,9 @@ class Speaker:
         with self._lock:
             return self._proc.pid if self._proc is not None else None
 
-    def say(self, text: str, language: SpeechLanguage) -> Future[Utterance]:
-        """Speak ``text`` in "id" or "en", replacing anything still queued or playing."""
+    def say(self, text: str, language: SpeechLanguage, pace: float = 1.0, loudness: float = 1.0) -> Future[Utterance]:
+        """Speak ``text`` in "id" or "en", replacing anything still queued or playing; ``pace``
+        and ``loudness`` scale the configured rate and volume (the citizen's easy-access choice)."""
         if language not in ("id", "en"):
             raise ValueError(f"language must be 'id' or 'en', not {language!r}")
         text = " ".join(text.split())[:_MAX_TEXT]
@@ -89,7 +90,8 @@ class Speaker:
             self._generation += 1
             generation = self._generation
             self._kill_locked()
-        return self._worker.submit(self._speak, generation, text, language)
+        voice = (min(1.0, max(0.5, pace)), min(1.0, max(0.0, loudness)))
+        return self._worker.submit(self._speak, generation, text, language, voice)
 
     def stop(self) -> None:
         """Silence: drop queued utterances and kill the one playing."""
@@ -122,16 +124,21 @@ class Speaker:
             except ProcessLookupError:
                 pass
 
-    def _command(self, text: str, language: SpeechLanguage, wav: Path | None) -> list[str]:
+    def _command(
+        self, text: str, language: SpeechLanguage, wav: Path | None, scale: tuple[float, float] = (1.0, 1.0)
+    ) -> list[str]:
         s = self.settings
         voice = s.voice_id if language == "id" else s.voice_en
-        cmd = [s.executable, "-v", voice, "-s", str(s.rate_wpm), "-a", str(s.volume), "-g", str(s.word_gap_10ms)]
+        rate, volume = max(80, round(s.rate_wpm * scale[0])), round(s.volume * scale[1])
+        cmd = [s.executable, "-v", voice, "-s", str(rate), "-a", str(volume), "-g", str(s.word_gap_10ms)]
         if wav is not None:
             cmd += ["-w", str(wav)]
         # "--" then the text as one argument: a text starting with "-" is never read as an option.
         return [*cmd, "--", text]
 
-    def _speak(self, generation: int, text: str, language: SpeechLanguage) -> Utterance:
+    def _speak(
+        self, generation: int, text: str, language: SpeechLanguage, scale: tuple[float, float] = (1.0, 1.0)
+    ) -> Utterance:
         backend = self.settings.backend
         if backend == "off":
             return Utterance(text, language, "off")
@@ -148,7 +155,7 @@ class Speaker:
                 return Utterance(text, language, "skipped")
             try:
                 proc = subprocess.Popen(
-                    self._command(text, language, partial),
+                    self._command(text, language, partial, scale),
                     stdin=subprocess.DEVNULL,
                     stdout=subprocess.DEVNULL,
                     stderr=subprocess.PIPE,

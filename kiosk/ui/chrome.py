@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QDateTime, Qt, QTimer, QTimeZone, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.flow.citizen import FlowView
 from kiosk.flow.steps import Step
@@ -46,12 +46,13 @@ class Header(QWidget):
         self.access = button(role="lang", name="AccessibilityToggle")
         self.access.setCheckable(True)
         self.access.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.access.clicked.connect(lambda: self.intent.emit("toggle_accessibility", {}))
+        self.access.clicked.connect(lambda: self.intent.emit("easy_access", {}))  # on, then its options
         row.addWidget(self.access)
         self._portrait = False
         self._access_text = ""
         # Buttons before the accessibility switch ("Call staff"), with their long and short texts.
         self._actions: list[tuple[QPushButton, Callable[[], str], Callable[[], str]]] = []
+        self._side = False
         self.lang_buttons: dict[str, object] = {}
         self._zone: QTimeZone | None = None
         self._row = row
@@ -99,7 +100,22 @@ class Header(QWidget):
         self.setVisible(True)
         self._fit()
 
+    def set_side(self, side: bool) -> None:
+        """In a column beside the content (side mode): everything stacked, no clock, and only the
+        language not in use (one touch switches; the other button would say what is shown)."""
+        self._side = side
+        self._row.setDirection(QBoxLayout.Direction.TopToBottom if side else QBoxLayout.Direction.LeftToRight)
+        sized(self.layout(), margins=(0, 0) if side else (8, 1.5))
+        self._fit()
+
     def _fit(self) -> None:
+        if self._side:
+            self.clock.setVisible(False)
+            for b in self.lang_buttons.values():
+                b.setVisible(not b.isChecked())
+            return
+        for b in self.lang_buttons.values():
+            b.setVisible(True)
         # When the row is too narrow (large text on a 16:9 or 5:4 panel) the clock goes first: the
         # hall's name, the step and the buttons matter more. If the buttons still do not fit, the
         # ones with a short form use it: the accessibility switch its symbol, "Call staff" one word

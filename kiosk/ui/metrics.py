@@ -16,6 +16,7 @@ REFERENCE_PX_PER_MM = 1920 / 527
 TOUCH_RULE_MM = 15.0  # the project's rule (design.md): every target at least this on the glass
 # A margin above the rule (rounding, borders); easy access larger again, for shaky hands.
 TOUCH_MM = {False: 16.0, True: 19.0}
+TABLET_ACCESSIBLE_TOUCH_MM = 16.5
 # Em sizes in mm. Standard body text has capitals of ~4.7 mm (Inter: capitals ~0.73 em); easy
 # access has capitals of at least 6 mm everywhere (design.md), so its smallest size is 8.4 mm (Inter's capitals are 0.72 em).
 TYPE_MM = {"caption": 5.2, "body": 6.4, "lead": 7.6, "title": 10.5, "display": 15.0, "ticket": 36.0}
@@ -39,8 +40,12 @@ class Metrics:
 
     @property
     def touch(self) -> int:
-        # On a tablet-sized panel the margin above the 15 mm rule shrinks (its height is scarce).
-        return self.px(TOUCH_MM[self.accessible] - (0.6 if self.cramped and not self.accessible else 0.0))
+        # On a tablet-sized panel the margin above the 15 mm rule shrinks (its height is scarce);
+        # easy access there stays larger than standard, but 19 mm keys would not fit a keyboard
+        # beside the navigation column (8 keys across ~140 mm).
+        if self.cramped:
+            return self.px(TABLET_ACCESSIBLE_TOUCH_MM if self.accessible else TOUCH_MM[False] - 0.6)
+        return self.px(TOUCH_MM[self.accessible])
 
     def type_px(self) -> dict[str, int]:
         if not self.accessible:

@@ -78,11 +78,26 @@ def type_scale(accessible: bool = False, metrics: Metrics | None = None) -> dict
     return (metrics or Metrics()).with_mode(accessible).type_px()
 
 
+_palette: Palette | None = None
+
+
+def use_palette(palette: Palette) -> None:
+    """The palette the window applied last (widgets that paint themselves draw in it)."""
+    global _palette
+    _palette = palette
+
+
+def current_palette() -> Palette:
+    return _palette or PALETTE
+
+
 def style_sheet(p: Palette = PALETTE, accessible: bool = False, metrics: Metrics | None = None) -> str:
     m = (metrics or Metrics()).with_mode(accessible)
     t = m.type_px()
     touch = m.touch
-    pad_v, pad_h = m.px(2.2), m.px(6)
+    # Easy access on a tablet: the navigation stands in a column beside the content (side mode),
+    # as narrow as its words allow.
+    pad_v, pad_h = m.px(2.2), m.px(2.5 if accessible and m.cramped else 6)
     # Qt's min-height is the content box: the padding and border come on top of it.
     button_min = touch - 2 * (pad_v + BORDER)
     key_pad = m.px(1)
@@ -102,6 +117,7 @@ QLabel#Lead {{ font-size: {t["lead"]}px; color: {p.text_muted}; }}
 QLabel#Caption {{ font-size: {t["caption"]}px; color: {p.text_muted}; }}
 QLabel#TicketWhere {{ font-size: {t["title"]}px; font-weight: 800; color: {p.text}; }}
 QLabel#TicketAhead {{ font-size: {t["lead"]}px; font-weight: 700; color: {p.text}; }}
+QLabel#QrisMark {{ font-size: {t["title"]}px; font-weight: 900; letter-spacing: {m.px(0.6)}px; color: {p.text}; }}
 QLabel#TicketNumber {{ font-size: {t["ticket"]}px; font-weight: 900; color: {p.primary}; }}
 QLabel#Banner[tone="warning"] {{ background: {p.warning_surface}; color: {p.warning_text};
     border: {BORDER}px solid {p.warning_text}; border-radius: {small_radius}px; padding: {m.px(2.5)}px {m.px(5)}px; font-weight: 600; }}

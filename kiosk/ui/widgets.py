@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLayout,
     QPushButton,
@@ -112,7 +113,9 @@ def set_banner(widget: QLabel, text: str | None, tone: str = "warning") -> None:
 class Tile(QPushButton):
     """A large touch tile with wrapped lines of text (a plain QPushButton cannot wrap)."""
 
-    def __init__(self, name: str, accent: str | None = None, min_height_mm: float = 24) -> None:
+    def __init__(
+        self, name: str, accent: str | None = None, min_height_mm: float = 24, glyph: str | None = None
+    ) -> None:
         super().__init__()
         self.setObjectName(name)
         self.setProperty("role", "tile")
@@ -121,7 +124,15 @@ class Tile(QPushButton):
         sized(self, min_height=min_height_mm)
         if accent:
             self.setStyleSheet(f"QPushButton#{name} {{ border-left: {current().px(3.5)}px solid {accent}; }}")
-        layout = sized(QVBoxLayout(self), spacing=1, margins=(6, 3))
+        outer = sized(QHBoxLayout(self), spacing=3, margins=(6, 3))
+        if glyph is not None:  # the picture beside the words, at the top (where the name is)
+            from .pictograms import Pictogram
+
+            self.pictogram = Pictogram(glyph, 10)
+            outer.addWidget(self.pictogram, 0, Qt.AlignmentFlag.AlignTop)
+        layout = sized(QVBoxLayout(), spacing=1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(layout, 1)
         self.heading = label(name="TileHeading")
         self.detail = label(name="TileDetail")
         self.meta = label(name="TileMeta")

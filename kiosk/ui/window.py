@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 from kiosk.flow.citizen import CitizenFlow, FlowView
 from kiosk.flow.steps import Step
 
+from .access_panel import AccessPanel
 from .chrome import Header, IdleOverlay
 from .demo_panel import DemoPrinterPanel
 from .help_call import HelpCall
@@ -64,6 +65,7 @@ class KioskWindow(QWidget):
         self._portrait = portrait
         self._metrics = metrics or Metrics()  # the panel's, in standard mode
         self._mode: tuple | None = None  # (accessible, reach, metrics) currently applied
+        self._side = False  # the header and navigation beside the content (``_apply_mode``)
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
@@ -120,6 +122,8 @@ class KioskWindow(QWidget):
             screen.intent.connect(self._on_intent)
         self.overlay = IdleOverlay(self.kiosk_area)
         self.overlay.intent.connect(self._on_intent)
+        self.access_panel = AccessPanel(self.kiosk_area)
+        self.access_panel.intent.connect(self._on_intent)
         self.view: FlowView | None = None
         # Easy-access speech: say(text, language) and stop(), both non-blocking (kiosk/speech).
         self._say: Callable[[str, str], object] | None = None
@@ -140,6 +144,11 @@ class KioskWindow(QWidget):
 
     def _on_intent(self, name: str, payload: dict) -> None:
         self._tapped_elsewhere()  # a button pressed is a tap outside the hidden corner
+        if name == "easy_access":  # the header's button: on at the first touch, then its options
+            if self.view is None or not self.view.session.accessible:
+                self._flow.send("toggle_accessibility")
+            self.access_panel.open()
+            return
         self._flow.send(name, **payload)
 
     def set_panel(self, metrics: Metrics, portrait: bool) -> None:
@@ -151,7 +160,7 @@ class KioskWindow(QWidget):
 
     @property
     def metrics(self) -> Metrics:
-        return self._metrics.with_mode(bool(self._mode and self._mode[0]))
+        return self._metrics.with_mode(bool(self._mode and self._mode[0]))  # larger text and targets
 
     def mousePressEvent(self, event) -> None:
         # Presses that no child took (labels, backgrounds) end up here: a tap outside the corner.
@@ -163,32 +172,55 @@ class KioskWindow(QWidget):
         if taps is not None:
             taps.reset()
 
-    def _apply_mode(self, accessible: bool) -> None:
+    def _apply_mode(self, session) -> None:
+        # Easy access: each option on its own (larger text and targets; high contrast); the
+        # lower layout and the longer time limits come with the mode itself.
+        accessible = session.accessible
+        large = accessible and "large_text" not in session.access_off
+        contrast = accessible and "high_contrast" not in session.access_off
         reach = accessible and self._portrait
-        metrics = self._metrics.with_mode(accessible)
-        if self._mode == (accessible, reach, metrics, self._portrait):
+        metrics = self._metrics.with_mode(large)
+        if self._mode == (large, reach, metrics, self._portrait, contrast):
             return
-        self._mode = (accessible, reach, metrics, self._portrait)
+        self._mode = (large, reach, metrics, self._portrait, contrast)
         use(metrics)
         from PySide6.QtWidgets import QApplication
 
-        from .theme import HIGH_CONTRAST, PALETTE, style_sheet
+        from .theme import HIGH_CONTRAST, PALETTE, style_sheet, use_palette
 
-        QApplication.instance().setStyleSheet(
-            style_sheet(HIGH_CONTRAST if accessible else PALETTE, accessible, metrics)
-        )
+        use_palette(HIGH_CONTRAST if contrast else PALETTE)
+        QApplication.instance().setStyleSheet(style_sheet(HIGH_CONTRAST if contrast else PALETTE, large, metrics))
         rescale(self, metrics)
+        # Side mode: easy access on a short landscape panel (a 10" tablet) has no height for a
+        # row of large buttons above and below the content; the header and the navigation stand
+        # beside it instead (each screen holds the header while it shows, see ``_place_header``).
+        self._side = large and metrics.cramped and not self._portrait
+        for screen in dict.fromkeys(self.screens.values()):
+            screen.set_side(None)
+        self.header.set_side(self._side)
         # In reach mode even the language and accessibility buttons come down to the bottom.
         self._column.removeWidget(self.header)
         self._column.insertWidget(self._column.count() if reach else 0, self.header)
+        self.header.show()
         for screen in dict.fromkeys(self.screens.values()):
+            screen.side_mode = self._side
             screen.apply_layout_mode(self._portrait, reach)
+
+    def _place_header(self, screen: Screen) -> None:
+        if not self._side:
+            return
+        for other in dict.fromkeys(self.screens.values()):
+            if other is not screen:
+                other.set_side(None)
+        screen.set_side(self.header)
+        self.header.show()
 
     def _render(self, view: FlowView) -> None:
         self.view = view
         self._translations.use(view.language)
-        self._apply_mode(view.session.accessible)
+        self._apply_mode(view.session)
         screen = self.screens[view.step]
+        self._place_header(screen)
         screen.render_common()
         screen.render(view)
         if self.stack.currentWidget() is not screen:
@@ -197,6 +229,7 @@ class KioskWindow(QWidget):
         self.notice.render(view)
         self.help_call.render(view)
         self.overlay.render(view)
+        self.access_panel.render(view)
         self._speak(view, screen)
         self.rendered.emit(view.step.value)
 
@@ -205,14 +238,15 @@ class KioskWindow(QWidget):
         """The text last handed to speech ("" when easy-access mode is off)."""
         return self._said
 
-    def attach_speech(self, say: Callable[[str, str], object], stop: Callable[[], None]) -> None:
+    def attach_speech(self, say: Callable[..., object], stop: Callable[[], None]) -> None:
         """Read each screen aloud while the session is in easy-access mode."""
         self._say, self._hush = say, stop
 
     def _speak(self, view: FlowView, screen: Screen) -> None:
         if self._say is None or self._hush is None:
             return
-        if not view.session.accessible:
+        session = view.session
+        if not session.accessible or "read_aloud" in session.access_off:
             if self._said:
                 self._hush()  # the citizen turned it off, or the session ended
                 self._said = self._spoken = self._spoken_notice = ""
@@ -231,7 +265,9 @@ class KioskWindow(QWidget):
         else:
             self._spoken_notice = notice
             return
-        self._say(self._said, view.language)
+        # The citizen's pace and volume: slower speech at three quarters of the configured rate.
+        pace = 0.75 if "slow_speech" not in session.access_off else 1.0
+        self._say(self._said, view.language, pace=pace, loudness=session.volume / 4)
 
     def _help_changed(self) -> None:
         if self.view is not None:
@@ -307,3 +343,4 @@ class KioskWindow(QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.overlay.setGeometry(self.kiosk_area.rect())
+        self.access_panel.setGeometry(self.kiosk_area.rect())

@@ -2,6 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>AccessPanel</name>
+    <message>
+        <location filename="../../kiosk/ui/access_panel.py" line="83"/>
+        <source>Larger text</source>
+        <translation>Teks lebih besar</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/access_panel.py" line="84"/>
+        <source>High contrast</source>
+        <translation>Kontras tinggi</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/access_panel.py" line="85"/>
+        <source>Read aloud</source>
+        <translation>Bacakan layar</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/access_panel.py" line="86"/>
+        <source>Slower speech</source>
+        <translation>Bicara lebih lambat</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/access_panel.py" line="88"/>
+        <source>Easy access: choose what helps you</source>
+        <translation>Akses Mudah: pilih yang membantu Anda</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/access_panel.py" line="96"/>
+        <source>Volume %1 of %2</source>
+        <translation>Volume %1 dari %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/access_panel.py" line="100"/>
+        <source>Quieter</source>
+        <translation>Lebih pelan</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/access_panel.py" line="101"/>
+        <source>Louder</source>
+        <translation>Lebih keras</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/access_panel.py" line="102"/>
+        <source>Turn off easy access</source>
+        <translation>Matikan Akses Mudah</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/access_panel.py" line="103"/>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <location filename="../../kiosk/ui/admin/base.py" line="70"/>
@@ -12,34 +65,34 @@
 <context>
     <name>AgencyScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/agency.py" line="39"/>
+        <location filename="../../kiosk/ui/screens/agency.py" line="40"/>
         <source>Choose an agency</source>
         <translation>Pilih instansi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/agency.py" line="40"/>
+        <location filename="../../kiosk/ui/screens/agency.py" line="41"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/agency.py" line="61"/>
+        <location filename="../../kiosk/ui/screens/agency.py" line="67"/>
         <source>%n service(s)</source>
         <translation>
             <numerusform>%n layanan</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/agency.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/agency.py" line="70"/>
         <source>%1 of %2 services open now</source>
         <translation>%1 dari %2 layanan buka sekarang</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/agency.py" line="74"/>
+        <location filename="../../kiosk/ui/screens/agency.py" line="80"/>
         <source>Closed now · opens today at %1</source>
         <translation>Sedang tutup · buka hari ini pukul %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/agency.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/agency.py" line="81"/>
         <source>Closed now</source>
         <translation>Sedang tutup</translation>
     </message>
@@ -47,37 +100,37 @@
 <context>
     <name>BookingScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="77"/>
         <source>Check in for your appointment</source>
         <translation>Lapor kedatangan untuk janji temu Anda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="60"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="82"/>
         <source>Type the booking code from your confirmation message, for example BDG-7K3P9, or hold its QR code under the scanner.</source>
         <translation>Ketik kode pendaftaran dari pesan konfirmasi Anda, misalnya BDG-7K3P9, atau dekatkan kode QR-nya ke pemindai.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="91"/>
         <source>Delete last character</source>
         <translation>Hapus karakter terakhir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="92"/>
         <source>Clear</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="71"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="93"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="72"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="94"/>
         <source>Checking…</source>
         <translation>Memeriksa…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="72"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="94"/>
         <source>Check in</source>
         <translation>Lapor kedatangan</translation>
     </message>
@@ -138,82 +191,82 @@
 <context>
     <name>ConfirmScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="86"/>
         <source>Free</source>
         <translation>Gratis</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="87"/>
         <source>Fee: %1</source>
         <translation>Biaya: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="91"/>
         <source>%1 people waiting · about %2 minutes</source>
         <translation>%1 orang menunggu · sekitar %2 menit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="86"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="96"/>
         <source>Queue length not known right now</source>
         <translation>Panjang antrean belum diketahui saat ini</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="97"/>
         <source>Where: %1</source>
         <translation>Lokasi: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="98"/>
         <source>Please bring</source>
         <translation>Harap membawa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="100"/>
         <source>No documents needed.</source>
         <translation>Tidak perlu dokumen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="94"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="115"/>
         <source>Identified: %1</source>
         <translation>Teridentifikasi: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="96"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="117"/>
         <source>This service needs your ID card or NIK; you will be asked next.</source>
         <translation>Layanan ini memerlukan KTP-el atau NIK Anda; Anda akan diminta pada langkah berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="124"/>
         <source>You are 60 or older, so we chose the elderly priority queue for you. Touch it again if you prefer the normal queue.</source>
         <translation>Usia Anda 60 tahun ke atas, jadi kami memilihkan antrean prioritas lansia. Sentuh sekali lagi bila Anda memilih antrean biasa.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="129"/>
         <source>Priority queue (optional): choose if it applies to you</source>
         <translation>Antrean prioritas (opsional): pilih bila sesuai dengan Anda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="131"/>
         <source>Elderly (60+)</source>
         <translation>Lansia (60+)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="111"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="132"/>
         <source>Disability</source>
         <translation>Disabilitas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="133"/>
         <source>Pregnant</source>
         <translation>Ibu hamil</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="138"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/confirm.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/confirm.py" line="139"/>
         <source>Take my number</source>
         <translation>Ambil nomor antrean</translation>
     </message>
@@ -412,17 +465,17 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="92"/>
+        <location filename="../../kiosk/ui/chrome.py" line="93"/>
         <source>Step %1 of %2</source>
         <translation>Langkah %1 dari %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="96"/>
+        <location filename="../../kiosk/ui/chrome.py" line="97"/>
         <source>Easy access</source>
         <translation>Akses Mudah</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="97"/>
+        <location filename="../../kiosk/ui/chrome.py" line="98"/>
         <source>Accessibility mode: large text, high contrast, speech, more time</source>
         <translation>Mode aksesibilitas: teks besar, kontras tinggi, suara, waktu lebih lama</translation>
     </message>
@@ -546,62 +599,62 @@
 <context>
     <name>IdentifyScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="70"/>
         <source>This service needs your identity</source>
         <translation>Layanan ini memerlukan identitas Anda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="66"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="73"/>
         <source>Place your ID card on the reader</source>
         <translation>Tempelkan kartu identitas Anda pada pembaca</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="72"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="80"/>
         <source>e-KTP or e-passport: hold it flat on the reader until the screen changes.</source>
         <translation>KTP-el atau paspor elektronik: tahan rata di atas pembaca sampai layar berubah.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="83"/>
         <source>The card reader is not available right now.</source>
         <translation>Pembaca kartu sedang tidak tersedia.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="84"/>
         <source>Please type your NIK instead.</source>
         <translation>Silakan ketik NIK Anda.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="87"/>
         <source>Or type your NIK (16 digits)</source>
         <translation>Atau ketik NIK Anda (16 angka)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="87"/>
         <source>Type your NIK (16 digits)</source>
         <translation>Ketik NIK Anda (16 angka)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="92"/>
         <source>Clear</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="86"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="94"/>
         <source>Delete last digit</source>
         <translation>Hapus angka terakhir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="95"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="96"/>
         <source>Checking…</source>
         <translation>Memeriksa…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="96"/>
         <source>Continue</source>
         <translation>Lanjut</translation>
     </message>
@@ -609,22 +662,22 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="188"/>
+        <location filename="../../kiosk/ui/chrome.py" line="204"/>
         <source>Do you need more time?</source>
         <translation>Apakah Anda perlu waktu lagi?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="189"/>
+        <location filename="../../kiosk/ui/chrome.py" line="205"/>
         <source>Yes, more time please</source>
         <translation>Ya, saya perlu waktu lagi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="190"/>
+        <location filename="../../kiosk/ui/chrome.py" line="206"/>
         <source>No, I am finished</source>
         <translation>Tidak, saya sudah selesai</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="214"/>
+        <location filename="../../kiosk/ui/chrome.py" line="230"/>
         <source>For your privacy this session ends in %1 seconds.</source>
         <translation>Demi privasi Anda, sesi ini berakhir dalam %1 detik.</translation>
     </message>
@@ -829,57 +882,57 @@
 <context>
     <name>PassportScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="58"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="80"/>
         <source>Open your e-passport&apos;s chip</source>
         <translation>Buka chip paspor elektronik Anda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="61"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="83"/>
         <source>Type what is printed on the photo page of your passport. Keep the passport on the reader.</source>
         <translation>Ketik data yang tercetak di halaman foto paspor Anda. Biarkan paspor tetap di atas pembaca.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="92"/>
         <source>Passport number</source>
         <translation>Nomor paspor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="71"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="93"/>
         <source>Date of birth</source>
         <translation>Tanggal lahir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="72"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="94"/>
         <source>Date of expiry</source>
         <translation>Berlaku sampai</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="97"/>
         <source>DD-MM-YY</source>
         <translation>HH-BB-TT</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="106"/>
         <source>Delete last character</source>
         <translation>Hapus karakter terakhir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="107"/>
         <source>Clear</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="86"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="108"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="109"/>
         <source>Reading the chip…</source>
         <translation>Membaca chip…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="109"/>
         <source>Open the chip</source>
         <translation>Buka chip</translation>
     </message>
@@ -887,144 +940,149 @@
 <context>
     <name>PaymentScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="66"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="78"/>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="67"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="79"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="68"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="80"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="74"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="87"/>
         <source>Paid to: %1</source>
         <translation>Dibayar kepada: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="92"/>
         <source>Time left: %1</source>
         <translation>Sisa waktu: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="101"/>
         <source>Preparing your QRIS code…</source>
         <translation>Menyiapkan kode QRIS Anda…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="101"/>
         <source>One moment, please.</source>
         <translation>Mohon tunggu sebentar.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="103"/>
         <source>Scan to pay with QRIS</source>
         <translation>Pindai untuk membayar dengan QRIS</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="91"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="104"/>
         <source>Open any bank or e-wallet app, scan the code and pay.</source>
         <translation>Buka aplikasi bank atau dompet digital apa pun, pindai kode, lalu bayar.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="92"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="105"/>
         <source>Your ticket is printed as soon as the payment arrives.</source>
         <translation>Tiket Anda dicetak begitu pembayaran diterima.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="95"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="108"/>
         <source>Connection lost — still checking</source>
         <translation>Koneksi terputus — masih memeriksa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="96"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="109"/>
         <source>If you already paid, your payment is safe. Please wait: the kiosk keeps checking.</source>
         <translation>Jika Anda sudah membayar, pembayaran Anda aman. Mohon tunggu: anjungan terus memeriksa.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="97"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="110"/>
         <source>Do not pay a second time.</source>
         <translation>Jangan membayar untuk kedua kalinya.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="112"/>
         <source>Payment successful</source>
         <translation>Pembayaran berhasil</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="112"/>
         <source>Payment received. Printing your ticket and receipt…</source>
         <translation>Pembayaran diterima. Mencetak tiket dan bukti pembayaran Anda…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="114"/>
         <source>Time is up</source>
         <translation>Waktu habis</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="102"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="115"/>
         <source>The QRIS code has expired and nothing was charged.</source>
         <translation>Kode QRIS sudah kedaluwarsa dan tidak ada biaya yang ditarik.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="116"/>
         <source>Tap Back to try again.</source>
         <translation>Ketuk Kembali untuk mencoba lagi.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="119"/>
         <source>Payment cancelled</source>
         <translation>Pembayaran dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="120"/>
         <source>Nothing was charged.</source>
         <translation>Tidak ada biaya yang ditarik.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="121"/>
         <source>Tap Back to choose again.</source>
         <translation>Ketuk Kembali untuk memilih lagi.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="111"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="124"/>
         <source>Payment is not available right now</source>
         <translation>Pembayaran sedang tidak tersedia</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="125"/>
         <source>No QRIS code could be shown, so nothing was charged.</source>
         <translation>Kode QRIS tidak dapat ditampilkan, jadi tidak ada biaya yang ditarik.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="113"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="126"/>
         <source>Try again later, or pay at the help desk.</source>
         <translation>Coba lagi nanti, atau bayar di meja bantuan.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="129"/>
         <source>We could not confirm your payment</source>
         <translation>Kami belum dapat memastikan pembayaran Anda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="130"/>
         <source>If you paid, the money is returned to you automatically.</source>
         <translation>Jika Anda sudah membayar, uang Anda dikembalikan secara otomatis.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="131"/>
         <source>Please show your bank app&apos;s receipt at the help desk.</source>
         <translation>Tunjukkan bukti dari aplikasi bank Anda di meja bantuan.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/payment.py" line="123"/>
+        <location filename="../../kiosk/ui/screens/payment.py" line="136"/>
         <source>Cancelling… if the payment arrived first, you get your ticket.</source>
         <translation>Membatalkan… jika pembayaran sudah masuk lebih dulu, Anda tetap mendapat tiket.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/payment.py" line="149"/>
+        <source>Amount: %1.</source>
+        <translation>Jumlah: %1.</translation>
     </message>
 </context>
 <context>
@@ -1086,6 +1144,69 @@
         <location filename="../../kiosk/ui/admin/pin_page.py" line="77"/>
         <source>The PIN could not be checked: %1</source>
         <translation>PIN tidak dapat diperiksa: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PlainWords</name>
+    <message>
+        <location filename="../../kiosk/ui/admin/plain_words.py" line="13"/>
+        <source>must be %1 or more</source>
+        <translation>minimal %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/plain_words.py" line="14"/>
+        <source>must be %1 or less</source>
+        <translation>maksimal %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/plain_words.py" line="15"/>
+        <source>must be more than %1</source>
+        <translation>harus lebih dari %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/plain_words.py" line="16"/>
+        <source>must be less than %1</source>
+        <translation>harus kurang dari %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/plain_words.py" line="19"/>
+        <source>must be a whole number</source>
+        <translation>harus bilangan bulat</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/plain_words.py" line="21"/>
+        <source>must be a number</source>
+        <translation>harus berupa angka</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/plain_words.py" line="22"/>
+        <source>needs at least %1 characters</source>
+        <translation>minimal %1 karakter</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/plain_words.py" line="23"/>
+        <source>may have at most %1 characters</source>
+        <translation>maksimal %1 karakter</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/plain_words.py" line="24"/>
+        <source>only a technician can change this</source>
+        <translation>hanya teknisi yang dapat mengubahnya</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/plain_words.py" line="25"/>
+        <source>cannot be changed on the kiosk</source>
+        <translation>tidak dapat diubah di anjungan</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/plain_words.py" line="28"/>
+        <source>this value cannot be used here</source>
+        <translation>nilai ini tidak dapat dipakai di sini</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/plain_words.py" line="50"/>
+        <source>This change</source>
+        <translation>Perubahan ini</translation>
     </message>
 </context>
 <context>
@@ -1159,7 +1280,7 @@
 <context>
     <name>Screen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/base.py" line="48"/>
+        <location filename="../../kiosk/ui/screens/base.py" line="61"/>
         <source>Start over</source>
         <translation>Mulai lagi</translation>
     </message>
@@ -1167,67 +1288,67 @@
 <context>
     <name>ServiceScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="37"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="38"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="38"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="39"/>
         <source>Choose the service you need.</source>
         <translation>Pilih layanan yang Anda perlukan.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="79"/>
         <source>Free</source>
         <translation>Gratis</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="83"/>
         <source>Last known: %1 waiting · about %2 min</source>
         <translation>Data terakhir: %1 menunggu · sekitar %2 menit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="86"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="89"/>
         <source>%1 waiting · about %2 min</source>
         <translation>%1 menunggu · sekitar %2 menit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="91"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="94"/>
         <source>Queue length not known right now</source>
         <translation>Panjang antrean belum diketahui saat ini</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="108"/>
         <source>Unavailable while offline: paying by QRIS needs the connection</source>
         <translation>Tidak tersedia saat offline: pembayaran QRIS memerlukan sambungan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="110"/>
         <source>Unavailable while offline: the ID check needs the connection</source>
         <translation>Tidak tersedia saat offline: pemeriksaan KTP memerlukan sambungan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="111"/>
         <source>Unavailable while offline: no numbers left at this kiosk</source>
         <translation>Tidak tersedia saat offline: nomor di anjungan ini sudah habis</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="115"/>
         <source>Closed: not offered at this kiosk this week</source>
         <translation>Tutup: tidak dilayani di anjungan ini minggu ini</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="120"/>
         <source>Closed now · opens today at %1</source>
         <translation>Sedang tutup · buka hari ini pukul %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="119"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="122"/>
         <source>Closed now · opens tomorrow at %1</source>
         <translation>Sedang tutup · buka besok pukul %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="121"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="124"/>
         <source>Closed now · opens %1 at %2</source>
         <translation>Sedang tutup · buka hari %1 pukul %2</translation>
     </message>
@@ -1263,127 +1384,127 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="68"/>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="77"/>
         <source>Kiosk location name</source>
         <translation>Nama lokasi anjungan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="69"/>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="78"/>
         <source>Seconds before the &quot;more time?&quot; warning</source>
         <translation>Detik sebelum peringatan &quot;perlu waktu lagi?&quot;</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="70"/>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="79"/>
         <source>Seconds to answer the warning</source>
         <translation>Detik untuk menjawab peringatan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="71"/>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="80"/>
         <source>Seconds the ticket stays on screen</source>
         <translation>Detik tiket tetap tampil di layar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="72"/>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="81"/>
         <source>Languages (first = default)</source>
         <translation>Bahasa (pertama = bawaan)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="73"/>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="82"/>
         <source>When the printer fails</source>
         <translation>Bila printer gagal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="74"/>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="83"/>
         <source>Central service address</source>
         <translation>Alamat layanan pusat</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="75"/>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="84"/>
         <source>Terminal id</source>
         <translation>ID terminal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="76"/>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="85"/>
         <source>Token file</source>
         <translation>Berkas token</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="77"/>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="86"/>
         <source>Central connect timeout (s)</source>
         <translation>Batas waktu sambungan ke pusat (detik)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="78"/>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="87"/>
         <source>Central answer timeout (s)</source>
         <translation>Batas waktu jawaban pusat (detik)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="79"/>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="88"/>
         <source>Failures before offline</source>
         <translation>Kegagalan sebelum dianggap luring</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="80"/>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="89"/>
         <source>Printer connection</source>
         <translation>Sambungan printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="81"/>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="90"/>
         <source>Network printer address</source>
         <translation>Alamat printer jaringan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="82"/>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="91"/>
         <source>Network printer port</source>
         <translation>Port printer jaringan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="83"/>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="92"/>
         <source>Printer model profile</source>
         <translation>Profil model printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="84"/>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="93"/>
         <source>Paper width (mm)</source>
         <translation>Lebar kertas (mm)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="85"/>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="94"/>
         <source>Card reader</source>
         <translation>Pembaca kartu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="86"/>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="95"/>
         <source>Admin mode timeout (s)</source>
         <translation>Batas waktu mode admin (detik)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="91"/>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="100"/>
         <source>Settings</source>
         <translation>Pengaturan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="92"/>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="101"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="94"/>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="103"/>
         <source>Choose a setting on the left.</source>
         <translation>Pilih pengaturan di sebelah kiri.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="105"/>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="114"/>
         <source>The settings file cannot be read: %1</source>
         <translation>Berkas pengaturan tidak dapat dibaca: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="161"/>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="171"/>
         <source>Not saved: %1</source>
         <translation>Tidak tersimpan: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/settings_page.py" line="166"/>
+        <location filename="../../kiosk/ui/admin/settings_page.py" line="176"/>
         <source>Saved. The kiosk uses the new value after its next restart.</source>
         <translation>Tersimpan. Anjungan memakai nilai baru setelah dimulai ulang.</translation>
     </message>
@@ -1882,52 +2003,57 @@
 <context>
     <name>TicketScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="54"/>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="83"/>
         <source>Go to: %1</source>
         <translation>Menuju: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="85"/>
         <source>About %1 people ahead of you · about %2 minutes (estimate)</source>
         <translation>Sekitar %1 orang di depan Anda · sekitar %2 menit (perkiraan)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="58"/>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="87"/>
         <source>%1 people ahead of you · about %2 minutes</source>
         <translation>%1 orang di depan Anda · sekitar %2 menit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="92"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="65"/>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="104"/>
         <source>Your queue number (issued offline)</source>
         <translation>Nomor antrean Anda (dicetak saat offline)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="108"/>
         <source>Issued offline: your number is kept and will be called in turn. The waiting figures are the last known ones. Please take your printed ticket below the screen.</source>
         <translation>Dicetak saat offline: nomor Anda tercatat dan akan dipanggil sesuai urutan. Angka antrean adalah data terakhir yang diketahui. Silakan ambil tiket cetak di bawah layar.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="95"/>
+        <source>Scan to follow your queue on your phone</source>
+        <translation>Pindai untuk memantau antrean Anda di ponsel</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="115"/>
         <source>Your queue number</source>
         <translation>Nomor antrean Anda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="116"/>
         <source>Please take your printed ticket below the screen.</source>
         <translation>Silakan ambil tiket cetak Anda di bawah layar.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="121"/>
         <source>Your queue number (on screen)</source>
         <translation>Nomor antrean Anda (di layar)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ticket.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/ticket.py" line="125"/>
         <source>The printer could not print your ticket. Take a photo of this screen or note the number; the help desk also has it.</source>
         <translation>Printer tidak dapat mencetak tiket Anda. Foto layar ini atau catat nomornya; meja bantuan juga memilikinya.</translation>
     </message>
@@ -1935,72 +2061,72 @@
 <context>
     <name>WelcomeScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="40"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="41"/>
         <source>Welcome to %1</source>
         <translation>Selamat datang di %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="40"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="41"/>
         <source>Welcome</source>
         <translation>Selamat datang</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="41"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="42"/>
         <source>Take a queue number for government services in this hall.</source>
         <translation>Ambil nomor antrean untuk layanan pemerintah di gedung ini.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="42"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="43"/>
         <source>Take a queue number</source>
         <translation>Ambil Antrean</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="43"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="44"/>
         <source>I booked online: check in</source>
         <translation>Sudah daftar daring? Lapor di sini</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="44"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="45"/>
         <source>Rate our service</source>
         <translation>Nilai layanan kami</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="49"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="52"/>
         <source>Touch the button to start, or place your ID card on the reader. Staff at the help desk can assist you.</source>
         <translation>Sentuh tombol untuk memulai, atau tempelkan kartu identitas Anda pada pembaca. Petugas di meja bantuan siap membantu.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="54"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="57"/>
         <source>Touch the button to start. Staff at the help desk can assist you.</source>
         <translation>Sentuh tombol untuk memulai. Petugas di meja bantuan siap membantu.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="66"/>
         <source>This kiosk is closed for today.</source>
         <translation>Anjungan ini sudah tutup untuk hari ini.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="65"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="68"/>
         <source>Connecting to the service centre… please wait a moment.</source>
         <translation>Menghubungkan ke pusat layanan… mohon tunggu sebentar.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="67"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="70"/>
         <source>Service is temporarily unavailable. The kiosk keeps retrying.</source>
         <translation>Layanan sedang tidak tersedia. Anjungan terus mencoba kembali.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="72"/>
         <source>The ticket printer is out of service. Please ask at the help desk.</source>
         <translation>Printer tiket sedang tidak berfungsi. Silakan bertanya di meja bantuan.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="72"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="75"/>
         <source>Working offline: the connection to the service centre is down. Free walk-in services still give queue numbers. Paid services, ID card checks and booking check-in are unavailable until the connection returns.</source>
         <translation>Mode offline: sambungan ke pusat layanan sedang terputus. Layanan gratis tanpa janji temu tetap memberikan nomor antrean. Layanan berbayar, pemeriksaan KTP, dan check-in janji temu tidak tersedia sampai sambungan pulih.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/welcome.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/welcome.py" line="80"/>
         <source>The printer is out of paper: your ticket will be shown on screen.</source>
         <translation>Kertas printer habis: tiket Anda akan ditampilkan di layar.</translation>
     </message>

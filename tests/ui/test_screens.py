@@ -173,7 +173,7 @@ def test_easy_access_speaks_each_screen_and_the_idle_question(window, qtbot):
     win, flow, sched = window
     said: list[tuple[str, str]] = []
     stops: list[bool] = []
-    win.attach_speech(lambda text, language: said.append((text, language)), lambda: stops.append(True))
+    win.attach_speech(lambda text, language, **voice: said.append((text, language)), lambda: stops.append(True))
     flow.send("set_language", language="en")
     flow.send("take_ticket")
     assert said == []  # silent unless easy access is on

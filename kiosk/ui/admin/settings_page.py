@@ -1,7 +1,7 @@
 """Settings: pick a field, type the new value on the on-screen keyboard, save.
 
 The controller validates exactly like ``check-config`` and answers with the problems, which are
-shown here as they are. Fields the role may not change are not offered at all.
+shown in plain words (``plain_words``). Fields the role may not change are not offered at all.
 """
 
 from __future__ import annotations
@@ -12,14 +12,23 @@ from PySide6.QtWidgets import QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QS
 from kiosk.admin.settings_edit import SettingsRefused, current_value
 from kiosk.ui.widgets import button, label
 
+from ..chrome import LANGUAGE_NAMES
 from .base import AdminPage, touch_scroll
 from .keyboard import TextKeyboard, apply_key
+from .plain_words import plain_problem
 
 
 def shown_value(value) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value)
     return "" if value is None else str(value)
+
+
+def display_value(field: str, value) -> str:
+    """As people write it: languages by name ("Bahasa Indonesia, English", not "id, en")."""
+    if field == "ui.languages" and isinstance(value, (list, tuple)):
+        return ", ".join(LANGUAGE_NAMES.get(str(v), str(v)) for v in value)
+    return shown_value(value)
 
 
 class SettingsPage(AdminPage):
@@ -117,7 +126,7 @@ class SettingsPage(AdminPage):
             b = button(role="field", name=f"field-{field}")
             b.setCheckable(True)
             b.setMinimumHeight(88)
-            b.setText(f"{names.get(field, field)}: {shown_value(current_value(config, field))}")
+            b.setText(f"{names.get(field, field)}: {display_value(field, current_value(config, field))}")
             b.clicked.connect(lambda _=False, f=field: self._choose(f))
             self._group.addButton(b)
             self.fields_box.addWidget(b, i // columns, i % columns)
@@ -155,7 +164,8 @@ class SettingsPage(AdminPage):
     def _saved(self, result) -> None:
         self.save.setEnabled(True)
         if isinstance(result, SettingsRefused):
-            self.say("\n".join(result.problems))
+            labels = self.labels()
+            self.say("\n".join(plain_problem(problem, labels) for problem in result.problems))
             return
         if isinstance(result, Exception):
             self.say(self.tr("Not saved: %1").replace("%1", str(result)))

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QGridLayout
 
 from kiosk.flow.citizen import FlowView
 from kiosk.ui.metrics import current
+from kiosk.ui.pictograms import glyph_for_agency
 from kiosk.ui.widgets import Tile, button, clear_layout, label, sized
 
 from .base import Screen
@@ -41,17 +42,22 @@ class AgencyScreen(Screen):
         catalog = view.status.catalog
         # Redrawn each minute while opening hours apply: an agency's services open and close.
         minute = view.now.replace(second=0, microsecond=0) if view.now is not None else None
-        key = (id(catalog), lang, self.portrait, self.compact, current(), minute)
+        key = (id(catalog), lang, self.portrait, self.side_mode, self.compact, current(), minute)
         if catalog is None or key == self._drawn:
             return
         self._drawn = key
         clear_layout(self.grid)
         for i, agency in enumerate(catalog.agencies):
-            tile = Tile(f"agency-{agency.id}", accent=agency.color, min_height_mm=22 if self.compact else 30)
+            tile = Tile(
+                f"agency-{agency.id}",
+                accent=agency.color,
+                min_height_mm=22 if self.compact else 30,
+                glyph=glyph_for_agency(agency.id),
+            )
             detail = "" if self.compact else agency.name.get(lang)
-            tile.set_lines(agency.short_name, detail, self._open_text(catalog.services_for(agency.id), view))
+            tile.set_lines(agency.short(lang), detail, self._open_text(catalog.services_for(agency.id), view))
             tile.clicked.connect(lambda _=False, a=agency.id: self.send("choose_agency", agency_id=a))
-            columns = 2 if self.portrait else COLUMNS
+            columns = 2 if self.portrait or self.side_mode else COLUMNS  # side mode: long names need the width
             self.grid.addWidget(tile, i // columns, i % columns)
 
     def _open_text(self, services, view: FlowView) -> str:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.flow.citizen import FlowView
+from kiosk.ui.metrics import current
 from kiosk.ui.widgets import button, sized
 
 
@@ -27,7 +28,19 @@ class Screen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.body = sized(QVBoxLayout(self), spacing=2, margins=(8, 3))
+        root = QHBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(0)
+        self.body = sized(QVBoxLayout(), spacing=2, margins=(8, 3))
+        root.addLayout(self.body, 1)
+        # Empty unless in side mode (easy access on a short landscape panel, a 10" tablet): then
+        # the header and the navigation stand in a column beside the content, which gets the
+        # whole height (a row of large buttons above and below would leave too little).
+        self.side = sized(QVBoxLayout(), spacing=1.5, margins=(0, 3))
+        root.addLayout(self.side)
+        self._root = root
+        self._nav: QBoxLayout | None = None
+        self._side_header: QWidget | None = None
         # Empty unless in reach mode (portrait + accessibility): then it pushes every control
         # into the lower part of the screen, within reach from a wheelchair.
         self._reach = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
@@ -73,6 +86,23 @@ class Screen(QWidget):
             self.body.setStretch(0, 0)
         self.body.invalidate()
 
+    side_mode = False  # set by the window before ``apply_layout_mode`` (see ``set_side``)
+
+    @staticmethod
+    def flow_keys(grid: QGridLayout, keys: list, columns: int, tail: list) -> None:
+        """Lay ``keys`` out in reading order, ``columns`` across, then ``tail`` ((key, span) pairs)
+        after them: a keyboard that fits a narrower body (side mode) with every key as large."""
+        for b in [*keys, *(b for b, _ in tail)]:
+            grid.removeWidget(b)
+        for i, b in enumerate(keys):
+            grid.addWidget(b, i // columns, i % columns)
+        at = len(keys)
+        for b, span in tail:
+            if at % columns + span > columns:
+                at += columns - at % columns
+            grid.addWidget(b, at // columns, at % columns, 1, span)
+            at += span
+
     def send(self, name: str, **payload) -> None:
         self.intent.emit(name, payload)
 
@@ -107,4 +137,35 @@ class Screen(QWidget):
         for b in buttons:
             row.addWidget(b)
         self.body.addLayout(row)
+        self._nav = row
         return row
+
+    def set_side(self, header: QWidget | None) -> None:
+        """Side mode with ``header`` on top of the side column (navigation under it), or back to
+        the navigation row at the bottom (``None``; the caller takes the header back)."""
+        if header is self._side_header:
+            return
+        if self._side_header is not None:
+            self.side.removeWidget(self._side_header)
+        while self.side.count():  # the stretch; the navigation is taken out below
+            item = self.side.takeAt(0)
+            if item.layout() is None:
+                del item
+        if self._nav is not None:
+            self.body.removeItem(self._nav)
+        self._side_header = header
+        if header is not None:
+            self.side.addWidget(header)
+            self.side.addStretch(1)
+            if self._nav is not None:
+                self._nav.setDirection(QBoxLayout.Direction.TopToBottom)
+                self.side.addLayout(self._nav)
+            # Narrow margins: the keyboards need the width (the column is a margin of its own).
+            sized(self.body, margins=(2.5, 3))
+            self._root.setContentsMargins(0, 0, current().px(2), 0)
+        else:
+            if self._nav is not None:
+                self._nav.setDirection(QBoxLayout.Direction.LeftToRight)
+                self.body.addLayout(self._nav)
+            sized(self.body, margins=(8, 3))
+            self._root.setContentsMargins(0, 0, 0, 0)

@@ -4,11 +4,12 @@ code held under the scanner (which types it for the citizen)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QSizePolicy
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy
 
 from kiosk.contract.bookings import BOOKING_ALPHABET, BOOKING_CODE_MIN
 from kiosk.flow.citizen import FlowView
 from kiosk.ui.metrics import current
+from kiosk.ui.pictograms import Pointer
 from kiosk.ui.widgets import card, label, sized
 
 from .base import Screen
@@ -18,6 +19,7 @@ from .base import Screen
 DIGITS = "1234567890"
 LETTERS = "".join(c for c in BOOKING_ALPHABET if c.isalpha())
 COLUMNS = 10
+SIDE_COLUMNS = 8  # beside the navigation column (side mode)
 
 
 class BookingScreen(Screen):
@@ -28,25 +30,44 @@ class BookingScreen(Screen):
         self.title = label(name="Title")
         self.lead = label(name="Lead")
         self.body.addWidget(self.title)
-        self.body.addWidget(self.lead)
+        # Beside "...or hold its QR code under the scanner": an arrow down to the scanner.
+        self.pointer = Pointer("down", 10)
+        lead_row = sized(QHBoxLayout(), spacing=2)
+        lead_row.addWidget(self.pointer)
+        lead_row.addWidget(self.lead, 1)
+        self.body.addLayout(lead_row)
         box, layout = card()
         self.display = label(name="NikDisplay", align=Qt.AlignmentFlag.AlignCenter, wrap=False)
         sized(self.display, min_height=10)
         # The code line stays one line high; spare height goes below the keypad, not into it.
         self.display.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.display)
+        self.card_layout = layout
         grid = sized(QGridLayout(), spacing=1.2)
         self.keys = {}
-        for i, key in enumerate(DIGITS + LETTERS):
-            self._add_key(grid, key, i // COLUMNS, i % COLUMNS)
-        last = (len(DIGITS) + len(LETTERS)) // COLUMNS
-        used = (len(DIGITS) + len(LETTERS)) % COLUMNS
-        self._add_key(grid, "back", last, used, span=2)
-        self._add_key(grid, "clear", last, used + 2, span=COLUMNS - used - 2)
+        for key in (*DIGITS, *LETTERS, "back", "clear"):
+            self._add_key(grid, key, 0, 0)
+        self.grid = grid
+        self._columns = 0
+        self._lay_out_keys(COLUMNS)
         layout.addLayout(grid)
         self.body.addWidget(box)
         self.body.addStretch(1)
         self.back, self.submit = self.back_and_submit("BookingSubmit", "booking_submit")
+
+    def apply_layout_mode(self, portrait: bool, reach: bool) -> None:
+        super().apply_layout_mode(portrait, reach)
+        sized(self.card_layout, margins=(2, 2) if self.side_mode else (4, 2.5))  # side mode: keys need the width
+        self._lay_out_keys(SIDE_COLUMNS if self.side_mode else COLUMNS)
+
+    def _lay_out_keys(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        self._columns = columns
+        chars = [self.keys[c] for c in DIGITS + LETTERS]
+        used = len(chars) % columns
+        clear_span = max(2, columns - used - 2) if used + 4 <= columns else columns - 2
+        self.flow_keys(self.grid, chars, columns, [(self.keys["back"], 2), (self.keys["clear"], clear_span)])
 
     def _add_key(self, grid: QGridLayout, key: str, row: int, col: int, span: int = 1) -> None:
         self.keys[key] = self.add_key(grid, "booking_key", "bookingkey", key, row, col, span)
@@ -55,6 +76,7 @@ class BookingScreen(Screen):
         s = view.session
         self.title.setText(self.tr("Check in for your appointment"))
         self.lead.setVisible(not current().cramped)  # a tablet needs the height for the keys
+        self.pointer.setVisible(self.lead.isVisibleTo(self))
         self.lead.setText(
             self.tr(
                 "Type the booking code from your confirmation message, for example "

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout
+from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QHBoxLayout
 
 from kiosk.flow.citizen import FlowView
 from kiosk.formatting import rupiah
+from kiosk.ui.pictograms import palette, set_icon
 from kiosk.ui.widgets import button, card, label, sized
 
 from .base import Screen
@@ -40,6 +41,8 @@ class ConfirmScreen(Screen):
         docs_layout.addStretch(1)
         row.addWidget(facts, 1)
         row.addWidget(docs, 1)
+        self.cards = (facts_layout, docs_layout)
+        self.facts_row = row
         self.body.addLayout(row)
         self.who = label()
         self.body.addWidget(self.who)
@@ -63,6 +66,13 @@ class ConfirmScreen(Screen):
         self.take.clicked.connect(lambda: self.send("confirm"))
         row = self.nav_row(self.back, self.take)
         row.setStretch(row.indexOf(self.take), 2)
+
+    def apply_layout_mode(self, portrait: bool, reach: bool) -> None:
+        super().apply_layout_mode(portrait, reach)
+        if self.side_mode:  # the two cards one above the other, each as wide as the body
+            self.facts_row.setDirection(QBoxLayout.Direction.TopToBottom)
+        for layout in self.cards:
+            sized(layout, margins=(4, 1) if self.side_mode else (4, 2.5))
 
     def render(self, view: FlowView) -> None:
         lang = view.language
@@ -88,6 +98,17 @@ class ConfirmScreen(Screen):
         self.docs_title.setText(self.tr("Please bring"))
         docs = [d.get(lang) for d in service.required_documents]
         self.docs.setText("\n".join(f"•  {d}" for d in docs) if docs else self.tr("No documents needed."))
+        # Side mode (easy access on a tablet): every line counts, so the facts run on in one
+        # paragraph and so do the documents; the agency was chosen a step before.
+        compact = self.side_mode
+        self.agency.setVisible(not compact)
+        self.wait.setVisible(not compact)
+        self.zone.setVisible(not compact)
+        self.docs_title.setVisible(not compact)
+        if compact:
+            self.fee.setText(" · ".join((self.fee.text(), self.wait.text(), self.zone.text())))
+            if docs:
+                self.docs.setText(f"{self.docs_title.text()}: " + " · ".join(docs))
         identity = view.session.identity
         if identity is not None:
             parts = [p for p in (identity.masked_name, identity.masked_number) if p]
@@ -116,3 +137,4 @@ class ConfirmScreen(Screen):
             b.setChecked(view.session.priority == key)
         self.back.setText(self.tr("Back"))
         self.take.setText(self.tr("Take my number"))
+        set_icon(self.take, "ticket", palette().on_primary)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout
 from kiosk.flow.citizen import FlowView
 from kiosk.ui.illustrations import CardOnReader
 from kiosk.ui.metrics import current
+from kiosk.ui.pictograms import Pointer
 from kiosk.ui.widgets import card, label, sized
 
 from .base import Screen
@@ -36,7 +37,13 @@ class IdentifyScreen(Screen):
         self.card_state = label(name="Caption")
         self.picture = CardOnReader()
         card_layout.addWidget(self.picture, 1)
-        for w in (self.card_title, self.card_hint, self.card_state):
+        # An arrow down to the reader (below the screen), beside "Place your ID card on the reader".
+        self.pointer = Pointer("down", 10)
+        title_row = sized(QHBoxLayout(), spacing=2)
+        title_row.addWidget(self.pointer)
+        title_row.addWidget(self.card_title, 1)
+        card_layout.addLayout(title_row)
+        for w in (self.card_hint, self.card_state):
             card_layout.addWidget(w)
         sized(card_box, min_width=90)  # wrapped hints stay a few lines, not a tall column
         self.card_box = card_box
@@ -67,6 +74,7 @@ class IdentifyScreen(Screen):
         reader = view.status.reader
         self.card_box.setVisible(reader != "none")  # a kiosk without a reader just shows the keypad
         self.picture.active = reader == "ok"
+        self.pointer.setVisible(reader == "ok")
         self.picture.update()
         if reader == "ok":
             self.card_hint.setText(self.tr("e-KTP or e-passport: hold it flat on the reader until the screen changes."))

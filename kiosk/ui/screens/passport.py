@@ -46,9 +46,31 @@ class PassportScreen(Screen):
                 self._add_key(grid, key, r, c)
         self._add_key(grid, "back", 2, 9)
         self._add_key(grid, "clear", 3, 7, span=3)
+        self.grid = grid
+        self._side_keys = False
         self.body.addLayout(grid)
         self.body.addStretch(1)
         self.back, self.submit = self.back_and_submit("MrzSubmit", "mrz_submit")
+
+    def apply_layout_mode(self, portrait: bool, reach: bool) -> None:
+        super().apply_layout_mode(portrait, reach)
+        sized(self.grid, spacing=1.2 if self.side_mode else 2)  # side mode: the keys need the width
+        if self.side_mode == self._side_keys:
+            return
+        self._side_keys = self.side_mode
+        if self.side_mode:
+            # Eight across beside the navigation column: the QWERTY rows would break apart, so
+            # digits then letters in alphabetical order (as on the booking keypad).
+            chars = [self.keys[c] for c in sorted("".join(ROWS), key=lambda c: (c.isalpha(), c))]
+            self.flow_keys(self.grid, chars, 8, [(self.keys["back"], 2), (self.keys["clear"], 2)])
+        else:
+            for r, row in enumerate(ROWS):
+                for c, key in enumerate(row):
+                    self.grid.removeWidget(self.keys[key])
+                    self.grid.addWidget(self.keys[key], r, c)
+            for key, (r, c, span) in {"back": (2, 9, 1), "clear": (3, 7, 3)}.items():
+                self.grid.removeWidget(self.keys[key])
+                self.grid.addWidget(self.keys[key], r, c, 1, span)
 
     def _add_key(self, grid: QGridLayout, key: str, row: int, col: int, span: int = 1) -> None:
         self.keys[key] = self.add_key(grid, "mrz_key", "mrzkey", key, row, col, span)

@@ -12,7 +12,7 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk.flow.citizen import FlowView
-from kiosk.formatting import rupiah
+from kiosk.formatting import rupiah, rupiah_spoken
 from kiosk.ui.metrics import current
 from kiosk.ui.qr_image import QrImageMaker
 from kiosk.ui.widgets import button, label, sized
@@ -33,7 +33,18 @@ class PaymentScreen(Screen):
         self.qr.setObjectName("PaymentQr")
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
         sized(self.qr, min_height=QR_MM, min_width=QR_MM)
-        row.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignCenter)
+        # The QRIS mark above the code, as the QRIS guidelines ask: the word "QRIS" set in type
+        # (not a copied logo file), so any payer knows the code works with any bank or e-wallet
+        # app; the lead line beside it says so in words.
+        self.mark = label("QRIS", name="QrisMark", wrap=False, align=Qt.AlignmentFlag.AlignCenter)
+        code = QVBoxLayout()
+        code.setSpacing(0)
+        code.addStretch(1)  # the mark right on top of the code, the pair centred
+        code.addWidget(self.mark)
+        code.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignCenter)
+        code.addStretch(1)
+        row.addLayout(code)
+        self.mark.hide()
         facts = QVBoxLayout()
         facts.setSpacing(12)
         self.amount = label(name="Title")
@@ -57,6 +68,7 @@ class PaymentScreen(Screen):
         # (session, payment, payload) of the code wanted on screen; it is drawn on another thread
         # and shown only if still wanted when it arrives (the citizen may have cancelled).
         self._qr_wanted: tuple | None = None
+        self._spoken_amount = ""
         self._qr_maker = QrImageMaker(self)
         self._qr_maker.made.connect(self._show_qr)
 
@@ -67,7 +79,8 @@ class PaymentScreen(Screen):
         self.back.setText(self.tr("Back"))
         self.home.setText(self.tr("Done"))
         amount = getattr(p, "amount_idr", None)
-        self.amount.setText(rupiah(amount, "id") if amount else "")
+        self.amount.setText(rupiah(amount, view.language) if amount else "")
+        self._spoken_amount = rupiah_spoken(amount, view.language) if amount else ""
         self.amount.setVisible(bool(amount))
         self._want_qr((p.session_id, p.payment_id, p.qris_payload) if p is not None and p.showing_qr else None)
         merchant = getattr(p, "merchant_name", None)
@@ -131,7 +144,10 @@ class PaymentScreen(Screen):
 
     def spoken_text(self, view: FlowView) -> str:
         # Not the countdown: it changes every second and would restart the speech each time.
-        return " ".join(t for t in (self.title.text(), self.lead.text(), self.next.text()) if t.strip())
+        # The amount too (in words), while it is to be paid: someone who cannot see it must hear it.
+        state = getattr(view.session.payment, "state", None)
+        amount = self.tr("Amount: %1.").replace("%1", self._spoken_amount) if state == "waiting" else ""
+        return " ".join(t for t in (self.title.text(), amount, self.lead.text(), self.next.text()) if t.strip())
 
     @property
     def qr_shown(self) -> bool:
@@ -144,10 +160,10 @@ class PaymentScreen(Screen):
             return
         self._qr_wanted = wanted
         self.qr.clear()  # never the previous payment's code, not even while the new one is drawn
+        self.qr.setVisible(wanted is not None)
+        self.mark.setVisible(wanted is not None)
         if wanted is None:
-            self.qr.setVisible(False)
             return
-        self.qr.setVisible(True)
         self._qr_maker.request(wanted, wanted[2], current().px(QR_MM))
 
     def _show_qr(self, key: object, image: QImage) -> None:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QGridLayout
 from kiosk.flow.citizen import FlowView
 from kiosk.formatting import rupiah, weekday_name
 from kiosk.ui.metrics import current
+from kiosk.ui.pictograms import glyph_for_service
 from kiosk.ui.widgets import Tile, button, clear_layout, label, sized
 
 from .base import Screen
@@ -65,7 +66,9 @@ class ServiceScreen(Screen):
         self.list.setColumnStretch(0, 1)
         self.list.setColumnStretch(1, 1 if columns == 2 else 0)
         for index, service in enumerate(services):
-            tile = Tile(f"service-{service.id}", min_height_mm=22)
+            tile = Tile(
+                f"service-{service.id}", min_height_mm=22, glyph=glyph_for_service(service.id, service.agency_id)
+            )
             tile.clicked.connect(lambda _=False, s=service.id: self.send("choose_service", service_id=s))
             self.list.addWidget(tile, index // columns, index % columns)
             self._tiles[service.id] = tile

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from kiosk.flow.citizen import FlowView
+from kiosk.ui.pictograms import palette, set_icon
 from kiosk.ui.widgets import button, label, set_banner
 
 from .base import Screen
@@ -43,6 +44,8 @@ class WelcomeScreen(Screen):
         self.check_in.setText(self.tr("I booked online: check in"))
         self.rate.setText(self.tr("Rate our service"))
         self.rate.setVisible(not view.status.closed_message)
+        set_icon(self.take, "ticket", palette().on_primary, 12)
+        set_icon(self.check_in, "calendar", palette().primary)
         if view.status.reader == "ok":
             self.hint.setText(
                 self.tr(
