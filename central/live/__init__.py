@@ -8,10 +8,11 @@ from datetime import datetime
 from typing import Any
 
 from central.catalog_file import CatalogFile
+from central.sites import Sites
 from central.store import Store
 
 
-def install(app: Any, db: Store, catalog_file: CatalogFile, clock: Callable[[], datetime]) -> None:
+def install(app: Any, db: Store, catalog_file: Sites | CatalogFile, clock: Callable[[], datetime]) -> None:
     from central.live.api import live_router  # here: central.counters imports central.live.events
     from central.live.feed import LiveFeed
 

@@ -21,7 +21,7 @@ from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import HTMLResponse, Response, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from central.counters.staff import StaffDirectory
+from central.counters.staff import StaffDirectory, StaffMember
 from central.errors import ApiProblem
 from central.live import events
 from central.live.feed import HEARTBEAT_S, POLL_S, LiveFeed
@@ -31,6 +31,7 @@ _bearer = HTTPBearer(auto_error=False, scheme_name="StaffSession")
 LIVE_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'"
 Zone = Annotated[str | None, Query(max_length=32, pattern=r"^[A-Za-z0-9 ._-]*$")]
 After = Annotated[int | None, Query(ge=0)]
+SiteQ = Annotated[str | None, Query(max_length=64, pattern=r"^[A-Za-z0-9._-]*$")]
 
 
 def _resume_from(after: int | None, last_event_id: str | None) -> int | None:
@@ -45,19 +46,28 @@ def live_router(feed: LiveFeed, staff_dir: StaffDirectory) -> APIRouter:
     # docs/central.md describes them.
     router = APIRouter(tags=["live"], include_in_schema=False)
 
-    def staff(creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> None:
-        staff_dir.authenticate(creds.credentials if creds is not None else None)
+    def staff(creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> StaffMember:
+        return staff_dir.authenticate(creds.credentials if creds is not None else None)
+
+    def public_site(site: SiteQ = None, zone: Zone = None) -> str:
+        """A hall TV or phone names no account: the site is ?site=, else the zone's, else the default."""
+        found = feed.site_for(site, zone)
+        if found is None:
+            raise ApiProblem(404, "unknown_site", "this central does not serve that site")
+        return found
 
     def shape(public: bool) -> Callable[[dict[str, Any]], dict[str, Any]]:
         return events.public if public else (lambda e: e)
 
-    async def stream(request: Request, zone: str | None, start: int | None, public: bool) -> AsyncIterator[str]:
+    async def stream(
+        request: Request, site: str, zone: str | None, start: int | None, public: bool
+    ) -> AsyncIterator[str]:
         view = shape(public)
         yield "retry: 2000\n\n"
         cursor = start
         quiet_since = time.monotonic()
         while not await request.is_disconnected():
-            batch, cursor = await anyio.to_thread.run_sync(feed.batch, zone or None, cursor)
+            batch, cursor = await anyio.to_thread.run_sync(feed.batch, zone or None, cursor, site)
             for event in batch:
                 yield f"id: {event['id']}\ndata: {json.dumps(view(event), separators=(',', ':'))}\n\n"
             if batch:
@@ -68,22 +78,23 @@ def live_router(feed: LiveFeed, staff_dir: StaffDirectory) -> APIRouter:
             if len(batch) < events.READ_LIMIT:
                 await asyncio.sleep(POLL_S)
 
-    def sse(request: Request, zone: str | None, start: int | None, public: bool) -> StreamingResponse:
+    def sse(request: Request, site: str, zone: str | None, start: int | None, public: bool) -> StreamingResponse:
         return StreamingResponse(
-            stream(request, zone, start, public),
+            stream(request, site, zone, start, public),
             media_type="text/event-stream",
             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
         )
 
-    @router.get("/v1/live", dependencies=[Depends(staff)])
+    @router.get("/v1/live")
     def live_staff(
         request: Request,
         zone: Zone = None,
         after: After = None,
         last_event_id: Annotated[str | None, Header()] = None,
+        me: StaffMember = Depends(staff),  # a default, not Annotated: the module's annotations are strings
     ) -> StreamingResponse:
-        """Server-sent events of the queue for a zone (all zones without one), with ticket ids."""
-        return sse(request, zone, _resume_from(after, last_event_id), public=False)
+        """Server-sent events of the staff member's site for a zone (all zones without one), with ticket ids."""
+        return sse(request, me.site, zone, _resume_from(after, last_event_id), public=False)
 
     @router.get("/v1/live/public")
     def live_public(
@@ -91,20 +102,21 @@ def live_router(feed: LiveFeed, staff_dir: StaffDirectory) -> APIRouter:
         zone: Zone = None,
         after: After = None,
         last_event_id: Annotated[str | None, Header()] = None,
+        site: str = Depends(public_site),
     ) -> StreamingResponse:
         """The same stream for hall TVs and phones: numbers, counters and counts only, no token."""
-        return sse(request, zone, _resume_from(after, last_event_id), public=True)
+        return sse(request, site, zone, _resume_from(after, last_event_id), public=True)
 
-    @router.get("/v1/live/events", dependencies=[Depends(staff)])
-    def poll_staff(zone: Zone = None, after: After = None) -> dict[str, Any]:
+    @router.get("/v1/live/events")
+    def poll_staff(zone: Zone = None, after: After = None, me: StaffMember = Depends(staff)) -> dict[str, Any]:
         """The polling fallback: the events after ``after`` (a snapshot without it); ask again with
         ``after=next_after`` (it moves past other zones' events)."""
-        found, next_after = feed.batch(zone or None, after)
+        found, next_after = feed.batch(zone or None, after, me.site)
         return {"events": found, "next_after": next_after}
 
     @router.get("/v1/live/public/events")
-    def poll_public(zone: Zone = None, after: After = None) -> dict[str, Any]:
-        found, next_after = feed.batch(zone or None, after)
+    def poll_public(zone: Zone = None, after: After = None, site: str = Depends(public_site)) -> dict[str, Any]:
+        found, next_after = feed.batch(zone or None, after, site)
         return {"events": [events.public(e) for e in found], "next_after": next_after}
 
     @router.get("/v1/live/tickets/{ticket_id}")
