@@ -27,13 +27,14 @@ from central.catalog_file import CatalogFile
 from central.errors import ApiProblem
 from central.limits import IDEMPOTENCY_KEY
 from central.sites import Sites, as_sites
-from central.store import Store, from_us, to_us
+from central.store import Store, current_version, from_us, to_us
 from central.throttle import AuthThrottle
 from central.tickets import TicketDesk
 from kiosk.contract import ApiError, Booking, BookingCheckIn, BookingCheckInRequest, TicketReserveRequest
 from kiosk.contract.bookings import InvalidBookingCode, mask_booking_code, validate_booking_code
 
 _ALIVE = ("reserved", "confirmed", "virtual")
+SITES_STEP = 6  # the schema step that put a site on bookings
 NOT_USABLE = "this code cannot be used here today; ask at the help desk"
 
 # (code, service_id, which slot): slots are placed relative to "now" when the central starts, at
@@ -68,8 +69,14 @@ class BookingDesk:
         self.grace = grace
         self.slot = slot
         self.throttle = AuthThrottle(db, desk.now)  # state in the database, shared by every process
-        if seed_demo:
+        if seed_demo and self._schema_has_sites():
             self.seed_demo()
+
+    def _schema_has_sites(self) -> bool:
+        # A central started without migrating (--no-migrate) on an older schema must still start
+        # and say so in /readyz; its demo bookings come with the next start after migrating.
+        with self.db.read() as conn:
+            return (current_version(conn) or 0) >= SITES_STEP
 
     # -- set-up ---------------------------------------------------------------------------------
 

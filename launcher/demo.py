@@ -13,6 +13,8 @@ from kiosk.config import KioskConfig, load_config
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_CONFIG = ROOT / "config" / "demo.toml"
 CATALOG = ROOT / "config" / "catalog.toml"
+# The central serves both demo halls; the kiosk's terminal is the first's (Bandung, the default site).
+CATALOGS = (CATALOG, ROOT / "config" / "sites" / "badung.toml")
 
 
 @dataclass
@@ -30,7 +32,7 @@ class DemoEnvironment:
 def demo_environment(
     workdir: Path,
     config_path: Path = DEMO_CONFIG,
-    catalog_path: Path = CATALOG,
+    catalog_path: Path | tuple[Path, ...] = CATALOGS,
     central_options: dict | None = None,
     faults: bool = True,
     **config_changes,
