@@ -19,9 +19,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from central.catalog_file import CatalogFile
-from central.sites import SiteConfig, Sites, as_sites
 from central.errors import ApiProblem
 from central.live import events
+from central.sites import SiteConfig, Sites, as_sites
 from central.store import Store, from_us, to_us
 from kiosk.contract.leases import Lease, LeaseRequest, OfflineTicket, OfflineTicketResult
 

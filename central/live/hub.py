@@ -47,7 +47,9 @@ def _uvicorn_exiting() -> bool:
 
 
 class LiveHub:
-    def __init__(self, feed: LiveFeed, poll_s: float = POLL_S, keep: int = KEEP_EVENTS, site: str | None = None) -> None:
+    def __init__(
+        self, feed: LiveFeed, poll_s: float = POLL_S, keep: int = KEEP_EVENTS, site: str | None = None
+    ) -> None:
         self.feed = feed
         self.site = site  # the hall whose events this hub reads (None: the default site)
         self.poll_s = poll_s
@@ -145,7 +147,9 @@ class LiveHub:
                     self.reads += 1
                     # Its own thread: in a busy hall the shared pool queues the kiosks' requests,
                     # and the read that feeds every screen must not wait behind them.
-                    found, upto = await loop.run_in_executor(self._reader, self.feed.batch, None, self._cursor, self.site)
+                    found, upto = await loop.run_in_executor(
+                        self._reader, self.feed.batch, None, self._cursor, self.site
+                    )
                 except Exception as exc:  # the database is away: streams wait, the next read retries
                     log.warning("live hub read failed: %s", type(exc).__name__)
                     await asyncio.sleep(1.0)

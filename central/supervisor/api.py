@@ -11,12 +11,12 @@ from fastapi import APIRouter, Depends, Header, Query, Response
 from fastapi.responses import HTMLResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from central.sites import SiteConfig, Sites
 from central.counters.staff import StaffDirectory, StaffMember
 from central.errors import ApiProblem
 from central.limits import IDEMPOTENCY_KEY
 from central.reports.daily import read_facts, recap
 from central.reports.export import to_csv, to_xlsx
+from central.sites import SiteConfig, Sites
 from central.store import Store, to_us
 from central.supervisor.alerts import AlertDesk
 from central.supervisor.help import HelpDesk, HelpRequest

@@ -11,9 +11,9 @@ from fastapi import Path as PathParam
 from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from central.sites import Sites
 from central.counters.staff import StaffDirectory, StaffMember
 from central.errors import ApiProblem
+from central.sites import Sites
 from central.survey.ratings import RatingBook
 from central.survey.report import IkmReport, build_report, to_csv, to_html, to_xlsx
 from central.terminals import TerminalPrincipal

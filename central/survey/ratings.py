@@ -15,8 +15,8 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from central.catalog_file import CatalogFile
-from central.sites import SiteConfig, Sites, as_sites
 from central.errors import ApiProblem
+from central.sites import SiteConfig, Sites, as_sites
 from central.store import Store, from_us, to_us
 from kiosk.contract.survey import ELEMENTS, RatingReceipt, RatingRequest, RatingStatus
 
