@@ -78,9 +78,7 @@ def seed_hall(env: DemoEnvironment) -> list[str]:
     counter per agency, in the zone word of the agency's services ("Zona A · Loket 1–4" -> A,
     "Zona Dukcapil · Loket 1–2" -> Dukcapil), which is what /display?zone= takes. Returns what
     to print: the counter app, the displays, the accounts (demo passwords: nothing secret)."""
-    import re
-
-    from central.counters.admin import DEMO_STAFF, demo_password
+    from central.counters.admin import DEMO_STAFF, demo_password, demo_zone
 
     app = env.central.app  # type: ignore[attr-defined]
     url = env.central_url
@@ -97,8 +95,7 @@ def seed_hall(env: DemoEnvironment) -> list[str]:
             services = [s for s in catalog.services if s.agency_id == agency.id]
             if not services:
                 continue
-            found = re.search(r"Zona ([A-Za-z0-9]+)", services[0].zone.get("id"))
-            zone = found.group(1) if found else "A"
+            zone = demo_zone(services[0].zone.get("id"))
             app.state.calls.add_counter(str(n), zone, [s.id for s in services], site=site.id)
             if zone not in zones:
                 zones.append(zone)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import re
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,6 +39,14 @@ def _password(from_stdin: bool) -> str:
     if first != getpass.getpass("Again: "):
         raise SystemExit("the two passwords differ")
     return first
+
+
+def demo_zone(zone_text: str) -> str:
+    """The zone a demo counter stands in: the word after "Zona" in the catalogue's zone text
+    ("Zona A · Loket 1–4" -> A, "Zona Dukcapil · Loket 1–2" -> Dukcapil), because that is what a
+    hall TV asks for (``/display?zone=`` takes letters, digits, space, ``._-`` only)."""
+    found = re.search(r"Zona ([A-Za-z0-9]+)", zone_text)
+    return found.group(1) if found else "A"
 
 
 def demo_password(site: SiteConfig, index: int, password: str) -> str:
@@ -107,7 +116,7 @@ def _seed_demo(staff: StaffDirectory, desk: CallDesk, site: SiteConfig, index: i
         if not services:
             continue
         try:
-            desk.add_counter(str(n), services[0].zone.get("id"), [s.id for s in services], site=site.id)
+            desk.add_counter(str(n), demo_zone(services[0].zone.get("id")), [s.id for s in services], site=site.id)
             print(f"demo counter {n}: {', '.join(s.id for s in services)}")
         except ValueError as exc:
             print(f"demo counter {n}: left as it is ({exc})")

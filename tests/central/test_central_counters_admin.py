@@ -37,7 +37,10 @@ def test_add_staff_add_counter_and_seed_demo(tmp_path, monkeypatch, capsys):
         assert staff.login("loket1", "demo-loket-1").staff.site == "mpp-bandung"
         with store.read() as conn:
             labels = {(r[0], r[1]) for r in conn.execute("SELECT site, label FROM counters").fetchall()}
+            zones = {(r[0], r[1]) for r in conn.execute("SELECT site, zone FROM counters").fetchall()}
         assert {("mpp-bandung", "1"), ("mpp-bandung", "5"), ("mpp-badung", "1"), ("mpp-badung", "2")} <= labels
+        # The zone word a hall TV asks for (/display?zone=), not the catalogue's whole zone text.
+        assert {("mpp-bandung", "A"), ("mpp-bandung", "B"), ("mpp-badung", "Dukcapil")} <= zones
     finally:
         store.close()
 
