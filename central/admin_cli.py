@@ -16,21 +16,32 @@ def add_admin_commands(parser: argparse.ArgumentParser) -> None:
     """``issue-code`` and ``revoke`` under ``parser`` (``main.py central`` and ``python -m central``)."""
     sub = parser.add_subparsers(dest="admin_command", metavar="{issue-code,revoke}")
     issue = sub.add_parser("issue-code", help="print a new one-time enrolment code (stored as a hash only)")
-    target = issue.add_mutually_exclusive_group(required=True)
-    target.add_argument("--terminal", metavar="T", help="for this terminal id only")
-    target.add_argument("--site", metavar="S", help="for one new terminal of this site (the catalogue's site id)")
+    issue.add_argument("--terminal", metavar="T", help="for this terminal id only")
+    issue.add_argument(
+        "--site",
+        metavar="S",
+        help="for one new terminal of this site (a catalogue's site id); with --terminal: that terminal, "
+        "enrolled to this site (default: the first catalogue's site)",
+    )
     issue.add_argument("--valid-hours", type=float, default=72.0, help="expires after this many hours (default 72)")
     revoke = sub.add_parser("revoke", help="invalidate a terminal's token now; it may then be enrolled again")
     revoke.add_argument("terminal", metavar="T")
     for command in (issue, revoke):
         # Also accepted after the command; SUPPRESS keeps the parent's value when not given here.
         command.add_argument("--db", default=argparse.SUPPRESS, help="the central's SQLite file or database URL")
-        command.add_argument("--catalog", type=Path, default=argparse.SUPPRESS, help="catalogue TOML (site id)")
+        command.add_argument(
+            "--catalog",
+            type=Path,
+            action="append",
+            default=argparse.SUPPRESS,
+            help="a site's catalogue TOML, once per site as for `central` (the site ids)",
+        )
 
 
 def run_admin(args: argparse.Namespace) -> int:
     """Run ``args.admin_command`` against ``args.db``; 0 done, 1 refused (reason on stderr)."""
-    from central.catalog_file import load_catalog_file
+    from central.cli import DEMO_CATALOGS
+    from central.sites import load_sites
     from central.store import migrate, open_store, redact_url
     from central.terminal_admin import TerminalAdminError, issue_code, revoke
 
@@ -46,10 +57,12 @@ def run_admin(args: argparse.Namespace) -> int:
                 )
             print(f"terminal {args.terminal} revoked: its token no longer works; issue a code to enrol it again")
             return 0
+        if args.terminal is None and args.site is None:
+            raise TerminalAdminError("give --terminal T, --site S or both")
         if args.site is not None:
-            site_id = load_catalog_file(Path(args.catalog)).catalog.site.id
-            if args.site != site_id:
-                raise TerminalAdminError(f"this central serves site {site_id!r}, not {args.site[:64]!r}")
+            served = load_sites(args.catalog or DEMO_CATALOGS).ids
+            if args.site not in served:
+                raise TerminalAdminError(f"this central serves sites {', '.join(served)}, not {args.site[:64]!r}")
         if not 0 < args.valid_hours <= 24 * 30:
             raise TerminalAdminError("--valid-hours must be between 0 and 720")
         code = issue_code(db, terminal_id=args.terminal, site_id=args.site, valid_for=timedelta(hours=args.valid_hours))
@@ -58,6 +71,7 @@ def run_admin(args: argparse.Namespace) -> int:
         return 1
     finally:
         db.close()
-    bound = f"terminal {args.terminal}" if args.terminal else f"a new terminal of site {args.site}"
+    bound = f"terminal {args.terminal}" if args.terminal else "a new terminal"
+    bound += f" of site {args.site}" if args.site else ""
     print(f"one-time enrolment code for {bound}, valid {args.valid_hours:g} h (shown only now):\n{code}")
     return 0

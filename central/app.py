@@ -6,7 +6,7 @@ contract (docs/openapi.json). Every error answer is an ``ApiError`` body.
 """
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,7 +18,6 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from central.bookings import BookingDesk, bookings_router
-from central.catalog_file import load_catalog_file
 from central.counters import install as install_counters
 from central.errors import ApiProblem, document_common_errors, error_response, install_error_handlers
 from central.faults import FaultInjector, FaultMiddleware, fault_router
@@ -32,11 +31,13 @@ from central.live.api import LIVE_CSP
 from central.metrics import MetricsMiddleware
 from central.pages import render_receipt_page, render_ticket_page
 from central.payments import PaymentDesk
+from central.sites import Sites, load_sites
 from central.store import Store, StoreUnavailable, migrate, open_store
+from central.store.migrations import adopt_unsited_rows
 from central.supervisor import install as install_supervisor
 from central.survey import install as install_survey
 from central.telemetry import Telemetry
-from central.terminals import TerminalRegistry
+from central.terminals import TerminalPrincipal, TerminalRegistry
 from central.throttle import RateLimited
 from central.tickets import TicketDesk
 from kiosk.contract import (
@@ -99,8 +100,8 @@ _IdemKey = Annotated[
 
 def create_app(
     db_path: "Path | str | Store",
-    catalog_path: Path,
-    terminals: dict[str, str],
+    catalog_path: "Path | str | Sequence[Path | str] | Sites",
+    terminals: Mapping[str, Any],
     public_url: str,
     faults_enabled: bool = False,
     reservation_ttl_s: int = 120,
@@ -113,37 +114,42 @@ def create_app(
     pool_max: int = 10,
     faults_token: str | None = None,
 ) -> FastAPI:
-    """Build the app. ``terminals`` maps terminal id -> token (only hashes are kept);
-    ``enrolment_codes`` are one-time codes for POST /v1/terminals/enrol (None = the catalogue's
-    [demo] enrolment_codes). ``payment_autopay_s``: demo payments turn "paid" that many seconds
+    """Build the app. ``catalog_path``: one catalogue file per site served, the first being the
+    default site (central.sites). ``terminals`` maps terminal id -> token (the default site) or
+    {"token": ..., "site": ...} (only hashes are kept); ``enrolment_codes`` are one-time codes of
+    the default site for POST /v1/terminals/enrol (None = every catalogue's [demo] enrolment_codes,
+    each for its site). ``payment_autopay_s``: demo payments turn "paid" that many seconds
     after creation (None = only through POST /__faults__/payments/{id}/pay). ``enforce_hours``:
     refuse reservations outside a service's opening hours (off by default so demos run any time).
     ``db_path``: a SQLite file, a ``sqlite:///`` or ``postgresql://`` URL, or an open Store;
     ``migrate_schema``: bring the schema to the head first (off for workers of a multi-process
     central, whose supervisor migrated once before starting them).
     ``faults_token``: the bearer token the /__faults__ switches demand (needed with ``faults_enabled``)."""
-    catalog_file = load_catalog_file(catalog_path)
+    sites = catalog_path if isinstance(catalog_path, Sites) else load_sites(catalog_path)
+    default_site = sites.default
     db = db_path if isinstance(db_path, Store) else open_store(db_path, pool_max=pool_max)
     if migrate_schema:
         migrate(db)
+    adopt_unsited_rows(db, default_site.id)  # rows from before sites: the default site's
     clock = clock or _utc_now
     desk = TicketDesk(
         db,
-        catalog_file,
+        sites,
         reservation_ttl_s=reservation_ttl_s,
         public_url=public_url,
         clock=clock,
         enforce_hours=enforce_hours,
     )
-    identities = IdentityDirectory(db, catalog_file)
+    identities = IdentityDirectory(db, sites)
     telemetry = Telemetry(db, clock)
-    payments = PaymentDesk(db, catalog_file, ttl_s=payment_ttl_s, autopay_s=payment_autopay_s, clock=clock)
+    payments = PaymentDesk(db, sites, ttl_s=payment_ttl_s, autopay_s=payment_autopay_s, clock=clock)
     registry = TerminalRegistry(
         db,
         terminals,
-        catalog_file.enrolment_codes if enrolment_codes is None else enrolment_codes,
+        {site.id: site.file.enrolment_codes for site in sites} if enrolment_codes is None else enrolment_codes,
         clock,
-        site_id=catalog_file.catalog.site.id,
+        site_id=default_site.id,
+        sites=tuple(sites.ids),
     )
 
     @asynccontextmanager
@@ -161,6 +167,7 @@ def create_app(
         "`X-Terminal-Id`. Every non-2xx answer carries an ApiError body.",
     )
     app.state.desk = desk
+    app.state.sites = sites
     app.state.store = db
     app.add_middleware(MetricsMiddleware, pool_stats=db.pool_stats)
     app.state.telemetry = telemetry
@@ -170,15 +177,13 @@ def create_app(
         request: Request,
         creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
         x_terminal_id: Annotated[str | None, Header(description="This kiosk's terminal id")] = None,
-    ) -> str:
+    ) -> TerminalPrincipal:
         return registry.authenticate(x_terminal_id, creds.credentials if creds is not None else None, _client(request))
 
-    Terminal = Annotated[str, Depends(terminal)]
-    app.state.bookings = BookingDesk(db, catalog_file, desk)
+    Terminal = Annotated[TerminalPrincipal, Depends(terminal)]
+    app.state.bookings = BookingDesk(db, sites, desk)
     app.include_router(bookings_router(app.state.bookings, Terminal))
-    app.include_router(
-        leases_router(LeaseDesk(db, catalog_file, catalog_file.catalog.site.id, clock, desk.public_url), Terminal)
-    )
+    app.include_router(leases_router(LeaseDesk(db, sites, clock, desk.public_url), Terminal))
 
     install_error_handlers(app)
     document_common_errors(app)
@@ -238,12 +243,14 @@ def create_app(
         return registry.rotate(x_terminal_id, token, idempotency_key, _client(request))
 
     @app.get("/v1/catalog", response_model=Catalog, responses=_ERRORS, tags=["catalogue"])
-    def get_catalog(_: Terminal) -> Catalog:
-        return catalog_file.catalog
+    def get_catalog(me: Terminal) -> Catalog:
+        """The catalogue of the terminal's site."""
+        return desk.site(me.site).catalog
 
     @app.get("/v1/queues", response_model=QueuesResponse, responses=_ERRORS, tags=["catalogue"])
-    def get_queues(_: Terminal) -> QueuesResponse:
-        return desk.queues()
+    def get_queues(me: Terminal) -> QueuesResponse:
+        """The queues of the terminal's site, today in the site's time zone."""
+        return desk.queues(me.site)
 
     @app.post(
         "/v1/tickets",
@@ -253,14 +260,15 @@ def create_app(
     )
     def reserve_ticket(
         body: TicketReserveRequest,
-        terminal_id: Terminal,
+        me: Terminal,
         idempotency_key: Annotated[
             str,
             Header(description="Client-generated UUID; a replay returns the same ticket", **IDEMPOTENCY_KEY),
         ],
     ) -> Ticket:
-        """Reserve the next number. Same key + same body -> same ticket; different body -> 409."""
-        return desk.reserve(terminal_id, idempotency_key, body)
+        """Reserve the next number of the terminal's site (numbered per site, prefix and the site's
+        business day). Same key + same body -> same ticket; different body -> 409."""
+        return desk.reserve(me.site, me.id, idempotency_key, body)
 
     @app.post(
         "/v1/tickets/{ticket_id}/confirm",
@@ -268,9 +276,10 @@ def create_app(
         tags=["tickets"],
         responses={**_ERRORS, 403: {"model": ApiError}, 404: {"model": ApiError}, 409: {"model": ApiError}},
     )
-    def confirm_ticket(ticket_id: TicketId, body: TicketConfirmRequest, terminal_id: Terminal) -> Ticket:
-        """The ticket reached the citizen. Idempotent; after the reservation lapsed -> 409."""
-        return desk.confirm(terminal_id, ticket_id, body.mode)
+    def confirm_ticket(ticket_id: TicketId, body: TicketConfirmRequest, me: Terminal) -> Ticket:
+        """The ticket reached the citizen. Idempotent; after the reservation lapsed -> 409;
+        another site's ticket -> 404."""
+        return desk.confirm(me.site, me.id, ticket_id, body.mode)
 
     @app.post(
         "/v1/tickets/{ticket_id}/fail",
@@ -278,9 +287,9 @@ def create_app(
         tags=["tickets"],
         responses={**_ERRORS, 403: {"model": ApiError}, 404: {"model": ApiError}, 409: {"model": ApiError}},
     )
-    def fail_ticket(ticket_id: TicketId, body: TicketFailRequest, terminal_id: Terminal) -> Ticket:
+    def fail_ticket(ticket_id: TicketId, body: TicketFailRequest, me: Terminal) -> Ticket:
         """The ticket never reached the citizen; its number is never called. Idempotent."""
-        return desk.fail(terminal_id, ticket_id, body.reason)
+        return desk.fail(me.site, me.id, ticket_id, body.reason)
 
     @app.get(
         "/v1/tickets/{ticket_id}",
@@ -288,8 +297,9 @@ def create_app(
         tags=["tickets"],
         responses={**_ERRORS, 404: {"model": ApiError}},
     )
-    def get_ticket(ticket_id: TicketId, _: Terminal) -> Ticket:
-        return desk.get(ticket_id)
+    def get_ticket(ticket_id: TicketId, me: Terminal) -> Ticket:
+        """A ticket of the terminal's site (another site's -> 404)."""
+        return desk.get(ticket_id, me.site)
 
     @app.post(
         "/v1/payments",
@@ -299,14 +309,14 @@ def create_app(
     )
     def create_payment(
         body: PaymentCreateRequest,
-        terminal_id: Terminal,
+        me: Terminal,
         idempotency_key: Annotated[
             str,
             Header(description="Client-generated UUID; a replay returns the same payment", **IDEMPOTENCY_KEY),
         ],
     ) -> Payment:
         """Dynamic QRIS for a service fee. Same key + same body -> same payment; amount must equal the fee."""
-        return payments.create(terminal_id, idempotency_key, body)
+        return payments.create(me.site, me.id, idempotency_key, body)
 
     @app.get(
         "/v1/payments/{payment_id}",
@@ -314,8 +324,9 @@ def create_app(
         tags=["payments"],
         responses={**_ERRORS, 404: {"model": ApiError}},
     )
-    def get_payment(payment_id: PaymentId, _: Terminal) -> Payment:
-        return payments.get(payment_id)
+    def get_payment(payment_id: PaymentId, me: Terminal) -> Payment:
+        """A payment of the terminal's site (another site's -> 404)."""
+        return payments.get(payment_id, me.site)
 
     @app.post(
         "/v1/payments/{payment_id}/cancel",
@@ -323,9 +334,9 @@ def create_app(
         tags=["payments"],
         responses={**_ERRORS, 403: {"model": ApiError}, 404: {"model": ApiError}},
     )
-    def cancel_payment(payment_id: PaymentId, terminal_id: Terminal) -> Payment:
+    def cancel_payment(payment_id: PaymentId, me: Terminal) -> Payment:
         """Cancel if still pending; always answers the payment as it now is ("paid" = it landed first)."""
-        return payments.cancel(terminal_id, payment_id)
+        return payments.cancel(me.site, me.id, payment_id)
 
     @app.post(
         "/v1/payments/{payment_id}/refund",
@@ -333,34 +344,36 @@ def create_app(
         tags=["payments"],
         responses={**_ERRORS, 403: {"model": ApiError}, 404: {"model": ApiError}, 409: {"model": ApiError}},
     )
-    def refund_payment(payment_id: PaymentId, body: PaymentRefundRequest, terminal_id: Terminal) -> Payment:
+    def refund_payment(payment_id: PaymentId, body: PaymentRefundRequest, me: Terminal) -> Payment:
         """Flag a paid payment for refund (no ticket could be issued). Idempotent."""
-        return payments.refund(terminal_id, payment_id, body.reason)
+        return payments.refund(me.site, me.id, payment_id, body.reason)
 
     @app.post("/v1/heartbeat", response_model=HeartbeatAck, responses=_ERRORS, tags=["terminals"])
-    def heartbeat(body: Heartbeat, terminal_id: Terminal) -> HeartbeatAck:
+    def heartbeat(body: Heartbeat, me: Terminal) -> HeartbeatAck:
         """Device health; the answer carries the clock skew the central measured."""
-        return telemetry.heartbeat(terminal_id, body)
+        return telemetry.heartbeat(me.id, body, me.site)
 
     @app.post("/v1/events", response_model=EventsAck, responses=_ERRORS, tags=["terminals"])
-    def post_events(body: EventBatch, terminal_id: Terminal) -> EventsAck:
+    def post_events(body: EventBatch, me: Terminal) -> EventsAck:
         """Outbox batch; events whose id the central already has are counted as duplicates."""
-        return telemetry.events(terminal_id, body)
+        return telemetry.events(me.id, body)
 
     @app.get("/v1/time", response_model=ServerTime, tags=["system"])
     def get_time() -> ServerTime:
-        """Public (no token) so a technician can check clock skew before enrolment."""
-        return ServerTime(now=desk.now().astimezone(UTC), site_timezone=catalog_file.catalog.site.timezone)
+        """Public (no token) so a technician can check clock skew before enrolment; the time zone
+        is the default site's (a kiosk's own site's is in its catalogue)."""
+        return ServerTime(now=desk.now().astimezone(UTC), site_timezone=default_site.catalog.site.timezone)
 
     @app.post("/v1/identities/resolve", response_model=ResolvedIdentity, responses=_ERRORS, tags=["identities"])
     def resolve_identity(body: IdentityResolveRequest, _: Terminal) -> ResolvedIdentity:
         """Card UID or NIK -> masked identity. The value is never logged."""
         return identities.resolve(body)
 
-    install_counters(app, db, catalog_file, desk, clock)  # staff, counters, calls (issue 14)
-    install_live(app, db, catalog_file, clock, terminal)  # events, /display, the live phone page (issue 14)
-    install_supervisor(app, db, catalog_file, clock, terminal)  # help requests, alerts, /supervisor (issue 15)
-    install_survey(app, db, catalog_file, registry.authenticate, clock)  # ratings and the IKM (issue 18)
+    install_counters(app, db, sites, desk, clock)  # staff, counters, calls (issue 14)
+    install_live(app, db, sites, clock, terminal)  # events, /display, the live phone page (issue 14)
+    # help requests, alerts, /supervisor (issue 15)
+    install_supervisor(app, db, sites, clock, terminal, registry.site_of)
+    install_survey(app, db, sites, registry.authenticate, clock)  # ratings and the IKM (issue 18)
     app.include_router(health_router(db, desk.waiting_by_service))  # /healthz, /readyz, /metrics
 
     @app.get("/t/{ticket_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -377,13 +390,12 @@ def create_app(
     def receipt(reference: str, lang: str = "id") -> HTMLResponse:
         """The QR code on a QRIS receipt: is this payment on record, for what, and which ticket."""
         reference = reference[:64]
-        payment = payments.by_reference(reference)
+        found = payments.by_reference(reference)
+        payment, hall = (found[0], sites.get(found[1])) if found and found[1] in sites else (None, default_site)
         service_name, number = "", None
         if payment is not None:
             try:
-                service_name = catalog_file.catalog.service(payment.service_id).name.get(
-                    lang if lang in ("id", "en") else "id"
-                )
+                service_name = hall.catalog.service(payment.service_id).name.get(lang if lang in ("id", "en") else "id")
             except KeyError:
                 service_name = payment.service_id
             if payment.ticket_id:
@@ -391,7 +403,7 @@ def create_app(
                     number = desk.get(payment.ticket_id).number
                 except ApiProblem:
                     number = None
-        page = render_receipt_page(reference, payment, service_name, number, catalog_file.catalog.site.tz, lang)
+        page = render_receipt_page(reference, payment, service_name, number, hall.tz, lang)
         return HTMLResponse(page, 200 if payment is not None else 404)
 
     if faults_enabled:

@@ -26,16 +26,19 @@ from fastapi import APIRouter, Header
 from central.catalog_file import CatalogFile
 from central.errors import ApiProblem
 from central.limits import IDEMPOTENCY_KEY
-from central.store import Store, from_us, to_us
+from central.sites import Sites, as_sites
+from central.store import Store, current_version, from_us, to_us
 from central.throttle import AuthThrottle
 from central.tickets import TicketDesk
 from kiosk.contract import ApiError, Booking, BookingCheckIn, BookingCheckInRequest, TicketReserveRequest
 from kiosk.contract.bookings import InvalidBookingCode, mask_booking_code, validate_booking_code
 
 _ALIVE = ("reserved", "confirmed", "virtual")
+SITES_STEP = 6  # the schema step that put a site on bookings
 NOT_USABLE = "this code cannot be used here today; ask at the help desk"
 
-# (code, service_id, which slot): slots are placed relative to "now" when the central starts.
+# (code, service_id, which slot): slots are placed relative to "now" when the central starts, at
+# the default site (the codes say BDG: Bandung).
 DEMO_BOOKINGS: list[tuple[str, str, str]] = [
     ("BDG-7K3P9", "ktp-el", "now"),
     ("BDG-4M8T2", "kartu-keluarga", "soon"),
@@ -53,7 +56,7 @@ class BookingDesk:
     def __init__(
         self,
         db: Store,
-        catalog_file: CatalogFile,
+        sites: Sites | CatalogFile,
         desk: TicketDesk,
         *,
         grace: timedelta = timedelta(minutes=30),
@@ -61,34 +64,54 @@ class BookingDesk:
         seed_demo: bool = True,
     ) -> None:
         self.db = db
-        self.cf = catalog_file
+        self.sites = as_sites(sites)
         self.desk = desk
         self.grace = grace
         self.slot = slot
         self.throttle = AuthThrottle(db, desk.now)  # state in the database, shared by every process
-        if seed_demo:
+        if seed_demo and self._schema_has_sites():
             self.seed_demo()
+
+    def _schema_has_sites(self) -> bool:
+        # A central started without migrating (--no-migrate) on an older schema must still start
+        # and say so in /readyz; its demo bookings come with the next start after migrating.
+        with self.db.read() as conn:
+            return (current_version(conn) or 0) >= SITES_STEP
 
     # -- set-up ---------------------------------------------------------------------------------
 
+    @property
+    def cf(self) -> CatalogFile:
+        """The default site's catalogue file (one-site callers and tests)."""
+        return self.sites.default.file
+
     def add(
-        self, code: str, service_id: str, slot_start: datetime, *, status: str = "booked", seeded_day: str | None = None
+        self,
+        code: str,
+        service_id: str,
+        slot_start: datetime,
+        *,
+        status: str = "booked",
+        seeded_day: str | None = None,
+        site: str | None = None,
     ) -> str:
-        """Store a booking (tests, demo seeding); returns the normalised code."""
+        """Store a booking at ``site`` (None: the default one) for tests and demo seeding; returns
+        the normalised code."""
         code = validate_booking_code(code)
         try:
-            self.cf.catalog.service(service_id)
+            hall = self.sites.get(site)
+            hall.catalog.service(service_id)
         except KeyError:
-            raise ValueError(f"no service {service_id!r} in the catalogue") from None
+            raise ValueError(f"no service {service_id!r} in the catalogue of site {site!r}") from None
         end = slot_start + self.slot
         with self.db.write() as conn:
             conn.execute(
-                "INSERT INTO bookings (code, service_id, slot_start_us, slot_end_us, status, seeded_day)"
-                " VALUES (?,?,?,?,?,?) ON CONFLICT (code) DO UPDATE SET service_id=excluded.service_id,"
-                " slot_start_us=excluded.slot_start_us, slot_end_us=excluded.slot_end_us,"
+                "INSERT INTO bookings (code, site, service_id, slot_start_us, slot_end_us, status, seeded_day)"
+                " VALUES (?,?,?,?,?,?,?) ON CONFLICT (code) DO UPDATE SET service_id=excluded.service_id,"
+                " site=excluded.site, slot_start_us=excluded.slot_start_us, slot_end_us=excluded.slot_end_us,"
                 " status=excluded.status, ticket_id=NULL, attempts=0, checked_in_us=NULL,"
                 " seeded_day=excluded.seeded_day",
-                (code, service_id, to_us(slot_start), to_us(end), status, seeded_day),
+                (code, hall.id, service_id, to_us(slot_start), to_us(end), status, seeded_day),
             )
         return code
 
@@ -96,7 +119,7 @@ class BookingDesk:
         """(Re)place the demo bookings around the current time, once per business day: a restart
         on the same day keeps their check-ins, the next day they are fresh again."""
         now = self.desk.now()
-        tz = self.cf.catalog.site.tz
+        tz = self.sites.default.tz
         local = now.astimezone(tz)
         today = local.date()
         day_start = datetime.combine(today, time(0), tz)
@@ -129,7 +152,7 @@ class BookingDesk:
     # -- check-in -------------------------------------------------------------------------------
 
     def _booking(self, row: Any, now: datetime) -> Booking:
-        tz = self.cf.catalog.site.tz
+        tz = self.sites.get(row["site"]).tz
         status = row["status"]
         if status == "booked" and now > from_us(row["slot_start_us"]) + self.grace:
             status = "expired"
@@ -142,10 +165,11 @@ class BookingDesk:
             checked_in_at=from_us(row["checked_in_us"]).astimezone(tz) if row["checked_in_us"] else None,
         )
 
-    def check_in(self, terminal_id: str, req: BookingCheckInRequest, idempotency_key: str) -> BookingCheckIn:
+    def check_in(self, site: str, terminal_id: str, req: BookingCheckInRequest, idempotency_key: str) -> BookingCheckIn:
+        """A booking of the terminal's site (another site's code is "not usable", as unknown)."""
         self.throttle.check("booking", terminal_id)  # 429 while this terminal is slowed down
         try:
-            result = self._check_in(terminal_id, req, idempotency_key)
+            result = self._check_in(site, terminal_id, req, idempotency_key)
         except ApiProblem as exc:
             if exc.code == "booking_not_usable":
                 self.throttle.failed("booking", terminal_id)
@@ -153,7 +177,9 @@ class BookingDesk:
         self.throttle.succeeded("booking", terminal_id)
         return result
 
-    def _check_in(self, terminal_id: str, req: BookingCheckInRequest, idempotency_key: str) -> BookingCheckIn:
+    def _check_in(
+        self, site: str, terminal_id: str, req: BookingCheckInRequest, idempotency_key: str
+    ) -> BookingCheckIn:
         try:
             code = validate_booking_code(req.code)
         except InvalidBookingCode:
@@ -165,7 +191,9 @@ class BookingDesk:
             # Booking lookup, reservation and booking update form one transaction that holds the
             # booking row's lock (SQLite: the database's write lock), so two kiosks scanning the
             # same code at once, in any process, can never get two numbers.
-            row = conn.execute("SELECT * FROM bookings WHERE code=?" + conn.for_update, (code,)).fetchone()
+            row = conn.execute(
+                "SELECT * FROM bookings WHERE code=? AND site=?" + conn.for_update, (code, site)
+            ).fetchone()
             if row is None:
                 raise ApiProblem(404, "booking_not_usable", NOT_USABLE)
             reservation_key = f"booking:{code}:{idempotency_key}"
@@ -187,6 +215,7 @@ class BookingDesk:
             attempt = row["attempts"] + 1
             ticket = self.desk.reserve_in(
                 conn,
+                site,
                 terminal_id,
                 reservation_key,
                 TicketReserveRequest(service_id=row["service_id"], language=req.language),
@@ -205,7 +234,7 @@ class BookingDesk:
 
     def _check_bookable(self, row: Any, now: datetime) -> None:
         # Cancelled, another day, too late: the same answer as an unknown code (see the module doc).
-        tz = self.cf.catalog.site.tz
+        tz = self.sites.get(row["site"]).tz
         start = from_us(row["slot_start_us"])
         if (
             row["status"] == "cancelled"
@@ -240,7 +269,7 @@ def bookings_router(bookings: BookingDesk, terminal: Any) -> APIRouter:
     )
     def check_in_booking(
         body: BookingCheckInRequest,
-        terminal_id: terminal,  # type: ignore[valid-type]
+        terminal: terminal,  # type: ignore[valid-type]
         idempotency_key: Annotated[
             str,
             Header(description="Client-generated UUID; a replay with it returns the same ticket", **IDEMPOTENCY_KEY),
@@ -250,6 +279,6 @@ def bookings_router(bookings: BookingDesk, terminal: Any) -> APIRouter:
         reserved ticket for its service, to be confirmed after printing like a walk-in ticket.
         Checking in again returns the same ticket while it is reserved or in the queue, and a
         replay of the same Idempotency-Key always returns the ticket that key reserved."""
-        return bookings.check_in(terminal_id, body, idempotency_key)
+        return bookings.check_in(terminal.site, terminal.id, body, idempotency_key)
 
     return router

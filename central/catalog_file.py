@@ -1,4 +1,5 @@
-"""Load the demo catalogue TOML (config/catalog.toml) into a validated ``Catalog`` plus demo data.
+"""Load a site's catalogue TOML (config/catalog.toml, config/sites/*.toml) into a validated
+``Catalog``, the site's queue settings and demo data.
 
 Errors are ``CatalogFileError`` with one line per problem naming the file, the entry (by index
 and id) and the field, so whoever edits the file can fix it without reading a traceback.
@@ -15,12 +16,13 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from central.site_settings import SiteSettings, parse_settings
 from kiosk.contract import Agency, Catalog, Service, Site
 from kiosk.contract.nik import InvalidNik, parse_nik
 
 _DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 _HOURS = re.compile(r"^(?P<d1>[a-z]{3})(?:-(?P<d2>[a-z]{3}))?\s+(?P<o>\d{1,2}:\d{2})-(?P<c>\d{1,2}:\d{2})$")
-_TOP_KEYS = {"version", "site", "agencies", "services", "demo"}
+_TOP_KEYS = {"version", "site", "settings", "agencies", "services", "demo"}
 
 
 class CatalogFileError(ValueError):
@@ -74,6 +76,8 @@ class CatalogFile:
     staff: list[DemoStaff] = field(default_factory=list)
     terminals: dict[str, str] = field(default_factory=dict)
     enrolment_codes: list[str] = field(default_factory=list)
+    settings: SiteSettings = field(default_factory=SiteSettings)
+    """The site's queue policy and announcement languages ([settings], central.site_settings)."""
 
 
 def _fmt(where: str, exc: ValidationError) -> list[str]:
@@ -163,6 +167,12 @@ def parse_catalog(doc: dict[str, Any], *, generated_at: datetime) -> CatalogFile
         services.append(svc)
         waiting[svc.id] = demo_waiting
 
+    settings = SiteSettings()
+    try:
+        settings = parse_settings(doc.get("settings"))
+    except ValueError as exc:
+        problems += str(exc).splitlines()
+
     demo = _Demo()
     try:
         demo = _Demo.model_validate(doc.get("demo", {}))
@@ -188,6 +198,7 @@ def parse_catalog(doc: dict[str, Any], *, generated_at: datetime) -> CatalogFile
         staff=demo.staff,
         terminals={t.id: t.token for t in demo.terminals},
         enrolment_codes=demo.enrolment_codes,
+        settings=settings,
     )
 
 

@@ -24,11 +24,14 @@ from typing import Any
 import uvicorn
 
 from central.admin_cli import add_admin_commands, run_admin
-from central.catalog_file import load_catalog_file
+from central.sites import load_sites
 
 log = logging.getLogger(__name__)
 
 DEFAULT_CATALOG = Path(__file__).resolve().parent.parent / "config" / "catalog.toml"
+# The demo's halls: the default site (Bandung, WIB) and a second one (Badung, WITA). What
+# `main.py central` serves when no --catalog is given.
+DEMO_CATALOGS = (DEFAULT_CATALOG, DEFAULT_CATALOG.parent / "sites" / "badung.toml")
 DEFAULT_DB = Path("var/central.sqlite3")
 DEFAULT_PORT = 8470
 _CONFIG_ENV = "ANJUNGAN_CENTRAL_WORKER_CONFIG"
@@ -59,7 +62,7 @@ def app_from_env() -> Any:
     cfg = json.loads(os.environ[_CONFIG_ENV])
     return create_app(
         _db_target(cfg["db"]),
-        Path(cfg["catalog"]),
+        [Path(c) for c in cfg["catalog"]],
         cfg["terminals"],
         cfg["public_url"],
         migrate_schema=False,
@@ -89,7 +92,7 @@ def run(
     host: str = "127.0.0.1",
     port: int = DEFAULT_PORT,
     db: Path | str = DEFAULT_DB,
-    catalog: Path = DEFAULT_CATALOG,
+    catalog: Path | list[Path] | tuple[Path, ...] = DEMO_CATALOGS,
     *,
     terminals: dict[str, str] | None = None,
     public_url: str | None = None,
@@ -113,14 +116,18 @@ def run(
         raise SystemExit("central: --faults is a test/demo mode and only runs on a loopback address (127.0.0.1)")
     if not loopback:
         log.warning("central binding to non-loopback address %s: anyone on that network can reach it", host)
-    catalog_file = load_catalog_file(catalog)
+    catalogs = [catalog] if isinstance(catalog, Path) else list(catalog)
+    sites = load_sites(catalogs)
     if terminals is None:
-        terminals = catalog_file.terminals  # none in the shipped catalogue: no token lives in the repo
+        # none in the shipped catalogues: no token lives in the repo
+        terminals = {tid: {"token": tok, "site": s.id} for s in sites for tid, tok in s.file.terminals.items()}
     if not terminals:
-        codes = ", ".join(catalog_file.enrolment_codes) or "(none: add [demo] enrolment_codes)"
-        print(
-            f"central: no terminal tokens yet; enrol a kiosk with `python main.py enrol CODE` (one-time codes: {codes})"
-        )
+        for s in sites:
+            codes = ", ".join(s.file.enrolment_codes) or "(none: add [demo] enrolment_codes)"
+            print(
+                f"central: site {s.id}: no terminal tokens yet; enrol a kiosk with `python main.py enrol CODE`"
+                f" (one-time codes: {codes})"
+            )
     url = public_url or f"http://{host}:{port}"
     from central.store import redact_url
 
@@ -140,7 +147,7 @@ def run(
     # Workers get the same settings (and the faults token) through the environment: see app_from_env.
     cfg = {
         "db": str(db),
-        "catalog": str(catalog),
+        "catalog": [str(c) for c in catalogs],
         "terminals": terminals,
         "public_url": url,
         "faults": faults_enabled,
@@ -149,7 +156,7 @@ def run(
         "reservation_ttl_s": reservation_ttl_s,
     }
     print(
-        f"central: serving {url} with {workers} worker(s) (db {redact_url(str(db))}, catalogue {catalog}, "
+        f"central: serving {url} with {workers} worker(s) (db {redact_url(str(db))}, sites {', '.join(sites.ids)}, "
         f"terminals: {', '.join(terminals) or 'enrolment only'})",
         flush=True,
     )
@@ -167,7 +174,7 @@ def run(
     if workers <= 1:
         from central.app import create_app
 
-        app = create_app(_db_target(db), Path(catalog), terminals, url, migrate_schema=False, **_app_kwargs(cfg))
+        app = create_app(_db_target(db), sites, terminals, url, migrate_schema=False, **_app_kwargs(cfg))
         uvicorn.run(app, **common)
         return
     # Several processes: prometheus-client keeps each worker's samples in files in one folder.
@@ -206,7 +213,7 @@ def main(argv: list[str] | None = None, *, default_port: int = DEFAULT_PORT) -> 
     if argv[:1] in (["add-staff"], ["add-counter"], ["seed-demo"]):  # counters (issue 14)
         from central.counters.admin import main as counters_admin
 
-        return counters_admin(argv, default_db=DEFAULT_DB, default_catalog=DEFAULT_CATALOG)
+        return counters_admin(argv, default_db=DEFAULT_DB, default_catalogs=DEMO_CATALOGS)
     if argv[:1] in (["backup"], ["restore"], ["retention"]):  # operations (issue 13)
         from central.ops.cli import main as ops_main
 
@@ -230,7 +237,14 @@ def main(argv: list[str] | None = None, *, default_port: int = DEFAULT_PORT) -> 
         default=str(DEFAULT_DB),
         help=f"SQLite file, sqlite:///FILE or postgresql://user@host:port/db (default {DEFAULT_DB})",
     )
-    p.add_argument("--catalog", type=Path, default=DEFAULT_CATALOG, help="catalogue TOML")
+    p.add_argument(
+        "--catalog",
+        type=Path,
+        action="append",
+        default=None,
+        help="a site's catalogue TOML; repeat for each site served, the first is the default site "
+        "(default: the two demo sites, config/catalog.toml and config/sites/badung.toml)",
+    )
     p.add_argument("--public-url", default=None, help="base URL printed in ticket QR codes")
     p.add_argument(
         "--faults", action="store_true", help="enable /__faults__ (tests and demos; loopback only, token-protected)"
@@ -273,7 +287,7 @@ def main(argv: list[str] | None = None, *, default_port: int = DEFAULT_PORT) -> 
             args.host,
             args.port,
             args.db,
-            args.catalog,
+            args.catalog or DEMO_CATALOGS,
             terminals=terminals,
             public_url=args.public_url,
             faults_enabled=args.faults,

@@ -12,13 +12,16 @@ from datetime import date
 
 from central.catalog_file import CatalogFile
 from central.db import Database
+from central.sites import Sites, as_sites
 from kiosk.contract import IdentityResolveRequest, ResolvedIdentity
 from kiosk.contract.nik import is_valid_nik, mask_name, mask_nik, parse_nik
 
 
 class IdentityDirectory:
-    def __init__(self, db: Database, catalog_file: CatalogFile) -> None:
+    def __init__(self, db: Database, sites: Sites | CatalogFile) -> None:
+        """Citizens (a NIK is national) and staff cards of every site's [demo] go in one directory."""
         self.db = db
+        files = [site.file for site in as_sites(sites)]
         with db.write() as conn:
             # Several workers may start at once: the first salt written wins, all read it back.
             conn.execute(
@@ -26,14 +29,14 @@ class IdentityDirectory:
                 (secrets.token_hex(16),),
             )
             self._salt = conn.execute("SELECT value FROM meta WHERE key='staff_salt'").fetchone()["value"]
-            for c in catalog_file.citizens:
+            for c in (c for f in files for c in f.citizens):
                 born = parse_nik(c.nik).birth_date
                 conn.execute(
                     "INSERT INTO citizens (nik, card_uid, name, birth_date) VALUES (?,?,?,?) ON CONFLICT (nik)"
                     " DO UPDATE SET card_uid=excluded.card_uid, name=excluded.name, birth_date=excluded.birth_date",
                     (c.nik, c.card_uid, c.name, born.isoformat()),
                 )
-            for s in catalog_file.staff:
+            for s in (s for f in files for s in f.staff):
                 conn.execute(
                     "INSERT INTO staff_cards (uid_hash, name, role) VALUES (?,?,?) ON CONFLICT (uid_hash)"
                     " DO UPDATE SET name=excluded.name, role=excluded.role",

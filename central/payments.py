@@ -18,6 +18,7 @@ from central.catalog_file import CatalogFile
 from central.errors import ApiProblem
 from central.live import events
 from central.qris import Merchant, dynamic_qris
+from central.sites import Sites, as_sites
 from central.store import Store, from_us, to_us
 from kiosk.contract import Payment, PaymentCreateRequest
 
@@ -31,7 +32,7 @@ class PaymentDesk:
     def __init__(
         self,
         db: Store,
-        catalog_file: CatalogFile,
+        sites: Sites | CatalogFile,
         *,
         ttl_s: int,
         autopay_s: float | None,
@@ -39,11 +40,15 @@ class PaymentDesk:
         merchant: Merchant | None = None,
     ) -> None:
         self.db = db
-        self.cf = catalog_file
+        self.sites = as_sites(sites)
         self.ttl = timedelta(seconds=ttl_s)
         self.autopay = timedelta(seconds=autopay_s) if autopay_s is not None else None
         self.clock = clock
-        self.merchant = merchant or Merchant(name=catalog_file.catalog.site.name.upper())
+        self._merchant = merchant  # tests: one merchant for every site
+
+    def merchant(self, site: str) -> Merchant:
+        """Each hall is its own QRIS merchant (the name the citizen's bank app shows)."""
+        return self._merchant or Merchant(name=self.sites.get(site).catalog.site.name.upper())
 
     def _settle(self, conn: Any, now: datetime) -> None:
         """Apply autopay, then expiry, to pending payments (lazily, before every operation)."""
@@ -75,18 +80,19 @@ class PaymentDesk:
             refund_reason=row["refund_reason"],
         )
 
-    def _row(self, conn: Any, payment_id: str, terminal_id: str | None = None) -> Any:
+    def _row(self, conn: Any, payment_id: str, terminal_id: str | None = None, site: str | None = None) -> Any:
+        """The payment; 404 also when it is another site's (a terminal sees its own hall only)."""
         row = conn.execute("SELECT * FROM payments WHERE id=?", (payment_id,)).fetchone()
-        if row is None:
-            raise ApiProblem(404, "payment_not_found", f"no payment {payment_id!r}")
+        if row is None or (site is not None and row["site"] != site):
+            raise ApiProblem(404, "payment_not_found", f"no payment {payment_id[:64]!r}")
         if terminal_id is not None and row["terminal_id"] != terminal_id:
             raise ApiProblem(403, "not_your_payment", "only the terminal that created a payment may change it")
         return row
 
-    def create(self, terminal_id: str, idem_key: str, req: PaymentCreateRequest) -> Payment:
+    def create(self, site: str, terminal_id: str, idem_key: str, req: PaymentCreateRequest) -> Payment:
         request_hash = hashlib.sha256(req.model_dump_json().encode()).hexdigest()
         try:
-            svc = self.cf.catalog.service(req.service_id)
+            svc = self.sites.get(site).catalog.service(req.service_id)
         except KeyError:
             raise ApiProblem(404, "unknown_service", f"no service {req.service_id!r} in the catalogue") from None
         if svc.fee_idr == 0:
@@ -112,15 +118,16 @@ class PaymentDesk:
                 return existing
             payment_id = str(uuid.uuid4())
             reference = "ANJ" + payment_id.replace("-", "")[:16].upper()
-            payload = dynamic_qris(self.merchant, req.amount_idr, reference, terminal_id)
+            payload = dynamic_qris(self.merchant(site), req.amount_idr, reference, terminal_id)
             # A concurrent create with the same key fails on UNIQUE (terminal_id, idem_key);
             # transact runs the step again and returns the winner's payment.
             return conn.execute(
-                "INSERT INTO payments (id, terminal_id, idem_key, request_hash, service_id, amount, status,"
-                " reference, payload, created_us, expires_us, ticket_id) VALUES (?,?,?,?,?,?,'pending',?,?,?,?,?)"
+                "INSERT INTO payments (id, site, terminal_id, idem_key, request_hash, service_id, amount, status,"
+                " reference, payload, created_us, expires_us, ticket_id) VALUES (?,?,?,?,?,?,?,'pending',?,?,?,?,?)"
                 " RETURNING *",
                 (
                     payment_id,
+                    site,
                     terminal_id,
                     idem_key,
                     request_hash,
@@ -136,40 +143,40 @@ class PaymentDesk:
 
         return self._model(self.db.transact(step))
 
-    def get(self, payment_id: str) -> Payment:
+    def get(self, payment_id: str, site: str | None = None) -> Payment:
         def step(conn: Any) -> Any:  # settling may write
             self._settle(conn, self.clock())
-            return self._row(conn, payment_id)
+            return self._row(conn, payment_id, site=site)
 
         return self._model(self.db.transact(step))
 
-    def by_reference(self, reference: str) -> Payment | None:
-        """The payment a receipt names (its printed reference), or None."""
+    def by_reference(self, reference: str) -> tuple[Payment, str] | None:
+        """The payment a receipt names (its printed reference) and its site, or None."""
 
         def step(conn: Any) -> Any:  # settling may write
             self._settle(conn, self.clock())
             return conn.execute("SELECT * FROM payments WHERE reference=?", (reference,)).fetchone()
 
         row = self.db.transact(step)
-        return self._model(row) if row is not None else None
+        return (self._model(row), row["site"]) if row is not None else None
 
-    def cancel(self, terminal_id: str, payment_id: str) -> Payment:
+    def cancel(self, site: str, terminal_id: str, payment_id: str) -> Payment:
         """pending -> cancelled; anything else is answered as it is (idempotent)."""
 
         def step(conn: Any) -> Any:
             self._settle(conn, self.clock())
-            self._row(conn, payment_id, terminal_id)
+            self._row(conn, payment_id, terminal_id, site)
             conn.execute("UPDATE payments SET status='cancelled' WHERE id=? AND status='pending'", (payment_id,))
             return self._row(conn, payment_id)
 
         return self._model(self.db.transact(step))
 
-    def refund(self, terminal_id: str, payment_id: str, reason: str) -> Payment:
+    def refund(self, site: str, terminal_id: str, payment_id: str, reason: str) -> Payment:
         """paid -> refund_requested (idempotent); unpaid payments cannot be refunded (409)."""
 
         def step(conn: Any) -> Any:
             self._settle(conn, self.clock())
-            self._row(conn, payment_id, terminal_id)
+            self._row(conn, payment_id, terminal_id, site)
             conn.execute(
                 "UPDATE payments SET status='refund_requested', refund_reason=? WHERE id=? AND status='paid'",
                 (reason, payment_id),
@@ -194,8 +201,9 @@ class PaymentDesk:
             if done is None:
                 row = self._row(conn, payment_id)
                 raise ApiProblem(409, "not_pending", f"payment is {row['status']}")
-            # The kiosk hears it on its stream (last statement: no event if this rolls back).
-            events.append_payment(conn, self.cf.catalog.site.id, now, self._model(done).model_dump(mode="json"))
+            # The kiosk hears it on its stream (last statement: no event if this rolls back), among
+            # the events of the payment's site, which is its terminal's.
+            events.append_payment(conn, done["site"], now, self._model(done).model_dump(mode="json"))
             return done
 
         return self._model(self.db.transact(step))

@@ -67,8 +67,8 @@ class RunningCentral:
 
 def start(
     db_path: Path | str,
-    catalog_path: Path,
-    terminals: dict[str, str],
+    catalog_path: Path | list[Path] | tuple[Path, ...],
+    terminals: dict[str, Any],
     *,
     host: str = "127.0.0.1",
     port: int = 0,
@@ -88,7 +88,9 @@ def start(
     faults_token: str | None = None,
 ) -> RunningCentral:
     """Bind ``host:port`` (0 = any free port), start serving on a thread, return when ready.
-    ``db_path``: a SQLite file or a database URL (``postgresql://…``).
+    ``db_path``: a SQLite file or a database URL (``postgresql://…``); ``catalog_path``: one
+    catalogue per site, the first the default site; ``terminals``: id -> token (default site) or
+    {"token", "site"}.
 
     ``faults_enabled`` (tests, demo) needs a loopback ``host``; the switches' token is
     ``faults_token`` or one made up for this run (``RunningCentral.faults_token``)."""
@@ -165,15 +167,16 @@ def start(
 def start_demo(
     db_path: Path, *, port: int = 0, faults_enabled: bool = False, payment_autopay_s: float | None = 5.0
 ) -> RunningCentral:
-    """The demo central: demo catalogue and its enrolment codes, one demo terminal with a token
-    made up for this run (``.terminals``: nothing secret in the repository), QRIS payments paid
-    after 5 s. ``faults_enabled``: the fault switches too (on loopback, behind ``.faults_token``)."""
-    from central.cli import DEFAULT_CATALOG
+    """The demo central: the two demo sites (Bandung, the default, and Badung) with their
+    enrolment codes, one demo terminal of the first with a token made up for this run
+    (``.terminals``: nothing secret in the repository), QRIS payments paid after 5 s.
+    ``faults_enabled``: the fault switches too (on loopback, behind ``.faults_token``)."""
+    from central.cli import DEMO_CATALOGS
 
     terminals = {"kiosk-demo-01": secrets.token_urlsafe(24)}
     running = start(
         db_path,
-        DEFAULT_CATALOG,
+        DEMO_CATALOGS,
         terminals,
         port=port,
         faults_enabled=faults_enabled,

@@ -16,9 +16,11 @@ class Telemetry:
         self.db = db
         self.clock = clock
         # Run in each heartbeat's transaction (the supervisor's alerts: raised and cleared with it).
-        self.on_heartbeat: Callable[[Any, str, Heartbeat, datetime], None] | None = None
+        # Called with (conn, site, terminal_id, heartbeat, now).
+        self.on_heartbeat: Callable[[Any, str, str, Heartbeat, datetime], None] | None = None
 
-    def heartbeat(self, terminal_id: str, hb: Heartbeat) -> HeartbeatAck:
+    def heartbeat(self, terminal_id: str, hb: Heartbeat, site: str = "") -> HeartbeatAck:
+        """``site``: the terminal's (from its principal), for what the hook raises."""
         now = self.clock()
         with self.db.write() as conn:
             conn.execute(
@@ -27,7 +29,7 @@ class Telemetry:
                 (terminal_id, to_us(now), hb.model_dump_json()),
             )
             if self.on_heartbeat is not None:
-                self.on_heartbeat(conn, terminal_id, hb, now)
+                self.on_heartbeat(conn, site, terminal_id, hb, now)
         return HeartbeatAck(received_at=now, clock_skew_s=(hb.sent_at - now).total_seconds())
 
     def events(self, terminal_id: str, batch: EventBatch) -> EventsAck:

@@ -41,10 +41,11 @@ def issue_code(
     valid_for: timedelta = DEFAULT_VALID_FOR,
     now: datetime | None = None,
 ) -> str:
-    """A new one-time code for exactly one of: that terminal id, or any new terminal of that site.
+    """A new one-time code for that terminal id, or any new terminal of that site (both: that
+    terminal, enrolled to that site; a terminal code without a site enrols to the default site).
     Only its hash is stored; the code itself is returned once."""
-    if (terminal_id is None) == (site_id is None):
-        raise TerminalAdminError("give either --terminal or --site")
+    if terminal_id is None and site_id is None:
+        raise TerminalAdminError("give --terminal, --site or both")
     if terminal_id is not None and not _TERMINAL_ID.fullmatch(terminal_id):
         raise TerminalAdminError("a terminal id is 1-64 letters, digits, '.', '_' or '-'")
     now_us = to_us(now or _now())

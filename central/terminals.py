@@ -9,7 +9,9 @@ on (SQLite: ``BEGIN IMMEDIATE``; PostgreSQL: ``SELECT .. FOR UPDATE``), so they 
 central processes on one database):
 
 * a code is used once, and only for what it was issued for: one terminal id, or any *new*
-  terminal of one site (``central issue-code``; catalogue demo codes are site codes);
+  terminal of one site (``central issue-code``; catalogue demo codes are site codes); the terminal
+  then belongs to that site (a code without one: the central's default site) and reads and
+  changes only that site's catalogue, queues, tickets and payments;
 * an enrolled terminal is never re-keyed by enrolment: an administrator revokes it first;
 * a lost enrolment or rotation answer must not brick the kiosk: the *same request* (same code or
   old token, same terminal, same Idempotency-Key, which only the original caller knows) repeated
@@ -26,8 +28,10 @@ import base64
 import hashlib
 import hmac
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from central.errors import ApiProblem
 from central.store import Store, to_us
@@ -36,6 +40,24 @@ from kiosk.contract import EnrolRequest, EnrolResponse
 
 REPLAY_WINDOW = timedelta(minutes=10)
 _DUMMY = hashlib.sha256(b"no such terminal").digest()
+
+
+@dataclass(frozen=True)
+class TerminalPrincipal:
+    """An authenticated kiosk: its id and the site it belongs to (what it may read and change)."""
+
+    id: str
+    site: str
+
+
+def _static_entry(terminal_id: str, entry: Any, default_site: str) -> tuple[str, str]:
+    """(token hash, site) of a pre-shared terminal: a token string (the default site) or
+    ``{"token": ..., "site": ...}``."""
+    if isinstance(entry, str):
+        return digest(entry).hex(), default_site
+    if isinstance(entry, Mapping) and isinstance(entry.get("token"), str):
+        return digest(entry["token"]).hex(), str(entry.get("site") or default_site)
+    raise ValueError(f"terminal {terminal_id[:64]!r}: expected a token or {{token, site}}")
 
 
 def _unauthorized() -> ApiProblem:
@@ -57,17 +79,28 @@ class TerminalRegistry:
     def __init__(
         self,
         db: Store,
-        static: dict[str, str],
-        enrolment_codes: list[str],
+        static: Mapping[str, Any],
+        enrolment_codes: list[str] | Mapping[str, list[str]],
         clock: Callable[[], datetime],
         site_id: str = "",
+        sites: tuple[str, ...] = (),
     ) -> None:
+        """``site_id``: the default site (codes and terminals without one); ``sites``: every site
+        served (a code bound to another is refused). ``enrolment_codes``: demo codes of the default
+        site, or {site: codes}."""
         self.db = db
         self.clock = clock
         self.site_id = site_id
+        self.sites = set(sites) | {site_id}
         self.throttle = AuthThrottle(db, clock)
-        self._static = {tid: digest(tok).hex() for tid, tok in static.items()}
-        self._enrolment_codes = list(enrolment_codes)
+        static_entries = {tid: _static_entry(tid, entry, site_id) for tid, entry in static.items()}
+        unknown = sorted({site for _, site in static_entries.values()} - self.sites)
+        if unknown:
+            raise ValueError(f"pre-shared terminals name sites this central does not serve: {', '.join(unknown)[:200]}")
+        self._static = {tid: h for tid, (h, _) in static_entries.items()}
+        self._static_site = {tid: site for tid, (_, site) in static_entries.items()}
+        codes = enrolment_codes if isinstance(enrolment_codes, Mapping) else {site_id: list(enrolment_codes)}
+        self._enrolment_codes = [(code, site) for site, site_codes in codes.items() for code in site_codes]
         # Written on first need, not here: a central started without migrating (--no-migrate) on a
         # schema behind the head must still start and say so in /readyz, not crash on a column.
         self._secret: bytes | None = None
@@ -84,10 +117,10 @@ class TerminalRegistry:
                 secret = bytes.fromhex(
                     conn.execute("SELECT value FROM meta WHERE key='token_secret'").fetchone()["value"]
                 )
-                for code in self._enrolment_codes:  # catalogue demo codes: any new terminal of this site
+                for code, site in self._enrolment_codes:  # catalogue demo codes: any new terminal of its site
                     conn.execute(
                         "INSERT INTO enrolment_codes (code_hash, site_id) VALUES (?,?) ON CONFLICT DO NOTHING",
-                        (digest(code).hex(), self.site_id or None),
+                        (digest(code).hex(), site or None),
                     )
             self._secret = secret
         return self._secret
@@ -103,23 +136,31 @@ class TerminalRegistry:
 
     # -- authentication ---------------------------------------------------------------------------
 
-    def authenticate(self, terminal_id: str | None, token: str | None, client: str = "") -> str:
-        """The terminal id when the token matches it; ApiProblem 401 (or 429 while throttled)."""
+    def authenticate(self, terminal_id: str | None, token: str | None, client: str = "") -> TerminalPrincipal:
+        """The terminal and its site when the token matches; ApiProblem 401 (or 429 while throttled)."""
         stored = self._static.get(terminal_id or "")
+        site = self._static_site.get(terminal_id or "", self.site_id)
         with self.db.read() as conn:
             earlier_failures = self.throttle.check("token", client, conn)
             if stored is None and terminal_id:
                 row = conn.execute(
-                    "SELECT token_hash FROM terminals WHERE terminal_id=? AND revoked_us IS NULL", (terminal_id,)
+                    "SELECT token_hash, site_id FROM terminals WHERE terminal_id=? AND revoked_us IS NULL",
+                    (terminal_id,),
                 ).fetchone()
                 stored = row["token_hash"] if row else None
+                site = (row["site_id"] if row else None) or self.site_id
         if not _matches(token, stored):
             if token:  # no token at all is an unenrolled kiosk asking, not a guess
                 self.throttle.failed("token", client)
             raise _unauthorized()
         if earlier_failures:
             self.throttle.succeeded("token", client)
-        return terminal_id  # type: ignore[return-value]
+        return TerminalPrincipal(terminal_id or "", site)
+
+    def site_of(self, terminal_id: str, enrolled_site: str | None) -> str:
+        """A terminal's site without its token (the supervisor's "offline" alert): a pre-shared
+        terminal's, else ``enrolled_site`` (its ``terminals.site_id``), else the default site."""
+        return self._static_site.get(terminal_id) or enrolled_site or self.site_id
 
     # -- enrolment ----------------------------------------------------------------------------------
 
@@ -154,7 +195,8 @@ class TerminalRegistry:
                 raise ApiProblem(403, "enrolment_code_invalid", "unknown enrolment code")
             if code["terminal_id"] is not None and code["terminal_id"] != tid:
                 raise ApiProblem(403, "enrolment_code_invalid", "this enrolment code was issued for another terminal")
-            if code["site_id"] is not None and code["site_id"] != self.site_id:
+            site = code["site_id"] or self.site_id  # a code without a site: the default site's
+            if site not in self.sites:
                 raise ApiProblem(403, "enrolment_code_invalid", "this enrolment code was issued for another site")
             if code["expires_us"] is not None and now >= code["expires_us"]:
                 raise ApiProblem(403, "enrolment_code_expired", "this enrolment code has expired; ask for a new one")
@@ -189,7 +231,7 @@ class TerminalRegistry:
                 "enrolled_us=excluded.enrolled_us, site_id=excluded.site_id, code_hash=excluded.code_hash, "
                 "revoked_us=NULL, previous_token_hash=NULL, rotate_key_hash=NULL, rotated_us=NULL "
                 "WHERE terminals.revoked_us IS NOT NULL",
-                (tid, digest(token).hex(), now, self.site_id or None, code_hash),
+                (tid, digest(token).hex(), now, site or None, code_hash),
             ).rowcount
             if inserted != 1:  # raising rolls back: the code stays unused
                 raise ApiProblem(

@@ -1,7 +1,8 @@
 """Ticket numbering and life cycle for the reference central.
 
-Numbers are per prefix and per business day in the SITE's time zone, so a kiosk in Makassar
-(WITA) restarts at 1 at local midnight, not at UTC midnight. A reserved number is spent even if
+Numbers are per site, prefix and business day in the SITE's time zone, so a kiosk in Makassar
+(WITA) restarts at 1 at local midnight, not at UTC midnight, and two halls on one central number
+their "A" tickets independently. Every operation names the site (the terminal's, or the row's). A reserved number is spent even if
 it lapses or fails: numbers are never reused (no duplicates), and lapsed/failed ones are never
 called (no ghost tickets).
 """
@@ -19,6 +20,7 @@ from central.catalog_file import CatalogFile
 from central.errors import ApiProblem
 from central.live import events
 from central.metrics import TICKETS_ISSUED
+from central.sites import SiteConfig, Sites, as_sites
 from central.store import Store, from_us, to_us
 from kiosk.contract import (
     ConfirmMode,
@@ -36,7 +38,7 @@ _IN_QUEUE = ("confirmed", "virtual")
 # deadlock each other. Views compute "lapsed" from the expiry anyway, so a late sweep is harmless.
 # People ahead of the row being changed, computed by the same statement (one round trip less).
 _AHEAD = (
-    "(SELECT COUNT(*) FROM tickets q WHERE q.service_id = tickets.service_id"
+    "(SELECT COUNT(*) FROM tickets q WHERE q.site = tickets.site AND q.service_id = tickets.service_id"
     " AND q.business_date = tickets.business_date AND q.status IN ('confirmed', 'virtual')"
     " AND q.call_state = 'waiting'"
     " AND q.sequence < tickets.sequence) AS ahead"
@@ -55,7 +57,7 @@ class TicketDesk:
     def __init__(
         self,
         db: Store,
-        catalog_file: CatalogFile,
+        sites: Sites | CatalogFile,
         *,
         reservation_ttl_s: int,
         public_url: str,
@@ -63,13 +65,29 @@ class TicketDesk:
         enforce_hours: bool = False,
     ) -> None:
         self.db = db
-        self.cf = catalog_file
+        self.sites = as_sites(sites)
         self.ttl = timedelta(seconds=reservation_ttl_s)
         self.public_url = public_url.rstrip("/")
         self.clock = clock
         self.enforce_hours = enforce_hours
         self._swept_us = -SWEEP_EVERY_US  # desk-clock time of this process's last lapse sweep
-        self.wait_model: Callable[[str, int], int | None] | None = None  # set by central.counters
+        # (site, service, people ahead) -> minutes or None; set by central.counters
+        self.wait_model: Callable[[str, str, int], int | None] | None = None
+
+    @property
+    def cf(self) -> CatalogFile:
+        """The default site's catalogue file (one-site callers and tests)."""
+        return self.sites.default.file
+
+    @cf.setter
+    def cf(self, value: CatalogFile) -> None:
+        self.sites = Sites([value, *(s.file for s in self.sites if s.id != value.catalog.site.id)])
+
+    def site(self, site_id: str | None) -> SiteConfig:
+        try:
+            return self.sites.get(site_id)
+        except KeyError:
+            raise ApiProblem(404, "unknown_site", "this central does not serve that site") from None
 
     # -- helpers --------------------------------------------------------------------------------
 
@@ -79,12 +97,12 @@ class TicketDesk:
             raise RuntimeError("the central's clock must return tz-aware datetimes")
         return now
 
-    def business_date(self, at: datetime) -> date:
-        return at.astimezone(self.cf.catalog.site.tz).date()
+    def business_date(self, at: datetime, site: str | None = None) -> date:
+        return at.astimezone(self.site(site).tz).date()
 
-    def _service(self, service_id: str) -> Service:
+    def _service(self, site: str, service_id: str) -> Service:
         try:
-            return self.cf.catalog.service(service_id)
+            return self.site(site).catalog.service(service_id)
         except KeyError:
             raise ApiProblem(404, "unknown_service", f"no service {service_id!r} in the catalogue") from None
 
@@ -98,34 +116,35 @@ class TicketDesk:
         self._swept_us = us
         conn.execute(_LAPSE[conn.dialect], (us,))
 
-    def _people_ahead(self, conn: Any, service_id: str, day: str, below: int | None) -> int:
+    def _people_ahead(self, conn: Any, site: str, service_id: str, day: str, below: int | None) -> int:
         # Waiting means not yet called: called, served and finished tickets are out of the line.
         sql = (
-            "SELECT COUNT(*) FROM tickets WHERE service_id=? AND business_date=? AND status IN (?,?)"
+            "SELECT COUNT(*) FROM tickets WHERE site=? AND service_id=? AND business_date=? AND status IN (?,?)"
             " AND call_state='waiting'"
         )
-        args: list[object] = [service_id, day, *_IN_QUEUE]
+        args: list[object] = [site, service_id, day, *_IN_QUEUE]
         if below is not None:
             sql += " AND sequence < ?"
             args.append(below)
         (count,) = conn.execute(sql, args).fetchone()
-        return self.cf.demo_waiting.get(service_id, 0) + count
+        return self.site(site).demo_waiting.get(service_id, 0) + count
 
-    def _wait(self, people: int, svc: Service) -> int:
+    def _wait(self, site: str, people: int, svc: Service) -> int:
         """From the hall's measured service times when there are enough (central.counters.waits),
         else the catalogue's configured figure."""
-        measured = self.wait_model(svc.id, people) if self.wait_model is not None else None
+        measured = self.wait_model(site, svc.id, people) if self.wait_model is not None else None
         if measured is not None:
             return measured
         return math.ceil(people * svc.avg_service_minutes / svc.counters)
 
     def _ticket(self, conn: Any, row: Any, now: datetime, ahead: int | None = None) -> Ticket:
-        svc = self._service(row["service_id"])
+        site = row["site"]
+        svc = self._service(site, row["service_id"])
         status = row["status"]
         if status == "reserved" and row["expires_us"] <= to_us(now):
             status = "lapsed"  # read-only view; the next write persists it
         if ahead is None:
-            ahead = self._people_ahead(conn, svc.id, row["business_date"], row["sequence"])
+            ahead = self._people_ahead(conn, site, svc.id, row["business_date"], row["sequence"])
         return Ticket(
             id=row["id"],
             number=f"{row['prefix']}-{row['sequence']:03d}",
@@ -136,7 +155,7 @@ class TicketDesk:
             reserved_at=from_us(row["reserved_us"]),
             reservation_expires_at=from_us(row["expires_us"]),
             people_ahead=ahead,
-            estimated_wait_minutes=self._wait(ahead, svc),
+            estimated_wait_minutes=self._wait(site, ahead, svc),
             zone=svc.zone,
             track_url=f"{self.public_url}/t/{row['id']}",
             terminal_id=row["terminal_id"],
@@ -147,28 +166,32 @@ class TicketDesk:
             issued_offline=row["lease_id"] is not None,
         )
 
-    def _row(self, conn: Any, ticket_id: str) -> Any:
+    def _row(self, conn: Any, ticket_id: str, site: str | None = None) -> Any:
+        """The ticket; 404 also when it is another site's (a terminal sees its own hall only)."""
         row = conn.execute("SELECT * FROM tickets WHERE id=?", (ticket_id,)).fetchone()
-        if row is None:
-            raise ApiProblem(404, "ticket_not_found", f"no ticket {ticket_id!r}")
+        if row is None or (site is not None and row["site"] != site):
+            raise ApiProblem(404, "ticket_not_found", f"no ticket {ticket_id[:64]!r}")
         return row
 
     # -- operations -----------------------------------------------------------------------------
 
-    def reserve(self, terminal_id: str, idem_key: str, req: TicketReserveRequest) -> Ticket:
-        """Reserve the next number; the same (terminal, key) returns the same ticket."""
+    def reserve(self, site: str, terminal_id: str, idem_key: str, req: TicketReserveRequest) -> Ticket:
+        """Reserve the site's next number; the same (terminal, key) returns the same ticket."""
         now = self.now()
-        step = self.db.transact(lambda conn: self._reserve_step(conn, terminal_id, idem_key, req, now))
+        step = self.db.transact(lambda conn: self._reserve_step(conn, site, terminal_id, idem_key, req, now))
         return self._answer(step, now)
 
-    def reserve_in(self, conn: Any, terminal_id: str, idem_key: str, req: TicketReserveRequest, now: datetime) -> Any:
+    def reserve_in(
+        self, conn: Any, site: str, terminal_id: str, idem_key: str, req: TicketReserveRequest, now: datetime
+    ) -> Any:
         """The reservation step inside the caller's write transaction (booking check-in shares
         it); returns the ticket row."""
-        return self._reserve_step(conn, terminal_id, idem_key, req, now)[0]
+        return self._reserve_step(conn, site, terminal_id, idem_key, req, now)[0]
 
     def _reserve_step(
         self,
         conn: Any,
+        site: str,
         terminal_id: str,
         idem_key: str,
         req: TicketReserveRequest,
@@ -178,7 +201,8 @@ class TicketDesk:
         row is bumped by the statement that inserts the ticket, the last in the transaction, so
         its lock (held to commit) covers as little work as possible."""
         request_hash = hashlib.sha256(req.model_dump_json().encode()).hexdigest()
-        svc = self._service(req.service_id)
+        hall = self.site(site)
+        svc = self._service(site, req.service_id)
         self._lapse_expired(conn, now)
         existing = conn.execute(
             "SELECT * FROM tickets WHERE terminal_id=? AND idem_key=?", (terminal_id, idem_key)
@@ -193,16 +217,16 @@ class TicketDesk:
             return existing, None
         if not svc.enabled:
             raise ApiProblem(409, "service_disabled", f"service {svc.id!r} is switched off")
-        local = now.astimezone(self.cf.catalog.site.tz)
+        local = now.astimezone(hall.tz)
         if self.enforce_hours and not svc.is_open_at(local):
             raise ApiProblem(
                 409,
                 "service_closed",
-                f"service {svc.id!r} is not open at {local:%a %H:%M} ({self.cf.catalog.site.timezone})",
+                f"service {svc.id!r} is not open at {local:%a %H:%M} ({hall.catalog.site.timezone})",
             )
-        day = self.business_date(now).isoformat()
+        day = local.date().isoformat()
         ticket_id = str(uuid.uuid4())
-        values = (ticket_id, terminal_id, idem_key, request_hash, svc.id, svc.prefix, day)
+        values = (ticket_id, hall.id, terminal_id, idem_key, request_hash, svc.id, svc.prefix, day)
         tail = (req.priority, req.language, to_us(now), to_us(now + self.ttl))
         # Atomic on both engines: the upsert takes the counter row's lock until commit, so no two
         # transactions (threads or processes) can read the same last_seq; a rollback (e.g. the
@@ -211,25 +235,25 @@ class TicketDesk:
         # Store.transact runs the step again and the SELECT above then finds the winner.
         if conn.dialect == "postgresql":  # one round trip: bump and insert in one statement
             row = conn.execute(
-                "WITH seq AS (INSERT INTO sequences (prefix, business_date, last_seq) VALUES (?, ?, 1)"
-                " ON CONFLICT (prefix, business_date) DO UPDATE SET last_seq = sequences.last_seq + 1"
+                "WITH seq AS (INSERT INTO sequences (site, prefix, business_date, last_seq) VALUES (?, ?, ?, 1)"
+                " ON CONFLICT (site, prefix, business_date) DO UPDATE SET last_seq = sequences.last_seq + 1"
                 " RETURNING last_seq)"
-                " INSERT INTO tickets (id, terminal_id, idem_key, request_hash, service_id, prefix,"
+                " INSERT INTO tickets (id, site, terminal_id, idem_key, request_hash, service_id, prefix,"
                 " business_date, sequence, priority, language, status, reserved_us, expires_us)"
-                f" SELECT ?,?,?,?,?,?,?, seq.last_seq, ?,?,'reserved',?,? FROM seq RETURNING *, {_AHEAD}",
-                (svc.prefix, day, *values, *tail),
+                f" SELECT ?,?,?,?,?,?,?,?, seq.last_seq, ?,?,'reserved',?,? FROM seq RETURNING *, {_AHEAD}",
+                (hall.id, svc.prefix, day, *values, *tail),
             ).fetchone()
         else:
             (seq,) = conn.execute(
-                "INSERT INTO sequences (prefix, business_date, last_seq) VALUES (?, ?, 1) "
-                "ON CONFLICT (prefix, business_date) DO UPDATE SET last_seq = sequences.last_seq + 1 "
+                "INSERT INTO sequences (site, prefix, business_date, last_seq) VALUES (?, ?, ?, 1) "
+                "ON CONFLICT (site, prefix, business_date) DO UPDATE SET last_seq = sequences.last_seq + 1 "
                 "RETURNING last_seq",
-                (svc.prefix, day),
+                (hall.id, svc.prefix, day),
             ).fetchone()
             row = conn.execute(
-                "INSERT INTO tickets (id, terminal_id, idem_key, request_hash, service_id, prefix,"
+                "INSERT INTO tickets (id, site, terminal_id, idem_key, request_hash, service_id, prefix,"
                 " business_date, sequence, priority, language, status, reserved_us, expires_us)"
-                f" VALUES (?,?,?,?,?,?,?,?,?,?,'reserved',?,?) RETURNING *, {_AHEAD}",
+                f" VALUES (?,?,?,?,?,?,?,?,?,?,?,'reserved',?,?) RETURNING *, {_AHEAD}",
                 (*values, seq, *tail),
             ).fetchone()
         TICKETS_ISSUED.labels(svc.id).inc()
@@ -242,7 +266,7 @@ class TicketDesk:
             return self._ticket(None, row, now, ahead)
         return self.db.run_read(lambda conn: self._ticket(conn, row, now))
 
-    def confirm(self, terminal_id: str, ticket_id: str, mode: ConfirmMode) -> Ticket:
+    def confirm(self, site: str, terminal_id: str, ticket_id: str, mode: ConfirmMode) -> Ticket:
         """reserved -> confirmed/virtual; a repeat is a no-op; lapsed/failed -> 409."""
         now = self.now()
         new = "confirmed" if mode == "printed" else "virtual"
@@ -251,14 +275,14 @@ class TicketDesk:
             # The transition is one conditional UPDATE: only a live reservation of this terminal
             # changes, whatever any other process does at the same moment.
             done = conn.execute(
-                "UPDATE tickets SET status=?, confirmed_us=? WHERE id=? AND terminal_id=?"
+                "UPDATE tickets SET status=?, confirmed_us=? WHERE id=? AND site=? AND terminal_id=?"
                 f" AND status='reserved' AND expires_us > ? RETURNING *, {_AHEAD}",
-                (new, to_us(now), ticket_id, terminal_id, to_us(now)),
+                (new, to_us(now), ticket_id, site, terminal_id, to_us(now)),
             ).fetchone()
             if done is not None:
                 self._joined_event(conn, done, now)
                 return done, done["ahead"]
-            row = self._own_row(conn, terminal_id, ticket_id)
+            row = self._own_row(conn, site, terminal_id, ticket_id)
             status = self._persist_lapse(conn, row, now)
             if status == "lapsed":
                 raise ApiProblem(
@@ -274,28 +298,31 @@ class TicketDesk:
 
     def _joined_event(self, conn: Any, row: Any, now: datetime) -> None:
         """The hall's live stream learns of the new waiting ticket (site-wide: no counter yet)."""
+        hall = self.site(row["site"])
         payload = {
             "ticket_id": row["id"],
             "number": f"{row['prefix']}-{row['sequence']:03d}",
             "service_id": row["service_id"],
             "state": "waiting",
-            "waiting": events.waiting_counts(conn, row["business_date"], [row["service_id"]], self.cf.demo_waiting),
+            "waiting": events.waiting_counts(
+                conn, row["business_date"], [row["service_id"]], hall.demo_waiting, site=hall.id
+            ),
         }
-        events.append(conn, self.cf.catalog.site.id, "", "joined", now, payload)
+        events.append(conn, hall.id, "", "joined", now, payload)
 
-    def fail(self, terminal_id: str, ticket_id: str, reason: str) -> Ticket:
+    def fail(self, site: str, terminal_id: str, ticket_id: str, reason: str) -> Ticket:
         """reserved -> failed (never called); repeats and lapsed tickets are no-ops."""
         now = self.now()
 
         def step(conn: Any) -> Any:
             done = conn.execute(
-                "UPDATE tickets SET status='failed', failure_reason=? WHERE id=? AND terminal_id=?"
+                "UPDATE tickets SET status='failed', failure_reason=? WHERE id=? AND site=? AND terminal_id=?"
                 f" AND status='reserved' AND expires_us > ? RETURNING *, {_AHEAD}",
-                (reason, ticket_id, terminal_id, to_us(now)),
+                (reason, ticket_id, site, terminal_id, to_us(now)),
             ).fetchone()
             if done is not None:
                 return done, done["ahead"]
-            row = self._own_row(conn, terminal_id, ticket_id)
+            row = self._own_row(conn, site, terminal_id, ticket_id)
             if self._persist_lapse(conn, row, now) in _IN_QUEUE:
                 raise ApiProblem(
                     409,
@@ -308,7 +335,7 @@ class TicketDesk:
 
     def _answer(self, row_and_ahead: tuple[Any, int | None], now: datetime) -> Ticket:
         row, counted = row_and_ahead
-        ahead = None if counted is None else self.cf.demo_waiting.get(row["service_id"], 0) + counted
+        ahead = None if counted is None else self.site(row["site"]).demo_waiting.get(row["service_id"], 0) + counted
         return self.view(row, now, ahead)
 
     @staticmethod
@@ -319,30 +346,38 @@ class TicketDesk:
             return "lapsed"
         return row["status"]
 
-    def _own_row(self, conn: Any, terminal_id: str, ticket_id: str) -> Any:
-        row = self._row(conn, ticket_id)
+    def _own_row(self, conn: Any, site: str, terminal_id: str, ticket_id: str) -> Any:
+        row = self._row(conn, ticket_id, site)
         if row["terminal_id"] != terminal_id:
             raise ApiProblem(403, "not_your_ticket", "only the terminal that reserved a ticket may change it")
         return row
 
-    def get(self, ticket_id: str) -> Ticket:
+    def get(self, ticket_id: str, site: str | None = None) -> Ticket:
+        """The ticket; with ``site``, 404 unless it is that site's (None: any site, the public pages)."""
         now = self.now()
-        return self.db.run_read(lambda conn: self._ticket(conn, self._row(conn, ticket_id), now))
+        return self.db.run_read(lambda conn: self._ticket(conn, self._row(conn, ticket_id, site), now))
 
     def waiting_by_service(self) -> dict[str, int]:
-        """People in the queue per service today (for /metrics)."""
-        return {q.service_id: q.waiting for q in self.queues().queues}
+        """People in the queue per service today (for /metrics); other sites' as "site/service"."""
+        out: dict[str, int] = {}
+        for hall in self.sites:
+            prefix = "" if hall is self.sites.default else f"{hall.id}/"
+            out.update({prefix + q.service_id: q.waiting for q in self.queues(hall.id).queues})
+        return out
 
-    def queues(self) -> QueuesResponse:
+    def queues(self, site: str | None = None) -> QueuesResponse:
         now = self.now()
-        day = self.business_date(now).isoformat()
+        hall = self.site(site)
+        day = self.business_date(now, hall.id).isoformat()
 
         def read(conn: Any) -> list[QueueStatus]:
             out = []
-            for svc in self.cf.catalog.services:
-                waiting = self._people_ahead(conn, svc.id, day, None)
+            for svc in hall.catalog.services:
+                waiting = self._people_ahead(conn, hall.id, svc.id, day, None)
                 out.append(
-                    QueueStatus(service_id=svc.id, waiting=waiting, estimated_wait_minutes=self._wait(waiting, svc))
+                    QueueStatus(
+                        service_id=svc.id, waiting=waiting, estimated_wait_minutes=self._wait(hall.id, waiting, svc)
+                    )
                 )
             return out
 

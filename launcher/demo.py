@@ -13,6 +13,8 @@ from kiosk.config import KioskConfig, load_config
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_CONFIG = ROOT / "config" / "demo.toml"
 CATALOG = ROOT / "config" / "catalog.toml"
+# The central serves both demo halls; the kiosk's terminal is the first's (Bandung, the default site).
+CATALOGS = (CATALOG, ROOT / "config" / "sites" / "badung.toml")
 
 
 @dataclass
@@ -30,7 +32,7 @@ class DemoEnvironment:
 def demo_environment(
     workdir: Path,
     config_path: Path = DEMO_CONFIG,
-    catalog_path: Path = CATALOG,
+    catalog_path: Path | tuple[Path, ...] = CATALOGS,
     central_options: dict | None = None,
     faults: bool = True,
     **config_changes,
@@ -71,33 +73,36 @@ def with_changes(config: KioskConfig, **sections: dict) -> KioskConfig:
 
 
 def seed_hall(env: DemoEnvironment) -> list[str]:
-    """The hall side of the demo: the demo staff accounts and one counter per agency, in the
-    zone letter of the agency's services ("Zona A · Loket 1–4" -> A). Returns what to print:
-    the counter app, the displays, the accounts (demo passwords: nothing secret)."""
-    import re
-
-    from central.counters.admin import DEMO_STAFF
+    """The hall side of the demo, at every site the central serves: the demo staff accounts (the
+    default site keeps the printed passwords, the others their own: ``demo_password``) and one
+    counter per agency, in the zone word of the agency's services ("Zona A · Loket 1–4" -> A,
+    "Zona Dukcapil · Loket 1–2" -> Dukcapil), which is what /display?zone= takes. Returns what
+    to print: the counter app, the displays, the accounts (demo passwords: nothing secret)."""
+    from central.counters.admin import DEMO_STAFF, demo_password, demo_zone
 
     app = env.central.app  # type: ignore[attr-defined]
-    catalog = app.state.desk.cf.catalog
-    for username, password, role in DEMO_STAFF:
-        app.state.staff.add(username, password, role)
-    zones: list[str] = []
-    for n, agency in enumerate(catalog.agencies, start=1):
-        services = [s for s in catalog.services if s.agency_id == agency.id]
-        if not services:
-            continue
-        found = re.search(r"Zona ([A-Z])\b", services[0].zone.get("id"))
-        zone = found.group(1) if found else "A"
-        app.state.calls.add_counter(str(n), zone, [s.id for s in services])
-        if zone not in zones:
-            zones.append(zone)
     url = env.central_url
-    accounts = ", ".join(
-        f"{u} / {p}" + (" (supervisor: any counter)" if r == "supervisor" else "") for u, p, r in DEMO_STAFF
-    )
-    return [
-        f"Counter app (loket): {url}/counter   accounts: {accounts}",
-        f"Hall displays, one per zone ({', '.join(zones)}): {url}/display?zone={zones[0] if zones else 'A'}",
-        "Each ticket's QR code opens its live phone page (/t/<id>).",
-    ]
+    lines = [f"Counter app (loket): {url}/counter  (the password finds the account's site)"]
+    for index, site in enumerate(app.state.sites):
+        catalog = site.catalog
+        accounts = []
+        for username, password, role in DEMO_STAFF:
+            password = demo_password(site, index, password)
+            app.state.staff.add(username, password, role, site=site.id)
+            accounts.append(f"{username} / {password}" + (" (supervisor: any counter)" if role == "supervisor" else ""))
+        zones: list[str] = []
+        for n, agency in enumerate(catalog.agencies, start=1):
+            services = [s for s in catalog.services if s.agency_id == agency.id]
+            if not services:
+                continue
+            zone = demo_zone(services[0].zone.get("id"))
+            app.state.calls.add_counter(str(n), zone, [s.id for s in services], site=site.id)
+            if zone not in zones:
+                zones.append(zone)
+        first = zones[0] if zones else "A"
+        lines += [
+            f"{catalog.site.name} ({site.id}): accounts {', '.join(accounts)}",
+            f"  hall displays, one per zone ({', '.join(zones)}): {url}/display?site={site.id}&zone={first}",
+        ]
+    lines.append("Each ticket's QR code opens its live phone page (/t/<id>).")
+    return lines

@@ -12,13 +12,23 @@ from central.counters.api import counters_router
 from central.counters.desk import CallDesk
 from central.counters.staff import StaffDirectory
 from central.counters.waits import WaitFigures
+from central.sites import Sites, as_sites
 from central.store import Store
 
 
-def install(app: Any, db: Store, catalog_file: CatalogFile, ticket_desk: Any, clock: Callable[[], datetime]) -> None:
-    site = catalog_file.catalog.site.id
-    waits = WaitFigures(db, site, clock)
-    ticket_desk.wait_model = waits.minutes
-    app.state.calls = CallDesk(db, catalog_file, clock, on_change=waits.invalidate)
-    app.state.staff = StaffDirectory(db, site, clock)
+def install(app: Any, db: Store, sites: Sites | CatalogFile, ticket_desk: Any, clock: Callable[[], datetime]) -> None:
+    sites = as_sites(sites)
+    waits = {site.id: WaitFigures(db, site.id, clock) for site in sites}
+
+    def minutes(site: str, service_id: str, people_ahead: int) -> int | None:
+        figures = waits.get(site)
+        return figures.minutes(service_id, people_ahead) if figures is not None else None
+
+    def invalidate() -> None:
+        for figures in waits.values():
+            figures.invalidate()
+
+    ticket_desk.wait_model = minutes
+    app.state.calls = CallDesk(db, sites, clock, on_change=invalidate)
+    app.state.staff = StaffDirectory(db, sites.default.id, clock)
     app.include_router(counters_router(app.state.calls, app.state.staff))

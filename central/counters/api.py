@@ -39,12 +39,16 @@ class _Strict(BaseModel):
 class StaffLogin(_Strict):
     username: str = Field(min_length=1, max_length=64)
     password: str = Field(min_length=1, max_length=MAX_PASSWORD)
+    site: str | None = Field(default=None, max_length=64)
+    """The hall of the account; only needed when one username exists at several sites with one password."""
 
 
 class StaffInfo(_Strict):
     username: str
     display_name: str
     role: Literal["counter_staff", "supervisor"]
+    site: str
+    """The hall the account belongs to."""
 
 
 class StaffSession(_Strict):
@@ -119,7 +123,7 @@ def counters_router(desk: CallDesk, staff_dir: StaffDirectory) -> APIRouter:
 
     Staff = Annotated[StaffMember, Depends(staff)]
 
-    def called(ticket: QueueTicket, counter: CounterRow | None) -> CalledTicket:
+    def called(ticket: QueueTicket, counter: CounterRow | None, site: str) -> CalledTicket:
         return CalledTicket(
             id=ticket.id,
             number=ticket.number,
@@ -129,7 +133,7 @@ def counters_router(desk: CallDesk, staff_dir: StaffDirectory) -> APIRouter:
             counter_label=counter.counter.label if counter and ticket.counter_id else None,
             announcements=ticket.announcements,
             leg=ticket.leg,
-            announcement=desk.announcement(ticket, counter),
+            announcement=desk.announcement(ticket, counter, site),
         )
 
     @router.post(
@@ -144,12 +148,12 @@ def counters_router(desk: CallDesk, staff_dir: StaffDirectory) -> APIRouter:
     def staff_login(body: StaffLogin) -> StaffSession:
         """Username and password -> a session token that expires (a working day). After 5 wrong
         passwords in a row the account waits 30 s, doubling with each further one (at most 15 min)."""
-        session = staff_dir.login(body.username, body.password)
+        session = staff_dir.login(body.username, body.password, body.site)
         s = session.staff
         return StaffSession(
             token=session.token,
             expires_at=session.expires_at,
-            staff=StaffInfo(username=s.username, display_name=s.display_name, role=s.role),
+            staff=StaffInfo(username=s.username, display_name=s.display_name, role=s.role, site=s.site),
         )
 
     @router.post("/v1/staff/logout", status_code=204, responses={401: _ERRORS[401]})
@@ -159,11 +163,12 @@ def counters_router(desk: CallDesk, staff_dir: StaffDirectory) -> APIRouter:
 
     @router.get("/v1/staff/me", response_model=StaffInfo, responses={401: _ERRORS[401]})
     def staff_me(me: Staff) -> StaffInfo:
-        return StaffInfo(username=me.username, display_name=me.display_name, role=me.role)
+        return StaffInfo(username=me.username, display_name=me.display_name, role=me.role, site=me.site)
 
     @router.get("/v1/counters", response_model=list[CounterView], responses={401: _ERRORS[401]})
-    def list_counters(_: Staff) -> list[CounterView]:
-        return [_counter_view(c) for c in desk.counters()]
+    def list_counters(me: Staff) -> list[CounterView]:
+        """The counters of the staff member's site."""
+        return [_counter_view(c) for c in desk.counters(me.site)]
 
     @router.post("/v1/counters/{counter_id}/sign-in", response_model=CounterView, responses=_ERRORS)
     def counter_sign_in(counter_id: str, me: Staff, body: CounterSignIn | None = None) -> CounterView:
@@ -190,11 +195,11 @@ def counters_router(desk: CallDesk, staff_dir: StaffDirectory) -> APIRouter:
         Two counters calling at once never get the same ticket. 409 while the counter still has a
         called or serving ticket, or is paused or closed."""
         answer = desk.call_next(counter_id[:64], me)
-        return CallNextAnswer(ticket=called(*answer) if answer else None)
+        return CallNextAnswer(ticket=called(*answer, me.site) if answer else None)
 
     def ticket_action(action: TicketAction, path: str, doc: str) -> None:
         def endpoint(ticket_id: str, me: Staff) -> CalledTicket:
-            return called(*desk.act(ticket_id, me, action))
+            return called(*desk.act(ticket_id, me, action), me.site)
 
         endpoint.__doc__ = doc
         router.post(
@@ -226,7 +231,7 @@ def counters_router(desk: CallDesk, staff_dir: StaffDirectory) -> APIRouter:
     def ticket_transfer(ticket_id: str, body: TransferRequest, me: Staff) -> CalledTicket:
         """Send a called or serving ticket to another service's queue; it keeps its number and, as
         the site's policy says, its original time or the end of that queue."""
-        return called(*desk.act(ticket_id, me, TicketAction.TRANSFER, body.service_id))
+        return called(*desk.act(ticket_id, me, TicketAction.TRANSFER, body.service_id), me.site)
 
     page = COUNTER_PAGE.read_text(encoding="utf-8")
 

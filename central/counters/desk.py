@@ -41,6 +41,7 @@ from central.domain import (
 from central.domain.announce import counter_label_words
 from central.errors import ApiProblem
 from central.live import events
+from central.sites import SiteConfig, Sites, as_sites
 from central.store import Store, from_us, to_us
 
 CALLABLE_STATUS = ("confirmed", "virtual")
@@ -88,58 +89,73 @@ def _counter_row(row: Any) -> CounterRow:
 
 
 class CallDesk:
-    """Counters and the ticket actions their staff take."""
+    """Counters and the ticket actions their staff take, each in the staff member's site under
+    that site's queue policy (its catalogue's [settings])."""
 
     def __init__(
         self,
         db: Store,
-        catalog_file: CatalogFile,
+        sites: Sites | CatalogFile,
         clock: Callable[[], datetime],
         *,
         policy: QueuePolicy | None = None,
         on_change: Callable[[], None] = lambda: None,
     ) -> None:
         self.db = db
-        self.cf = catalog_file
-        self.site = catalog_file.catalog.site.id
+        self.sites = as_sites(sites)
+        self.site = self.sites.default.id  # where add_counter puts a counter without a site
         self.clock = clock
-        self.policy = policy or QueuePolicy()
+        self._policy = policy  # tests: one policy for every site instead of each site's settings
         self.on_change = on_change  # the wait figures re-read after a call changed the queue
+
+    def hall(self, site: str | None) -> SiteConfig:
+        try:
+            return self.sites.get(site)
+        except KeyError:
+            raise ApiProblem(404, "unknown_site", "this central does not serve that site") from None
+
+    def policy(self, site: str | None) -> QueuePolicy:
+        return self._policy or self.hall(site).settings.policy
 
     # -- counters -----------------------------------------------------------------------------------
 
-    def add_counter(self, label: str, zone: str, services: list[str]) -> CounterRow:
-        """Create a counter (admin CLI, demo seed); ValueError for an unsayable label or unknown service."""
+    def add_counter(self, label: str, zone: str, services: list[str], site: str | None = None) -> CounterRow:
+        """Create a counter (admin CLI, demo seed); ValueError for an unsayable label, unknown service or site."""
         try:
             counter_label_words(label, "id")
         except BadCounterLabel as exc:
             raise ValueError(str(exc)) from None
-        known = {s.id for s in self.cf.catalog.services}
+        try:
+            hall = self.sites.get(site)
+        except KeyError:
+            raise ValueError(f"this central does not serve a site {site!r}") from None
+        known = {s.id for s in hall.catalog.services}
         unknown = [s for s in services if s not in known]
         if not services or unknown:
             raise ValueError(f"a counter serves services of the catalogue; unknown: {', '.join(unknown)[:200]}")
         counter_id = str(uuid.uuid4())
 
         def step(conn: Any) -> Any:
-            if conn.execute("SELECT 1 FROM counters WHERE site=? AND label=?", (self.site, label)).fetchone():
+            if conn.execute("SELECT 1 FROM counters WHERE site=? AND label=?", (hall.id, label)).fetchone():
                 raise ValueError(f"there is already a counter {label!r} at this site")
             conn.execute(
                 "INSERT INTO counters (id, site, label, zone, services, state) VALUES (?,?,?,?,?,?)",
-                (counter_id, self.site, label, zone, json.dumps(services), "closed"),
+                (counter_id, hall.id, label, zone, json.dumps(services), "closed"),
             )
             return conn.execute("SELECT * FROM counters WHERE id=?", (counter_id,)).fetchone()
 
         return _counter_row(self.db.transact(step))
 
-    def counters(self) -> list[CounterRow]:
+    def counters(self, site: str | None = None) -> list[CounterRow]:
+        site = self.hall(site).id
         rows = self.db.run_read(
-            lambda conn: conn.execute("SELECT * FROM counters WHERE site=? ORDER BY label", (self.site,)).fetchall()
+            lambda conn: conn.execute("SELECT * FROM counters WHERE site=? ORDER BY label", (site,)).fetchall()
         )
         return [_counter_row(r) for r in rows]
 
-    def _lock_counter(self, conn: Any, counter_id: str) -> CounterRow:
+    def _lock_counter(self, conn: Any, counter_id: str, site: str) -> CounterRow:
         lock = " FOR UPDATE" if conn.dialect == "postgresql" else ""
-        row = conn.execute(f"SELECT * FROM counters WHERE id=? AND site=?{lock}", (counter_id, self.site)).fetchone()
+        row = conn.execute(f"SELECT * FROM counters WHERE id=? AND site=?{lock}", (counter_id, site)).fetchone()
         if row is None:
             raise ApiProblem(404, "counter_not_found", "no such counter at this site")
         return _counter_row(row)
@@ -153,7 +169,7 @@ class CallDesk:
         """The staff member takes the counter (opening it) and picks the services it calls for."""
 
         def step(conn: Any) -> Any:
-            counter = self._lock_counter(conn, counter_id)
+            counter = self._lock_counter(conn, counter_id, staff.site)
             if counter.staff_id not in (None, staff.id) and staff.role != "supervisor":
                 raise ApiProblem(409, "counter_taken", "another staff member is signed in at this counter")
             picked = list(services) if services else list(counter.all_services)
@@ -166,14 +182,14 @@ class CallDesk:
                 "UPDATE counters SET staff_id=?, picked=?, state=? WHERE id=?",
                 (staff.id, json.dumps(sorted(set(picked))), state.value, counter_id),
             )
-            self._counter_event(conn, counter, state)
+            self._counter_event(conn, counter, state, staff.site)
             return conn.execute("SELECT * FROM counters WHERE id=?", (counter_id,)).fetchone()
 
         return self._counter_change(step)
 
     def sign_out(self, counter_id: str, staff: StaffMember) -> CounterRow:
         def step(conn: Any) -> Any:
-            counter = self._lock_counter(conn, counter_id)
+            counter = self._lock_counter(conn, counter_id, staff.site)
             self._must_hold(counter, staff)
             state = counter.counter.state
             if state is not CounterState.CLOSED:
@@ -181,18 +197,18 @@ class CallDesk:
             conn.execute(
                 "UPDATE counters SET staff_id=NULL, picked=NULL, state=? WHERE id=?", (state.value, counter_id)
             )
-            self._counter_event(conn, counter, state)
+            self._counter_event(conn, counter, state, staff.site)
             return conn.execute("SELECT * FROM counters WHERE id=?", (counter_id,)).fetchone()
 
         return self._counter_change(step)
 
     def pause_resume(self, counter_id: str, staff: StaffMember, action: CounterAction) -> CounterRow:
         def step(conn: Any) -> Any:
-            counter = self._lock_counter(conn, counter_id)
+            counter = self._lock_counter(conn, counter_id, staff.site)
             self._must_hold(counter, staff)
             changed = apply_counter(counter.counter, action)
             conn.execute("UPDATE counters SET state=? WHERE id=?", (changed.state.value, counter_id))
-            self._counter_event(conn, counter, changed.state)
+            self._counter_event(conn, counter, changed.state, staff.site)
             return conn.execute("SELECT * FROM counters WHERE id=?", (counter_id,)).fetchone()
 
         return self._counter_change(step)
@@ -210,10 +226,12 @@ class CallDesk:
     def call_next(self, counter_id: str, staff: StaffMember) -> tuple[QueueTicket, CounterRow] | None:
         """Claim the ticket the rules choose for this counter; None when no one is waiting for it."""
         now = self.clock()
-        day = now.astimezone(self.cf.catalog.site.tz).date().isoformat()
+        hall = self.hall(staff.site)
+        policy = self.policy(hall.id)
+        day = now.astimezone(hall.tz).date().isoformat()
 
         def step(conn: Any) -> Any:
-            counter = self._lock_counter(conn, counter_id)
+            counter = self._lock_counter(conn, counter_id, staff.site)
             self._must_hold(counter, staff)
             if not counter.counter.calling:
                 raise ApiProblem(
@@ -226,9 +244,9 @@ class CallDesk:
             services = sorted(counter.counter.services)
             marks = ",".join("?" * len(services))
             rows = conn.execute(
-                f"{_TICKET_SELECT} WHERE t.business_date=? AND t.call_state='waiting'"
+                f"{_TICKET_SELECT} WHERE t.site=? AND t.business_date=? AND t.call_state='waiting'"
                 f" AND t.status IN (?,?) AND t.service_id IN ({marks})",
-                (day, *CALLABLE_STATUS, *services),
+                (hall.id, day, *CALLABLE_STATUS, *services),
             ).fetchall()
             waiting = {r["id"]: queue_ticket(r) for r in rows}
             recent = conn.execute(
@@ -238,11 +256,11 @@ class CallDesk:
             history = [CallRecord(CallKind(r["kind"]), from_us(r["called_us"])) for r in reversed(recent)]
             next_seq = recent[0]["counter_seq"] + 1 if recent else 1
             while True:
-                chosen = choose_next_with_kind(waiting.values(), counter.counter, history, now, self.policy)
+                chosen = choose_next_with_kind(waiting.values(), counter.counter, history, now, policy)
                 if chosen is None:
                     return None
                 ticket, kind = chosen
-                called = apply(ticket, TicketAction.CALL, max(now, ticket.since), self.policy, counter_id=counter_id)
+                called = apply(ticket, TicketAction.CALL, max(now, ticket.since), policy, counter_id=counter_id)
                 claimed = conn.execute(
                     "UPDATE tickets SET call_state='called', counter_id=?, call_state_us=?, announcements=1"
                     " WHERE id=? AND leg=? AND call_state='waiting' AND status IN (?,?) RETURNING id",
@@ -265,7 +283,7 @@ class CallDesk:
                         to_us(called.since),
                     ),
                 )
-                self._ticket_event(conn, "called", called, counter, day)
+                self._ticket_event(conn, hall, "called", called, counter, day)
                 return called, counter
 
         try:
@@ -282,29 +300,33 @@ class CallDesk:
     ) -> tuple[QueueTicket, CounterRow | None]:
         """recall / serve / done / no_show / restore / transfer, as the ticket table allows."""
         now = self.clock()
-        if to_service is not None and to_service not in {s.id for s in self.cf.catalog.services}:
+        hall = self.hall(staff.site)
+        policy = self.policy(hall.id)
+        if to_service is not None and to_service not in {s.id for s in hall.catalog.services}:
             raise ApiProblem(404, "unknown_service", "no such service in the catalogue")
 
         def step(conn: Any) -> Any:
             lock = " FOR UPDATE OF t" if conn.dialect == "postgresql" else ""
-            row = conn.execute(f"{_TICKET_SELECT} WHERE t.id=?{lock}", (ticket_id[:64],)).fetchone()
+            row = conn.execute(
+                f"{_TICKET_SELECT} WHERE t.id=? AND t.site=?{lock}", (ticket_id[:64], hall.id)
+            ).fetchone()
             if row is None or row["status"] not in CALLABLE_STATUS:
                 raise ApiProblem(404, "ticket_not_found", "no ticket in the queue with this id")
             ticket = queue_ticket(row)
             counter = None
             if ticket.counter_id is not None:
-                counter = self._lock_counter(conn, ticket.counter_id)
+                counter = self._lock_counter(conn, ticket.counter_id, staff.site)
                 if action is not TicketAction.RESTORE:
                     self._must_hold(counter, staff)
             at = max(now, ticket.since)
             if action is TicketAction.TRANSFER:
-                closed, changed = transfer(ticket, to_service or "", at, self.policy)
+                closed, changed = transfer(ticket, to_service or "", at, policy)
             elif action is TicketAction.DONE and ticket.state is TicketState.CALLED:
                 closed = changed = apply(
-                    apply(ticket, TicketAction.SERVE, at, self.policy), TicketAction.DONE, at, self.policy
+                    apply(ticket, TicketAction.SERVE, at, policy), TicketAction.DONE, at, policy
                 )  # Done straight after the call
             else:
-                closed = changed = apply(ticket, action, at, self.policy)
+                closed = changed = apply(ticket, action, at, policy)
             updated = conn.execute(
                 "UPDATE tickets SET service_id=?, call_state=?, call_state_us=?, counter_id=?, announcements=?,"
                 " queued_us=?, leg=? WHERE id=? AND leg=? AND call_state=? RETURNING id",
@@ -332,7 +354,7 @@ class CallDesk:
             kind = "transferred" if action is TicketAction.TRANSFER else closed.state.value
             if action in (TicketAction.RECALL, TicketAction.RESTORE):
                 kind = {TicketAction.RECALL: "recalled", TicketAction.RESTORE: "restored"}[action]
-            self._ticket_event(conn, kind, changed, counter, row["business_date"], from_service=ticket.service_id)
+            self._ticket_event(conn, hall, kind, changed, counter, row["business_date"], from_service=ticket.service_id)
             return changed, counter
 
         try:
@@ -344,12 +366,19 @@ class CallDesk:
 
     # -- live events (central/live), in the change's own transaction -------------------------------
 
-    def _counter_event(self, conn: Any, counter: CounterRow, state: CounterState) -> None:
+    def _counter_event(self, conn: Any, counter: CounterRow, state: CounterState, site: str) -> None:
         payload = {"counter": counter.counter.label, "state": state.value}
-        events.append(conn, self.site, counter.zone, "counter", self.clock(), payload)
+        events.append(conn, site, counter.zone, "counter", self.clock(), payload)
 
     def _ticket_event(
-        self, conn: Any, kind: str, ticket: QueueTicket, counter: CounterRow | None, day: str, from_service: str = ""
+        self,
+        conn: Any,
+        hall: SiteConfig,
+        kind: str,
+        ticket: QueueTicket,
+        counter: CounterRow | None,
+        day: str,
+        from_service: str = "",
     ) -> None:
         services = sorted({ticket.service_id, from_service or ticket.service_id})
         payload: dict[str, Any] = {
@@ -358,13 +387,17 @@ class CallDesk:
             "service_id": ticket.service_id,
             "state": ticket.state.value,
             "counter": counter.counter.label if counter else None,
-            "waiting": events.waiting_counts(conn, day, services, self.cf.demo_waiting),
+            "waiting": events.waiting_counts(conn, day, services, hall.demo_waiting, site=hall.id),
         }
         if kind in ("called", "recalled"):
-            payload["announcement"] = self.announcement(ticket, counter)
-        events.append(conn, self.site, counter.zone if counter else "", kind, self.clock(), payload)
+            payload["announcement"] = self.announcement(ticket, counter, hall.id)
+        events.append(conn, hall.id, counter.zone if counter else "", kind, self.clock(), payload)
 
-    def announcement(self, ticket: QueueTicket, counter: CounterRow | None) -> dict[str, str] | None:
+    def announcement(
+        self, ticket: QueueTicket, counter: CounterRow | None, site: str | None = None
+    ) -> dict[str, str] | None:
+        """The caller's sentence in each language the site announces in (its [settings])."""
         if counter is None or ticket.state is not TicketState.CALLED:
             return None
-        return {lang: call_text(ticket.number, counter.counter.label, lang) for lang in ("id", "en")}
+        languages = self.hall(site).settings.announce_languages
+        return {lang: call_text(ticket.number, counter.counter.label, lang) for lang in languages}

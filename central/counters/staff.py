@@ -66,6 +66,8 @@ class StaffMember:
     username: str
     display_name: str
     role: Role
+    site: str = ""
+    """The hall the account belongs to: every counter, ticket and stream it touches is this site's."""
 
 
 @dataclass(frozen=True)
@@ -76,19 +78,28 @@ class Session:
 
 
 def _member(row: Any) -> StaffMember:
-    return StaffMember(id=row["id"], username=row["username"], display_name=row["display_name"], role=row["role"])
+    return StaffMember(
+        id=row["id"], username=row["username"], display_name=row["display_name"], role=row["role"], site=row["site"]
+    )
+
+
+MAX_SAME_NAME = 4  # accounts of one username at several sites tried by a login that names no site
 
 
 class StaffDirectory:
-    """Accounts, login, logout and bearer-token checks for one site."""
+    """Accounts, login, logout and bearer-token checks of every site; ``site`` is the default one
+    (new accounts without a site). A session carries its account's site."""
 
     def __init__(self, db: Store, site: str, clock: Callable[[], datetime]) -> None:
         self.db = db
         self.site = site
         self.clock = clock
 
-    def add(self, username: str, password: str, role: Role, display_name: str | None = None) -> StaffMember:
-        """Create an account (the admin CLI); ValueError for a bad name, role or password."""
+    def add(
+        self, username: str, password: str, role: Role, display_name: str | None = None, *, site: str | None = None
+    ) -> StaffMember:
+        """Create an account at ``site`` (the admin CLI); ValueError for a bad name, role or password."""
+        site = site or self.site
         username = username.strip().lower()
         if not valid_username(username):
             raise ValueError("a username is 1-64 characters of a-z, 0-9, '.', '_' or '-'")
@@ -96,38 +107,48 @@ class StaffDirectory:
             raise ValueError(f"role must be one of {', '.join(ROLES)}")
         if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
             raise ValueError(f"a password has {MIN_PASSWORD} to {MAX_PASSWORD} characters")
-        member = StaffMember(str(uuid.uuid4()), username, (display_name or username)[:80], role)
+        member = StaffMember(str(uuid.uuid4()), username, (display_name or username)[:80], role, site)
         hashed = hash_password(password)
 
         def step(conn: Any) -> None:
-            if conn.execute("SELECT 1 FROM staff WHERE site=? AND username=?", (self.site, username)).fetchone():
+            if conn.execute("SELECT 1 FROM staff WHERE site=? AND username=?", (site, username)).fetchone():
                 raise ValueError(f"there is already an account {username!r} at this site")
             conn.execute(
                 "INSERT INTO staff (id, site, username, display_name, role, password_hash, created_us)"
                 " VALUES (?,?,?,?,?,?,?)",
-                (member.id, self.site, username, member.display_name, role, hashed, to_us(self.clock())),
+                (member.id, site, username, member.display_name, role, hashed, to_us(self.clock())),
             )
 
         self.db.transact(step)
         return member
 
-    def login(self, username: str, password: str) -> Session:
+    def login(self, username: str, password: str, site: str | None = None) -> Session:
+        """A session for the account; without ``site``, the one account of that name (at any
+        site) whose password this is, so a counter page needs no site picker."""
         username = username.strip().lower()[:64]
-        row = self.db.run_read(
+        where, args = ("site=? AND username=?", (site, username)) if site else ("username=?", (username,))
+        rows = self.db.run_read(
             lambda conn: conn.execute(
-                "SELECT * FROM staff WHERE site=? AND username=? AND disabled=0", (self.site, username)
-            ).fetchone()
+                f"SELECT * FROM staff WHERE {where} AND disabled=0 ORDER BY site LIMIT ?", (*args, MAX_SAME_NAME)
+            ).fetchall()
         )
         now = self.clock()
-        if row is not None and row["locked_until_us"] is not None and row["locked_until_us"] > to_us(now):
+        locked = [r["locked_until_us"] for r in rows if (r["locked_until_us"] or 0) > to_us(now)]
+        if rows and len(locked) == len(rows):
             # Guessing is slowed per account, in the database, so every worker process sees it.
-            wait_s = -(-(row["locked_until_us"] - to_us(now)) // 1_000_000)
+            wait_s = -(-(min(locked) - to_us(now)) // 1_000_000)
             raise ApiProblem(429, "too_many_attempts", f"too many wrong passwords; try again in {wait_s} s")
-        ok = password_matches(password[:MAX_PASSWORD], row["password_hash"] if row else _DUMMY_HASH)
-        if row is None or not ok:
-            if row is not None:
+        rows = [r for r in rows if (r["locked_until_us"] or 0) <= to_us(now)]
+        matching = [r for r in rows if password_matches(password[:MAX_PASSWORD], r["password_hash"])]
+        if not rows:
+            password_matches(password[:MAX_PASSWORD], _DUMMY_HASH)  # an unknown name costs as long
+        if len(matching) > 1:
+            raise ApiProblem(409, "site_required", "this account exists at several sites; sign in naming the site")
+        if not matching:
+            for row in rows:
                 self._count_failure(row["id"], now)
             raise ApiProblem(401, "bad_credentials", "wrong username or password")
+        row = matching[0]
         token = secrets.token_urlsafe(32)
         expires = now + SESSION_TTL
 
@@ -160,8 +181,8 @@ class StaffDirectory:
         row = self.db.run_read(
             lambda conn: conn.execute(
                 "SELECT staff.* FROM staff_sessions s JOIN staff ON staff.id = s.staff_id"
-                " WHERE s.token_hash=? AND s.expires_us > ? AND staff.site=? AND staff.disabled=0",
-                (token_hash(token), now_us, self.site),
+                " WHERE s.token_hash=? AND s.expires_us > ? AND staff.disabled=0",
+                (token_hash(token), now_us),
             ).fetchone()
         )
         if row is None:

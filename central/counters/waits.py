@@ -26,10 +26,11 @@ WINDOW = 25
 MIN_SAMPLES = 3
 REFRESH_S = 1.0
 RECENT = timedelta(days=7)  # older calls say little about today's hall, and bound the read
+# Calls of this site's counters only: two halls may both have a "ktp-el" with their own pace.
 _SAMPLES = (
-    "SELECT service_id, called_us, ended_us FROM (SELECT service_id, called_us, ended_us,"
-    " ROW_NUMBER() OVER (PARTITION BY service_id ORDER BY ended_us DESC) AS n"
-    " FROM calls WHERE ended_us > ?) recent WHERE n <= ?"
+    "SELECT service_id, called_us, ended_us FROM (SELECT k.service_id, k.called_us, k.ended_us,"
+    " ROW_NUMBER() OVER (PARTITION BY k.service_id ORDER BY k.ended_us DESC) AS n"
+    " FROM calls k JOIN counters c ON c.id = k.counter_id WHERE c.site = ? AND k.ended_us > ?) recent WHERE n <= ?"
 )
 
 
@@ -50,7 +51,7 @@ class WaitFigures:
         since_us = to_us(self.clock() - RECENT)
 
         def read(conn: Any) -> tuple[list[Any], list[Any]]:
-            samples = conn.execute(_SAMPLES, (since_us, WINDOW)).fetchall()
+            samples = conn.execute(_SAMPLES, (self.site, since_us, WINDOW)).fetchall()
             counters = conn.execute("SELECT * FROM counters WHERE site=? AND state='open'", (self.site,)).fetchall()
             return samples, counters
 

@@ -1,10 +1,11 @@
 """Granting and releasing leases, and taking in the tickets issued from them.
 
-A lease is a range cut from the same (prefix, business date) counter row as online numbers, by one
+A lease is a range cut from the same (site, prefix, business date) counter row as online numbers, by one
 ``UPDATE ... RETURNING`` (upsert): the counter moves past the whole range at once, so no online
 number and no other lease can ever fall inside it. Correctness comes from the database, as for
 online numbers: the (terminal, Idempotency-Key) of a grant and the (terminal, number) of an
-offline ticket are unique keys, and a number is unique per (prefix, day) whoever issued it.
+offline ticket are unique keys, and a number is unique per (site, prefix, day) whoever issued it.
+A lease and its tickets belong to the site of the terminal that asked (``TerminalPrincipal.site``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from zoneinfo import ZoneInfo
 from central.catalog_file import CatalogFile
 from central.errors import ApiProblem
 from central.live import events
+from central.sites import SiteConfig, Sites, as_sites
 from central.store import Store, from_us, to_us
 from kiosk.contract.leases import Lease, LeaseRequest, OfflineTicket, OfflineTicketResult
 
@@ -44,26 +46,30 @@ def end_of_business_day(day: date, tz: ZoneInfo) -> datetime:
 
 
 class LeaseDesk:
-    """Leases of one site (``site``: its id; ``tz``: its time zone)."""
+    """Leases of every site served; each call names the terminal's site first."""
 
-    def __init__(self, db: Store, catalog_file: CatalogFile, site: str, clock: Clock, public_url: str) -> None:
+    def __init__(self, db: Store, sites: Sites | CatalogFile, clock: Clock, public_url: str) -> None:
         self.db = db
-        self.cf = catalog_file
-        self.site = site
+        self.sites = as_sites(sites)
         self.clock = clock
         self.public_url = public_url.rstrip("/")
 
-    @property
-    def tz(self) -> ZoneInfo:
-        return self.cf.catalog.site.tz
+    def _hall(self, site: str) -> SiteConfig:
+        try:
+            return self.sites.get(site)
+        except KeyError:  # a terminal of a site no longer served (its catalogue was removed)
+            raise ApiProblem(404, "unknown_site", "this central does not serve the terminal's site") from None
 
     # -- grant ----------------------------------------------------------------------------------
 
-    def grant(self, terminal_id: str, idem_key: str, req: LeaseRequest) -> Lease:
+    def grant(self, site: str, terminal_id: str, idem_key: str, req: LeaseRequest) -> Lease:
         now = self.clock()
-        return _lease(self.db.transact(lambda conn: self._grant(conn, terminal_id, idem_key, req, now)))
+        hall = self._hall(site)
+        return _lease(self.db.transact(lambda conn: self._grant(conn, hall, terminal_id, idem_key, req, now)))
 
-    def _grant(self, conn: Any, terminal_id: str, idem_key: str, req: LeaseRequest, now: datetime) -> Any:
+    def _grant(
+        self, conn: Any, hall: SiteConfig, terminal_id: str, idem_key: str, req: LeaseRequest, now: datetime
+    ) -> Any:
         request_hash = hashlib.sha256(req.model_dump_json().encode()).hexdigest()
         existing = conn.execute(
             "SELECT * FROM leases WHERE terminal_id=? AND idem_key=?", (terminal_id, idem_key)
@@ -73,7 +79,7 @@ class LeaseDesk:
                 raise ApiProblem(409, "idempotency_conflict", "this Idempotency-Key was used for another service")
             return existing
         try:
-            svc = self.cf.catalog.service(req.service_id)
+            svc = hall.catalog.service(req.service_id)
         except KeyError:
             raise ApiProblem(404, "unknown_service", "no such service in the catalogue") from None
         if not svc.enabled:
@@ -81,24 +87,24 @@ class LeaseDesk:
         if svc.fee_idr:
             # A fee is paid by QRIS, which needs the central: such tickets cannot be issued offline.
             raise ApiProblem(409, "service_has_fee", "services with a fee are not issued offline")
-        day = now.astimezone(self.tz).date()
+        day = now.astimezone(hall.tz).date()
         (recent,) = conn.execute(
             "SELECT COUNT(*) FROM tickets WHERE terminal_id=? AND service_id=? AND reserved_us >= ?",
             (terminal_id, svc.id, to_us(now - RATE_WINDOW)),
         ).fetchone()
         size = lease_size(int(recent))
         (last,) = conn.execute(
-            "INSERT INTO sequences (prefix, business_date, last_seq) VALUES (?, ?, ?)"
-            " ON CONFLICT (prefix, business_date) DO UPDATE SET last_seq = sequences.last_seq + ?"
+            "INSERT INTO sequences (site, prefix, business_date, last_seq) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (site, prefix, business_date) DO UPDATE SET last_seq = sequences.last_seq + ?"
             " RETURNING last_seq",
-            (svc.prefix, day.isoformat(), size, size),
+            (hall.id, svc.prefix, day.isoformat(), size, size),
         ).fetchone()
         return conn.execute(
             "INSERT INTO leases (id, site, terminal_id, idem_key, request_hash, service_id, prefix, business_date,"
             " first_seq, last_seq, granted_us, expires_us) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING *",
             (
                 str(uuid.uuid4()),
-                self.site,
+                hall.id,
                 terminal_id,
                 idem_key,
                 request_hash,
@@ -108,17 +114,17 @@ class LeaseDesk:
                 last - size + 1,
                 last,
                 to_us(now),
-                to_us(end_of_business_day(day, self.tz)),
+                to_us(end_of_business_day(day, hall.tz)),
             ),
         ).fetchone()
 
     # -- release --------------------------------------------------------------------------------
 
-    def release(self, terminal_id: str, lease_id: str, first_unused: int) -> Lease:
+    def release(self, site: str, terminal_id: str, lease_id: str, first_unused: int) -> Lease:
         now = self.clock()
 
         def step(conn: Any) -> Any:
-            row = self._own(conn, terminal_id, lease_id)
+            row = self._own(conn, site, terminal_id, lease_id)
             if row["void_from"] is not None:
                 if row["void_from"] == first_unused:
                     return row  # a repeat of the same release
@@ -135,26 +141,29 @@ class LeaseDesk:
 
         return _lease(self.db.transact(step))
 
-    def _own(self, conn: Any, terminal_id: str, lease_id: str) -> Any:
+    def _own(self, conn: Any, site: str, terminal_id: str, lease_id: str) -> Any:
         row = conn.execute("SELECT * FROM leases WHERE id=?", (lease_id,)).fetchone()
-        if row is None or row["terminal_id"] != terminal_id:
+        if row is None or row["terminal_id"] != terminal_id or row["site"] != site:
             raise ApiProblem(404, "lease_not_found", "no such lease for this terminal")
         return row
 
     # -- offline tickets ------------------------------------------------------------------------
 
-    def take_offline(self, terminal_id: str, tickets: list[OfflineTicket]) -> list[OfflineTicketResult]:
+    def take_offline(self, site: str, terminal_id: str, tickets: list[OfflineTicket]) -> list[OfflineTicketResult]:
         """Queue each ticket by the time it was issued; one transaction per ticket, so a refused
         one does not hold back the others and a batch cut off mid-way is simply sent again."""
         now = self.clock()
-        return [self.db.transact(lambda conn, t=t: self._take(conn, terminal_id, t, now)) for t in tickets]
+        hall = self._hall(site)
+        return [self.db.transact(lambda conn, t=t: self._take(conn, hall, terminal_id, t, now)) for t in tickets]
 
-    def _take(self, conn: Any, terminal_id: str, t: OfflineTicket, now: datetime) -> OfflineTicketResult:
+    def _take(
+        self, conn: Any, hall: SiteConfig, terminal_id: str, t: OfflineTicket, now: datetime
+    ) -> OfflineTicketResult:
         def refused(code: str) -> OfflineTicketResult:
             return OfflineTicketResult(id=t.id, sequence=t.sequence, outcome="refused", code=code)
 
         lease = conn.execute("SELECT * FROM leases WHERE id=?", (t.lease_id,)).fetchone()
-        if lease is None or lease["terminal_id"] != terminal_id:
+        if lease is None or lease["terminal_id"] != terminal_id or lease["site"] != hall.id:
             return refused("lease_not_found")
         number = f"{lease['prefix']}-{t.sequence:03d}"
         idem_key = f"offline:{lease['prefix']}:{lease['business_date']}:{t.sequence}"
@@ -177,11 +186,12 @@ class LeaseDesk:
         status = {"printed": "confirmed", "virtual": "virtual", "failed": "failed"}[t.delivery]
         request_hash = hashlib.sha256(t.model_dump_json().encode()).hexdigest()
         row = conn.execute(
-            "INSERT INTO tickets (id, terminal_id, idem_key, request_hash, service_id, prefix, business_date,"
+            "INSERT INTO tickets (id, site, terminal_id, idem_key, request_hash, service_id, prefix, business_date,"
             " sequence, priority, language, status, reserved_us, expires_us, confirmed_us, queued_us, lease_id,"
-            " failure_reason) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING *",
+            " failure_reason) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING *",
             (
                 t.id,
+                hall.id,
                 terminal_id,
                 idem_key,
                 request_hash,
@@ -207,9 +217,11 @@ class LeaseDesk:
                 "service_id": row["service_id"],
                 "state": "waiting",
                 "offline": True,
-                "waiting": events.waiting_counts(conn, row["business_date"], [row["service_id"]], self.cf.demo_waiting),
+                "waiting": events.waiting_counts(
+                    conn, row["business_date"], [row["service_id"]], hall.demo_waiting, site=hall.id
+                ),
             }
-            events.append(conn, self.site, "", "joined", now, payload)
+            events.append(conn, hall.id, "", "joined", now, payload)
         return OfflineTicketResult(id=row["id"], sequence=t.sequence, outcome="accepted", number=number)
 
 

@@ -8,21 +8,23 @@ from datetime import datetime
 from typing import Any
 
 from central.catalog_file import CatalogFile
+from central.sites import Sites
 from central.store import Store
 
 
 def install(
     app: Any,
     db: Store,
-    catalog_file: CatalogFile,
+    catalog_file: Sites | CatalogFile,
     clock: Callable[[], datetime],
-    terminal: Callable[..., str] | None = None,
+    terminal: Callable[..., Any] | None = None,
 ) -> None:
-    """``terminal``: the app's kiosk authentication (a FastAPI dependency), for the kiosks' stream."""
+    """``terminal``: the app's kiosk authentication (a FastAPI dependency answering the
+    terminal's principal), for the kiosks' stream."""
     from central.live.api import live_router  # here: central.counters imports central.live.events
     from central.live.feed import LiveFeed
-    from central.live.hub import LiveHub
+    from central.live.hub import SiteHubs
 
     app.state.live = LiveFeed(db, catalog_file, clock, app.state.desk.get)
-    app.state.live_hub = LiveHub(app.state.live)
+    app.state.live_hub = SiteHubs(app.state.live, app.state.live.sites.ids)
     app.include_router(live_router(app.state.live, app.state.live_hub, app.state.staff, terminal))

@@ -18,17 +18,19 @@ from fastapi import APIRouter, Depends, Header, Query
 from fastapi.responses import HTMLResponse, Response, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from central.counters.staff import StaffDirectory
+from central.counters.staff import StaffDirectory, StaffMember
 from central.errors import ApiProblem
 from central.live import events
 from central.live.feed import LiveFeed
-from central.live.hub import LiveHub
+from central.live.hub import SiteHubs
+from central.terminals import TerminalPrincipal
 
 STATIC = Path(__file__).resolve().parent / "static"
 _bearer = HTTPBearer(auto_error=False, scheme_name="StaffSession")
 LIVE_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'"
 Zone = Annotated[str | None, Query(max_length=32, pattern=r"^[A-Za-z0-9 ._-]*$")]
 After = Annotated[int | None, Query(ge=0)]
+SiteQ = Annotated[str | None, Query(max_length=64, pattern=r"^[A-Za-z0-9._-]*$")]
 
 
 def _resume_from(after: int | None, last_event_id: str | None) -> int | None:
@@ -61,59 +63,70 @@ class _Encoded:
 
 
 def live_router(
-    feed: LiveFeed, hub: LiveHub, staff_dir: StaffDirectory, terminal: Callable[..., str] | None = None
+    feed: LiveFeed, hub: SiteHubs, staff_dir: StaffDirectory, terminal: Callable[..., Any] | None = None
 ) -> APIRouter:
-    """``terminal``: the app's dependency that authenticates a kiosk and answers its id."""
+    """``terminal``: the app's dependency that authenticates a kiosk and answers its principal
+    (id and site)."""
     # Not in docs/openapi.json (the kiosks' contract): displays, phones and staff pages use these;
     # docs/central.md describes them.
     router = APIRouter(tags=["live"], include_in_schema=False)
 
-    def staff(creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> None:
-        staff_dir.authenticate(creds.credentials if creds is not None else None)
+    def staff(creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> StaffMember:
+        return staff_dir.authenticate(creds.credentials if creds is not None else None)
+
+    def public_site(site: SiteQ = None, zone: Zone = None) -> str:
+        """A hall TV or phone names no account: the site is ?site=, else the zone's, else the default."""
+        found = feed.site_for(site, zone)
+        if found is None:
+            raise ApiProblem(404, "unknown_site", "this central does not serve that site")
+        return found
 
     View = Callable[[dict[str, Any]], dict[str, Any] | None]
     # A thousand phones see the same public event: it is shaped and encoded once per view.
     shared = {events.for_public: _Encoded(events.for_public), events.for_staff: _Encoded(events.for_staff)}
 
-    async def stream(zone: str | None, start: int | None, view: View) -> AsyncIterator[str]:
+    async def stream(site: str, zone: str | None, start: int | None, view: View) -> AsyncIterator[str]:
         # Ends when the client goes (Starlette cancels it) or the server stops (the hub ends it).
+        # Event ids are one sequence over every site, so the shared encodings stay valid per id.
         encode = shared.get(view) or _Encoded(view, keep=64)
         yield "retry: 2000\n\n"
-        async for batch in hub.follow(zone, start):
+        async for batch in hub.follow(site, zone, start):
             if not batch:
                 yield ": heartbeat\n\n"
             text = "".join(encode(event) for event in batch)
             if text:
                 yield text
 
-    def sse(zone: str | None, start: int | None, view: View) -> StreamingResponse:
+    def sse(site: str, zone: str | None, start: int | None, view: View) -> StreamingResponse:
         return StreamingResponse(
-            stream(zone, start, view),
+            stream(site, zone, start, view),
             media_type="text/event-stream",
             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
         )
 
-    def polled(zone: str | None, after: int | None, view: View) -> dict[str, Any]:
-        found, next_after = feed.batch(zone, after)
+    def polled(site: str, zone: str | None, after: int | None, view: View) -> dict[str, Any]:
+        found, next_after = feed.batch(zone, after, site)
         return {"events": [e for e in map(view, found) if e is not None], "next_after": next_after}
 
-    @router.get("/v1/live", dependencies=[Depends(staff)])
+    @router.get("/v1/live")
     def live_staff(
         zone: Zone = None,
         after: After = None,
         last_event_id: Annotated[str | None, Header()] = None,
+        me: StaffMember = Depends(staff),  # a default, not Annotated: the module's annotations are strings
     ) -> StreamingResponse:
-        """Server-sent events of the queue for a zone (all zones without one), with ticket ids."""
-        return sse(zone or None, _resume_from(after, last_event_id), events.for_staff)
+        """Server-sent events of the staff member's site for a zone (all zones without one), with ticket ids."""
+        return sse(me.site, zone or None, _resume_from(after, last_event_id), events.for_staff)
 
     @router.get("/v1/live/public")
     def live_public(
         zone: Zone = None,
         after: After = None,
         last_event_id: Annotated[str | None, Header()] = None,
+        site: str = Depends(public_site),
     ) -> StreamingResponse:
         """The same stream for hall TVs and phones: numbers, counters and counts only, no token."""
-        return sse(zone or None, _resume_from(after, last_event_id), events.for_public)
+        return sse(site, zone or None, _resume_from(after, last_event_id), events.for_public)
 
     if terminal is not None:
 
@@ -121,21 +134,21 @@ def live_router(
         def live_terminal(
             after: After = None,
             last_event_id: Annotated[str | None, Header()] = None,
-            terminal_id: str = Depends(terminal),  # a default, not an annotation: ``terminal`` is local
+            me: TerminalPrincipal = Depends(terminal),  # a default, not an annotation: ``terminal`` is local
         ) -> StreamingResponse:
-            """A kiosk's stream (its terminal token): every zone's public queue events, for its
-            queue figures, and the status changes of its own QRIS payments."""
-            return sse(None, _resume_from(after, last_event_id), events.for_terminal(terminal_id))
+            """A kiosk's stream (its terminal token): its site's public queue events in every zone,
+            for its queue figures, and the status changes of its own QRIS payments."""
+            return sse(me.site, None, _resume_from(after, last_event_id), events.for_terminal(me.id))
 
-    @router.get("/v1/live/events", dependencies=[Depends(staff)])
-    def poll_staff(zone: Zone = None, after: After = None) -> dict[str, Any]:
+    @router.get("/v1/live/events")
+    def poll_staff(zone: Zone = None, after: After = None, me: StaffMember = Depends(staff)) -> dict[str, Any]:
         """The polling fallback: the events after ``after`` (a snapshot without it); ask again with
         ``after=next_after`` (it moves past other zones' events)."""
-        return polled(zone or None, after, events.for_staff)
+        return polled(me.site, zone or None, after, events.for_staff)
 
     @router.get("/v1/live/public/events")
-    def poll_public(zone: Zone = None, after: After = None) -> dict[str, Any]:
-        return polled(zone or None, after, events.for_public)
+    def poll_public(zone: Zone = None, after: After = None, site: str = Depends(public_site)) -> dict[str, Any]:
+        return polled(site, zone or None, after, events.for_public)
 
     @router.get("/v1/live/tickets/{ticket_id}")
     def ticket_view(ticket_id: str) -> dict[str, Any]:

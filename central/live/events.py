@@ -38,16 +38,17 @@ def append(conn: Any, site: str, zone: str, kind: str, at: datetime, payload: di
 
 
 def waiting_counts(
-    conn: Any, day: str, services: list[str], pretend: Mapping[str, int] | None = None
+    conn: Any, day: str, services: list[str], pretend: Mapping[str, int] | None = None, *, site: str
 ) -> dict[str, int]:
-    """People waiting (not yet called) per service today, for the event's payload; ``pretend`` is
-    the demo catalogue's made-up queue, added as /v1/queues adds it, so the TV and the kiosk agree."""
+    """People waiting (not yet called) per service of the site today, for the event's payload;
+    ``pretend`` is the demo catalogue's made-up queue, added as /v1/queues adds it, so the TV and
+    the kiosk agree."""
     out = {}
     for service in services:
         (n,) = conn.execute(
-            "SELECT COUNT(*) FROM tickets WHERE service_id=? AND business_date=? AND status IN ('confirmed','virtual')"
-            " AND call_state='waiting'",
-            (service, day),
+            "SELECT COUNT(*) FROM tickets WHERE site=? AND service_id=? AND business_date=?"
+            " AND status IN ('confirmed','virtual') AND call_state='waiting'",
+            (site, service, day),
         ).fetchone()
         out[service] = n + (pretend or {}).get(service, 0)
     return out
@@ -66,11 +67,12 @@ class GapWatch:
         self.first_seen: dict[int, float] = {}
 
     def horizon(self, conn: Any, site: str, after: int) -> int:
-        """The highest id up to which every id after ``after`` is committed or given up."""
+        """The highest id up to which every id after ``after`` is committed or given up. Ids of
+        every site count: the ids are one sequence, so another site's event is no gap."""
         ids = [
             r[0]
             for r in conn.execute(
-                "SELECT id FROM queue_events WHERE site=? AND id > ? ORDER BY id LIMIT ?", (site, after, SCAN)
+                "SELECT id FROM queue_events WHERE id > ? ORDER BY id LIMIT ?", (after, SCAN)
             ).fetchall()
         ]
         now = time.monotonic()

@@ -20,6 +20,7 @@ from typing import Any
 from central.catalog_file import CatalogFile
 from central.errors import ApiProblem
 from central.live import events
+from central.sites import SiteConfig, Sites, as_sites
 from central.store import Store, to_us
 from kiosk.contract import Ticket
 
@@ -31,54 +32,72 @@ PRUNE_EVERY_S = 60.0
 
 class LiveFeed:
     def __init__(
-        self, db: Store, catalog_file: CatalogFile, clock: Callable[[], datetime], desk_get: Callable[[str], Ticket]
+        self,
+        db: Store,
+        sites: Sites | CatalogFile,
+        clock: Callable[[], datetime],
+        desk_get: Callable[[str], Ticket],
     ) -> None:
         self.db = db
         self.desk_get = desk_get  # the ticket desk's view (people ahead, estimated wait)
-        self.cf = catalog_file
-        self.site = catalog_file.catalog.site.id
+        self.sites = as_sites(sites)
         self.clock = clock
         self._pruned_at = 0.0
         self._prune_lock = threading.Lock()
         self._gaps = events.GapWatch()
         self._gaps_lock = threading.Lock()
 
-    def day(self) -> str:
-        return self.clock().astimezone(self.cf.catalog.site.tz).date().isoformat()
+    def day(self, site: str | None = None) -> str:
+        return self.clock().astimezone(self.sites.get(site).tz).date().isoformat()
 
-    def batch(self, zone: str | None, after: int | None) -> tuple[list[dict[str, Any]], int]:
-        """Events after ``after`` (a snapshot when ``after`` is None, pruned or unknown) and the id
-        to go on from: past other zones' events too, never past an id that may still commit."""
+    def site_for(self, site: str | None, zone: str | None) -> str | None:
+        """The site a public page shows: the one it names, else the one whose counters stand in
+        ``zone`` (if exactly one does), else the default site. None for a site not served here."""
+        if site:
+            return site if site in self.sites else None
+        if zone and len(self.sites) > 1:
+            found = self.db.run_read(
+                lambda conn: conn.execute("SELECT DISTINCT site FROM counters WHERE zone=? LIMIT 2", (zone,)).fetchall()
+            )
+            if len(found) == 1 and found[0]["site"] in self.sites:
+                return str(found[0]["site"])
+        return self.sites.default.id
+
+    def batch(self, zone: str | None, after: int | None, site: str | None = None) -> tuple[list[dict[str, Any]], int]:
+        """Events of the site (None: the default one) after ``after`` (a snapshot when ``after`` is
+        None, pruned or unknown) and the id to go on from: past other zones' events too, never past
+        an id that may still commit."""
         self._maybe_prune()
+        hall = self.sites.get(site)
 
         def read(conn: Any) -> tuple[list[dict[str, Any]], int]:
             if after is not None:
-                pruned_through, newest = events.bounds(conn, self.site)
+                pruned_through, newest = events.bounds(conn, hall.id)
                 if pruned_through <= after <= newest:
                     with self._gaps_lock:
-                        upto = self._gaps.horizon(conn, self.site, after)
-                    found = events.read_after(conn, self.site, zone, after, upto)
+                        upto = self._gaps.horizon(conn, hall.id, after)
+                    found = events.read_after(conn, hall.id, zone, after, upto)
                     if len(found) == events.READ_LIMIT:
                         return found, found[-1]["id"]
                     return found, upto
-            snapshot = self._snapshot(conn, zone)
+            snapshot = self._snapshot(conn, zone, hall)
             return [snapshot], snapshot["id"]
 
         return self.db.run_read(read)
 
-    def snapshot(self, zone: str | None) -> dict[str, Any]:
-        return self.db.run_read(lambda conn: self._snapshot(conn, zone))
+    def snapshot(self, zone: str | None, site: str | None = None) -> dict[str, Any]:
+        return self.db.run_read(lambda conn: self._snapshot(conn, zone, self.sites.get(site)))
 
-    def _snapshot(self, conn: Any, zone: str | None) -> dict[str, Any]:
-        _, newest = events.bounds(conn, self.site)  # first: later changes arrive as events after it
-        day = self.day()
-        where, args = ("c.site=?", [self.site]) if zone is None else ("c.site=? AND c.zone=?", [self.site, zone])
+    def _snapshot(self, conn: Any, zone: str | None, hall: SiteConfig) -> dict[str, Any]:
+        _, newest = events.bounds(conn, hall.id)  # first: later changes arrive as events after it
+        day = self.day(hall.id)
+        where, args = ("c.site=?", [hall.id]) if zone is None else ("c.site=? AND c.zone=?", [hall.id, zone])
         counters = conn.execute(f"SELECT c.* FROM counters c WHERE {where} ORDER BY c.label", args).fetchall()
         services: set[str] = set()
         for c in counters:
             services.update(json.loads(c["services"]))
         if zone is None or not counters:
-            services = {s.id for s in self.cf.catalog.services}
+            services = {s.id for s in hall.catalog.services}
         serving = conn.execute(
             "SELECT t.prefix, t.sequence, t.service_id, t.call_state, c.label FROM tickets t"
             f" JOIN counters c ON c.id = t.counter_id WHERE {where} AND t.call_state IN ('called','serving')"
@@ -101,9 +120,9 @@ class LiveFeed:
                 for r in serving
             ],
             "recent": [{"number": _number(r), "counter": r["label"], "at_us": r["called_us"]} for r in recent],
-            "waiting": events.waiting_counts(conn, day, sorted(services), self.cf.demo_waiting),
+            "waiting": events.waiting_counts(conn, day, sorted(services), hall.demo_waiting, site=hall.id),
             "counters": [{"counter": c["label"], "state": c["state"]} for c in counters],
-            "services": {s.id: s.name.model_dump() for s in self.cf.catalog.services if s.id in services},
+            "services": {s.id: s.name.model_dump() for s in hall.catalog.services if s.id in services},
         }
 
     def ticket(self, ticket_id: str) -> dict[str, Any] | None:
@@ -137,7 +156,8 @@ class LiveFeed:
             return
         try:
             self._pruned_at = now
-            self.db.transact(lambda conn: events.prune(conn, self.site, self.clock()))
+            for hall in self.sites:
+                self.db.transact(lambda conn, site=hall.id: events.prune(conn, site, self.clock()))
         finally:
             self._prune_lock.release()
 

@@ -7,6 +7,9 @@ the database itself only to catch up: its snapshot, or a backlog older than the 
 
 The hub also ends every stream when the server is stopping, so a shutdown does not wait for the
 graceful timeout: uvicorn lets a streaming answer run until it ends by itself.
+
+With several halls on one central there is one hub per site (``SiteHubs``): a site's streams
+are woken by its own events only, and its reader runs only while one of its streams is open.
 """
 
 from __future__ import annotations
@@ -44,8 +47,11 @@ def _uvicorn_exiting() -> bool:
 
 
 class LiveHub:
-    def __init__(self, feed: LiveFeed, poll_s: float = POLL_S, keep: int = KEEP_EVENTS) -> None:
+    def __init__(
+        self, feed: LiveFeed, poll_s: float = POLL_S, keep: int = KEEP_EVENTS, site: str | None = None
+    ) -> None:
         self.feed = feed
+        self.site = site  # the hall whose events this hub reads (None: the default site)
         self.poll_s = poll_s
         self.keep = keep
         self.stopping = threading.Event()  # set by whoever stops the server (RunningCentral.stop)
@@ -88,7 +94,7 @@ class LiveHub:
                     # hub that started over.
                     epoch = self._epoch
                     self.reads += 1
-                    batch, cursor = await anyio.to_thread.run_sync(self.feed.batch, zone, cursor)
+                    batch, cursor = await anyio.to_thread.run_sync(self.feed.batch, zone, cursor, self.site)
                     if len(batch) == events.READ_LIMIT:
                         epoch = -1  # still behind: read again
                     shared = False
@@ -141,7 +147,9 @@ class LiveHub:
                     self.reads += 1
                     # Its own thread: in a busy hall the shared pool queues the kiosks' requests,
                     # and the read that feeds every screen must not wait behind them.
-                    found, upto = await loop.run_in_executor(self._reader, self.feed.batch, None, self._cursor)
+                    found, upto = await loop.run_in_executor(
+                        self._reader, self.feed.batch, None, self._cursor, self.site
+                    )
                 except Exception as exc:  # the database is away: streams wait, the next read retries
                     log.warning("live hub read failed: %s", type(exc).__name__)
                     await asyncio.sleep(1.0)
@@ -171,3 +179,25 @@ class LiveHub:
             self._cursor = upto
             if found:
                 self._wake({event["zone"] for event in found})
+
+
+class SiteHubs:
+    """One ``LiveHub`` per site this central serves; stopped and counted together."""
+
+    def __init__(self, feed: LiveFeed, site_ids: list[str], poll_s: float = POLL_S, keep: int = KEEP_EVENTS) -> None:
+        self.hubs = {site: LiveHub(feed, poll_s, keep, site=site) for site in site_ids}
+
+    def follow(self, site: str, zone: str | None, start: int | None) -> AsyncIterator[Batch]:
+        return self.hubs[site].follow(zone, start)
+
+    def stop(self) -> None:
+        for hub in self.hubs.values():
+            hub.stop()
+
+    @property
+    def reads(self) -> int:
+        return sum(hub.reads for hub in self.hubs.values())
+
+    @property
+    def streams(self) -> int:
+        return sum(hub.streams for hub in self.hubs.values())

@@ -130,13 +130,13 @@ _FACTS = (
     " (SELECT MIN(k.called_us) FROM calls k WHERE k.ticket_id = t.id AND k.leg = 0) AS first_call_us,"
     " (SELECT MAX(k.ended_us - k.called_us) FROM calls k WHERE k.ticket_id = t.id AND k.outcome = 'done')"
     " AS service_us"
-    " FROM tickets t WHERE t.business_date = ? AND t.status IN ('confirmed', 'virtual')"
+    " FROM tickets t WHERE t.site = ? AND t.business_date = ? AND t.status IN ('confirmed', 'virtual')"
 )
 
 
-def read_facts(db: Store, day: date, tz: ZoneInfo, services: set[str]) -> list[TicketFacts]:
+def read_facts(db: Store, site: str, day: date, tz: ZoneInfo, services: set[str]) -> list[TicketFacts]:
     """The day's tickets of the site's services (a ticket's business day is the site's date)."""
-    rows = db.run_read(lambda conn: conn.execute(_FACTS, (day.isoformat(),)).fetchall())
+    rows = db.run_read(lambda conn: conn.execute(_FACTS, (site, day.isoformat())).fetchall())
     out = []
     for r in rows:
         if r["service_id"] not in services:

@@ -8,8 +8,8 @@ schema is small and these steps are plain SQL per dialect, which is what Alembic
 holding anyway. Step 1 is exactly the schema the single-file reference central created before
 the store existed (``CREATE TABLE IF NOT EXISTS``), so an old SQLite file migrates in place.
 
-Adding a site column later (issue: many sites) is a new step: ``ALTER TABLE .. ADD COLUMN site``
-with a default, then the ``sequences`` key widened to (site, prefix, business_date).
+Step 6 (many sites) adds ``site`` to tickets, payments and bookings and widens the numbering
+keys to (site, prefix, business_date); ``adopt_unsited_rows`` gives older rows the default site.
 """
 
 from __future__ import annotations
@@ -187,6 +187,77 @@ CREATE TABLE IF NOT EXISTS queue_events_pruned (site TEXT PRIMARY KEY, through_i
 """
 
 
+_TICKET_COLUMNS = (
+    "id, terminal_id, idem_key, request_hash, service_id, prefix, business_date, sequence, priority, language,"
+    " status, reserved_us, expires_us, confirmed_us, failure_reason, call_state, queued_us, counter_id,"
+    " call_state_us, announcements, leg, lease_id"
+)
+# Step 8 (leases) came before step 6 on some databases (steps are applied by number, the missing
+# ones too): the rebuild keeps tickets.lease_id, so it is added first when missing.
+_V6_COLUMNS = {"tickets": {"lease_id": "TEXT"}}
+# Indexes of tickets, site first: every queue read is of one site (a hall's counts, a counter's call).
+_V6_INDEXES = """
+CREATE INDEX IF NOT EXISTS tickets_queue ON tickets (site, service_id, business_date, status, sequence);
+CREATE INDEX IF NOT EXISTS tickets_reserved ON tickets (status, expires_us);
+CREATE INDEX IF NOT EXISTS tickets_callable ON tickets (site, business_date, service_id, call_state, status);
+CREATE INDEX IF NOT EXISTS payments_site ON payments (site, id);
+CREATE INDEX IF NOT EXISTS bookings_site ON bookings (site, code)
+"""
+
+
+def _v6_sqlite() -> str:
+    """Many sites on one central: numbering per (site, prefix, business date), a site on tickets,
+    payments and bookings. Rows from before get site '' and are adopted by the default site when
+    the central starts (``adopt_unsited_rows``: the SQL cannot know which site that is). SQLite
+    cannot drop a primary key or a UNIQUE constraint, so ``sequences`` and ``tickets`` are rebuilt
+    (in this step's one transaction) with their widened keys."""
+    return f"""
+CREATE TABLE sequences_v6 (
+    site TEXT NOT NULL, prefix TEXT NOT NULL, business_date TEXT NOT NULL, last_seq INTEGER NOT NULL,
+    PRIMARY KEY (site, prefix, business_date)
+);
+INSERT INTO sequences_v6 (site, prefix, business_date, last_seq) SELECT '', prefix, business_date, last_seq FROM sequences;
+DROP TABLE sequences;
+ALTER TABLE sequences_v6 RENAME TO sequences;
+CREATE TABLE tickets_v6 (
+    id TEXT PRIMARY KEY, terminal_id TEXT NOT NULL, idem_key TEXT NOT NULL, request_hash TEXT NOT NULL,
+    service_id TEXT NOT NULL, prefix TEXT NOT NULL, business_date TEXT NOT NULL, sequence INTEGER NOT NULL,
+    priority TEXT NOT NULL, language TEXT NOT NULL, status TEXT NOT NULL,
+    reserved_us INTEGER NOT NULL, expires_us INTEGER NOT NULL, confirmed_us INTEGER, failure_reason TEXT,
+    call_state TEXT NOT NULL DEFAULT 'waiting', queued_us INTEGER, counter_id TEXT, call_state_us INTEGER,
+    announcements INTEGER NOT NULL DEFAULT 0, leg INTEGER NOT NULL DEFAULT 0, lease_id TEXT,
+    site TEXT NOT NULL DEFAULT '',
+    UNIQUE (terminal_id, idem_key),
+    UNIQUE (site, prefix, business_date, sequence)
+);
+INSERT INTO tickets_v6 ({_TICKET_COLUMNS}, site) SELECT {_TICKET_COLUMNS}, '' FROM tickets;
+DROP TABLE tickets;
+ALTER TABLE tickets_v6 RENAME TO tickets;
+ALTER TABLE payments ADD COLUMN site TEXT NOT NULL DEFAULT '';
+ALTER TABLE bookings ADD COLUMN site TEXT NOT NULL DEFAULT '';
+{_V6_INDEXES}
+"""
+
+
+# PostgreSQL widens the keys in place; the constraint names are the ones step 1's CREATE TABLE got.
+_V6_POSTGRESQL = f"""
+ALTER TABLE sequences ADD COLUMN site TEXT NOT NULL DEFAULT '';
+ALTER TABLE sequences DROP CONSTRAINT sequences_pkey;
+ALTER TABLE sequences ADD PRIMARY KEY (site, prefix, business_date);
+ALTER TABLE tickets ADD COLUMN site TEXT NOT NULL DEFAULT '';
+ALTER TABLE tickets DROP CONSTRAINT tickets_prefix_business_date_sequence_key;
+ALTER TABLE tickets ADD CONSTRAINT tickets_site_number UNIQUE (site, prefix, business_date, sequence);
+DROP INDEX IF EXISTS tickets_queue;
+DROP INDEX IF EXISTS tickets_callable;
+ALTER TABLE payments ADD COLUMN site TEXT NOT NULL DEFAULT '';
+ALTER TABLE bookings ADD COLUMN site TEXT NOT NULL DEFAULT '';
+{_V6_INDEXES}
+"""
+
+# Tables whose rows from before step 6 carry site '' until a central names its default site.
+UNSITED = ("sequences", "tickets", "payments", "bookings")
+
+
 def _v7(us: str) -> str:
     """Help requests from kiosks and kiosk alerts from heartbeats (issue 15). A help request belongs
     to one kiosk session (``idem_key``: the kiosk's key for that session's request); at most one
@@ -267,6 +338,13 @@ MIGRATIONS: list[Migration] = [
         _v5("INTEGER PRIMARY KEY AUTOINCREMENT", "INTEGER"),
         _v5("BIGSERIAL PRIMARY KEY", "BIGINT"),
     ),
+    Migration(
+        6,
+        "many sites: numbering per site, a site on tickets, payments, bookings",
+        _v6_sqlite(),
+        _V6_POSTGRESQL,
+        columns=_V6_COLUMNS,
+    ),
     Migration(7, "help requests and kiosk alerts", _v7("INTEGER"), _v7("BIGINT")),
     Migration(
         8, "leased numbers for offline issuing", _v8("INTEGER", "INTEGER"), _v8("BIGINT", "BIGINT"), columns=_V8_COLUMNS
@@ -344,3 +422,20 @@ def migrate(store: Store, *, target: int = HEAD) -> list[int]:
             applied.append(step.version)
             log.info("schema migration %d applied: %s", step.version, step.name)
     return applied
+
+
+def adopt_unsited_rows(store: Store, site: str) -> int:
+    """Rows from before step 6 (site '') become the default site's; terminals enrolled without a
+    site too. Idempotent and cheap once done (the site indexes answer "none left"); a schema
+    behind step 6 (a central started with --no-migrate) is left alone."""
+    moved = 0
+    with store.write() as conn:
+        version = current_version(conn)
+        if version is None or version < 6:
+            return 0
+        for table in UNSITED:
+            moved += int(conn.execute(f"UPDATE {table} SET site=? WHERE site=''", (site,)).rowcount or 0)
+        moved += int(conn.execute("UPDATE terminals SET site_id=? WHERE site_id IS NULL", (site,)).rowcount or 0)
+    if moved:
+        log.info("%d rows from before sites now belong to the default site %s", moved, site)
+    return moved

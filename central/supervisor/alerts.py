@@ -61,46 +61,54 @@ def _view(row: Any) -> dict[str, Any]:
 
 
 class AlertDesk:
+    """Alerts of every site served, each raised for the site of its terminal. ``site_of(terminal_id,
+    enrolled_site)``: the site of a terminal that went silent (the registry's answer: a pre-shared
+    terminal's, else the enrolled one's, else the default site)."""
+
     def __init__(
-        self, db: Store, site: str, clock: Callable[[], datetime], offline_after_s: float = OFFLINE_AFTER_S
+        self,
+        db: Store,
+        site_of: Callable[[str, str | None], str],
+        clock: Callable[[], datetime],
+        offline_after_s: float = OFFLINE_AFTER_S,
     ) -> None:
         self.db = db
-        self.site = site
+        self.site_of = site_of
         self.clock = clock
         self.offline_after_s = offline_after_s
         self._swept_at = 0.0
         self._sweep_lock = threading.Lock()
 
-    def _raise(self, conn: Any, terminal_id: str, kind: str, detail: str, at_us: int) -> None:
+    def _raise(self, conn: Any, site: str, terminal_id: str, kind: str, detail: str, at_us: int) -> None:
         row = conn.execute(
             "INSERT INTO kiosk_alerts (id, site, terminal_id, kind, detail, raised_us) VALUES (?,?,?,?,?,?)"
             " ON CONFLICT DO NOTHING RETURNING *",
-            (str(uuid.uuid4()), self.site, terminal_id, kind, detail[:120], at_us),
+            (str(uuid.uuid4()), site, terminal_id, kind, detail[:120], at_us),
         ).fetchone()
         if row is not None:  # else another process raised it first
-            events.append(conn, self.site, "", "alert_raised", self.clock(), {"alert": _view(row)})
+            events.append(conn, site, "", "alert_raised", self.clock(), {"alert": _view(row)})
 
     def _clear(self, conn: Any, alert_id: str, at_us: int) -> None:
         row = conn.execute(
             "UPDATE kiosk_alerts SET cleared_us=? WHERE id=? AND cleared_us IS NULL RETURNING *", (at_us, alert_id)
         ).fetchone()
         if row is not None:
-            events.append(conn, self.site, "", "alert_cleared", self.clock(), {"alert": _view(row)})
+            events.append(conn, row["site"], "", "alert_cleared", self.clock(), {"alert": _view(row)})
 
-    def on_heartbeat(self, conn: Any, terminal_id: str, hb: Heartbeat, now: datetime) -> None:
+    def on_heartbeat(self, conn: Any, site: str, terminal_id: str, hb: Heartbeat, now: datetime) -> None:
         """In the heartbeat's transaction: raise what started, clear what ended (and "offline")."""
         wanted = conditions(hb)
         active = {
             r["kind"]: r["id"]
             for r in conn.execute(
                 "SELECT id, kind FROM kiosk_alerts WHERE site=? AND terminal_id=? AND cleared_us IS NULL",
-                (self.site, terminal_id),
+                (site, terminal_id),
             ).fetchall()
         }
         now_us = to_us(now)
         for kind, detail in wanted.items():
             if kind not in active:
-                self._raise(conn, terminal_id, kind, detail, now_us)
+                self._raise(conn, site, terminal_id, kind, detail, now_us)
         for kind, alert_id in active.items():
             if kind not in wanted:
                 self._clear(conn, alert_id, now_us)
@@ -118,16 +126,19 @@ class AlertDesk:
             cutoff = to_us(self.clock()) - limit_us
 
             def step(conn: Any) -> None:
+                # Every site's terminals at once (terminal ids are unique across sites).
                 silent = conn.execute(
-                    "SELECT h.terminal_id, h.received_us FROM heartbeats h WHERE h.received_us < ? AND NOT EXISTS"
-                    " (SELECT 1 FROM kiosk_alerts a WHERE a.site=? AND a.terminal_id=h.terminal_id"
+                    "SELECT h.terminal_id, h.received_us, t.site_id FROM heartbeats h"
+                    " LEFT JOIN terminals t ON t.terminal_id = h.terminal_id WHERE h.received_us < ? AND NOT EXISTS"
+                    " (SELECT 1 FROM kiosk_alerts a WHERE a.terminal_id=h.terminal_id"
                     " AND a.kind='offline' AND a.cleared_us IS NULL)",
-                    (cutoff, self.site),
+                    (cutoff,),
                 ).fetchall()
                 for row in silent:
                     seconds = int(self.offline_after_s)
                     self._raise(
                         conn,
+                        self.site_of(row["terminal_id"], row["site_id"]),
                         row["terminal_id"],
                         "offline",
                         f"no heartbeat for {seconds} s",
@@ -138,7 +149,7 @@ class AlertDesk:
         finally:
             self._sweep_lock.release()
 
-    def listing(self) -> list[dict[str, Any]]:
+    def listing(self, site: str) -> list[dict[str, Any]]:
         """Active alerts, then the ones cleared in the last SHOW_CLEARED; newest first within each."""
         self.sweep()
         since = to_us(self.clock() - SHOW_CLEARED)
@@ -146,7 +157,7 @@ class AlertDesk:
             lambda conn: conn.execute(
                 "SELECT * FROM kiosk_alerts WHERE site=? AND (cleared_us IS NULL OR cleared_us >= ?)"
                 " ORDER BY (cleared_us IS NULL) DESC, raised_us DESC LIMIT 100",
-                (self.site, since),
+                (site, since),
             ).fetchall()
         )
         return [_view(r) for r in rows]

@@ -11,16 +11,17 @@ from fastapi import APIRouter, Depends, Header, Query, Response
 from fastapi.responses import HTMLResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from central.catalog_file import CatalogFile
 from central.counters.staff import StaffDirectory, StaffMember
 from central.errors import ApiProblem
 from central.limits import IDEMPOTENCY_KEY
 from central.reports.daily import read_facts, recap
 from central.reports.export import to_csv, to_xlsx
+from central.sites import SiteConfig, Sites
 from central.store import Store, to_us
 from central.supervisor.alerts import AlertDesk
 from central.supervisor.help import HelpDesk, HelpRequest
 from central.supervisor.overview import hall_today
+from central.terminals import TerminalPrincipal
 from kiosk.contract import ApiError
 from kiosk.contract.help import HelpRequestCreate, HelpRequestView
 
@@ -56,16 +57,21 @@ def _kiosk_view(r: HelpRequest) -> HelpRequestView:
 
 def supervisor_router(
     db: Store,
-    catalog_file: CatalogFile,
+    sites: Sites,
     clock: Callable[[], datetime],
     staff_dir: StaffDirectory,
     help_desk: HelpDesk,
     alerts: AlertDesk,
     terminal: Any,
 ) -> APIRouter:
+    """Every site's: a kiosk acts on its own site's requests, a staff member sees the account's site."""
     router = APIRouter()
-    site = catalog_file.catalog.site
-    service_names = {s.id: s.name.id for s in catalog_file.catalog.services}
+
+    def hall(me: StaffMember) -> SiteConfig:
+        try:
+            return sites.get(me.site)
+        except KeyError:  # an account of a site this central no longer serves
+            raise ApiProblem(404, "unknown_site", "this central does not serve the account's site") from None
 
     def staff(creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> StaffMember:
         return staff_dir.authenticate(creds.credentials if creds is not None else None)
@@ -77,13 +83,13 @@ def supervisor_router(
 
     Staff = Annotated[StaffMember, Depends(staff)]
     Supervisor = Annotated[StaffMember, Depends(supervisor)]
-    Terminal = Annotated[str, Depends(terminal)]
+    Terminal = Annotated[TerminalPrincipal, Depends(terminal)]
 
     # ---- the kiosk's side (in docs/openapi.json: the kiosks' contract) -----------------------
     @router.post("/v1/help-requests", response_model=HelpRequestView, tags=["help"], responses=_TERMINAL_ERRORS)
     def raise_help(
         body: HelpRequestCreate,
-        terminal_id: Terminal,
+        who: Terminal,
         idempotency_key: Annotated[
             str,
             Header(
@@ -95,14 +101,14 @@ def supervisor_router(
     ) -> HelpRequestView:
         """ "Call staff" at the kiosk: counters and the supervisor see where and at which step. No
         personal data travels (only the step)."""
-        return _kiosk_view(help_desk.raise_request(terminal_id, idempotency_key, body.step))
+        return _kiosk_view(help_desk.raise_request(who.site, who.id, idempotency_key, body.step))
 
     @router.get(
         "/v1/help-requests/{request_id}", response_model=HelpRequestView, tags=["help"], responses=_TERMINAL_ERRORS
     )
-    def get_help(request_id: str, terminal_id: Terminal) -> HelpRequestView:
+    def get_help(request_id: str, who: Terminal) -> HelpRequestView:
         """The request's state; once acknowledged, the name of the staff member who is coming."""
-        return _kiosk_view(help_desk.for_terminal(terminal_id, request_id[:64]))
+        return _kiosk_view(help_desk.for_terminal(who.site, who.id, request_id[:64]))
 
     @router.post(
         "/v1/help-requests/{request_id}/cancel",
@@ -110,15 +116,19 @@ def supervisor_router(
         tags=["help"],
         responses=_TERMINAL_ERRORS,
     )
-    def cancel_help(request_id: str, terminal_id: Terminal) -> HelpRequestView:
+    def cancel_help(request_id: str, who: Terminal) -> HelpRequestView:
         """The citizen's session ended: nobody waits any more. Idempotent."""
-        return _kiosk_view(help_desk.cancel(terminal_id, request_id[:64]))
+        return _kiosk_view(help_desk.cancel(who.site, who.id, request_id[:64]))
 
     # ---- staff -------------------------------------------------------------------------------
     @router.get("/v1/supervisor/help-requests", tags=["supervisor"], responses=_STAFF_ERRORS)
-    def list_help(_: Staff) -> dict[str, Any]:
-        """Open help requests, and those acknowledged in the last 30 minutes (any staff)."""
-        return {"help_requests": [r.staff_view() for r in help_desk.active()], "timezone": site.timezone}
+    def list_help(me: Staff) -> dict[str, Any]:
+        """Open help requests of the account's site, and those acknowledged in the last 30 minutes (any staff)."""
+        site = hall(me)
+        return {
+            "help_requests": [r.staff_view() for r in help_desk.active(site.id)],
+            "timezone": site.catalog.site.timezone,
+        }
 
     @router.post("/v1/supervisor/help-requests/{request_id}/acknowledge", tags=["supervisor"], responses=_STAFF_ERRORS)
     def acknowledge_help(request_id: str, me: Staff) -> dict[str, Any]:
@@ -126,18 +136,23 @@ def supervisor_router(
         return help_desk.acknowledge(request_id[:64], me).staff_view()
 
     @router.get("/v1/supervisor/alerts", tags=["supervisor"], responses=_STAFF_ERRORS)
-    def list_alerts(_: Staff) -> dict[str, Any]:
-        """Active kiosk alerts, then those cleared in the last two hours."""
-        return {"alerts": alerts.listing()}
+    def list_alerts(me: Staff) -> dict[str, Any]:
+        """Active kiosk alerts of the account's site, then those cleared in the last two hours."""
+        return {"alerts": alerts.listing(hall(me).id)}
 
     @router.get("/v1/supervisor/overview", tags=["supervisor"], responses=_STAFF_ERRORS)
-    def overview(_: Supervisor) -> dict[str, Any]:
+    def overview(me: Supervisor) -> dict[str, Any]:
         """The hall today: per service waiting / at a counter / served / no-show, the longest wait
         now, counters, alerts and help requests; then follow ``/v1/live`` for changes."""
         now = clock()
+        site = hall(me)
         day = now.astimezone(site.tz).date().isoformat()
-        hall = db.run_read(lambda conn: hall_today(conn, catalog_file, day, to_us(now)))
-        return {**hall, "alerts": alerts.listing(), "help_requests": [r.staff_view() for r in help_desk.active()]}
+        today = db.run_read(lambda conn: hall_today(conn, site.file, day, to_us(now)))
+        return {
+            **today,
+            "alerts": alerts.listing(site.id),
+            "help_requests": [r.staff_view() for r in help_desk.active(site.id)],
+        }
 
     @router.get(
         "/v1/reports/daily",
@@ -155,14 +170,16 @@ def supervisor_router(
         },
     )
     def daily_report(
-        _: Supervisor,
+        me: Supervisor,
         date_: Annotated[date | None, Query(alias="date", description="The business day (site time); today")] = None,
         format: Annotated[Literal["json", "csv", "xlsx"], Query()] = "json",
     ) -> Response:
         """The daily recap of the site: tickets taken, served, no-shows, median and p90 wait, median
         service time; per service and per hour taken (docs/central.md says how each is counted)."""
+        site = hall(me)
+        service_names = {s.id: s.name.id for s in site.catalog.services}
         day = date_ or clock().astimezone(site.tz).date()
-        report = recap(site.id, day, read_facts(db, day, site.tz, set(service_names)), service_names)
+        report = recap(site.id, day, read_facts(db, site.id, day, site.tz, set(service_names)), service_names)
         name = f"rekap-{site.id}-{day.isoformat()}"
         if format == "csv":
             return Response(

@@ -64,18 +64,20 @@ def _request(row: Any) -> HelpRequest:
 
 
 class HelpDesk:
-    def __init__(self, db: Store, site: str, clock: Callable[[], datetime]) -> None:
+    """Help requests of every site served: a kiosk's belong to its site, a staff member sees
+    and acknowledges those of the site of the account."""
+
+    def __init__(self, db: Store, clock: Callable[[], datetime]) -> None:
         self.db = db
-        self.site = site
         self.clock = clock
 
-    def _event(self, conn: Any, kind: str, request: HelpRequest) -> None:
-        events.append(conn, self.site, "", kind, self.clock(), {"help": request.staff_view()})
+    def _event(self, conn: Any, site: str, kind: str, request: HelpRequest) -> None:
+        events.append(conn, site, "", kind, self.clock(), {"help": request.staff_view()})
 
-    def _get(self, conn: Any, request_id: str) -> Any:
-        return conn.execute("SELECT * FROM help_requests WHERE id=? AND site=?", (request_id, self.site)).fetchone()
+    def _get(self, conn: Any, site: str, request_id: str) -> Any:
+        return conn.execute("SELECT * FROM help_requests WHERE id=? AND site=?", (request_id, site)).fetchone()
 
-    def raise_request(self, terminal_id: str, idem_key: str, step: str) -> HelpRequest:
+    def raise_request(self, site: str, terminal_id: str, idem_key: str, step: str) -> HelpRequest:
         """The kiosk's "Call staff". Same key -> the same request (whatever its state now)."""
         now = self.clock()
 
@@ -92,29 +94,29 @@ class HelpDesk:
                 (to_us(now), terminal_id),
             ).fetchall()
             for row in older:
-                self._event(conn, "help_closed", _request(row))
+                self._event(conn, row["site"], "help_closed", _request(row))
             row = conn.execute(
                 "INSERT INTO help_requests (id, site, terminal_id, idem_key, step, state, created_us)"
                 " VALUES (?,?,?,?,?,'open',?) RETURNING *",
-                (str(uuid.uuid4()), self.site, terminal_id, idem_key, step, to_us(now)),
+                (str(uuid.uuid4()), site, terminal_id, idem_key, step, to_us(now)),
             ).fetchone()
             request = _request(row)
-            self._event(conn, "help_requested", request)
+            self._event(conn, site, "help_requested", request)
             return request
 
         return self.db.transact(step_fn)
 
-    def for_terminal(self, terminal_id: str, request_id: str) -> HelpRequest:
-        row = self.db.run_read(lambda conn: self._get(conn, request_id))
+    def for_terminal(self, site: str, terminal_id: str, request_id: str) -> HelpRequest:
+        row = self.db.run_read(lambda conn: self._get(conn, site, request_id))
         if row is None or row["terminal_id"] != terminal_id:
             raise ApiProblem(404, "help_request_not_found", "no help request with this id for this terminal")
         return _request(row)
 
-    def cancel(self, terminal_id: str, request_id: str) -> HelpRequest:
+    def cancel(self, site: str, terminal_id: str, request_id: str) -> HelpRequest:
         """The kiosk withdraws it (the session ended). Idempotent; a closed one stays closed."""
 
         def step_fn(conn: Any) -> HelpRequest:
-            row = self._get(conn, request_id)
+            row = self._get(conn, site, request_id)
             if row is None or row["terminal_id"] != terminal_id:
                 raise ApiProblem(404, "help_request_not_found", "no help request with this id for this terminal")
             changed = conn.execute(
@@ -125,7 +127,7 @@ class HelpDesk:
             if changed is None:
                 return _request(row)
             request = _request(changed)
-            self._event(conn, "help_closed", request)
+            self._event(conn, site, "help_closed", request)
             return request
 
         return self.db.transact(step_fn)
@@ -135,7 +137,7 @@ class HelpDesk:
         a request the kiosk already withdrew answers 409."""
 
         def step_fn(conn: Any) -> HelpRequest:
-            row = self._get(conn, request_id)
+            row = self._get(conn, staff.site, request_id)  # another site's request: not found
             if row is None:
                 raise ApiProblem(404, "help_request_not_found", "no help request with this id")
             changed = conn.execute(
@@ -148,12 +150,12 @@ class HelpDesk:
                     return _request(row)
                 raise ApiProblem(409, "help_request_ended", "the kiosk's session ended; nobody waits any more")
             request = _request(changed)
-            self._event(conn, "help_acknowledged", request)
+            self._event(conn, staff.site, "help_acknowledged", request)
             return request
 
         return self.db.transact(step_fn)
 
-    def active(self) -> list[HelpRequest]:
+    def active(self, site: str) -> list[HelpRequest]:
         """Open requests of the last OPEN_FOR, and those acknowledged in the last SHOWN_FOR, oldest first."""
         now = self.clock()
         opened_since, acknowledged_since = to_us(now - OPEN_FOR), to_us(now - SHOWN_FOR)
@@ -161,7 +163,7 @@ class HelpDesk:
             lambda conn: conn.execute(
                 "SELECT * FROM help_requests WHERE site=? AND ((state='open' AND created_us >= ?) OR"
                 " (state='acknowledged' AND acknowledged_us >= ?)) ORDER BY created_us LIMIT 100",
-                (self.site, opened_since, acknowledged_since),
+                (site, opened_since, acknowledged_since),
             ).fetchall()
         )
         return [_request(r) for r in rows]

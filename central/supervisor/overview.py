@@ -10,7 +10,8 @@ from central.catalog_file import CatalogFile
 
 _BY_STATE = (
     "SELECT service_id, call_state, COUNT(*) AS n, MIN(COALESCE(queued_us, reserved_us)) AS oldest_us"
-    " FROM tickets WHERE business_date=? AND status IN ('confirmed','virtual') GROUP BY service_id, call_state"
+    " FROM tickets WHERE site=? AND business_date=? AND status IN ('confirmed','virtual')"
+    " GROUP BY service_id, call_state"
 )
 
 
@@ -29,7 +30,7 @@ def hall_today(conn: Any, catalog_file: CatalogFile, day: str, now_us: int) -> d
         }
         for s in catalog.services
     }
-    for r in conn.execute(_BY_STATE, (day,)).fetchall():
+    for r in conn.execute(_BY_STATE, (catalog.site.id, day)).fetchall():
         f = figures.get(r["service_id"])
         if f is None:
             continue

@@ -9,14 +9,15 @@ from datetime import datetime
 from typing import Any
 
 from central.catalog_file import CatalogFile
+from central.sites import Sites, as_sites
 from central.store import Store
 
 
 def install(
     app: Any,
     db: Store,
-    catalog_file: CatalogFile,
-    authenticate_terminal: Callable[[str | None, str | None, str], str],
+    sites: Sites | CatalogFile,
+    authenticate_terminal: Callable[[str | None, str | None, str], Any],
     clock: Callable[[], datetime],
 ) -> None:
     """After the counters (it uses their staff directory for the supervisor's report)."""
@@ -24,5 +25,5 @@ def install(
     from central.survey.ratings import RatingBook
 
     staff = app.state.staff
-    app.state.ratings = RatingBook(db, catalog_file, staff.site, clock)
-    app.include_router(survey_router(app.state.ratings, staff, catalog_file, authenticate_terminal, clock))
+    app.state.ratings = RatingBook(db, sites, clock)
+    app.include_router(survey_router(app.state.ratings, staff, as_sites(sites), authenticate_terminal, clock))

@@ -11,11 +11,12 @@ from fastapi import Path as PathParam
 from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from central.catalog_file import CatalogFile
 from central.counters.staff import StaffDirectory, StaffMember
 from central.errors import ApiProblem
+from central.sites import Sites
 from central.survey.ratings import RatingBook
 from central.survey.report import IkmReport, build_report, to_csv, to_html, to_xlsx
+from central.terminals import TerminalPrincipal
 from kiosk.contract import ApiError
 from kiosk.contract.survey import (
     TICKET_ID_PATTERN,
@@ -39,8 +40,8 @@ _FORMATS = {
 def survey_router(
     book: RatingBook,
     staff_dir: StaffDirectory,
-    catalog_file: CatalogFile,
-    authenticate_terminal: Callable[[str | None, str | None, str], str],
+    sites: Sites,
+    authenticate_terminal: Callable[[str | None, str | None, str], TerminalPrincipal],
     clock: Callable[[], datetime],
 ) -> APIRouter:
     router = APIRouter(tags=["survey"])
@@ -52,7 +53,7 @@ def survey_router(
         request: Request,
         token: Annotated[str | None, Depends(creds_token)],
         x_terminal_id: Annotated[str | None, Header(description="The kiosk's terminal id (kiosks only)")] = None,
-    ) -> str | None:
+    ) -> TerminalPrincipal | None:
         # The phone page sends neither: the ticket's id is its proof. Anything sent is checked.
         if token is None and x_terminal_id is None:
             return None
@@ -73,7 +74,7 @@ def survey_router(
     )
     def rate(
         body: RatingRequest,
-        terminal_id: Annotated[str | None, Depends(maybe_terminal)],
+        who: Annotated[TerminalPrincipal | None, Depends(maybe_terminal)],
         idempotency_key: Annotated[
             str | None,
             Header(
@@ -86,7 +87,9 @@ def survey_router(
         optional respondent bands and suggestion. Once per ticket: again -> 409 ``already_rated``;
         not served yet -> 409 ``not_served``. Without a terminal token the ticket must be named by
         ``ticket_id`` (the phone page); by ``ticket_number`` (today's) only with one."""
-        return book.rate(body, "kiosk" if terminal_id else "phone", terminal_id, idempotency_key)
+        if who is None:
+            return book.rate(body, "phone", None, idempotency_key)
+        return book.rate(body, "kiosk", who.id, idempotency_key, site=who.site)
 
     @router.get("/v1/ratings/{ticket}", response_model=RatingStatus, responses={401: _E, 404: _E, 422: _E, 503: _E})
     def rating_status(
@@ -97,15 +100,15 @@ def survey_router(
                 description="Ticket UUID, or today's number (terminals only)",
             ),
         ],
-        terminal_id: Annotated[str | None, Depends(maybe_terminal)],
+        who: Annotated[TerminalPrincipal | None, Depends(maybe_terminal)],
     ) -> RatingStatus:
         """Whether the ticket was served and already rated: the kiosk asks before its questions,
         the phone page before it shows the survey."""
         if "-" in ticket and len(ticket) < 36:
-            if terminal_id is None:
+            if who is None:
                 raise ApiProblem(401, "terminal_auth_required", "only a terminal may name a ticket by its number")
-            return book.status(number=ticket)
-        return book.status(ticket_id=ticket)
+            return book.status(number=ticket, site=who.site)
+        return book.status(ticket_id=ticket, site=who.site if who else None)
 
     @router.get(
         "/v1/reports/ikm",
@@ -131,8 +134,11 @@ def survey_router(
             raise ApiProblem(422, "bad_period", "the period ends before it starts")
         if (last - first).days >= MAX_PERIOD_DAYS:
             raise ApiProblem(422, "bad_period", f"a report covers at most {MAX_PERIOD_DAYS} days")
-        site = staff_dir.site  # the supervisor's own hall (the directory is per site)
-        report = build_report(catalog_file, site, first, last, book.between(site, first, last), clock(), lang)
+        site = me.site  # the supervisor's own hall
+        if site not in sites:
+            raise ApiProblem(404, "unknown_site", "this central does not serve the account's site")
+        hall = sites.get(site)
+        report = build_report(hall.file, site, first, last, book.between(site, first, last), clock(), lang)
         if format == "json":
             return report
         name = f"ikm-{site}-{first}-{last}"

@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from central.catalog_file import CatalogFile
 from central.errors import ApiProblem
+from central.sites import SiteConfig, Sites, as_sites
 from central.store import Store, from_us, to_us
 from kiosk.contract.survey import ELEMENTS, RatingReceipt, RatingRequest, RatingStatus
 
@@ -24,7 +25,7 @@ SERVED = "done"  # the ticket's call_state once a counter finished its service
 VALID_STATUS = ("confirmed", "virtual")
 RESPONDENT_FIELDS = ("age_band", "sex", "education", "occupation")
 _TICKET = (
-    "SELECT t.id, t.prefix, t.sequence, t.business_date, t.service_id, t.status, t.call_state,"
+    "SELECT t.id, t.site, t.prefix, t.sequence, t.business_date, t.service_id, t.status, t.call_state,"
     " r.ticket_id AS rated FROM tickets t LEFT JOIN ratings r ON r.ticket_id = t.id"
 )
 
@@ -59,34 +60,49 @@ def clean_suggestion(text: str | None) -> str | None:
 
 
 class RatingBook:
-    """Ratings of one site's tickets. ``site`` is the hall the ratings are filed under."""
+    """Ratings of every site's tickets: a rating is filed under its ticket's site. A kiosk
+    (``site`` given: its terminal's) reaches only its own site's tickets; the phone page, which
+    names the ticket by its id, any."""
 
-    def __init__(self, db: Store, catalog_file: CatalogFile, site: str, clock: Callable[[], datetime]) -> None:
+    def __init__(self, db: Store, sites: Sites | CatalogFile, clock: Callable[[], datetime]) -> None:
         self.db = db
-        self.cf = catalog_file
-        self.site = site
+        self.sites = as_sites(sites)
         self.clock = clock
 
-    def today(self) -> date:
-        return self.clock().astimezone(self.cf.catalog.site.tz).date()
+    def _hall(self, site: str | None) -> SiteConfig | None:
+        try:
+            return self.sites.get(site)
+        except KeyError:  # a ticket of a site no longer served
+            return None
 
-    def _find_ticket(self, conn: Any, ticket_id: str | None, number: str | None) -> Any:
+    def today(self, site: str | None = None) -> date:
+        hall = self._hall(site) or self.sites.default
+        return self.clock().astimezone(hall.tz).date()
+
+    def _find_ticket(self, conn: Any, ticket_id: str | None, number: str | None, site: str | None) -> Any:
         if ticket_id is not None:
             row = conn.execute(f"{_TICKET} WHERE t.id=?", (ticket_id,)).fetchone()
-        elif number is None:
+        elif number is None or site is None:
             row = None
         else:
             prefix, _, seq = (number or "").partition("-")
             row = conn.execute(
-                f"{_TICKET} WHERE t.prefix=? AND t.business_date=? AND t.sequence=?",
-                (prefix, self.today().isoformat(), int(seq or 0)),
+                f"{_TICKET} WHERE t.site=? AND t.prefix=? AND t.business_date=? AND t.sequence=?",
+                (site, prefix, self.today(site).isoformat(), int(seq or 0)),
             ).fetchone()
+        if row is not None and site is not None and row["site"] != site:
+            row = None  # another hall's ticket: a kiosk does not see it
         if row is None or row["status"] not in VALID_STATUS:
             raise ApiProblem(404, "ticket_not_found", "no ticket with this id or today's number")
         return row
 
     def rate(
-        self, req: RatingRequest, channel: Channel, terminal_id: str | None = None, idem_key: str | None = None
+        self,
+        req: RatingRequest,
+        channel: Channel,
+        terminal_id: str | None = None,
+        idem_key: str | None = None,
+        site: str | None = None,
     ) -> RatingReceipt:
         """Store the rating of a served ticket. 404 unknown ticket; 409 ``not_served`` (its service
         is not finished) or ``already_rated``; a kiosk repeating its request with the same
@@ -97,7 +113,7 @@ class RatingBook:
         key = _key_hash(idem_key)
 
         def step(conn: Any) -> RatingReceipt:
-            ticket = self._find_ticket(conn, req.ticket_id, req.ticket_number)
+            ticket = self._find_ticket(conn, req.ticket_id, req.ticket_number, site)
             number = f"{ticket['prefix']}-{ticket['sequence']:03d}"
             done = conn.execute(
                 "SELECT rated_us, terminal_id, idem_key, service_id, business_date FROM ratings WHERE ticket_id=?",
@@ -117,8 +133,9 @@ class RatingBook:
                     409, "not_served", "this ticket's service is not finished yet; rate it after you were served"
                 )
             service_id = ticket["service_id"]
+            hall = self._hall(ticket["site"])
             try:
-                agency_id = self.cf.catalog.service(service_id).agency_id
+                agency_id = hall.catalog.service(service_id).agency_id if hall else ""
             except KeyError:
                 agency_id = ""  # a service since removed from the catalogue: the hall still counts it
             respondent = req.respondent
@@ -129,7 +146,7 @@ class RatingBook:
                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     ticket["id"],
-                    self.site,
+                    ticket["site"],
                     service_id,
                     agency_id,
                     ticket["business_date"],
@@ -151,11 +168,11 @@ class RatingBook:
 
         return self.db.transact(step)
 
-    def status(self, ticket_id: str | None = None, number: str | None = None) -> RatingStatus:
+    def status(self, ticket_id: str | None = None, number: str | None = None, site: str | None = None) -> RatingStatus:
         """May the holder of this ticket rate it now (asked before the questions are shown)."""
 
         def read(conn: Any) -> RatingStatus:
-            row = self._find_ticket(conn, ticket_id, number)
+            row = self._find_ticket(conn, ticket_id, number, site)
             return RatingStatus(
                 ticket_id=row["id"],
                 ticket_number=f"{row['prefix']}-{row['sequence']:03d}",

@@ -124,3 +124,34 @@ def test_demo_nik_from_no_province_or_regency_is_refused(tmp_path, nik):
     # The central's old check took any province >= 11 and any regency (issue 12, defect 7).
     msg = _broken(tmp_path, 'nik = "3273015708850003"', f'nik = "{nik}"')
     assert "[demo].citizens.0.nik" in msg and "region code" in msg and nik not in msg
+
+
+def test_site_settings_are_read_and_bad_ones_named(tmp_path):
+    from datetime import timedelta
+
+    from central.cli import DEMO_CATALOGS
+    from central.domain import RejoinAt
+    from central.sites import load_sites
+
+    bandung, badung = load_sites(DEMO_CATALOGS)
+    assert bandung.settings.policy.no_show_window == timedelta(minutes=15)
+    assert bandung.settings.announce_languages == ("id", "en")
+    assert badung.settings.policy.no_show_window == timedelta(minutes=10)
+    assert badung.settings.policy.ratio.regular == 3
+    assert badung.settings.policy.transfer_rejoin is RejoinAt.END
+    assert badung.settings.announce_languages == ("id",)
+    message = _broken(tmp_path, 'transfer_rejoin = "original_time"', 'transfer_rejoin = "later"')
+    assert '[settings].transfer_rejoin: must be one of "original_time", "end"' in message
+    message = _broken(tmp_path, "priority = 1, regular = 2", "priority = 0, regular = 2")
+    assert "[settings].priority_ratio: PriorityRatio.priority must be an integer from 1 to 20" in message
+    message = _broken(tmp_path, 'announce_languages = ["id", "en"]', 'announce_languages = ["en"]')
+    assert "[settings].announce_languages" in message
+    message = _broken(tmp_path, "no_show_window_minutes = 15", "no_show_window_minutes = 600")
+    assert "QueuePolicy.no_show_window" in message
+
+
+def test_two_catalogues_of_one_site_are_refused(tmp_path):
+    from central.sites import load_sites
+
+    with pytest.raises(CatalogFileError, match="site 'mpp-bandung' is configured twice"):
+        load_sites([DEFAULT_CATALOG, catalog_variant(tmp_path / "copy.toml")])

@@ -107,9 +107,9 @@ def simulate_day(central, seed: int = 15) -> list[dict]:
         for t in tickets:
             conn.execute(
                 "INSERT INTO tickets (id, terminal_id, idem_key, request_hash, service_id, prefix, business_date,"
-                " sequence, priority, language, status, reserved_us, expires_us, confirmed_us, call_state)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                t,
+                " sequence, priority, language, status, reserved_us, expires_us, confirmed_us, call_state, site)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (*t, site.id),  # the recap is per site (tickets.site)
             )
         for c in calls:
             conn.execute(

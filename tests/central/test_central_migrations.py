@@ -8,6 +8,7 @@ import threading
 import uuid
 from datetime import UTC
 
+from central.catalog_file import load_catalog_file
 from central.cli import DEFAULT_CATALOG, main
 from central.server import start
 from central.store import HEAD, current_version, migrate, open_store
@@ -80,8 +81,11 @@ def test_a_database_one_step_behind_migrates_and_keeps_its_numbers(new_db):
     store = open_store(db)
     try:
         migrate(store, target=HEAD - 1)
-        with store.write() as conn:
-            conn.execute("INSERT INTO sequences (prefix, business_date, last_seq) VALUES ('R', ?, 41)", (_today(),))
+        with store.write() as conn:  # numbering is per site from step 6 on
+            conn.execute(
+                "INSERT INTO sequences (site, prefix, business_date, last_seq) VALUES (?, 'R', ?, 41)",
+                (load_catalog_file(DEFAULT_CATALOG).catalog.site.id, _today()),
+            )
         assert migrate(store) == [HEAD]
         with store.read() as conn:
             assert current_version(conn) == HEAD
@@ -181,3 +185,40 @@ def _today() -> str:
     from zoneinfo import ZoneInfo
 
     return datetime.now(UTC).astimezone(ZoneInfo("Asia/Jakarta")).date().isoformat()
+
+
+def test_a_database_that_got_the_leases_step_before_the_sites_step_keeps_its_offline_tickets(tmp_path):
+    """Steps are applied by number, the missing ones too: a central of before sites had 7, 8, 9
+    without 6. Step 6 rebuilds tickets on SQLite; an offline ticket keeps its lease (and so stays
+    "issued offline") and gets the default site."""
+    path = tmp_path / "before-sites.sqlite3"
+    store = open_store(path)
+    try:
+        with store.write() as conn:
+            conn.execute(
+                "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                " applied_us INTEGER NOT NULL)"
+            )
+        for step in MIGRATIONS:
+            if step.version == 6:
+                continue
+            with store.write() as conn:
+                from central.store.migrations import _add_columns
+
+                _add_columns(conn, step.columns)
+                for statement in step.statements("sqlite"):
+                    conn.execute(statement)
+                conn.execute("INSERT INTO schema_migrations VALUES (?, ?, 0)", (step.version, step.name))
+        with store.write() as conn:
+            conn.execute(
+                "INSERT INTO tickets (id, terminal_id, idem_key, request_hash, service_id, prefix, business_date,"
+                " sequence, priority, language, status, reserved_us, expires_us, lease_id)"
+                " VALUES ('t-1', 'kiosk-1', 'offline:R:2026-12-01:5', 'h', 'npwp', 'R', '2026-12-01', 5, 'regular',"
+                " 'id', 'confirmed', 1, 1, 'lease-1')"
+            )
+        assert migrate(store) == [6]
+        with store.read() as conn:
+            row = conn.execute("SELECT lease_id, site FROM tickets WHERE id='t-1'").fetchone()
+        assert (row["lease_id"], row["site"]) == ("lease-1", "")  # '' until a central adopts it
+    finally:
+        store.close()

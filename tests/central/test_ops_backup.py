@@ -155,3 +155,32 @@ def test_restore_migrates_an_older_backup_and_refuses_a_newer_one(new_db, tmp_pa
     with store.read() as conn:  # refused before anything was written
         assert current_version(conn) is None
     store.close()
+
+
+def test_advance_numbers_moves_every_sites_counters(tmp_path: Path):
+    """Several halls on one central: a restore's --advance-numbers moves each site's counters of
+    today (numbers on paper in every hall), not only the default site's."""
+    from datetime import UTC, datetime
+
+    db, out, copy = tmp_path / "central.sqlite3", tmp_path / "central.backup", tmp_path / "restored.sqlite3"
+    today = datetime.now(UTC).date().isoformat()
+    store = open_store(db)
+    try:
+        migrate(store)
+        with store.write() as conn:
+            for site, last in (("mpp-bandung", 23), ("mpp-badung", 7)):
+                conn.execute(
+                    "INSERT INTO sequences (site, prefix, business_date, last_seq) VALUES (?, 'A', ?, ?)",
+                    (site, today, last),
+                )
+    finally:
+        store.close()
+    backup(db, out)
+    assert central_main(["restore", "--db", str(copy), "--from", str(out), "--advance-numbers", "50"]) == 0
+    restored = open_store(copy)
+    try:
+        with restored.read() as conn:
+            rows = conn.execute("SELECT site, last_seq FROM sequences WHERE prefix='A'").fetchall()
+    finally:
+        restored.close()
+    assert {r["site"]: r["last_seq"] for r in rows} == {"mpp-bandung": 73, "mpp-badung": 57}

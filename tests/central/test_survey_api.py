@@ -120,7 +120,7 @@ def test_the_report_matches_the_ratings_in_every_format(hall: Hall) -> None:
         assert rate(hall, body).status_code == 201
     supervisor = staff_session(hall.central, "kepala", role="supervisor")
     url = f"{hall.central.url}/v1/reports/ikm"
-    today = hall.client.get_time().now.astimezone(hall.central.app.state.ratings.cf.catalog.site.tz).date()
+    today = hall.client.get_time().now.astimezone(hall.central.app.state.sites.default.tz).date()
     period = {"from": today.isoformat(), "to": today.isoformat()}
     assert requests.get(url, params=period, timeout=10).status_code == 401
     assert requests.get(url, params=period, headers=hall.clerk, timeout=10).status_code == 403

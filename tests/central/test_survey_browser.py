@@ -73,7 +73,7 @@ def test_the_phone_page_offers_the_survey_once_the_ticket_is_served(hall, tmp_pa
         status = requests.get(f"{hall.central.url}/v1/ratings/{ticket.id}", timeout=10).json()
         assert status["rated"] is True
         day = ticket.business_date
-        stored = hall.central.app.state.ratings.between(hall.central.app.state.ratings.site, day, day)
+        stored = hall.central.app.state.ratings.between(hall.central.app.state.sites.default.id, day, day)
         assert [r.scores for r in stored] == [SCORES]
         assert stored[0].respondent["age_band"] == "40_49" and stored[0].suggestion == "More seats, please"
 

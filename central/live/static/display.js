@@ -6,7 +6,11 @@
 (function () {
   const params = new URLSearchParams(location.search);
   const zone = (params.get("zone") || "").slice(0, 32);
-  const query = zone ? "zone=" + encodeURIComponent(zone) : "";
+  // ?site= names the hall when two halls on one central use the same zone letter.
+  const site = (params.get("site") || "").slice(0, 64);
+  const query = [zone ? "zone=" + encodeURIComponent(zone) : "", site ? "site=" + encodeURIComponent(site) : ""]
+    .filter(Boolean)
+    .join("&");
   const FRESH_MS = 60000; // a call replayed after a reconnect is shown, not spoken, once this old
   let offsetMs = 0; // the central's clock minus this TV's, from the last snapshot
   const state = { lastId: null, serving: [], recent: [], waiting: {}, services: {} };
