@@ -53,6 +53,7 @@ class Header(QWidget):
         # Buttons before the accessibility switch ("Call staff"), with their long and short texts.
         self._actions: list[tuple[QPushButton, Callable[[], str], Callable[[], str]]] = []
         self._side = False
+        self._last_step = False  # the ticket screen: the language is chosen, the phone code needs the room
         self.lang_buttons: dict[str, object] = {}
         self._zone: QTimeZone | None = None
         self._row = row
@@ -93,6 +94,7 @@ class Header(QWidget):
             self.tr("Step %1 of %2").replace("%1", str(where[0])).replace("%2", str(where[1])) if where else ""
         )
         self.step.setVisible(where is not None)
+        self._last_step = view.step is Step.TICKET
         # The symbol says it without reading; the words say it for those who do.
         self._access_text = "\u267f " + self.tr("Easy access")
         self.access.setAccessibleName(self.tr("Accessibility mode: large text, high contrast, speech, more time"))
@@ -109,10 +111,13 @@ class Header(QWidget):
         self._fit()
 
     def _fit(self) -> None:
+        # In the side column the hall's name goes too: its height is what "Call staff" needs on a
+        # 10.1" tablet, and a citizen at the kiosk knows which hall they are in.
+        self.site.setVisible(not self._side)
         if self._side:
             self.clock.setVisible(False)
             for b in self.lang_buttons.values():
-                b.setVisible(not b.isChecked())
+                b.setVisible(not b.isChecked() and not self._last_step)
             return
         for b in self.lang_buttons.values():
             b.setVisible(True)
