@@ -22,7 +22,7 @@ _session_ids = itertools.count(1)
 
 
 # What easy access offers, each on its own (the citizen turns off what they do not need).
-ACCESS_OPTIONS = ("large_text", "high_contrast", "read_aloud", "slow_speech")
+ACCESS_OPTIONS = ("large_text", "high_contrast", "read_aloud", "slow_speech", "within_reach")
 
 
 @dataclass

@@ -60,6 +60,8 @@ class Speaker:
         self._counter = itertools.count(1)
         self._failure_logged = False
         self._audio_ok: bool | None = None
+        # False after the last utterance failed (or with speech off): the screen says so.
+        self._working: bool | None = False if settings.backend == "off" else None
         self._closed = False
         if settings.backend == "wav_dir":
             assert settings.wav_dir is not None
@@ -72,6 +74,11 @@ class Speaker:
     def audio_ok(self) -> bool | None:
         """True/False after the first audio utterance worked/failed; None before (or other backends)."""
         return self._audio_ok
+
+    @property
+    def working(self) -> bool | None:
+        """False when speech is off or the last utterance failed, True after one worked, None before."""
+        return self._working
 
     def current_pid(self) -> int | None:
         """pid of the espeak-ng process running now, if any."""
@@ -206,9 +213,11 @@ class Speaker:
             self._failure_logged = False
         if partial is not None and final is not None:
             partial.replace(final)
+        self._working = True
         return Utterance(text, language, "spoken", path=final, pid=proc.pid)
 
     def _fail_once(self, why: str) -> None:
+        self._working = False
         # A kiosk without a sound card would otherwise log on every screen change.
         if not self._failure_logged:
             self._failure_logged = True

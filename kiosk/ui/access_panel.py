@@ -4,6 +4,8 @@ everything on, so nobody has to find the option they need before the screen is r
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
@@ -39,11 +41,18 @@ class AccessPanel(QWidget):
             grid.addWidget(b, i // 2, i % 2)
             self.options[option] = b
         inner.addLayout(grid)
+        # Said where the speech options are: a citizen who relies on them sees at once that this
+        # kiosk cannot speak now (no sound device, or speech is off) and can ask for help.
+        self.no_speech = label(name="Lead", align=Qt.AlignmentFlag.AlignCenter)
+        self.no_speech.hide()
+        inner.addWidget(self.no_speech)
         volume_row = sized(QHBoxLayout(), spacing=3)
         self.quieter = button("−", role="key", name="VolumeDown")
         self.louder = button("+", role="key", name="VolumeUp")
         self.volume = label(name="Lead", align=Qt.AlignmentFlag.AlignCenter, wrap=False)
         self._level = VOLUME_STEPS
+        self.portrait = False  # set by the window for its panel
+        self.speech_working: Callable[[], bool | None] = lambda: True  # set by the window
         self.quieter.clicked.connect(lambda: self.intent.emit("set_volume", {"volume": self._level - 1}))
         self.louder.clicked.connect(lambda: self.intent.emit("set_volume", {"volume": self._level + 1}))
         volume_row.addWidget(self.quieter)
@@ -84,12 +93,21 @@ class AccessPanel(QWidget):
             "high_contrast": self.tr("High contrast"),
             "read_aloud": self.tr("Read aloud"),
             "slow_speech": self.tr("Slower speech"),
+            "within_reach": self.tr("Everything within reach"),
         }
         self.title.setText(self.tr("Easy access: choose what helps you"))
+        can_speak = self.speech_working() is not False
         for option, b in self.options.items():
             b.setText(names[option])
-            b.setChecked(option not in session.access_off)
-        speech = "read_aloud" not in session.access_off
+            # Read aloud does not show as on when nothing can be heard.
+            b.setChecked(option not in session.access_off and (option != "read_aloud" or can_speak))
+        # Lowering the controls only changes a portrait panel's layout: elsewhere it would be a
+        # switch that does nothing.
+        self.options["within_reach"].setVisible(self.portrait)
+        self.no_speech.setText(self.tr("This kiosk cannot speak right now. Staff can read the screen with you."))
+        self.no_speech.setVisible(not can_speak)
+        self.options["read_aloud"].setEnabled(can_speak)
+        speech = can_speak and "read_aloud" not in session.access_off
         self.options["slow_speech"].setEnabled(speech)
         self._level = session.volume
         self.volume.setText(

@@ -122,7 +122,8 @@ class KioskApp:
         if self.window.demo_panel is not None:
             self.runtime.add_paper_listener(self.window.demo_panel.show_png)
         self.window.attach_admin(self.runtime.admin)
-        self.window.attach_speech(self.runtime.speaker.say, self.runtime.speaker.stop)
+        speaker = self.runtime.speaker
+        self.window.attach_speech(speaker.say, speaker.stop, lambda: speaker.working)
         self.window.attach_help(self.runtime.help)
         if self._started:
             self.runtime.start()

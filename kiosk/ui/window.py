@@ -123,6 +123,7 @@ class KioskWindow(QWidget):
         self.overlay = IdleOverlay(self.kiosk_area)
         self.overlay.intent.connect(self._on_intent)
         self.access_panel = AccessPanel(self.kiosk_area)
+        self.access_panel.portrait = self._portrait
         self.access_panel.intent.connect(self._on_intent)
         self.view: FlowView | None = None
         # Easy-access speech: say(text, language) and stop(), both non-blocking (kiosk/speech).
@@ -155,6 +156,7 @@ class KioskWindow(QWidget):
         """Lay out again for another panel (density and orientation); the caller sizes the window."""
         self._metrics, self._portrait = metrics, portrait
         self.header.set_portrait(portrait)
+        self.access_panel.portrait = portrait
         if self.view is not None:
             self._render(self.view)
 
@@ -178,7 +180,9 @@ class KioskWindow(QWidget):
         accessible = session.accessible
         large = accessible and "large_text" not in session.access_off
         contrast = accessible and "high_contrast" not in session.access_off
-        reach = accessible and self._portrait
+        # Everything within reach from a wheelchair: on a portrait panel the header and the
+        # navigation come down to the lower part (a landscape panel's controls already are).
+        reach = accessible and self._portrait and "within_reach" not in session.access_off
         metrics = self._metrics.with_mode(large)
         if self._mode == (large, reach, metrics, self._portrait, contrast):
             return
@@ -238,9 +242,13 @@ class KioskWindow(QWidget):
         """The text last handed to speech ("" when easy-access mode is off)."""
         return self._said
 
-    def attach_speech(self, say: Callable[..., object], stop: Callable[[], None]) -> None:
-        """Read each screen aloud while the session is in easy-access mode."""
+    def attach_speech(
+        self, say: Callable[..., object], stop: Callable[[], None], working: Callable[[], bool | None] | None = None
+    ) -> None:
+        """Read each screen aloud while the session is in easy-access mode. ``working``: False when
+        the kiosk cannot speak (speech off, or the last utterance failed), so the screen says so."""
         self._say, self._hush = say, stop
+        self.access_panel.speech_working = working or (lambda: True)
 
     def _speak(self, view: FlowView, screen: Screen) -> None:
         if self._say is None or self._hush is None:

@@ -4,52 +4,62 @@
 <context>
     <name>AccessPanel</name>
     <message>
-        <location filename="../../kiosk/ui/access_panel.py" line="83"/>
+        <location filename="../../kiosk/ui/access_panel.py" line="92"/>
         <source>Larger text</source>
         <translation>Teks lebih besar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/access_panel.py" line="84"/>
+        <location filename="../../kiosk/ui/access_panel.py" line="93"/>
         <source>High contrast</source>
         <translation>Kontras tinggi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/access_panel.py" line="85"/>
+        <location filename="../../kiosk/ui/access_panel.py" line="94"/>
         <source>Read aloud</source>
         <translation>Bacakan layar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/access_panel.py" line="86"/>
+        <location filename="../../kiosk/ui/access_panel.py" line="95"/>
         <source>Slower speech</source>
         <translation>Bicara lebih lambat</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/access_panel.py" line="88"/>
+        <location filename="../../kiosk/ui/access_panel.py" line="96"/>
+        <source>Everything within reach</source>
+        <translation>Semua dalam jangkauan</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/access_panel.py" line="98"/>
         <source>Easy access: choose what helps you</source>
         <translation>Akses Mudah: pilih yang membantu Anda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/access_panel.py" line="96"/>
+        <location filename="../../kiosk/ui/access_panel.py" line="106"/>
+        <source>This kiosk cannot speak right now. Staff can read the screen with you.</source>
+        <translation>Anjungan ini belum dapat bersuara. Petugas dapat membacakan layar untuk Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/access_panel.py" line="113"/>
         <source>Volume %1 of %2</source>
         <translation>Volume %1 dari %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/access_panel.py" line="100"/>
+        <location filename="../../kiosk/ui/access_panel.py" line="117"/>
         <source>Quieter</source>
         <translation>Lebih pelan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/access_panel.py" line="101"/>
+        <location filename="../../kiosk/ui/access_panel.py" line="118"/>
         <source>Louder</source>
         <translation>Lebih keras</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/access_panel.py" line="102"/>
+        <location filename="../../kiosk/ui/access_panel.py" line="119"/>
         <source>Turn off easy access</source>
         <translation>Matikan Akses Mudah</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/access_panel.py" line="103"/>
+        <location filename="../../kiosk/ui/access_panel.py" line="120"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
@@ -465,17 +475,17 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="93"/>
+        <location filename="../../kiosk/ui/chrome.py" line="94"/>
         <source>Step %1 of %2</source>
         <translation>Langkah %1 dari %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="97"/>
+        <location filename="../../kiosk/ui/chrome.py" line="99"/>
         <source>Easy access</source>
         <translation>Akses Mudah</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="98"/>
+        <location filename="../../kiosk/ui/chrome.py" line="100"/>
         <source>Accessibility mode: large text, high contrast, speech, more time</source>
         <translation>Mode aksesibilitas: teks besar, kontras tinggi, suara, waktu lebih lama</translation>
     </message>
@@ -662,22 +672,22 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="204"/>
+        <location filename="../../kiosk/ui/chrome.py" line="209"/>
         <source>Do you need more time?</source>
         <translation>Apakah Anda perlu waktu lagi?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="205"/>
+        <location filename="../../kiosk/ui/chrome.py" line="210"/>
         <source>Yes, more time please</source>
         <translation>Ya, saya perlu waktu lagi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="206"/>
+        <location filename="../../kiosk/ui/chrome.py" line="211"/>
         <source>No, I am finished</source>
         <translation>Tidak, saya sudah selesai</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="230"/>
+        <location filename="../../kiosk/ui/chrome.py" line="235"/>
         <source>For your privacy this session ends in %1 seconds.</source>
         <translation>Demi privasi Anda, sesi ini berakhir dalam %1 detik.</translation>
     </message>

@@ -36,6 +36,7 @@ def test_the_first_touch_turns_everything_on_and_shows_the_choices(kiosk, qtbot)
         "large_text",
         "high_contrast",
         "read_aloud",
+        "within_reach",
     ]
     assert win.metrics.accessible and current_palette() is HIGH_CONTRAST and said
     # A second touch of the header button only shows the choices again: nothing is lost.
@@ -100,3 +101,39 @@ def qtbot_left():
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_within_reach_is_its_own_choice_on_a_portrait_panel(kiosk, qtbot):
+    """On a portrait panel easy access brings the header down within reach from a wheelchair;
+    a standing citizen who only wants larger text can keep it at the top."""
+    from kiosk.ui.metrics import for_panel
+
+    win, flow, _ = kiosk
+    assert not win.access_panel.options["within_reach"].isVisibleTo(win.access_panel)  # landscape
+    win.set_panel(for_panel(1080, 1920, 4.0), portrait=True)
+    flow.send("toggle_accessibility")
+    win.access_panel.open()
+    assert win.access_panel.options["within_reach"].isVisibleTo(win.access_panel)
+    column = win._column
+    assert column.indexOf(win.header) == column.count() - 1  # lowered
+    win.access_panel.options["within_reach"].click()
+    assert flow.session.access_off == {"slow_speech", "within_reach"}
+    assert column.indexOf(win.header) == 0  # back at the top, the rest of easy access stays
+    assert win.metrics.accessible
+
+
+def test_a_kiosk_that_cannot_speak_says_so_where_the_speech_options_are(kiosk, qtbot):
+    win, flow, said = kiosk
+    working = [True]
+    win.attach_speech(lambda text, language, **voice: said.append((text, voice)), lambda: None, lambda: working[0])
+    flow.send("toggle_accessibility")
+    win.access_panel.open()
+    assert not win.access_panel.no_speech.isVisibleTo(win.access_panel)
+    assert win.access_panel.options["read_aloud"].isEnabled()
+    working[0] = False  # e.g. the last utterance failed: no sound device
+    flow.send("take_ticket")
+    assert win.access_panel.no_speech.isVisibleTo(win.access_panel)
+    assert "belum dapat bersuara" in win.access_panel.no_speech.text()  # Indonesian, the default
+    assert not win.access_panel.options["read_aloud"].isEnabled()
+    assert not win.access_panel.options["read_aloud"].isChecked()
+    assert not win.access_panel.louder.isEnabled() and not win.access_panel.quieter.isEnabled()
