@@ -12,7 +12,15 @@ HELPERS = {"stats", "window_driver", "central_process", "__main__"}
 
 
 def main(argv: list[str]) -> int:
-    names = argv or sorted(m.name for m in pkgutil.iter_modules([str(Path(__file__).parent)]) if m.name not in HELPERS)
+    known = sorted(m.name for m in pkgutil.iter_modules([str(Path(__file__).parent)]) if m.name not in HELPERS)
+    if any(a in ("-h", "--help") for a in argv):
+        print(__doc__.strip() + "\n\nbenchmarks: " + ", ".join(known))
+        return 0
+    unknown = [a for a in argv if a not in known]
+    if unknown:  # before running anything: a typo must not cost a long run first
+        print(f"unknown benchmark {unknown[0][:40]!r}; known: {', '.join(known)}", file=sys.stderr)
+        return 2
+    names = argv or known
     failed = 0
     for name in names:
         module = importlib.import_module(f"bench.{name}")
