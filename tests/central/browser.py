@@ -78,3 +78,14 @@ class Browser:
             deadline = time.monotonic() + 5
             while time.monotonic() < deadline and any(Path(f"/proc/{p}").exists() for p in pids):
                 time.sleep(0.05)
+
+
+def wait_for(driver, script: str, within_s: float = 3.0):
+    """The first truthy value of ``script`` in the page, polled every 20 ms; fails after ``within_s``."""
+    deadline = time.monotonic() + within_s
+    while time.monotonic() < deadline:
+        value = driver.execute_script(script)
+        if value:
+            return value
+        time.sleep(0.02)
+    raise AssertionError(f"not true within {within_s} s: {script}")

@@ -4,7 +4,6 @@ number shows; Recall (R), No-show (X), the next call, Done (D). LIVE_SCREENSHOTS
 desk as live-counter.png there."""
 
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -21,18 +20,8 @@ pytestmark = pytest.mark.skipif(not browser.available(), reason="needs chromium 
 KK = "kartu-keluarga"
 
 
-def _wait_for(driver, script: str, within_s: float = 3.0):
-    deadline = time.monotonic() + within_s
-    while time.monotonic() < deadline:
-        value = driver.execute_script(script)
-        if value:
-            return value
-        time.sleep(0.02)
-    raise AssertionError(f"not true within {within_s} s: {script}")
-
-
 def _text_is(driver, element_id: str, text: str, within_s: float = 3.0) -> None:
-    _wait_for(driver, f"return document.getElementById('{element_id}').textContent === {text!r}", within_s)
+    browser.wait_for(driver, f"return document.getElementById('{element_id}').textContent === {text!r}", within_s)
 
 
 @pytest.fixture(scope="module")
@@ -69,25 +58,25 @@ def test_staff_calls_recalls_skips_and_serves_at_the_counter(central, page):
     page.get(f"{central.url}/counter")
     page.find_element(By.NAME, "username").send_keys("sari")
     page.find_element(By.NAME, "password").send_keys(PASSWORD + "\n")
-    _wait_for(page, "return !document.getElementById('pick').hidden")
+    browser.wait_for(page, "return !document.getElementById('pick').hidden")
     assert "Sari Wulandari" in page.find_element(By.ID, "who").text
     page.find_element(By.CSS_SELECTOR, "#pick button[type=submit]").click()
-    _wait_for(page, "return !document.getElementById('desk').hidden")
+    browser.wait_for(page, "return !document.getElementById('desk').hidden")
 
     _key(page, "n")  # Call next
     _text_is(page, "current", first.number)
     assert page.find_element(By.ID, "done").is_enabled() and not page.find_element(By.ID, "call").is_enabled()
     _key(page, "r")  # Recall: announced a second time
-    _wait_for(page, "return document.getElementById('state').textContent.includes('2')")
+    browser.wait_for(page, "return document.getElementById('state').textContent.includes('2')")
     _key(page, "x")  # No-show
-    _wait_for(page, "return document.getElementById('call').disabled === false")
+    browser.wait_for(page, "return document.getElementById('call').disabled === false")
     assert "no_show" in page.execute_script("return document.getElementById('current').dataset.state")
     _key(page, "n")
     _text_is(page, "current", second.number)
     _key(page, "d")  # Done
-    _wait_for(page, "return document.getElementById('current').dataset.state === 'done'")
+    browser.wait_for(page, "return document.getElementById('current').dataset.state === 'done'")
     _key(page, "n")  # and the next one, for the picture
-    _wait_for(page, f"return document.getElementById('current').textContent !== {second.number!r}")
+    browser.wait_for(page, f"return document.getElementById('current').textContent !== {second.number!r}")
     assert page.find_element(By.ID, "message").text == ""
 
     folder = os.environ.get("LIVE_SCREENSHOTS")

@@ -20,16 +20,6 @@ pytestmark = pytest.mark.skipif(not browser.available(), reason="needs chromium 
 KK = "kartu-keluarga"
 
 
-def _wait_for(driver, script: str, within_s: float):
-    deadline = time.monotonic() + within_s
-    while time.monotonic() < deadline:
-        value = driver.execute_script(script)
-        if value:
-            return value
-        time.sleep(0.02)
-    raise AssertionError(f"not true within {within_s} s: {script}")
-
-
 @pytest.fixture
 def central(tmp_path):
     running = start(
@@ -68,25 +58,25 @@ def test_a_call_reaches_the_hall_display_and_the_phone(central, browsers):
 
     tv = browsers(1920, 1080).driver
     tv.get(f"{central.url}/display?zone=A")
-    _wait_for(tv, "return window.liveDisplay && window.liveDisplay.events >= 1", 10)  # the snapshot
+    browser.wait_for(tv, "return window.liveDisplay && window.liveDisplay.events >= 1", 10)  # the snapshot
     phone = browsers(412, 860, mobile=True).driver
     phone.get(f"{central.url}/t/{ticket.id}?lang=en")
-    _wait_for(phone, "return window.livePhone && window.livePhone.state === 'waiting'", 10)
+    browser.wait_for(phone, "return window.livePhone && window.livePhone.state === 'waiting'", 10)
     time.sleep(0.5)  # both streams connected
 
     called_at = time.monotonic()
     call = post(central, f"/v1/counters/{counter}/call-next", headers).json()["ticket"]
     assert call["number"] == ticket.number
-    _wait_for(tv, f"return document.getElementById('now-number').textContent === '{ticket.number}'", 1.0)
+    browser.wait_for(tv, f"return document.getElementById('now-number').textContent === '{ticket.number}'", 1.0)
     shown_s = time.monotonic() - called_at
     assert "5" in tv.find_element("id", "now-counter").text
-    spoken = _wait_for(tv, "return window.liveDisplay.spoken.length >= 2 && window.liveDisplay.spoken", 3.0)
+    spoken = browser.wait_for(tv, "return window.liveDisplay.spoken.length >= 2 && window.liveDisplay.spoken", 3.0)
     assert spoken[0] == {"lang": "id", "text": call["announcement"]["id"]}
     assert spoken[1] == {"lang": "en", "text": call["announcement"]["en"]}
     assert tv.execute_script("return window.liveDisplay.chimes") == 1
     assert earlier.number in tv.find_element("id", "recent").text
 
-    _wait_for(phone, "return document.getElementById('call').textContent === 'Go to counter 5 now'", 2.0)
+    browser.wait_for(phone, "return document.getElementById('call').textContent === 'Go to counter 5 now'", 2.0)
     assert phone.find_element("id", "call").is_displayed()
     assert not phone.find_element("id", "ahead").is_displayed()  # no "people ahead" once called
     print(f"display showed the call {shown_s * 1000:.0f} ms after call-next answered")
@@ -98,7 +88,7 @@ def test_a_call_reaches_the_hall_display_and_the_phone(central, browsers):
         phone.save_screenshot(str(Path(folder) / "live-phone-called.png"))
 
     post(central, f"/v1/tickets/{ticket.id}/done", headers)
-    _wait_for(phone, "return document.getElementById('call').textContent.startsWith('Thank you')", 2.0)
+    browser.wait_for(phone, "return document.getElementById('call').textContent.startsWith('Thank you')", 2.0)
 
 
 def test_the_display_falls_back_to_polling_without_server_sent_events(central, browsers):
@@ -110,8 +100,8 @@ def test_the_display_falls_back_to_polling_without_server_sent_events(central, b
     # a browser (or a proxy) without working event streams
     tv.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": "delete window.EventSource;"})
     tv.get(f"{central.url}/display?zone=A")
-    _wait_for(tv, "return window.liveDisplay && window.liveDisplay.events >= 1", 10)
+    browser.wait_for(tv, "return window.liveDisplay && window.liveDisplay.events >= 1", 10)
     assert tv.execute_script("return window.liveDisplay.mode") == "poll"
     post(central, f"/v1/counters/{counter}/call-next", headers)
-    _wait_for(tv, f"return document.getElementById('now-number').textContent === '{ticket.number}'", 3.0)
-    _wait_for(tv, "return window.liveDisplay.spoken.length >= 1", 3.0)
+    browser.wait_for(tv, f"return document.getElementById('now-number').textContent === '{ticket.number}'", 3.0)
+    browser.wait_for(tv, "return window.liveDisplay.spoken.length >= 1", 3.0)

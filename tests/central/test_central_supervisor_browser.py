@@ -25,16 +25,6 @@ pytestmark = pytest.mark.skipif(not browser.available(), reason="needs chromium 
 KIOSK = {"Authorization": f"Bearer {TEST_TOKEN}", "X-Terminal-Id": TEST_TERMINAL}
 
 
-def wait_for(driver, script: str, within_s: float):
-    deadline = time.monotonic() + within_s
-    while time.monotonic() < deadline:
-        value = driver.execute_script(script)
-        if value:
-            return value
-        time.sleep(0.02)
-    raise AssertionError(f"not true within {within_s} s: {script}")
-
-
 @pytest.fixture(scope="module")
 def hall(tmp_path_factory):
     running = start(
@@ -75,9 +65,9 @@ def pages(hall):
     d.execute_script("sessionStorage.setItem('supervisorToken', arguments[0]);", hall.boss["Authorization"].split()[1])
     d.get(f"{hall.url}/supervisor")
     supervisor = d.current_window_handle
-    wait_for(d, "return document.getElementById('link').classList.contains('up')", 5)
+    browser.wait_for(d, "return document.getElementById('link').classList.contains('up')", 5)
     d.switch_to.window(counter)
-    wait_for(d, "return !document.getElementById('help-requests').hidden", 5)
+    browser.wait_for(d, "return !document.getElementById('help-requests').hidden", 5)
     yield b, {"counter": counter, "supervisor": supervisor}
     shots = os.environ.get("SUPERVISOR_SCREENSHOTS")
     if shots:
@@ -102,7 +92,7 @@ def _screenshots(hall, b, windows, out: Path) -> None:
     ).json()["id"]
     for name in ("supervisor", "counter"):
         d.switch_to.window(windows[name])
-        wait_for(d, f"return document.querySelector('[data-id=\"{waiting}\"]')", 3)
+        browser.wait_for(d, f"return document.querySelector('[data-id=\"{waiting}\"]')", 3)
     time.sleep(0.5)  # the figures reload after the last event
     d.save_screenshot(str(out / "counter-help.png"))
     d.switch_to.window(windows["supervisor"])
@@ -121,7 +111,7 @@ def test_a_help_request_appears_on_the_counter_and_the_supervisor_within_a_secon
     seen = {}
     for name in ("supervisor", "counter"):
         d.switch_to.window(windows[name])
-        wait_for(d, card, 1.0 - (time.monotonic() - sent))
+        browser.wait_for(d, card, 1.0 - (time.monotonic() - sent))
         seen[name] = time.monotonic() - sent
     assert max(seen.values()) < 1.0, seen
     print(f"help request shown after (s): {seen}")  # the figure in the report (pytest -s)
@@ -129,13 +119,13 @@ def test_a_help_request_appears_on_the_counter_and_the_supervisor_within_a_secon
     assert "Help requested at Anjungan 1, on the payment step" in text
 
     d.execute_script(card + ".querySelector('button.help-ack').click()")  # on the counter page
-    wait_for(d, card + ".classList.contains('help-acknowledged')", 2)
+    browser.wait_for(d, card + ".classList.contains('help-acknowledged')", 2)
     view = HelpRequestView.model_validate(
         requests.get(f"{hall.url}/v1/help-requests/{request_id}", headers=KIOSK, timeout=10).json()
     )
     assert view.state == "acknowledged" and view.acknowledged_by == "Ani Loket 1"
     d.switch_to.window(windows["supervisor"])
-    wait_for(d, card + ".textContent.includes('Ani Loket 1')", 1)
+    browser.wait_for(d, card + ".textContent.includes('Ani Loket 1')", 1)
 
 
 def test_paper_near_end_on_a_kiosk_appears_as_an_alert(hall, pages):
@@ -165,7 +155,7 @@ def test_paper_near_end_on_a_kiosk_appears_as_an_alert(hall, pages):
         sender.stop()
         assert ack is not None, sender.last_error
     alert = 'return document.querySelector(\'#alerts li[data-kind="paper_near_end"][data-terminal="kiosk-test-02"]\')'
-    wait_for(d, alert, 1.0)
+    browser.wait_for(d, alert, 1.0)
     assert time.monotonic() - sent < 1.0
     assert "Kertas hampir habis" in d.execute_script(alert + ".textContent")
     assert "Anjungan 2" in d.execute_script(alert + ".textContent")

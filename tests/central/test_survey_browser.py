@@ -6,7 +6,6 @@ survey and the report page there as PNG files."""
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -27,16 +26,6 @@ SHOTS = os.environ.get("SKM_SCREENSHOTS")
 SCORES = (4, 4, 3, 2, 4, 3, 4, 3, 4)  # sum 31: 31 / 9 x 25 = 86.11, B
 
 
-def _wait_for(driver, script: str, within_s: float):
-    deadline = time.monotonic() + within_s
-    while time.monotonic() < deadline:
-        value = driver.execute_script(script)
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError(f"not true within {within_s} s: {script}")
-
-
 @pytest.fixture
 def hall(tmp_path):
     central = start(tmp_path / "central.sqlite3", DEFAULT_CATALOG, {TEST_TERMINAL: TEST_TOKEN})
@@ -55,11 +44,11 @@ def test_the_phone_page_offers_the_survey_once_the_ticket_is_served(hall, tmp_pa
     try:
         driver = phone.driver
         driver.get(f"{hall.central.url}/t/{ticket.id}?lang=en")
-        _wait_for(driver, "return window.livePhone && window.livePhone.state === 'waiting'", 10)
+        browser.wait_for(driver, "return window.livePhone && window.livePhone.state === 'waiting'", 10)
         assert driver.execute_script("return window.phoneSurvey.shown") is False
 
         hall.serve(ticket)
-        _wait_for(driver, "return window.phoneSurvey.shown", 10)
+        browser.wait_for(driver, "return window.phoneSurvey.shown", 10)
         for i, score in enumerate(SCORES, start=1):
             driver.find_element(By.CSS_SELECTOR, f'input[name="u{i}"][value="{score}"]').click()
         Select(driver.find_element(By.NAME, "age_band")).select_by_value("40_49")
@@ -67,7 +56,7 @@ def test_the_phone_page_offers_the_survey_once_the_ticket_is_served(hall, tmp_pa
         if SHOTS:
             driver.save_screenshot(str(Path(SHOTS) / "skm-phone-survey-en.png"))
         driver.find_element(By.CSS_SELECTOR, "#survey-form button").click()
-        _wait_for(driver, "return window.phoneSurvey.sent", 10)
+        browser.wait_for(driver, "return window.phoneSurvey.sent", 10)
         assert "Thank you" in driver.find_element(By.ID, "survey").text
 
         status = requests.get(f"{hall.central.url}/v1/ratings/{ticket.id}", timeout=10).json()
@@ -79,7 +68,7 @@ def test_the_phone_page_offers_the_survey_once_the_ticket_is_served(hall, tmp_pa
 
         # Opened again (or in another tab): no second survey, it says it was rated.
         driver.get(f"{hall.central.url}/t/{ticket.id}?lang=id")
-        _wait_for(driver, "return window.phoneSurvey.message", 10)
+        browser.wait_for(driver, "return window.phoneSurvey.message", 10)
         assert "sudah dinilai" in driver.find_element(By.ID, "survey").text
         assert driver.find_elements(By.ID, "survey-form") == []
 
