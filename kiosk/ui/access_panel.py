@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 
 from kiosk.flow.citizen import FlowView
 from kiosk.flow.session import ACCESS_OPTIONS
 
-from .widgets import button, label, sized
+from .widgets import button, centred_card, label, sized
 
 VOLUME_STEPS = 4
 
@@ -22,14 +22,7 @@ class AccessPanel(QWidget):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setObjectName("Overlay")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        box = QWidget()
-        box.setObjectName("OverlayCard")
-        box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        inner = sized(QVBoxLayout(box), spacing=3, margins=(8, 5))
+        inner = centred_card(self, spacing=3, margins=(8, 5), share=6)
         self.title = label(name="Title", align=Qt.AlignmentFlag.AlignCenter)
         inner.addWidget(self.title)
         grid = sized(QGridLayout(), spacing=3)
@@ -67,12 +60,6 @@ class AccessPanel(QWidget):
         actions.addWidget(self.turn_off)
         actions.addWidget(self.done)
         inner.addLayout(actions)
-        centre = QHBoxLayout()
-        centre.addStretch(1)
-        centre.addWidget(box, 6)
-        centre.addStretch(1)
-        outer.addLayout(centre)
-        outer.addStretch(1)
         self.hide()
 
     def open(self) -> None:

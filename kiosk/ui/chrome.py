@@ -12,7 +12,7 @@ from kiosk.flow.steps import Step
 
 from .journey import journey_step
 from .metrics import current
-from .widgets import button, label, sized
+from .widgets import button, centred_card, label, sized
 
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 
@@ -176,14 +176,7 @@ class IdleOverlay(QWidget):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setObjectName("Overlay")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        box = QWidget()
-        box.setObjectName("OverlayCard")
-        box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        inner = sized(QVBoxLayout(box), spacing=5, margins=(10, 8))
+        inner = centred_card(self, spacing=5, margins=(10, 8), share=4)
         self.title = label(name="Title", align=Qt.AlignmentFlag.AlignCenter)
         self.countdown = label(name="Lead", align=Qt.AlignmentFlag.AlignCenter)
         self.more = button(role="primary", name="MoreTime")
@@ -192,12 +185,6 @@ class IdleOverlay(QWidget):
         self.end.clicked.connect(lambda: self.intent.emit("cancel", {}))
         for w in (self.title, self.countdown, self.more, self.end):
             inner.addWidget(w)
-        centre = QHBoxLayout()
-        centre.addStretch(1)
-        centre.addWidget(box, 4)
-        centre.addStretch(1)
-        outer.addLayout(centre)
-        outer.addStretch(1)
         self._remaining = 0
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._tick)

@@ -156,3 +156,22 @@ class Tile(QPushButton):
         self.meta.setText(meta)
         self.meta.setVisible(bool(meta))
         self.setAccessibleName(" — ".join(t for t in (heading, detail, meta) if t))
+
+
+def centred_card(overlay: QWidget, *, spacing: float, margins: tuple[float, float], share: int) -> QVBoxLayout:
+    """Make ``overlay`` a dimmed full-window overlay holding one card in the middle (``share``
+    parts of the width, one part of space each side); returns the card's layout to fill."""
+    overlay.setObjectName("Overlay")
+    overlay.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+    outer = QVBoxLayout(overlay)
+    box = QWidget()
+    box.setObjectName("OverlayCard")
+    box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+    centre = QHBoxLayout()
+    centre.addStretch(1)
+    centre.addWidget(box, share)
+    centre.addStretch(1)
+    outer.addStretch(1)
+    outer.addLayout(centre)
+    outer.addStretch(1)
+    return sized(QVBoxLayout(box), spacing=spacing, margins=margins)
