@@ -67,5 +67,7 @@ class QrImageMaker(QObject):
             self._done.emit(key, image)
 
     def close(self) -> None:
+        """Stop drawing and join the thread: a code being drawn finishes (tens of ms) and is
+        dropped; queued ones are cancelled. Nothing is left for the garbage collector."""
         self._closed = True
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._pool.shutdown(wait=True, cancel_futures=True)

@@ -328,6 +328,10 @@ class KioskWindow(QWidget):
             event.ignore()
 
     def close_for_shutdown(self) -> None:
+        from .qr_image import QrImageMaker
+
+        for maker in self.findChildren(QrImageMaker):  # the payment and ticket screens' drawing threads
+            maker.close()
         self._allow_close = True
         self.close()
 

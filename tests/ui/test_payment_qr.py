@@ -95,3 +95,24 @@ def test_a_code_arriving_after_the_session_ended_is_dropped(screen, qtbot):
     qtbot.wait(300)
     assert not screen.qr_shown and screen.qr.isHidden()
     assert screen.qr.pixmap() is None or screen.qr.pixmap().isNull()
+
+
+def test_shutting_the_window_down_joins_the_qr_drawing_threads(qtbot, qapp):
+    from kiosk.flow.citizen import CitizenFlow, FlowTiming
+    from kiosk.runtime.scheduler import ManualScheduler
+    from kiosk.ui.qr_image import QrImageMaker
+
+    from .test_screens import NeverIssuer, shown_window
+
+    sched = ManualScheduler()
+    shown = shown_window(qtbot, qapp, CitizenFlow(NeverIssuer(), sched, FlowTiming()), sched)
+    win, _, _ = next(shown)
+    makers = win.findChildren(QrImageMaker)
+    assert len(makers) >= 2  # the payment screen's and the ticket screen's
+    for maker in makers:
+        maker.request("key", PAYLOAD_A)  # starts each maker's thread
+    threads = [t for maker in makers for t in maker._pool._threads]
+    assert threads and all(t.name.startswith("qr-image") for t in threads)
+    win.close_for_shutdown()
+    assert not [t for t in threads if t.is_alive()]
+    next(shown, None)
