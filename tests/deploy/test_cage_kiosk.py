@@ -26,13 +26,21 @@ pytestmark = pytest.mark.skipif(bool(missing_tools()), reason=f"needs apt packag
 SCALE: dict[str, str] = {}
 
 
+def _corners_and_middle(size: tuple[int, int]) -> list[tuple[int, int]]:
+    width, height = size
+    return [(2, 2), (width - 3, 2), (2, height - 3), (width - 3, height - 3), (width // 2, height // 2)]
+
+
 def painted_screenshot(run: KioskUnderCage, path, timeout: float = 30.0) -> Image.Image:
-    """A screenshot once the compositor shows more than its black background (the first frame
-    reaches the output a moment after the kiosk painted it)."""
+    """A screenshot once the compositor shows the kiosk's whole frame: the first frames reach the
+    output a moment after the kiosk painted them, and on a busy machine one may be caught while
+    the window is still being laid out (black at a corner). Waits for every corner and the middle
+    to be painted, or the timeout; the caller checks what it got."""
     deadline = time.monotonic() + timeout
     while True:
         shot = Image.open(run.screenshot(path)).convert("RGB")
-        if shot.getextrema() != ((0, 0), (0, 0), (0, 0)) or time.monotonic() > deadline:
+        painted = all(shot.getpixel(xy) != (0, 0, 0) for xy in _corners_and_middle(shot.size))
+        if painted or time.monotonic() > deadline:
             return shot
         time.sleep(0.2)
 
@@ -65,8 +73,7 @@ def test_kiosk_fills_the_output_and_stops_cleanly(tmp_path):
             assert fits_screen(run.wait_for(fits_screen, timeout=20))
         else:
             # cage draws black where no client is: every corner and the middle must be the kiosk's.
-            width, height = shot.size
-            for xy in [(2, 2), (width - 3, 2), (2, height - 3), (width - 3, height - 3), (width // 2, height // 2)]:
+            for xy in _corners_and_middle(shot.size):
                 assert shot.getpixel(xy) != (0, 0, 0), f"unpainted pixel at {xy}"
             assert len(shot.getcolors(maxcolors=1 << 20)) > 50  # a real screen, not a flat fill
     finally:
