@@ -23,9 +23,12 @@ fi
 mkdir -p var
 started=$(date +%s)
 BESIDE=(tests/deploy tests/central)
+# The kiosk under the real compositor is judged on timing (its first frame, a start within 30 s):
+# it runs alone at the end, on an otherwise quiet machine, not beside the CPU-bound sessions.
+ALONE=tests/deploy/test_cage_kiosk.py
 pids=()
 for dir in "${BESIDE[@]}"; do
-  "${PYTEST[@]}" "$dir" >"var/test-$(basename "$dir").log" 2>&1 &
+  "${PYTEST[@]}" "$dir" --ignore="$ALONE" >"var/test-$(basename "$dir").log" 2>&1 &
   pids+=($!)
 done
 # Stop the background sessions too if this one is interrupted (CI timeout, Ctrl-C).
@@ -42,6 +45,9 @@ for i in "${!BESIDE[@]}"; do
   [ "$status" -eq 0 ] || failed=1
 done
 trap - INT TERM
+echo
+echo "=== $ALONE (alone, after the others) ==="
+"${PYTEST[@]}" "$ALONE" || failed=1
 echo
 echo "whole suite: $(($(date +%s) - started)) s, $([ "$failed" -eq 0 ] && echo passed || echo FAILED)"
 exit "$failed"
