@@ -19,9 +19,10 @@ APT_PACKAGES=(
   fonts-dejavu-core fonts-inter
   openssl
   # The deployment tests: the kiosk under cage (wlroots, headless), screenshots of its output,
-  # the installer in a throw-away Debian root, unit files checked by systemd-analyze.
+  # the installer in a throw-away Debian root, unit files checked by systemd-analyze, the unit's
+  # system call filter applied with libseccomp (tests/deploy/syscall_filter.py).
   cage xwayland grim debootstrap libwayland-client0 libwayland-cursor0 libwayland-egl1 shellcheck
-  systemd util-linux
+  systemd util-linux libseccomp2
   # Spoken guidance in easy-access mode (kiosk/speech) and its tests.
   espeak-ng
   # The central's production database; its tests and bench start a throw-away cluster (tests/pg.py).
