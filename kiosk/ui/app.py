@@ -186,8 +186,12 @@ class KioskApp:
             for sig in (signal.SIGTERM, signal.SIGINT):
                 signal.signal(sig, signal.SIG_DFL)
             return
+        # The handler posts the exit instead of calling it: a signal that lands while start() is
+        # still showing the window (before the event loop runs) would make exit() a no-op and the
+        # stop would be lost until the service manager's SIGKILL. A zero timer fires as soon as
+        # the loop turns, whether it already runs or is about to.
         for sig in (signal.SIGTERM, signal.SIGINT):
-            signal.signal(sig, lambda *_: self.qapp.exit(0))
+            signal.signal(sig, lambda *_: QTimer.singleShot(0, lambda: self.qapp.exit(0)))
         # Python runs signal handlers only between bytecodes: wake it up now and then.
         self._signal_pump = QTimer()
         self._signal_pump.start(250)
