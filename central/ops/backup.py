@@ -122,7 +122,12 @@ def _sqlite_facts(conn: sqlite3.Connection) -> tuple[int | None, int]:
 def _run(cmd: list[str], env: dict[str, str], what: str) -> str:
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
-        raise OpsError(f"{what} failed (exit {proc.returncode}): {proc.stderr.strip()[-_TAIL:]}")
+        # The first error line says what went wrong; the tail, what it was doing.
+        err = proc.stderr.strip()
+        first = next((line for line in err.splitlines() if "error" in line.lower()), "")[:_TAIL]
+        tail = err[-_TAIL:]
+        detail = tail if not first or first in tail else f"{first} … {tail}"
+        raise OpsError(f"{what} failed (exit {proc.returncode}): {detail}")
     return proc.stdout
 
 
@@ -250,6 +255,15 @@ def _pg_restore(source: Path, url: str, force: bool) -> None:
             # Only the tables (and what hangs off them, e.g. BIGSERIAL sequences): the schema, its
             # owner and grants stay as the administrator made them.
             conn.execute(sql.SQL("DROP TABLE {} CASCADE").format(sql.SQL(", ").join(map(sql.Identifier, tables))))
+            # And the functions the schema's triggers ran (migration 10), which outlive their
+            # tables and which the dump creates again; not an extension's.
+            functions = conn.execute(
+                "SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+                " WHERE n.nspname = current_schema() AND NOT EXISTS"
+                " (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')"
+            ).fetchall()
+            for (function,) in functions:
+                conn.execute(sql.SQL("DROP FUNCTION {} CASCADE").format(sql.SQL(function)))
     conninfo, env = connection(url)
     _run(
         [
