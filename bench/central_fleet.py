@@ -7,8 +7,8 @@ and duplicates and gaps in the numbers the database issued (per prefix and day; 
 here is confirmed, so the protocol allows no gap). The central runs as real processes
 (``python -m central --workers N``); PostgreSQL is Debian's, started in a temporary folder with
 commits waiting for the disk (fsync on, as in production). The load comes from 2 processes of 25
-terminal threads each, on plain keep-alive HTTP connections, so the client's own Python is not
-what is measured. Targets (issue 13, 2-core machine): PostgreSQL >= 500 tickets/s, reserve p99
+terminals each (asyncio tasks on keep-alive HTTP/1.1 connections, see ``_Http``), so that the
+client's own Python takes as little as possible of the CPU the central is measured on. Targets (issue 13, 2-core machine): PostgreSQL >= 500 tickets/s, reserve p99
 <= 100 ms, 0 duplicates, 0 gaps.
 
 Run: python -m bench central_fleet   (BENCH_FLEET_SECONDS=5 for a quick look)
@@ -16,12 +16,11 @@ Run: python -m bench central_fleet   (BENCH_FLEET_SECONDS=5 for a quick look)
 
 from __future__ import annotations
 
-import http.client
+import asyncio
 import json
 import multiprocessing
 import os
 import tempfile
-import threading
 import time
 import uuid
 from collections import Counter
@@ -45,39 +44,62 @@ def _services() -> list[str]:
     return [s.id for s in load_catalog_file(DEFAULT_CATALOG).catalog.services if s.enabled]
 
 
-def _terminal(port: int, terminal: str, token: str, service: str, until: float, out: list) -> None:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    base = {"Authorization": f"Bearer {token}", "X-Terminal-Id": terminal, "Content-Type": "application/json"}
-    body = json.dumps({"service_id": service})
+class _Http:
+    """One terminal's keep-alive HTTP/1.1 connection, speaking just enough of the protocol for
+    this bench (Content-Length bodies). Why not http.client in threads: on this 2-core machine the
+    client's own CPU is taken from the central it measures, and 50 threads of http.client cost
+    about as much per ticket as the central itself (measured: ~0.8 of a core at 300 tickets/s)."""
+
+    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.reader, self.writer = reader, writer
+
+    async def post(self, path: str, headers: str, body: bytes) -> tuple[int, bytes]:
+        self.writer.write(
+            f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n{headers}Content-Length: {len(body)}\r\n\r\n".encode() + body
+        )
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        status = int(head[9:12])
+        length = 0
+        for line in head.split(b"\r\n"):
+            if line[:15].lower() == b"content-length:":
+                length = int(line[15:])
+        return status, await self.reader.readexactly(length)
+
+
+async def _terminal(port: int, terminal: str, token: str, service: str, until: float, out: list) -> None:
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    http = _Http(reader, writer)
+    base = f"Authorization: Bearer {token}\r\nX-Terminal-Id: {terminal}\r\nContent-Type: application/json\r\n"
+    body = json.dumps({"service_id": service}).encode()
+    confirm = b'{"mode": "printed"}'
     while time.monotonic() < until:
         t0 = time.perf_counter()
-        conn.request("POST", "/v1/tickets", body, {**base, "Idempotency-Key": str(uuid.uuid4())})
-        r = conn.getresponse()
-        ticket = json.loads(r.read())
+        status, raw = await http.post("/v1/tickets", f"{base}Idempotency-Key: {uuid.uuid4()}\r\n", body)
         reserve_ms = (time.perf_counter() - t0) * 1000
-        if r.status != 200:
-            out.append(("error", r.status, ticket.get("code")))
+        ticket = json.loads(raw)
+        if status != 200:
+            out.append(("error", status, ticket.get("code")))
             continue
-        conn.request("POST", f"/v1/tickets/{ticket['id']}/confirm", '{"mode": "printed"}', base)
-        c = conn.getresponse()
-        c.read()
-        out.append(("ok", reserve_ms, ticket["number"], ticket["business_date"], c.status))
-    conn.close()
+        c_status, _ = await http.post(f"/v1/tickets/{ticket['id']}/confirm", base, confirm)
+        out.append(("ok", reserve_ms, ticket["number"], ticket["business_date"], c_status))
+    writer.close()
 
 
-def _load_process(port: int, assignments: list[tuple[str, str, str]], start_at: float, seconds: float) -> list:
-    """One load process: a thread per terminal; returns every outcome."""
+def _load_process(
+    port: int, assignments: list[tuple[str, str, str]], start_at: float, seconds: float
+) -> tuple[list, float]:
+    """One load process: an asyncio task per terminal; (every outcome, CPU seconds it used)."""
     out: list = []
-    until = start_at + seconds
-    while time.time() < start_at:
-        time.sleep(0.005)
-    until = time.monotonic() + seconds
-    threads = [threading.Thread(target=_terminal, args=(port, t, tok, svc, until, out)) for t, tok, svc in assignments]
-    for th in threads:
-        th.start()
-    for th in threads:
-        th.join()
-    return out
+
+    async def main() -> None:
+        while time.time() < start_at:
+            await asyncio.sleep(0.005)
+        until = time.monotonic() + seconds
+        await asyncio.gather(*(_terminal(port, t, tok, svc, until, out) for t, tok, svc in assignments))
+
+    cpu0 = time.process_time()
+    asyncio.run(main())
+    return out, time.process_time() - cpu0
 
 
 def _cpu_s(pids: list[int]) -> float:
@@ -148,7 +170,8 @@ def _drive(engine: str, db: str, workers: int, workdir: Path, pg_pid: int | None
             cpu1 = (_cpu_s(central_pids), _cpu_s(db_pids))
             results = pending.get(SECONDS + 120)
             load_avg = os.getloadavg()[0]
-    outcomes = [o for part in results for o in part]
+    outcomes = [o for part, _ in results for o in part]
+    load_cpu_s = sum(cpu for _, cpu in results)
     ok = [o for o in outcomes if o[0] == "ok" and o[4] == 200]
     errors = len(outcomes) - len(ok)
     reserve = [o[1] for o in ok]
@@ -168,6 +191,7 @@ def _drive(engine: str, db: str, workers: int, workdir: Path, pg_pid: int | None
         figure(f"{tag}.tickets_in_db", tickets, "tickets", None, "higher"),
         figure(f"{tag}.central_cpu_per_ticket", (cpu1[0] - cpu0[0]) * 1000 / max(1, len(ok)), "ms"),
         figure(f"{tag}.postgres_cpu_per_ticket", (cpu1[1] - cpu0[1]) * 1000 / max(1, len(ok)), "ms"),
+        figure(f"{tag}.load_generator_cpu_per_ticket", load_cpu_s * 1000 / max(1, len(ok)), "ms"),
         figure(f"{tag}.machine_load_avg_1min", load_avg, "runnable", None),
     ]
 
