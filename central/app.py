@@ -16,6 +16,7 @@ from fastapi import Depends, FastAPI, Header, Request
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
 
 from central.bookings import BookingDesk, bookings_router
 from central.counters import install as install_counters
@@ -154,7 +155,11 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_: FastAPI):  # type: ignore[no-untyped-def]
+        if db.aio is not None:
+            await db.aio.open()  # in the loop that serves requests: the hot calls run on it
         yield
+        if db.aio is not None:
+            await db.aio.close()
         db.close()  # after uvicorn finished the requests in flight (graceful shutdown)
 
     app = FastAPI(
@@ -173,12 +178,20 @@ def create_app(
     app.state.telemetry = telemetry
     app.include_router(fleet_router(db, clock))
 
-    def terminal(
+    def on_loop() -> bool:
+        """The hot calls (authentication, reserve, confirm) run on the event loop where the engine
+        has an asyncio pool open in it (PostgreSQL, central.store.postgres_async); else sync."""
+        return db.aio is not None and db.aio.usable()
+
+    async def terminal(
         request: Request,
         creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
         x_terminal_id: Annotated[str | None, Header(description="This kiosk's terminal id")] = None,
     ) -> TerminalPrincipal:
-        return registry.authenticate(x_terminal_id, creds.credentials if creds is not None else None, _client(request))
+        token = creds.credentials if creds is not None else None
+        if on_loop():
+            return await registry.authenticate_async(x_terminal_id, token, _client(request))
+        return await run_in_threadpool(registry.authenticate, x_terminal_id, token, _client(request))
 
     Terminal = Annotated[TerminalPrincipal, Depends(terminal)]
     app.state.bookings = BookingDesk(db, sites, desk)
@@ -258,7 +271,7 @@ def create_app(
         tags=["tickets"],
         responses={**_ERRORS, 404: {"model": ApiError}, 409: {"model": ApiError}},
     )
-    def reserve_ticket(
+    async def reserve_ticket(
         body: TicketReserveRequest,
         me: Terminal,
         idempotency_key: Annotated[
@@ -268,7 +281,9 @@ def create_app(
     ) -> Ticket:
         """Reserve the next number of the terminal's site (numbered per site, prefix and the site's
         business day). Same key + same body -> same ticket; different body -> 409."""
-        return desk.reserve(me.site, me.id, idempotency_key, body)
+        if on_loop():
+            return await desk.reserve_async(me.site, me.id, idempotency_key, body)
+        return await run_in_threadpool(desk.reserve, me.site, me.id, idempotency_key, body)
 
     @app.post(
         "/v1/tickets/{ticket_id}/confirm",
@@ -276,10 +291,12 @@ def create_app(
         tags=["tickets"],
         responses={**_ERRORS, 403: {"model": ApiError}, 404: {"model": ApiError}, 409: {"model": ApiError}},
     )
-    def confirm_ticket(ticket_id: TicketId, body: TicketConfirmRequest, me: Terminal) -> Ticket:
+    async def confirm_ticket(ticket_id: TicketId, body: TicketConfirmRequest, me: Terminal) -> Ticket:
         """The ticket reached the citizen. Idempotent; after the reservation lapsed -> 409;
         another site's ticket -> 404."""
-        return desk.confirm(me.site, me.id, ticket_id, body.mode)
+        if on_loop():
+            return await desk.confirm_async(me.site, me.id, ticket_id, body.mode)
+        return await run_in_threadpool(desk.confirm, me.site, me.id, ticket_id, body.mode)
 
     @app.post(
         "/v1/tickets/{ticket_id}/fail",

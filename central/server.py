@@ -56,7 +56,7 @@ class RunningCentral:
         FAULT_TOKENS.pop(self.url, None)
         if self._thread.is_alive():
             raise RuntimeError("central server thread did not stop")
-        self.app.state.store.close()  # lifespan is off here: close the pool ourselves
+        self.app.state.store.close()  # the lifespan closed it unless uvicorn was forced out; twice is harmless
 
     def __enter__(self) -> RunningCentral:
         return self
@@ -134,7 +134,9 @@ def start(
         access_log=access_log,
         proxy_headers=False,
         timeout_graceful_shutdown=2,
-        lifespan="off",
+        # On, as in production (central.cli): the lifespan opens PostgreSQL's asyncio pool in
+        # this server's loop, so tests and the demo take the same hot path as a deployed central.
+        lifespan="on",
         ssl_certfile=str(ssl_certfile) if ssl_certfile else None,
         ssl_keyfile=str(ssl_keyfile) if ssl_keyfile else None,
     )

@@ -39,6 +39,14 @@ from central.throttle import AuthThrottle
 from kiosk.contract import EnrolRequest, EnrolResponse
 
 REPLAY_WINDOW = timedelta(minutes=10)
+# Everything authentication reads, in one statement (one round trip): the client's token failures
+# and the enrolled terminal's token hash and site (NULLs when there are none).
+_AUTH_SQL = (
+    "SELECT (SELECT failures FROM auth_failures WHERE bucket='token' AND client=?) AS failures,"
+    " (SELECT blocked_until_us FROM auth_failures WHERE bucket='token' AND client=?) AS blocked_until_us,"
+    " (SELECT token_hash FROM terminals WHERE terminal_id=? AND revoked_us IS NULL) AS token_hash,"
+    " (SELECT site_id FROM terminals WHERE terminal_id=? AND revoked_us IS NULL) AS site_id"
+)
 _DUMMY = hashlib.sha256(b"no such terminal").digest()
 
 
@@ -138,24 +146,49 @@ class TerminalRegistry:
 
     def authenticate(self, terminal_id: str | None, token: str | None, client: str = "") -> TerminalPrincipal:
         """The terminal and its site when the token matches; ApiProblem 401 (or 429 while throttled)."""
+        with self.db.read() as conn:
+            row = conn.execute(_AUTH_SQL, (client, client, terminal_id or "", terminal_id or "")).fetchone()
+        principal, note = self.decide(terminal_id, token, client, row)
+        if note == "failed":
+            self.throttle.failed("token", client)
+        elif note == "succeeded":
+            self.throttle.succeeded("token", client)
+        if principal is None:
+            raise _unauthorized()
+        return principal
+
+    async def authenticate_async(
+        self, terminal_id: str | None, token: str | None, client: str = ""
+    ) -> TerminalPrincipal:
+        """``authenticate`` on the event loop (PostgreSQL's asyncio pool, one statement); the rare
+        writes after a failure (the throttle's count) go to a worker thread."""
+        from starlette.concurrency import run_in_threadpool
+
+        row = await self.db.aio.fetch_one(_AUTH_SQL, (client, client, terminal_id or "", terminal_id or ""))
+        principal, note = self.decide(terminal_id, token, client, row)
+        if note == "failed":
+            await run_in_threadpool(self.throttle.failed, "token", client)
+        elif note == "succeeded":
+            await run_in_threadpool(self.throttle.succeeded, "token", client)
+        if principal is None:
+            raise _unauthorized()
+        return principal
+
+    def decide(
+        self, terminal_id: str | None, token: str | None, client: str, row: Any
+    ) -> tuple[TerminalPrincipal | None, str | None]:
+        """(the principal or None, what the throttle must record: "failed", "succeeded" or None)
+        from ``_AUTH_SQL``'s row; raises RateLimited while the client is blocked."""
+        earlier_failures = self.throttle.verdict(row["failures"], row["blocked_until_us"])
         stored = self._static.get(terminal_id or "")
         site = self._static_site.get(terminal_id or "", self.site_id)
-        with self.db.read() as conn:
-            earlier_failures = self.throttle.check("token", client, conn)
-            if stored is None and terminal_id:
-                row = conn.execute(
-                    "SELECT token_hash, site_id FROM terminals WHERE terminal_id=? AND revoked_us IS NULL",
-                    (terminal_id,),
-                ).fetchone()
-                stored = row["token_hash"] if row else None
-                site = (row["site_id"] if row else None) or self.site_id
+        if stored is None and terminal_id:
+            stored = row["token_hash"]
+            site = row["site_id"] or self.site_id
         if not _matches(token, stored):
-            if token:  # no token at all is an unenrolled kiosk asking, not a guess
-                self.throttle.failed("token", client)
-            raise _unauthorized()
-        if earlier_failures:
-            self.throttle.succeeded("token", client)
-        return TerminalPrincipal(terminal_id or "", site)
+            # No token at all is an unenrolled kiosk asking, not a guess.
+            return None, ("failed" if token else None)
+        return TerminalPrincipal(terminal_id or "", site), ("succeeded" if earlier_failures else None)
 
     def site_of(self, terminal_id: str, enrolled_site: str | None) -> str:
         """A terminal's site without its token (the supervisor's "offline" alert): a pre-shared

@@ -59,12 +59,17 @@ class AuthThrottle:
                 row = own.execute(query, (bucket, client)).fetchone()
         else:
             row = conn.execute(query, (bucket, client)).fetchone()
-        if row is None:
+        return 0 if row is None else self.verdict(row["failures"], row["blocked_until_us"])
+
+    def verdict(self, failures: int | None, blocked_until_us: int | None) -> int:
+        """From the client's stored row (None, None: no failures): ``RateLimited`` while blocked,
+        else its failures so far."""
+        if failures is None or blocked_until_us is None:
             return 0
-        wait_us = row["blocked_until_us"] - to_us(self.clock())
+        wait_us = blocked_until_us - to_us(self.clock())
         if wait_us > 0:
             raise RateLimited(max(1, math.ceil(wait_us / 1_000_000)))
-        return int(row["failures"])
+        return int(failures)
 
     def failed(self, bucket: str, client: str) -> None:
         now = to_us(self.clock())

@@ -10,11 +10,15 @@ called (no ghost tickets).
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
+
+from starlette.concurrency import run_in_threadpool
 
 from central.catalog_file import CatalogFile
 from central.errors import ApiProblem
@@ -33,17 +37,91 @@ from kiosk.contract import (
 
 Clock = Callable[[], datetime]
 _IN_QUEUE = ("confirmed", "virtual")
+
+
+def _ahead_of(alias: str) -> str:
+    """People ahead of the row being changed, computed by the same statement (one round trip less)."""
+    return (
+        f"(SELECT COUNT(*) FROM tickets q WHERE q.site = {alias}.site AND q.service_id = {alias}.service_id"
+        f" AND q.business_date = {alias}.business_date AND q.status IN ('confirmed', 'virtual')"
+        f" AND q.call_state = 'waiting' AND q.sequence < {alias}.sequence) AS ahead"
+    )
+
+
+def _ahead_by_counter(alias: str) -> str:
+    """The same figure from the line's kept count (migration 10's ``queue_waiting``), less those
+    at or behind the row: a key lookup and a short index range instead of the whole line. Exact,
+    because the count and the tickets are read in one statement's snapshot and the triggers keep
+    the count in every ticket change's own transaction."""
+    return (
+        f"(COALESCE((SELECT w.waiting FROM queue_waiting w WHERE w.site = {alias}.site"
+        f" AND w.service_id = {alias}.service_id AND w.business_date = {alias}.business_date), 0)"
+        f" - (SELECT COUNT(*) FROM tickets q WHERE q.site = {alias}.site AND q.service_id = {alias}.service_id"
+        f" AND q.business_date = {alias}.business_date AND q.status IN ('confirmed', 'virtual')"
+        f" AND q.call_state = 'waiting' AND q.sequence >= {alias}.sequence)) AS ahead"
+    )
+
+
+_AHEAD = _ahead_of("tickets")
+_NEW_TICKET_COLUMNS = (
+    "id, site, terminal_id, idem_key, request_hash, service_id, prefix, business_date, sequence, priority,"
+    " language, status, reserved_us, expires_us"
+)
+# PostgreSQL's reservation as ONE statement (atomic by itself, so it runs in autocommit: one round
+# trip, no BEGIN/COMMIT): the terminal's earlier ticket for this Idempotency-Key if there is one,
+# else bump the (site, prefix, day) counter and insert the ticket. The counter's upsert takes its
+# row lock; a concurrent request with the same key makes the ticket insert fail on its unique
+# constraint, the whole statement (bump included) rolls back, and the retry finds the winner's
+# ticket: no duplicate, no gap. ``replayed`` tells the two answers apart.
+_PG_RESERVE = (
+    "WITH existing AS (SELECT * FROM tickets WHERE terminal_id=? AND idem_key=?),"
+    " seq AS (INSERT INTO sequences (site, prefix, business_date, last_seq)"
+    " SELECT ?, ?, ?, 1 WHERE NOT EXISTS (SELECT 1 FROM existing)"
+    " ON CONFLICT (site, prefix, business_date) DO UPDATE SET last_seq = sequences.last_seq + 1"
+    " RETURNING last_seq),"
+    f" made AS (INSERT INTO tickets ({_NEW_TICKET_COLUMNS})"
+    " SELECT ?,?,?,?,?,?,?,?, seq.last_seq, ?,?,'reserved',?,? FROM seq RETURNING *)"
+    f" SELECT made.*, {_ahead_by_counter('made')}, FALSE AS replayed FROM made"
+    f" UNION ALL SELECT existing.*, {_ahead_by_counter('existing')}, TRUE AS replayed FROM existing"
+)
+# PostgreSQL's confirmation of a live reservation as ONE statement: the conditional update, the
+# hall's "joined" event (the same payload as _joined_event builds; the count seen by the statement
+# is from before it, so the ticket itself is added) and the people ahead. No row: not a live
+# reservation of this terminal; the sync path then says why (repeat, lapsed, failed, not yours).
+_PG_CONFIRM = (
+    "WITH done AS (UPDATE tickets SET status=?, confirmed_us=? WHERE id=? AND site=? AND terminal_id=?"
+    " AND status='reserved' AND expires_us > ? RETURNING *),"
+    " waiting AS (SELECT COALESCE((SELECT w.waiting FROM queue_waiting w WHERE w.site = done.site"
+    " AND w.service_id = done.service_id AND w.business_date = done.business_date), 0) AS n FROM done),"
+    " joined AS (INSERT INTO queue_events (site, zone, kind, at_us, payload)"
+    " SELECT done.site, '', 'joined', ?, json_build_object('ticket_id', done.id,"
+    " 'number', done.prefix || '-' || lpad(done.sequence::text, greatest(3, length(done.sequence::text)), '0'),"
+    " 'service_id', done.service_id, 'state', 'waiting', 'waiting', json_build_object(done.service_id,"
+    " waiting.n + 1 + COALESCE((?::jsonb ->> done.service_id)::int, 0)))::text FROM done, waiting)"
+    f" SELECT done.*, {_ahead_by_counter('done')} FROM done"
+)
+SWEEP_EVERY_US = 1_000_000
+
+
+@dataclass(frozen=True)
+class _ReservePlan:
+    """A reservation decided before the database: what a new ticket's row would hold."""
+
+    request_hash: str
+    service_id: str
+    refusal: ApiProblem | None  # why no NEW ticket may be issued now (a replay is still answered)
+    counter: tuple[str, str, str]  # (site, prefix, business date)
+    head: tuple[Any, ...]  # the new row's columns before its sequence
+    tail: tuple[Any, ...]  # and after
+
+    def pg_params(self) -> tuple[Any, ...]:
+        terminal_id, idem_key = self.head[2], self.head[3]
+        return (terminal_id, idem_key, *self.counter, *self.head, *self.tail)
+
+
 # Persist lapses of expired reservations. SKIP LOCKED (PostgreSQL): rows another transaction is
 # touching are left for the next sweep instead of waited for, so concurrent sweeps never block or
 # deadlock each other. Views compute "lapsed" from the expiry anyway, so a late sweep is harmless.
-# People ahead of the row being changed, computed by the same statement (one round trip less).
-_AHEAD = (
-    "(SELECT COUNT(*) FROM tickets q WHERE q.site = tickets.site AND q.service_id = tickets.service_id"
-    " AND q.business_date = tickets.business_date AND q.status IN ('confirmed', 'virtual')"
-    " AND q.call_state = 'waiting'"
-    " AND q.sequence < tickets.sequence) AS ahead"
-)
-SWEEP_EVERY_US = 1_000_000
 _LAPSE = {
     "sqlite": "UPDATE tickets SET status='lapsed' WHERE status='reserved' AND expires_us <= ?",
     "postgresql": "UPDATE tickets SET status='lapsed' WHERE id IN (SELECT id FROM tickets"
@@ -188,6 +266,33 @@ class TicketDesk:
         it); returns the ticket row."""
         return self._reserve_step(conn, site, terminal_id, idem_key, req, now)[0]
 
+    def _plan_reserve(
+        self, site: str, terminal_id: str, idem_key: str, req: TicketReserveRequest, now: datetime
+    ) -> _ReservePlan:
+        """Everything a reservation decides before touching the database."""
+        hall = self.site(site)
+        svc = self._service(site, req.service_id)
+        refusal = None
+        local = now.astimezone(hall.tz)
+        if not svc.enabled:
+            refusal = ApiProblem(409, "service_disabled", f"service {svc.id!r} is switched off")
+        elif self.enforce_hours and not svc.is_open_at(local):
+            refusal = ApiProblem(
+                409,
+                "service_closed",
+                f"service {svc.id!r} is not open at {local:%a %H:%M} ({hall.catalog.site.timezone})",
+            )
+        day = local.date().isoformat()
+        request_hash = hashlib.sha256(req.model_dump_json().encode()).hexdigest()
+        return _ReservePlan(
+            request_hash=request_hash,
+            service_id=svc.id,
+            refusal=refusal,
+            counter=(hall.id, svc.prefix, day),
+            head=(str(uuid.uuid4()), hall.id, terminal_id, idem_key, request_hash, svc.id, svc.prefix, day),
+            tail=(req.priority, req.language, to_us(now), to_us(now + self.ttl)),
+        )
+
     def _reserve_step(
         self,
         conn: Any,
@@ -200,64 +305,81 @@ class TicketDesk:
         """(ticket row, people in the queue ahead of it if counted here, else None). The counter
         row is bumped by the statement that inserts the ticket, the last in the transaction, so
         its lock (held to commit) covers as little work as possible."""
-        request_hash = hashlib.sha256(req.model_dump_json().encode()).hexdigest()
-        hall = self.site(site)
-        svc = self._service(site, req.service_id)
+        plan = self._plan_reserve(site, terminal_id, idem_key, req, now)
         self._lapse_expired(conn, now)
+        if conn.dialect == "postgresql" and plan.refusal is None:
+            return self._reserved(plan, conn.execute(_PG_RESERVE, plan.pg_params()).fetchone())
         existing = conn.execute(
             "SELECT * FROM tickets WHERE terminal_id=? AND idem_key=?", (terminal_id, idem_key)
         ).fetchone()
         if existing is not None:
-            if existing["request_hash"] != request_hash:
-                raise ApiProblem(
-                    409,
-                    "idempotency_conflict",
-                    "this Idempotency-Key was already used with a different request body",
-                )
+            self._check_replay(plan, existing)
             return existing, None
-        if not svc.enabled:
-            raise ApiProblem(409, "service_disabled", f"service {svc.id!r} is switched off")
-        local = now.astimezone(hall.tz)
-        if self.enforce_hours and not svc.is_open_at(local):
+        if plan.refusal is not None:
+            raise plan.refusal
+        # Atomic: the upsert takes the counter row's lock until commit, so no two transactions
+        # (threads or processes) can read the same last_seq; a rollback (e.g. the idempotency-key
+        # race below) gives the number back, so no gap either. A concurrent request with the same
+        # (terminal, key) makes the ticket insert fail on its unique constraint; Store.transact
+        # runs the step again and the SELECT above then finds the winner.
+        (seq,) = conn.execute(
+            "INSERT INTO sequences (site, prefix, business_date, last_seq) VALUES (?, ?, ?, 1) "
+            "ON CONFLICT (site, prefix, business_date) DO UPDATE SET last_seq = sequences.last_seq + 1 "
+            "RETURNING last_seq",
+            plan.counter,
+        ).fetchone()
+        row = conn.execute(
+            f"INSERT INTO tickets ({_NEW_TICKET_COLUMNS})"
+            f" VALUES (?,?,?,?,?,?,?,?,?,?,?,'reserved',?,?) RETURNING *, {_AHEAD}",
+            (*plan.head, seq, *plan.tail),
+        ).fetchone()
+        TICKETS_ISSUED.labels(plan.service_id).inc()
+        return row, row["ahead"]
+
+    @staticmethod
+    def _check_replay(plan: _ReservePlan, existing: Any) -> None:
+        if existing["request_hash"] != plan.request_hash:
             raise ApiProblem(
                 409,
-                "service_closed",
-                f"service {svc.id!r} is not open at {local:%a %H:%M} ({hall.catalog.site.timezone})",
+                "idempotency_conflict",
+                "this Idempotency-Key was already used with a different request body",
             )
-        day = local.date().isoformat()
-        ticket_id = str(uuid.uuid4())
-        values = (ticket_id, hall.id, terminal_id, idem_key, request_hash, svc.id, svc.prefix, day)
-        tail = (req.priority, req.language, to_us(now), to_us(now + self.ttl))
-        # Atomic on both engines: the upsert takes the counter row's lock until commit, so no two
-        # transactions (threads or processes) can read the same last_seq; a rollback (e.g. the
-        # idempotency-key race below) gives the number back, so no gap either. A concurrent request
-        # with the same (terminal, key) makes the ticket insert fail on its unique constraint;
-        # Store.transact runs the step again and the SELECT above then finds the winner.
-        if conn.dialect == "postgresql":  # one round trip: bump and insert in one statement
-            row = conn.execute(
-                "WITH seq AS (INSERT INTO sequences (site, prefix, business_date, last_seq) VALUES (?, ?, ?, 1)"
-                " ON CONFLICT (site, prefix, business_date) DO UPDATE SET last_seq = sequences.last_seq + 1"
-                " RETURNING last_seq)"
-                " INSERT INTO tickets (id, site, terminal_id, idem_key, request_hash, service_id, prefix,"
-                " business_date, sequence, priority, language, status, reserved_us, expires_us)"
-                f" SELECT ?,?,?,?,?,?,?,?, seq.last_seq, ?,?,'reserved',?,? FROM seq RETURNING *, {_AHEAD}",
-                (hall.id, svc.prefix, day, *values, *tail),
-            ).fetchone()
+
+    def _reserved(self, plan: _ReservePlan, row: Any) -> tuple[Any, int]:
+        """(row, people ahead) from _PG_RESERVE's answer."""
+        if row["replayed"]:
+            self._check_replay(plan, row)
         else:
-            (seq,) = conn.execute(
-                "INSERT INTO sequences (site, prefix, business_date, last_seq) VALUES (?, ?, ?, 1) "
-                "ON CONFLICT (site, prefix, business_date) DO UPDATE SET last_seq = sequences.last_seq + 1 "
-                "RETURNING last_seq",
-                (hall.id, svc.prefix, day),
-            ).fetchone()
-            row = conn.execute(
-                "INSERT INTO tickets (id, site, terminal_id, idem_key, request_hash, service_id, prefix,"
-                " business_date, sequence, priority, language, status, reserved_us, expires_us)"
-                f" VALUES (?,?,?,?,?,?,?,?,?,?,?,'reserved',?,?) RETURNING *, {_AHEAD}",
-                (*values, seq, *tail),
-            ).fetchone()
-        TICKETS_ISSUED.labels(svc.id).inc()
+            TICKETS_ISSUED.labels(plan.service_id).inc()
         return row, row["ahead"]
+
+    async def reserve_async(self, site: str, terminal_id: str, idem_key: str, req: TicketReserveRequest) -> Ticket:
+        """``reserve`` on the event loop through PostgreSQL's asyncio pool (central.store.
+        postgres_async), in one statement; a refused service (rare) goes the sync way, which
+        still answers a replay."""
+        now = self.now()
+        plan = self._plan_reserve(site, terminal_id, idem_key, req, now)
+        if plan.refusal is not None:
+            return await run_in_threadpool(self.reserve, site, terminal_id, idem_key, req)
+        us = to_us(now)
+        if not 0 <= us - self._swept_us < SWEEP_EVERY_US:
+            self._swept_us = us
+            await self.db.aio.fetch_one(_LAPSE["postgresql"], (us,))
+        row = await self.db.aio.fetch_one(_PG_RESERVE, plan.pg_params())
+        return self._answer(self._reserved(plan, row), now)
+
+    async def confirm_async(self, site: str, terminal_id: str, ticket_id: str, mode: ConfirmMode) -> Ticket:
+        """``confirm`` on the event loop, in one statement for a live reservation (the common
+        case); anything else (a repeat, a lapse, another terminal's) goes the sync way, which
+        says why."""
+        now = self.now()
+        us = to_us(now)
+        new = "confirmed" if mode == "printed" else "virtual"
+        pretend = json.dumps(self.site(site).demo_waiting)
+        row = await self.db.aio.fetch_one(_PG_CONFIRM, (new, us, ticket_id, site, terminal_id, us, us, pretend))
+        if row is None:
+            return await run_in_threadpool(self.confirm, site, terminal_id, ticket_id, mode)
+        return self._answer((row, row["ahead"]), now)
 
     def view(self, row: Any, now: datetime, ahead: int | None = None) -> Ticket:
         """The Ticket answer for a row, with queue figures read after the write committed

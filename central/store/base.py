@@ -55,6 +55,9 @@ class Store:
     # Driver errors meaning "no database right now", wherever they surface (the app answers them
     # 503 like StoreUnavailable, also from code that uses read()/write() without transact()).
     unavailable_errors: tuple[type[BaseException], ...] = ()
+    # PostgreSQL's asyncio access for the hot calls (central.store.postgres_async.AsyncPg); None
+    # for engines without one (SQLite), whose callers always take the sync path.
+    aio: Any = None
 
     def read(self) -> AbstractContextManager[Any]:  # pragma: no cover - engines implement
         raise NotImplementedError

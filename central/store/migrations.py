@@ -37,11 +37,13 @@ class Migration:
     # (central/auth_schema.py then added these columns at start) already has some of them.
     # Types are written once: "INTEGER" (microsecond timestamps) becomes BIGINT on PostgreSQL.
     columns: dict[str, dict[str, str]] = field(default_factory=dict)
+    # What ends a statement: ";;" where statements hold ";" themselves (trigger bodies).
+    separator: str = ";"
 
     def statements(self, dialect: str) -> list[str]:
         text = self.sqlite if dialect == "sqlite" else self.postgresql
         lines = [line.split("--", 1)[0] for line in text.splitlines()]
-        return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+        return [s.strip() for s in "\n".join(lines).split(self.separator) if s.strip()]
 
 
 def _v1(us: str, seq: str) -> str:
@@ -320,6 +322,88 @@ CREATE INDEX IF NOT EXISTS leases_terminal ON leases (terminal_id, service_id, g
 
 _V8_COLUMNS = {"tickets": {"lease_id": "TEXT"}}
 
+# Step 10: how many people wait in each line, kept by triggers on tickets, so that "people ahead"
+# costs a key lookup instead of counting the whole line (bench central_fleet: counting was most of
+# PostgreSQL's CPU per ticket once lines grew to hundreds). Triggers, not application code, because
+# every path that moves a ticket (reserve, confirm, call, transfer, requeue, offline sync,
+# retention) must keep it exact, in its own transaction, from any process. A ticket waits while
+# it is confirmed or virtual and not yet called.
+_WAITING = "{t}.status IN ('confirmed', 'virtual') AND {t}.call_state = 'waiting'"
+_V10_TABLE = """
+CREATE TABLE IF NOT EXISTS queue_waiting (
+    site TEXT NOT NULL, service_id TEXT NOT NULL, business_date TEXT NOT NULL, waiting {n} NOT NULL,
+    PRIMARY KEY (site, service_id, business_date)
+);;
+"""
+_V10_BACKFILL = f"""
+INSERT INTO queue_waiting (site, service_id, business_date, waiting)
+SELECT site, service_id, business_date, COUNT(*) FROM tickets t WHERE {_WAITING.format(t="t")}
+GROUP BY site, service_id, business_date
+"""
+_V10_SQLITE = (
+    _V10_TABLE.format(n="INTEGER")
+    + f"""
+CREATE TRIGGER IF NOT EXISTS tickets_waiting_insert AFTER INSERT ON tickets WHEN {_WAITING.format(t="NEW")}
+BEGIN
+    INSERT INTO queue_waiting (site, service_id, business_date, waiting)
+    VALUES (NEW.site, NEW.service_id, NEW.business_date, 1)
+    ON CONFLICT (site, service_id, business_date) DO UPDATE SET waiting = waiting + 1;
+END;;
+CREATE TRIGGER IF NOT EXISTS tickets_waiting_update
+AFTER UPDATE OF status, call_state, site, service_id, business_date ON tickets
+BEGIN
+    UPDATE queue_waiting SET waiting = waiting - 1
+    WHERE {_WAITING.format(t="OLD")}
+    AND site = OLD.site AND service_id = OLD.service_id AND business_date = OLD.business_date;
+    INSERT INTO queue_waiting (site, service_id, business_date, waiting)
+    SELECT NEW.site, NEW.service_id, NEW.business_date, 1 WHERE {_WAITING.format(t="NEW")}
+    ON CONFLICT (site, service_id, business_date) DO UPDATE SET waiting = waiting + 1;
+END;;
+CREATE TRIGGER IF NOT EXISTS tickets_waiting_delete AFTER DELETE ON tickets WHEN {_WAITING.format(t="OLD")}
+BEGIN
+    UPDATE queue_waiting SET waiting = waiting - 1
+    WHERE site = OLD.site AND service_id = OLD.service_id AND business_date = OLD.business_date;
+END;;
+"""
+    + _V10_BACKFILL
+)
+_V10_POSTGRESQL = (
+    _V10_TABLE.format(n="BIGINT")
+    + f"""
+CREATE OR REPLACE FUNCTION queue_waiting_track() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP <> 'INSERT' THEN
+        IF {_WAITING.format(t="OLD")} THEN
+            UPDATE queue_waiting SET waiting = waiting - 1
+            WHERE site = OLD.site AND service_id = OLD.service_id AND business_date = OLD.business_date;
+        END IF;
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        IF {_WAITING.format(t="NEW")} THEN
+            INSERT INTO queue_waiting (site, service_id, business_date, waiting)
+            VALUES (NEW.site, NEW.service_id, NEW.business_date, 1)
+            ON CONFLICT (site, service_id, business_date) DO UPDATE SET waiting = queue_waiting.waiting + 1;
+        END IF;
+    END IF;
+    RETURN NULL;
+END
+$$;;
+DROP TRIGGER IF EXISTS tickets_waiting_insert ON tickets;;
+CREATE TRIGGER tickets_waiting_insert AFTER INSERT ON tickets
+FOR EACH ROW WHEN ({_WAITING.format(t="NEW")}) EXECUTE FUNCTION queue_waiting_track();;
+DROP TRIGGER IF EXISTS tickets_waiting_update ON tickets;;
+CREATE TRIGGER tickets_waiting_update AFTER UPDATE OF status, call_state, site, service_id, business_date ON tickets
+FOR EACH ROW WHEN (({_WAITING.format(t="OLD")}) IS DISTINCT FROM ({_WAITING.format(t="NEW")})
+    OR OLD.site IS DISTINCT FROM NEW.site OR OLD.service_id IS DISTINCT FROM NEW.service_id
+    OR OLD.business_date IS DISTINCT FROM NEW.business_date)
+EXECUTE FUNCTION queue_waiting_track();;
+DROP TRIGGER IF EXISTS tickets_waiting_delete ON tickets;;
+CREATE TRIGGER tickets_waiting_delete AFTER DELETE ON tickets
+FOR EACH ROW WHEN ({_WAITING.format(t="OLD")}) EXECUTE FUNCTION queue_waiting_track();;
+"""
+    + _V10_BACKFILL
+)
+
 
 MIGRATIONS: list[Migration] = [
     Migration(1, "reference central schema", _v1("INTEGER", "INTEGER"), _v1("BIGINT", "BIGINT")),
@@ -350,6 +434,7 @@ MIGRATIONS: list[Migration] = [
         8, "leased numbers for offline issuing", _v8("INTEGER", "INTEGER"), _v8("BIGINT", "BIGINT"), columns=_V8_COLUMNS
     ),
     Migration(9, "satisfaction survey ratings (SKM)", _v9("INTEGER"), _v9("BIGINT")),
+    Migration(10, "people waiting per line, kept by triggers", _V10_SQLITE, _V10_POSTGRESQL, separator=";;"),
 ]
 HEAD = MIGRATIONS[-1].version
 

@@ -75,7 +75,7 @@ class PgConn:
         return self.raw.execute(translate(sql), tuple(params))  # type: ignore[arg-type]
 
 
-_RETRY = (
+RETRY_ERRORS = (
     pg_errors.SerializationFailure,
     pg_errors.DeadlockDetected,
     pg_errors.UniqueViolation,
@@ -113,6 +113,9 @@ class PostgresStore(Store):
             name="central",
         )
         self.pool.open(wait=False)
+        from central.store.postgres_async import AsyncPg
+
+        self.aio = AsyncPg(url, pool_max=pool_max, pool_wait_s=pool_wait_s, app_name=app_name)
 
     @contextmanager
     def read(self) -> Iterator[PgConn]:
@@ -126,7 +129,7 @@ class PostgresStore(Store):
                 yield PgConn(raw)
 
     def classify(self, exc: BaseException) -> str | None:
-        if isinstance(exc, _RETRY):
+        if isinstance(exc, RETRY_ERRORS):
             return "retry"
         if isinstance(exc, PoolTimeout):
             return "exhausted"  # already waited pool_wait_s: answer now rather than wait again

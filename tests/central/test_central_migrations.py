@@ -200,7 +200,7 @@ def test_a_database_that_got_the_leases_step_before_the_sites_step_keeps_its_off
                 " applied_us INTEGER NOT NULL)"
             )
         for step in MIGRATIONS:
-            if step.version == 6:
+            if step.version == 6 or step.version > 9:
                 continue
             with store.write() as conn:
                 from central.store.migrations import _add_columns
@@ -216,9 +216,11 @@ def test_a_database_that_got_the_leases_step_before_the_sites_step_keeps_its_off
                 " VALUES ('t-1', 'kiosk-1', 'offline:R:2026-12-01:5', 'h', 'npwp', 'R', '2026-12-01', 5, 'regular',"
                 " 'id', 'confirmed', 1, 1, 'lease-1')"
             )
-        assert migrate(store) == [6]
+        assert migrate(store) == [6, 10]
         with store.read() as conn:
             row = conn.execute("SELECT lease_id, site FROM tickets WHERE id='t-1'").fetchone()
+            waiting = conn.execute("SELECT site, service_id, waiting FROM queue_waiting").fetchall()
         assert (row["lease_id"], row["site"]) == ("lease-1", "")  # '' until a central adopts it
+        assert [tuple(w) for w in waiting] == [("", "npwp", 1)]  # step 10 counted the waiting ticket
     finally:
         store.close()
