@@ -188,12 +188,12 @@ class KioskWindow(QWidget):
             return
         self._mode = (large, reach, metrics, self._portrait, contrast)
         use(metrics)
-        from PySide6.QtWidgets import QApplication
-
+        from .app_wide import set_style_sheet
         from .theme import HIGH_CONTRAST, PALETTE, style_sheet, use_palette
 
         use_palette(HIGH_CONTRAST if contrast else PALETTE)
-        QApplication.instance().setStyleSheet(style_sheet(HIGH_CONTRAST if contrast else PALETTE, large, metrics))
+        # Through app_wide: a garbage collection in the middle of it could free widgets Qt polishes.
+        set_style_sheet(style_sheet(HIGH_CONTRAST if contrast else PALETTE, large, metrics))
         rescale(self, metrics)
         # Side mode: easy access on a short landscape panel (a 10" tablet) has no height for a
         # row of large buttons above and below the content; the header and the navigation stand

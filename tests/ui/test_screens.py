@@ -11,6 +11,7 @@ from central.catalog_file import load_catalog_file
 from kiosk.flow.citizen import CitizenFlow, FlowTiming
 from kiosk.flow.steps import Step
 from kiosk.runtime.scheduler import ManualScheduler
+from kiosk.ui.app_wide import set_style_sheet
 from kiosk.ui.i18n import Translations
 from kiosk.ui.theme import TOUCH_MIN, style_sheet
 from kiosk.ui.window import KioskWindow
@@ -32,7 +33,7 @@ def window(qtbot, qapp):
 
 
 def shown_window(qtbot, qapp, flow, sched):
-    qapp.setStyleSheet(style_sheet())
+    set_style_sheet(style_sheet())  # as the window does: no collection while Qt polishes (app_wide)
     flow.update_status(catalog=CATALOG, printer="ok")
     translations = Translations()
     win = KioskWindow(flow, translations)
