@@ -3,8 +3,8 @@ processes) until SIGTERM/Ctrl-C; ``python main.py central migrate``: bring the s
 ``issue-code`` / ``revoke``: administrator commands on its database (``central.admin_cli``).
 
 ``--db`` takes a SQLite file (the default), ``sqlite:///FILE`` or ``postgresql://user@host/db``.
-With ``--workers N`` uvicorn starts N processes sharing the listening socket; they need no lock
-between them (the database serialises what must be serialised), so N is bounded only by cores and
+With ``--workers N`` there are N processes, each with its own listening socket on the port
+(central.workers); they need no lock between them (the database serialises what must be serialised), so N is bounded only by cores and
 the connection pool (``--pool-max`` per worker). Shutdown is graceful: uvicorn stops accepting,
 finishes the requests in flight (up to ``--graceful-timeout`` s), then each worker closes its pool.
 """
@@ -105,6 +105,7 @@ def run(
     access_log: bool = False,
     faults_token_file: Path | None = None,
     trusted_proxy: str | None = None,
+    log_format: str = "text",
 ) -> None:
     """Serve until interrupted. Kiosks log in with a token from enrolment (``main.py enrol CODE``,
     codes in the catalogue's [demo] section); ``terminals`` adds pre-shared ones (tests)."""
@@ -185,7 +186,13 @@ def run(
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
     os.environ[_CONFIG_ENV] = json.dumps(cfg)
     try:
-        uvicorn.run("central.cli:app_from_env", factory=True, workers=workers, **common)
+        from central.workers import WorkerSupervisor
+
+        del common["host"], common["port"]
+        supervisor = WorkerSupervisor(host, port, workers, log_format, common)
+        status = supervisor.run()
+        if status:
+            raise SystemExit(status)
     finally:
         if own_dir:
             shutil.rmtree(metrics_dir, ignore_errors=True)
@@ -299,6 +306,7 @@ def main(argv: list[str] | None = None, *, default_port: int = DEFAULT_PORT) -> 
             access_log=args.access_log,
             faults_token_file=args.faults_token_file,
             trusted_proxy=args.trusted_proxy,
+            log_format=args.log_format,
         )
     except CatalogFileError as exc:
         raise SystemExit(f"central: the catalogue cannot be used:\n{exc}") from None

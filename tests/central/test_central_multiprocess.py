@@ -8,7 +8,10 @@ numbers never enter the queue."""
 
 from __future__ import annotations
 
+import http.client
+import os
 import random
+import signal
 import threading
 import time
 import uuid
@@ -20,7 +23,7 @@ import requests
 
 from kiosk.api import CentralClient, CentralRejected, CentralSettings
 from kiosk.contract import TicketReserveRequest
-from tests.central.central_process import CentralProcess
+from tests.central.central_process import CentralProcess, _alive, _children
 
 TERMINALS = {f"kiosk-mp-{i:02d}": f"token-mp-{i:02d}-0123456789" for i in range(50)}
 SERVICES = ["ktp-el", "kartu-keluarga"]
@@ -157,3 +160,71 @@ def test_graceful_shutdown_finishes_the_request_in_flight(postgres_server, tmp_p
     t.join(10)
     assert answer.get("status") == 200 and answer["body"]["number"] == "A-001", answer
     assert code in (0, -15)  # uvicorn re-raises the SIGTERM it handled once it is done: -15 is a clean stop
+
+
+def _socket_owners(pids: list[int]) -> dict[int, int]:
+    """Socket inode -> the worker process holding it (from /proc/PID/fd)."""
+    owners = {}
+    for pid in pids:
+        fd_dir = f"/proc/{pid}/fd"
+        for fd in os.listdir(fd_dir):
+            try:
+                target = os.readlink(f"{fd_dir}/{fd}")
+            except OSError:
+                continue
+            if target.startswith("socket:["):
+                owners[int(target[8:-1])] = pid
+    return owners
+
+
+def _server_side_inodes(port: int, state: str = "01") -> list[int]:
+    """Inodes of the server-side TCP sockets on 127.0.0.1:``port`` in ``state`` (01 established,
+    0A listening)."""
+    inodes = []
+    for line in open("/proc/net/tcp").read().splitlines()[1:]:
+        fields = line.split()
+        local_port = int(fields[1].split(":")[1], 16)
+        if local_port == port and fields[3] == state:
+            inodes.append(int(fields[9]))
+    return inodes
+
+
+@pytest.mark.timeout(120)
+def test_keep_alive_connections_spread_over_every_worker_and_a_dead_worker_is_replaced(postgres_server, tmp_path):
+    """Each worker listens on its own socket (central.workers): 80 kiosks connecting at once end up
+    spread over the 4 workers, not piled on whichever woke first (with one shared socket they
+    were 25/16/12/1 of 50 in the bench)."""
+    with CentralProcess(postgres_server.create_database(), tmp_path, {}, workers=4) as central:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:  # every worker listening on a socket of its own
+            owners = _socket_owners(central.worker_pids)
+            listening = {owners[i] for i in _server_side_inodes(central.port, "0A") if i in owners}
+            if len(listening) == 4:
+                break
+            time.sleep(0.1)
+        assert len(listening) == 4 and listening <= set(central.worker_pids)
+        conns = [http.client.HTTPConnection("127.0.0.1", central.port, timeout=10) for _ in range(80)]
+        try:
+            for c in conns:
+                c.request("GET", "/healthz")
+                assert c.getresponse().status == 200
+            owners = _socket_owners(central.worker_pids)
+            per_worker = Counter(owners[i] for i in _server_side_inodes(central.port) if i in owners)
+            assert sum(per_worker.values()) == 80
+            assert len(per_worker) == 4 and min(per_worker.values()) >= 5, per_worker
+        finally:
+            for c in conns:
+                c.close()
+
+        victim = min(listening)
+        os.kill(victim, signal.SIGKILL)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            alive = [p for p in _children(central.proc.pid) if _alive(p) and p not in central.worker_pids]
+            if alive:
+                break
+            time.sleep(0.1)
+        assert alive, "the supervisor did not start a worker in place of the killed one"
+        central.worker_pids = [p for p in central.worker_pids if p != victim] + alive
+        for _ in range(20):  # every request is answered, whichever worker takes it
+            assert requests.get(central.url + "/readyz", timeout=5).status_code == 200
