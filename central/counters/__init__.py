@@ -29,6 +29,9 @@ def install(app: Any, db: Store, sites: Sites | CatalogFile, ticket_desk: Any, c
             figures.invalidate()
 
     ticket_desk.wait_model = minutes
+    app.state.wait_figures = waits  # per site
+    ticket_desk.wait_figures_due = lambda site: site in waits and waits[site].stale()
+    ticket_desk.read_wait_figures = lambda site: waits[site].refresh_if_stale()
     app.state.calls = CallDesk(db, sites, clock, on_change=invalidate)
     app.state.staff = StaffDirectory(db, sites.default.id, clock)
     app.include_router(counters_router(app.state.calls, app.state.staff))

@@ -65,12 +65,22 @@ class WaitFigures:
             for r in counters
         ]
 
-    def minutes(self, service_id: str, people_ahead: int) -> int | None:
-        """Estimated minutes, or None when the hall has not measured enough to say."""
+    def stale(self) -> bool:
+        """The figures are due to be read again (``minutes`` would read them first)."""
+        return time.monotonic() - self._read_at >= REFRESH_S
+
+    def refresh_if_stale(self) -> None:
+        """Read the figures if due: a sync database read. On the event loop, call this from a
+        worker thread first (TicketDesk's async path does), so ``minutes`` does not block the loop."""
         with self._lock:
-            if time.monotonic() - self._read_at >= REFRESH_S:
+            if self.stale():
                 self._refresh()
                 self._read_at = time.monotonic()
+
+    def minutes(self, service_id: str, people_ahead: int) -> int | None:
+        """Estimated minutes, or None when the hall has not measured enough to say."""
+        self.refresh_if_stale()
+        with self._lock:
             estimator, counters = self._estimator, self._counters
         if estimator.samples(service_id) < MIN_SAMPLES:
             return None

@@ -329,9 +329,9 @@ _V8_COLUMNS = {"tickets": {"lease_id": "TEXT"}}
 # retention) must keep it exact, in its own transaction, from any process. A ticket waits while
 # it is confirmed or virtual and not yet called.
 _WAITING = "{t}.status IN ('confirmed', 'virtual') AND {t}.call_state = 'waiting'"
-_V10_TABLE = f"""
+_V10_TABLE = """
 CREATE TABLE IF NOT EXISTS queue_waiting (
-    site TEXT NOT NULL, service_id TEXT NOT NULL, business_date TEXT NOT NULL, waiting {{n}} NOT NULL,
+    site TEXT NOT NULL, service_id TEXT NOT NULL, business_date TEXT NOT NULL, waiting {n} NOT NULL,
     PRIMARY KEY (site, service_id, business_date)
 );;
 -- Those at or behind a ticket in its line: a short range of this index, not the whole line.

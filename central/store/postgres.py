@@ -54,8 +54,17 @@ class Row:
 
 
 def _row_factory(cursor: Any) -> Any:
-    names = {col.name: i for i, col in enumerate(cursor.description or ())}
+    # Column names straight from the result, the name -> position map cached per column list:
+    # cursor.description builds a Column object per column per query (a ticket row has 25).
+    result = cursor.pgresult
+    fields = tuple(result.fname(i) for i in range(result.nfields)) if result is not None else ()
+    names = _names(fields)
     return lambda values: Row(names, values)
+
+
+@functools.lru_cache(maxsize=256)
+def _names(fields: tuple[bytes | None, ...]) -> dict[str, int]:
+    return {(name or b"?column?").decode("utf-8"): i for i, name in enumerate(fields)}
 
 
 @functools.lru_cache(maxsize=512)

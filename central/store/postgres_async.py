@@ -57,6 +57,7 @@ class AsyncPg:
                 "row_factory": _row_factory,
                 "application_name": f"{self.app_name}-{os.getpid()}",
                 "connect_timeout": 5,
+                "prepare_threshold": 0,
             },
             name="central-async",
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+import threading
 import uuid
 
 import pytest
@@ -155,3 +156,29 @@ def test_the_joined_event_counts_the_line_and_writes_long_numbers_whole(central,
         assert aio.pool.get_stats()["requests_num"] >= 6  # 4 authentications, 2 reservations, 2 confirmations
     else:
         assert aio is None
+
+
+def test_wait_figures_are_read_off_the_event_loop(central, client_factory, engine, monkeypatch):
+    """The measured-wait figures are a sync read once a second; on PostgreSQL's hot path it runs
+    in a worker thread, never on the server's event loop (which it would stall for every request
+    of the process)."""
+    from central.counters.waits import WaitFigures
+
+    threads: list[str] = []
+    real = WaitFigures._refresh
+
+    def recording(self):
+        threads.append(threading.current_thread().name)
+        return real(self)
+
+    monkeypatch.setattr(WaitFigures, "_refresh", recording)
+    client = client_factory(central)
+    for _ in range(2):
+        ticket = client.reserve_ticket(TicketReserveRequest(service_id=KK), str(uuid.uuid4()))
+        client.confirm_ticket(ticket.id, "printed")
+        for figures in central.app.state.wait_figures.values():
+            figures.invalidate()  # due again: each call reads them
+    assert threads, "the figures were never read"
+    if engine == "postgresql":
+        assert "central-uvicorn" not in threads, threads  # the embedded server's loop thread
+
