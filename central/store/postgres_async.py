@@ -89,7 +89,9 @@ class AsyncPg:
             try:
                 async with self.pool.connection() as conn:
                     cursor = await conn.execute(query, args)  # type: ignore[arg-type]
-                    return await cursor.fetchone() if cursor.description else None
+                    # pgresult, not description: that builds a Column object per column.
+                    result = cursor.pgresult
+                    return await cursor.fetchone() if result is not None and result.nfields else None
             except RETRY_ERRORS as exc:
                 if attempt == attempts:
                     log.warning("statement gave up after %d attempts: %s", attempt, type(exc).__name__)
