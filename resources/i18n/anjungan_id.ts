@@ -110,27 +110,27 @@
 <context>
     <name>BookingScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="52"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="44"/>
         <source>Check in for your appointment</source>
         <translation>Lapor kedatangan untuk janji temu Anda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="57"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="49"/>
         <source>Type the booking code from your confirmation message, for example BDG-7K3P9, or hold its QR code under the scanner.</source>
         <translation>Ketik kode pendaftaran dari pesan konfirmasi Anda, misalnya BDG-7K3P9, atau dekatkan kode QR-nya ke pemindai.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="66"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="58"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="67"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="59"/>
         <source>Checking…</source>
         <translation>Memeriksa…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="67"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="59"/>
         <source>Check in</source>
         <translation>Lapor kedatangan</translation>
     </message>

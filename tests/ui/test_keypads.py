@@ -60,3 +60,58 @@ def test_booking_and_survey_ticket_keypads_are_the_same_keys_in_the_same_places(
     # Ten across: digits, then 23 letters (no I, O, Q), then back (2 wide) and clear to the end.
     assert places(survey, "surveykey")["back"] == (3, 3, 1, 2)
     assert places(survey, "surveykey")["clear"] == (3, 5, 1, 5)
+
+
+def test_survey_ticket_keypad_fits_the_tablet_in_easy_access(qtbot, qapp):
+    # Easy access on a 10" tablet puts the header and navigation in a side column (side mode):
+    # the booking keypad then goes eight across; the survey's, the same keypad, kept ten and
+    # made the window 1347 px wide on a 1280 px panel.
+    from concurrent.futures import Future
+    from pathlib import Path
+
+    from central.catalog_file import load_catalog_file
+    from kiosk.flow.citizen import CitizenFlow, FlowTiming
+    from kiosk.runtime.scheduler import ManualScheduler
+    from kiosk.ui.metrics import current, for_panel, use
+    from kiosk.ui.theme import style_sheet
+    from kiosk.ui.window import KioskWindow
+    from launcher.panel_checks import check_screen, pil_image
+    from launcher.screenshots import parse_panel
+
+    class NeverAnswers:  # the screen is only drawn: nothing is issued or rated
+        def issue(self, request) -> Future:
+            return Future()
+
+        def check(self, ticket) -> Future:
+            return Future()
+
+    catalog = load_catalog_file(Path(__file__).resolve().parents[2] / "config" / "catalog.toml").catalog
+    flow = CitizenFlow(NeverAnswers(), ManualScheduler(), FlowTiming(), ratings=NeverAnswers())
+    flow.update_status(catalog=catalog, printer="ok")
+    panel = parse_panel("1280x800@10.1")
+    qapp.setStyleSheet(style_sheet())
+    translations = Translations()
+    win = KioskWindow(flow, translations)
+    qtbot.addWidget(win)
+    metrics_before = current()  # the window sets the process-wide metrics: the next tests need theirs
+    try:
+        win.set_panel(for_panel(panel.width, panel.height, panel.px_per_mm), panel.portrait)
+        win.setFixedSize(panel.width, panel.height)
+        win.show()
+        qtbot.waitExposed(win)
+        flow.send("toggle_accessibility")
+        flow.send("rate_service")
+        for key in "D001":
+            flow.send("survey_key", key=key)
+        screen = win.stack.currentWidget()
+        assert isinstance(screen, SurveyTicketScreen)
+        qtbot.wait(50)  # laid out and painted
+        problems = check_screen(win, screen, panel.px_per_mm, pil_image(win.grab().toImage()))
+        assert problems == []
+        assert screen.keypad.columns == 8
+    finally:
+        flow.send("cancel")
+        translations.uninstall()
+        win.close()
+        use(metrics_before)
+        qapp.setStyleSheet(style_sheet())

@@ -9,12 +9,10 @@ from kiosk.contract.bookings import BOOKING_CODE_MIN
 from kiosk.flow.citizen import FlowView
 from kiosk.ui.metrics import current
 from kiosk.ui.pictograms import Pointer
-from kiosk.ui.widgets import card, label, sized
+from kiosk.ui.widgets import label, sized
 
 from .base import Screen
-from .code_keypad import COLUMNS, CodeKeypad, entry_display
-
-SIDE_COLUMNS = 8  # beside the navigation column (side mode)
+from .code_keypad import CodeKeypad
 
 
 class BookingScreen(Screen):
@@ -31,21 +29,15 @@ class BookingScreen(Screen):
         lead_row.addWidget(self.pointer)
         lead_row.addWidget(self.lead, 1)
         self.body.addLayout(lead_row)
-        box, layout = card()
-        self.display = entry_display()
-        layout.addWidget(self.display)
-        self.card_layout = layout
         self.keypad = CodeKeypad(self, "booking_key", "bookingkey")
-        self.keys = self.keypad.keys
-        layout.addLayout(self.keypad.grid)
-        self.body.addWidget(box)
+        self.display, self.keys = self.keypad.display, self.keypad.keys
+        self.body.addWidget(self.keypad.box)
         self.body.addStretch(1)
         self.back, self.submit = self.back_and_submit("BookingSubmit", "booking_submit")
 
     def apply_layout_mode(self, portrait: bool, reach: bool) -> None:
         super().apply_layout_mode(portrait, reach)
-        sized(self.card_layout, margins=(2, 2) if self.side_mode else (4, 2.5))  # side mode: keys need the width
-        self.keypad.lay_out(SIDE_COLUMNS if self.side_mode else COLUMNS)
+        self.keypad.fit(self.side_mode)
 
     def render(self, view: FlowView) -> None:
         s = view.session

@@ -1,5 +1,5 @@
-"""The letter-and-digit keypad and its entry line, shared by the booking code and the survey's
-ticket number: both are short codes of digits and the booking alphabet's letters."""
+"""The letter-and-digit keypad and its entry line on a card, shared by the booking code and the
+survey's ticket number: both are short codes of digits and the booking alphabet's letters."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy
 
 from kiosk.contract.bookings import BOOKING_ALPHABET
-from kiosk.ui.widgets import label, sized
+from kiosk.ui.widgets import card, label, sized
 
 from .base import Screen
 
@@ -16,6 +16,7 @@ from .base import Screen
 DIGITS = "1234567890"
 LETTERS = "".join(c for c in BOOKING_ALPHABET if c.isalpha())
 COLUMNS = 10
+SIDE_COLUMNS = 8  # beside the navigation column (side mode)
 
 
 def entry_display() -> QLabel:
@@ -28,15 +29,26 @@ def entry_display() -> QLabel:
 
 
 class CodeKeypad:
-    """Digits, then letters, then "back" and "clear" on the last row; ``keys`` by their key."""
+    """On the card ``box``: the entry line ``display``, then digits, letters, and "back" and
+    "clear" on the last row (``keys`` by their key)."""
 
     def __init__(self, screen: Screen, intent: str, prefix: str) -> None:
+        self.box, self.card_layout = card()
+        self.display = entry_display()
+        self.card_layout.addWidget(self.display)
         self.grid = sized(QGridLayout(), spacing=1.2)
         self.keys: dict[str, QPushButton] = {
             key: screen.add_key(self.grid, intent, prefix, key, 0, 0) for key in (*DIGITS, *LETTERS, "back", "clear")
         }
         self.columns = 0
         self.lay_out(COLUMNS)
+        self.card_layout.addLayout(self.grid)
+
+    def fit(self, side_mode: bool) -> None:
+        """Beside the navigation column (side mode) the keys need the width: fewer across, and
+        narrower card margins."""
+        sized(self.card_layout, margins=(2, 2) if side_mode else (4, 2.5))
+        self.lay_out(SIDE_COLUMNS if side_mode else COLUMNS)
 
     def lay_out(self, columns: int) -> None:
         """``columns`` across; "clear" fills what is left of the last row (at least two keys)."""

@@ -15,7 +15,7 @@ from kiosk.ui.metrics import current
 from kiosk.ui.widgets import button, card, label, sized
 
 from .base import Screen
-from .code_keypad import CodeKeypad, entry_display
+from .code_keypad import CodeKeypad
 from .survey_words import SurveyWords
 
 # The suggestion keyboard: alphabetical like the booking keypad (easier for someone who rarely types).
@@ -32,16 +32,16 @@ class SurveyTicketScreen(Screen):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.title, self.lead = self.title_and_lead()
-        box, layout = card()
-        self.display = entry_display()
-        layout.addWidget(self.display)
-        # The booking keypad; unlike the booking screen it keeps its ten columns in side mode.
-        self.keypad = CodeKeypad(self, "survey_key", "surveykey")
-        self.keys = self.keypad.keys
-        layout.addLayout(self.keypad.grid)
-        self.body.addWidget(box)
+        self.keypad = CodeKeypad(self, "survey_key", "surveykey")  # the booking screen's
+        self.display, self.keys = self.keypad.display, self.keypad.keys
+        self.body.addWidget(self.keypad.box)
         self.body.addStretch(1)
         self.back, self.submit = self.back_and_submit("SurveySubmit", "survey_submit")
+
+    def apply_layout_mode(self, portrait: bool, reach: bool) -> None:
+        super().apply_layout_mode(portrait, reach)
+        # Ten keys across and the side column were wider than a 10" tablet in easy access.
+        self.keypad.fit(self.side_mode)
 
     def render(self, view: FlowView) -> None:
         s = view.session
