@@ -89,11 +89,13 @@ def test_survey_ticket_keypad_fits_the_tablet_in_easy_access(qtbot, qapp):
     flow = CitizenFlow(NeverAnswers(), ManualScheduler(), FlowTiming(), ratings=NeverAnswers())
     flow.update_status(catalog=catalog, printer="ok")
     panel = parse_panel("1280x800@10.1")
+    # The window sets the process-wide metrics and the application's style sheet: the tests after
+    # this one get theirs back.
+    metrics_before, style_before = current(), qapp.styleSheet()
     qapp.setStyleSheet(style_sheet())
     translations = Translations()
     win = KioskWindow(flow, translations)
     qtbot.addWidget(win)
-    metrics_before = current()  # the window sets the process-wide metrics: the next tests need theirs
     try:
         win.set_panel(for_panel(panel.width, panel.height, panel.px_per_mm), panel.portrait)
         win.setFixedSize(panel.width, panel.height)
@@ -114,4 +116,4 @@ def test_survey_ticket_keypad_fits_the_tablet_in_easy_access(qtbot, qapp):
         translations.uninstall()
         win.close()
         use(metrics_before)
-        qapp.setStyleSheet(style_sheet())
+        qapp.setStyleSheet(style_before)
