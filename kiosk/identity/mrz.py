@@ -7,7 +7,7 @@ is never in the future, an expiry is at most 20 years ahead).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 _WEIGHTS = (7, 3, 1)
 
@@ -124,86 +124,121 @@ def _sex(c: str) -> str:
     return "X" if c == "<" else c
 
 
-def parse_td3(mrz: str, today: dt.date | None = None) -> MrzData:
-    """Passport MRZ: two lines of 44 characters (newlines optional)."""
+# A field's place in the MRZ: (line, first column, column after the last), as ICAO 9303 gives them.
+_Place = tuple[int, int, int]
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Where TD1, TD2 and TD3 keep each field; one parser reads all three through it."""
+
+    name: str
+    lines: int
+    width: int
+    document_number: _Place
+    nationality: _Place
+    birth_date: _Place
+    sex: _Place
+    expiry_date: _Place
+    optional_data: _Place
+    names: _Place
+    # (what, the places it covers, the place of its check digit), verified in this order: a
+    # field's own digit before the composite one, so the error names the field that is wrong.
+    checks: tuple[tuple[str, tuple[_Place, ...], _Place], ...]
+
+
+_TD3 = _Layout(
+    name="TD3",
+    lines=2,
+    width=44,
+    document_number=(1, 0, 9),
+    nationality=(1, 10, 13),
+    birth_date=(1, 13, 19),
+    sex=(1, 20, 21),
+    expiry_date=(1, 21, 27),
+    optional_data=(1, 28, 42),
+    names=(0, 5, 44),
+    checks=(
+        ("document number", ((1, 0, 9),), (1, 9, 10)),
+        ("birth date", ((1, 13, 19),), (1, 19, 20)),
+        ("expiry date", ((1, 21, 27),), (1, 27, 28)),
+        ("optional data", ((1, 28, 42),), (1, 42, 43)),
+        ("whole line", ((1, 0, 10), (1, 13, 20), (1, 21, 43)), (1, 43, 44)),
+    ),
+)
+# TD2 is TD3 on 36 columns, with a shorter optional field that has no check digit of its own.
+_TD2 = replace(
+    _TD3,
+    name="TD2",
+    width=36,
+    optional_data=(1, 28, 35),
+    names=(0, 5, 36),
+    checks=(
+        *_TD3.checks[:3],
+        ("whole line", ((1, 0, 10), (1, 13, 20), (1, 21, 35)), (1, 35, 36)),
+    ),
+)
+_TD1 = _Layout(
+    name="TD1",
+    lines=3,
+    width=30,
+    document_number=(0, 5, 14),
+    nationality=(1, 15, 18),
+    birth_date=(1, 0, 6),
+    sex=(1, 7, 8),
+    expiry_date=(1, 8, 14),
+    optional_data=(0, 15, 30),
+    names=(2, 0, 30),
+    checks=(
+        ("document number", ((0, 5, 14),), (0, 14, 15)),
+        ("birth date", ((1, 0, 6),), (1, 6, 7)),
+        ("expiry date", ((1, 8, 14),), (1, 14, 15)),
+        ("whole MRZ", ((0, 5, 30), (1, 0, 7), (1, 8, 15), (1, 18, 29)), (1, 29, 30)),
+    ),
+)
+
+
+def _parse(mrz: str, layout: _Layout, today: dt.date | None) -> MrzData:
     s = mrz.replace("\n", "").replace("\r", "")
-    if len(s) != 88:
-        raise MrzError("length", "a TD3 MRZ has 2 lines of 44 characters")
+    if len(s) != layout.lines * layout.width:
+        raise MrzError("length", f"a {layout.name} MRZ has {layout.lines} lines of {layout.width} characters")
     for c in s:
         char_value(c)
-    l1, l2 = s[:44], s[44:]
-    verify(l2[0:9], l2[9], "document number")
-    verify(l2[13:19], l2[19], "birth date")
-    verify(l2[21:27], l2[27], "expiry date")
-    verify(l2[28:42], l2[42], "optional data")
-    verify(l2[0:10] + l2[13:20] + l2[21:43], l2[43], "whole line")
-    surname, given = _name(l1[5:44])
+
+    def at(place: _Place) -> str:
+        line, start, stop = place
+        return s[line * layout.width + start : line * layout.width + stop]
+
+    for what, covered, digit in layout.checks:
+        verify("".join(at(place) for place in covered), at(digit), what)
+    surname, given = _name(at(layout.names))
     return MrzData(
-        document_code=l1[0:2].rstrip("<"),
-        issuing_state=l1[2:5].rstrip("<"),
+        document_code=at((0, 0, 2)).rstrip("<"),
+        issuing_state=at((0, 2, 5)).rstrip("<"),
         surname=surname,
         given_names=given,
-        document_number=l2[0:9].rstrip("<"),
-        nationality=l2[10:13].rstrip("<"),
-        birth_date=parse_yymmdd(l2[13:19], kind="birth date", today=today),
-        sex=_sex(l2[20]),
-        expiry_date=parse_yymmdd(l2[21:27], kind="expiry date", today=today),
-        optional_data=l2[28:42].rstrip("<"),
+        document_number=at(layout.document_number).rstrip("<"),
+        nationality=at(layout.nationality).rstrip("<"),
+        birth_date=parse_yymmdd(at(layout.birth_date), kind="birth date", today=today),
+        sex=_sex(at(layout.sex)),
+        expiry_date=parse_yymmdd(at(layout.expiry_date), kind="expiry date", today=today),
+        optional_data=at(layout.optional_data).rstrip("<"),
     )
+
+
+def parse_td3(mrz: str, today: dt.date | None = None) -> MrzData:
+    """Passport MRZ: two lines of 44 characters (newlines optional)."""
+    return _parse(mrz, _TD3, today)
 
 
 def parse_td1(mrz: str, today: dt.date | None = None) -> MrzData:
     """ID-card MRZ: three lines of 30 characters."""
-    s = mrz.replace("\n", "").replace("\r", "")
-    if len(s) != 90:
-        raise MrzError("length", "a TD1 MRZ has 3 lines of 30 characters")
-    for c in s:
-        char_value(c)
-    l1, l2, l3 = s[:30], s[30:60], s[60:]
-    verify(l1[5:14], l1[14], "document number")
-    verify(l2[0:6], l2[6], "birth date")
-    verify(l2[8:14], l2[14], "expiry date")
-    verify(l1[5:30] + l2[0:7] + l2[8:15] + l2[18:29], l2[29], "whole MRZ")
-    surname, given = _name(l3)
-    return MrzData(
-        document_code=l1[0:2].rstrip("<"),
-        issuing_state=l1[2:5].rstrip("<"),
-        surname=surname,
-        given_names=given,
-        document_number=l1[5:14].rstrip("<"),
-        nationality=l2[15:18].rstrip("<"),
-        birth_date=parse_yymmdd(l2[0:6], kind="birth date", today=today),
-        sex=_sex(l2[7]),
-        expiry_date=parse_yymmdd(l2[8:14], kind="expiry date", today=today),
-        optional_data=l1[15:30].rstrip("<"),
-    )
+    return _parse(mrz, _TD1, today)
 
 
 def parse_td2(mrz: str, today: dt.date | None = None) -> MrzData:
     """TD2 MRZ: two lines of 36 characters."""
-    s = mrz.replace("\n", "").replace("\r", "")
-    if len(s) != 72:
-        raise MrzError("length", "a TD2 MRZ has 2 lines of 36 characters")
-    for c in s:
-        char_value(c)
-    l1, l2 = s[:36], s[36:]
-    verify(l2[0:9], l2[9], "document number")
-    verify(l2[13:19], l2[19], "birth date")
-    verify(l2[21:27], l2[27], "expiry date")
-    verify(l2[0:10] + l2[13:20] + l2[21:35], l2[35], "whole line")
-    surname, given = _name(l1[5:36])
-    return MrzData(
-        document_code=l1[0:2].rstrip("<"),
-        issuing_state=l1[2:5].rstrip("<"),
-        surname=surname,
-        given_names=given,
-        document_number=l2[0:9].rstrip("<"),
-        nationality=l2[10:13].rstrip("<"),
-        birth_date=parse_yymmdd(l2[13:19], kind="birth date", today=today),
-        sex=_sex(l2[20]),
-        expiry_date=parse_yymmdd(l2[21:27], kind="expiry date", today=today),
-        optional_data=l2[28:35].rstrip("<"),
-    )
+    return _parse(mrz, _TD2, today)
 
 
 def parse_any(mrz: str, today: dt.date | None = None) -> MrzData:

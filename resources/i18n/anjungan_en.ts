@@ -4,7 +4,7 @@
 <context>
     <name>AgencyScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/agency.py" line="67"/>
+        <location filename="../../kiosk/ui/screens/agency.py" line="65"/>
         <source>%n service(s)</source>
         <translation>
             <numerusform>%n service</numerusform>

@@ -4,62 +4,62 @@
 <context>
     <name>AccessPanel</name>
     <message>
-        <location filename="../../kiosk/ui/access_panel.py" line="92"/>
+        <location filename="../../kiosk/ui/access_panel.py" line="79"/>
         <source>Larger text</source>
         <translation>Teks lebih besar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/access_panel.py" line="93"/>
+        <location filename="../../kiosk/ui/access_panel.py" line="80"/>
         <source>High contrast</source>
         <translation>Kontras tinggi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/access_panel.py" line="94"/>
+        <location filename="../../kiosk/ui/access_panel.py" line="81"/>
         <source>Read aloud</source>
         <translation>Bacakan layar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/access_panel.py" line="95"/>
+        <location filename="../../kiosk/ui/access_panel.py" line="82"/>
         <source>Slower speech</source>
         <translation>Bicara lebih lambat</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/access_panel.py" line="96"/>
+        <location filename="../../kiosk/ui/access_panel.py" line="83"/>
         <source>Everything within reach</source>
         <translation>Semua dalam jangkauan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/access_panel.py" line="98"/>
+        <location filename="../../kiosk/ui/access_panel.py" line="85"/>
         <source>Easy access: choose what helps you</source>
         <translation>Akses Mudah: pilih yang membantu Anda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/access_panel.py" line="106"/>
+        <location filename="../../kiosk/ui/access_panel.py" line="94"/>
         <source>This kiosk cannot speak right now. Staff can read the screen with you.</source>
         <translation>Anjungan ini belum dapat bersuara. Petugas dapat membacakan layar untuk Anda.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/access_panel.py" line="113"/>
+        <location filename="../../kiosk/ui/access_panel.py" line="101"/>
         <source>Volume %1 of %2</source>
         <translation>Volume %1 dari %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/access_panel.py" line="117"/>
+        <location filename="../../kiosk/ui/access_panel.py" line="105"/>
         <source>Quieter</source>
         <translation>Lebih pelan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/access_panel.py" line="118"/>
+        <location filename="../../kiosk/ui/access_panel.py" line="106"/>
         <source>Louder</source>
         <translation>Lebih keras</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/access_panel.py" line="119"/>
+        <location filename="../../kiosk/ui/access_panel.py" line="107"/>
         <source>Turn off easy access</source>
         <translation>Matikan Akses Mudah</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/access_panel.py" line="120"/>
+        <location filename="../../kiosk/ui/access_panel.py" line="108"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
@@ -75,34 +75,34 @@
 <context>
     <name>AgencyScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/agency.py" line="40"/>
+        <location filename="../../kiosk/ui/screens/agency.py" line="38"/>
         <source>Choose an agency</source>
         <translation>Pilih instansi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/agency.py" line="41"/>
+        <location filename="../../kiosk/ui/screens/agency.py" line="39"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/agency.py" line="67"/>
+        <location filename="../../kiosk/ui/screens/agency.py" line="65"/>
         <source>%n service(s)</source>
         <translation>
             <numerusform>%n layanan</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/agency.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/agency.py" line="68"/>
         <source>%1 of %2 services open now</source>
         <translation>%1 dari %2 layanan buka sekarang</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/agency.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/agency.py" line="78"/>
         <source>Closed now · opens today at %1</source>
         <translation>Sedang tutup · buka hari ini pukul %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/agency.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/agency.py" line="79"/>
         <source>Closed now</source>
         <translation>Sedang tutup</translation>
     </message>
@@ -110,37 +110,27 @@
 <context>
     <name>BookingScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="44"/>
         <source>Check in for your appointment</source>
         <translation>Lapor kedatangan untuk janji temu Anda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="49"/>
         <source>Type the booking code from your confirmation message, for example BDG-7K3P9, or hold its QR code under the scanner.</source>
         <translation>Ketik kode pendaftaran dari pesan konfirmasi Anda, misalnya BDG-7K3P9, atau dekatkan kode QR-nya ke pemindai.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="91"/>
-        <source>Delete last character</source>
-        <translation>Hapus karakter terakhir</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="92"/>
-        <source>Clear</source>
-        <translation>Hapus</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="93"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="58"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="94"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="59"/>
         <source>Checking…</source>
         <translation>Memeriksa…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/booking.py" line="94"/>
+        <location filename="../../kiosk/ui/screens/booking.py" line="59"/>
         <source>Check in</source>
         <translation>Lapor kedatangan</translation>
     </message>
@@ -672,22 +662,22 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="209"/>
+        <location filename="../../kiosk/ui/chrome.py" line="196"/>
         <source>Do you need more time?</source>
         <translation>Apakah Anda perlu waktu lagi?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="210"/>
+        <location filename="../../kiosk/ui/chrome.py" line="197"/>
         <source>Yes, more time please</source>
         <translation>Ya, saya perlu waktu lagi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="211"/>
+        <location filename="../../kiosk/ui/chrome.py" line="198"/>
         <source>No, I am finished</source>
         <translation>Tidak, saya sudah selesai</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="235"/>
+        <location filename="../../kiosk/ui/chrome.py" line="222"/>
         <source>For your privacy this session ends in %1 seconds.</source>
         <translation>Demi privasi Anda, sesi ini berakhir dalam %1 detik.</translation>
     </message>
@@ -892,57 +882,47 @@
 <context>
     <name>PassportScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="77"/>
         <source>Open your e-passport&apos;s chip</source>
         <translation>Buka chip paspor elektronik Anda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="80"/>
         <source>Type what is printed on the photo page of your passport. Keep the passport on the reader.</source>
         <translation>Ketik data yang tercetak di halaman foto paspor Anda. Biarkan paspor tetap di atas pembaca.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="92"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="89"/>
         <source>Passport number</source>
         <translation>Nomor paspor</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="93"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="90"/>
         <source>Date of birth</source>
         <translation>Tanggal lahir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="94"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="91"/>
         <source>Date of expiry</source>
         <translation>Berlaku sampai</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="97"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="94"/>
         <source>DD-MM-YY</source>
         <translation>HH-BB-TT</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="106"/>
-        <source>Delete last character</source>
-        <translation>Hapus karakter terakhir</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="107"/>
-        <source>Clear</source>
-        <translation>Hapus</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="103"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="109"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="104"/>
         <source>Reading the chip…</source>
         <translation>Membaca chip…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/passport.py" line="109"/>
+        <location filename="../../kiosk/ui/screens/passport.py" line="104"/>
         <source>Open the chip</source>
         <translation>Buka chip</translation>
     </message>
@@ -1294,71 +1274,81 @@
         <source>Start over</source>
         <translation>Mulai lagi</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/base.py" line="130"/>
+        <source>Delete last character</source>
+        <translation>Hapus karakter terakhir</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/base.py" line="131"/>
+        <source>Clear</source>
+        <translation>Hapus</translation>
+    </message>
 </context>
 <context>
     <name>ServiceScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="38"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="33"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="39"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="34"/>
         <source>Choose the service you need.</source>
         <translation>Pilih layanan yang Anda perlukan.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="74"/>
         <source>Free</source>
         <translation>Gratis</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="78"/>
         <source>Last known: %1 waiting · about %2 min</source>
         <translation>Data terakhir: %1 menunggu · sekitar %2 menit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="89"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="84"/>
         <source>%1 waiting · about %2 min</source>
         <translation>%1 menunggu · sekitar %2 menit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="94"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="89"/>
         <source>Queue length not known right now</source>
         <translation>Panjang antrean belum diketahui saat ini</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="103"/>
         <source>Unavailable while offline: paying by QRIS needs the connection</source>
         <translation>Tidak tersedia saat offline: pembayaran QRIS memerlukan sambungan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="105"/>
         <source>Unavailable while offline: the ID check needs the connection</source>
         <translation>Tidak tersedia saat offline: pemeriksaan KTP memerlukan sambungan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="111"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="106"/>
         <source>Unavailable while offline: no numbers left at this kiosk</source>
         <translation>Tidak tersedia saat offline: nomor di anjungan ini sudah habis</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="110"/>
         <source>Closed: not offered at this kiosk this week</source>
         <translation>Tutup: tidak dilayani di anjungan ini minggu ini</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="115"/>
         <source>Closed now · opens today at %1</source>
         <translation>Sedang tutup · buka hari ini pukul %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="122"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="117"/>
         <source>Closed now · opens tomorrow at %1</source>
         <translation>Sedang tutup · buka besok pukul %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/service.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/service.py" line="119"/>
         <source>Closed now · opens %1 at %2</source>
         <translation>Sedang tutup · buka hari %1 pukul %2</translation>
     </message>
@@ -1522,27 +1512,27 @@
 <context>
     <name>SurveyAboutScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="227"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="205"/>
         <source>About you (optional) · %1 of %2</source>
         <translation>Tentang Anda (boleh dilewati) · %1 dari %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="232"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="210"/>
         <source>These answers help the hall understand who it serves. Skip any of them.</source>
         <translation>Jawaban ini membantu kami mengenal siapa yang kami layani. Boleh dilewati.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="241"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="219"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="243"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="221"/>
         <source>Next</source>
         <translation>Lanjut</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="243"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="221"/>
         <source>Skip</source>
         <translation>Lewati</translation>
     </message>
@@ -1550,17 +1540,17 @@
 <context>
     <name>SurveyQuestionScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="107"/>
         <source>Question %1 of %2 · ticket %3</source>
         <translation>Pertanyaan %1 dari %2 · tiket %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="117"/>
         <source>Touch one answer. The next question follows at once.</source>
         <translation>Sentuh satu jawaban. Pertanyaan berikutnya langsung muncul.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="137"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="118"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
@@ -1568,42 +1558,32 @@
 <context>
     <name>SurveySuggestionScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="274"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="252"/>
         <source>Any suggestion for us? (optional)</source>
         <translation>Ada saran untuk kami? (boleh dikosongkan)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="276"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="254"/>
         <source>Type here, or send without.</source>
         <translation>Ketik di sini, atau kirim tanpa saran.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="279"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="257"/>
         <source>Space</source>
         <translation>Spasi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="281"/>
-        <source>Delete last character</source>
-        <translation>Hapus karakter terakhir</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="282"/>
-        <source>Clear</source>
-        <translation>Hapus</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="283"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="259"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="284"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="260"/>
         <source>Sending…</source>
         <translation>Mengirim…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="284"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="260"/>
         <source>Send my rating</source>
         <translation>Kirim penilaian saya</translation>
     </message>
@@ -1611,17 +1591,17 @@
 <context>
     <name>SurveyThanksScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="302"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="278"/>
         <source>Thank you!</source>
         <translation>Terima kasih!</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="304"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="280"/>
         <source>Your rating of ticket %1 was received. It helps this hall serve everyone better.</source>
         <translation>Penilaian Anda untuk tiket %1 sudah kami terima. Ini membantu kami melayani semua orang lebih baik.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="308"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="284"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
@@ -1629,37 +1609,27 @@
 <context>
     <name>SurveyTicketScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="48"/>
         <source>Rate our service</source>
         <translation>Nilai layanan kami</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="67"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="52"/>
         <source>Hold the QR code on your queue ticket under the scanner, or type the ticket&apos;s number, for example B-023. You can rate a service once it is finished.</source>
         <translation>Arahkan kode QR pada tiket antrean Anda ke pemindai, atau ketik nomor tiketnya, misalnya B-023. Layanan dapat dinilai setelah selesai.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="77"/>
-        <source>Delete last character</source>
-        <translation>Hapus karakter terakhir</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="78"/>
-        <source>Clear</source>
-        <translation>Hapus</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="62"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="63"/>
         <source>Checking…</source>
         <translation>Memeriksa…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="63"/>
         <source>Continue</source>
         <translation>Lanjut</translation>
     </message>

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kiosk.identity.mrz import MrzError, MrzInfo, check_digit, parse_any, parse_td1, parse_td3
+from kiosk.identity.mrz import MrzError, MrzInfo, check_digit, parse_any, parse_td1, parse_td2, parse_td3
 
 TODAY = dt.date(2026, 11, 28)
 TD3 = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<L898902C36UTO7408122F1204159ZE184226B<<<<<10"
@@ -71,6 +71,7 @@ _MRZ_CHARS = st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<")
         st.text(max_size=100),
         st.text(_MRZ_CHARS, min_size=88, max_size=88),
         st.text(_MRZ_CHARS, min_size=90, max_size=90),
+        st.text(_MRZ_CHARS, min_size=72, max_size=72),
     )
 )
 def test_fuzz_only_mrz_error(s):
@@ -79,3 +80,68 @@ def test_fuzz_only_mrz_error(s):
     except MrzError:
         return
     assert m.birth_date <= TODAY
+
+
+TD2 = "I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<D231458907UTO7408122F1204159<<<<<<<6"
+
+
+def test_td2_specimen():
+    m = parse_td2(TD2, today=TODAY)
+    assert (m.document_code, m.issuing_state, m.nationality) == ("I", "UTO", "UTO")
+    assert (m.surname, m.given_names) == ("ERIKSSON", "ANNA MARIA")
+    assert m.document_number == "D23145890"
+    assert (m.birth_date, m.expiry_date, m.sex) == (dt.date(1974, 8, 12), dt.date(2012, 4, 15), "F")
+    assert m.optional_data == ""
+
+
+def test_td1_optional_data_and_sex():
+    s = TD1[:15] + "AB12" + TD1[19:]  # optional data of line 1, inside the whole-MRZ check
+    s = s[:59] + check_digit(s[5:30] + s[30:37] + s[38:45] + s[48:59]) + s[60:]
+    m = parse_td1(s, today=TODAY)
+    assert m.optional_data == "AB12"
+    assert (m.sex, m.nationality, m.expiry_date) == ("F", "UTO", dt.date(2012, 4, 15))
+
+
+# Each check digit, changed, is reported as its own field's (checked before the composite one).
+@pytest.mark.parametrize(
+    ("parse", "specimen", "pos", "what"),
+    [
+        (parse_td3, TD3, 53, "document number"),
+        (parse_td3, TD3, 63, "birth date"),
+        (parse_td3, TD3, 71, "expiry date"),
+        (parse_td3, TD3, 86, "optional data"),
+        (parse_td3, TD3, 87, "whole line"),
+        (parse_td1, TD1, 14, "document number"),
+        (parse_td1, TD1, 36, "birth date"),
+        (parse_td1, TD1, 44, "expiry date"),
+        (parse_td1, TD1, 59, "whole MRZ"),
+        (parse_td2, TD2, 45, "document number"),
+        (parse_td2, TD2, 55, "birth date"),
+        (parse_td2, TD2, 63, "expiry date"),
+        (parse_td2, TD2, 71, "whole line"),
+    ],
+)
+def test_changed_check_digit_names_its_field(parse, specimen, pos, what):
+    s = specimen[:pos] + ("1" if specimen[pos] != "1" else "2") + specimen[pos + 1 :]
+    with pytest.raises(MrzError) as err:
+        parse(s, today=TODAY)
+    assert (err.value.code, str(err.value)) == ("check_digit", f"check digit of the {what} does not match")
+
+
+@pytest.mark.parametrize(
+    ("parse", "message"),
+    [
+        (parse_td3, "a TD3 MRZ has 2 lines of 44 characters"),
+        (parse_td1, "a TD1 MRZ has 3 lines of 30 characters"),
+        (parse_td2, "a TD2 MRZ has 2 lines of 36 characters"),
+    ],
+)
+def test_wrong_length_says_the_format(parse, message):
+    with pytest.raises(MrzError) as err:
+        parse("P<UTO", today=TODAY)
+    assert (err.value.code, str(err.value)) == ("length", message)
+
+
+def test_td2_reached_through_parse_any_with_line_breaks():
+    m = parse_any(TD2[:36] + "\n" + TD2[36:] + "\r\n", today=TODAY)
+    assert m.document_number == "D23145890"

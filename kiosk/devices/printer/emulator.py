@@ -14,29 +14,23 @@ import selectors
 import socket
 import threading
 import time
-from typing import Literal
 
 from kiosk.devices.printer.escpos_decode import Job, JobRecorder
-from kiosk.devices.printer.status import encode_status
+from kiosk.devices.printer.pretend import PretendPrinter
 
 log = logging.getLogger(__name__)
 LOOPBACK = "127.0.0.1"
-PaperState = Literal["ok", "near_end", "out"]
 
 
-class LoopbackPrinter:
+class LoopbackPrinter(PretendPrinter):
     """Start it, point a ``network`` printer at ``port``, inspect ``jobs``, stop it."""
 
     def __init__(self, port: int = 0, host: str = LOOPBACK) -> None:
         if host != LOOPBACK:
             raise ValueError("the loopback printer listens on 127.0.0.1 only")
+        super().__init__()
         self.host, self._requested_port = host, port
         self.port = 0
-        self._lock = threading.Lock()
-        self._paper: PaperState = "ok"
-        self._cover_open = False
-        self._error = False
-        self._answer_status = True
         self._invalid_status = False
         self._answers_left: int | None = None  # answer this many more queries, then go silent
         self._data_total = 0  # job bytes received over all connections
@@ -48,26 +42,7 @@ class LoopbackPrinter:
         self._thread: threading.Thread | None = None
         self._server: socket.socket | None = None
 
-    # ---- faults on command (any thread) --------------------------------------------------------
-    def set_paper(self, state: PaperState) -> None:
-        if state not in ("ok", "near_end", "out"):
-            raise ValueError(f"paper state must be ok, near_end or out, got {state!r}")
-        with self._lock:
-            self._paper = state
-
-    def set_cover_open(self, is_open: bool) -> None:
-        with self._lock:
-            self._cover_open = is_open
-
-    def set_error(self, error: bool) -> None:
-        with self._lock:
-            self._error = error
-
-    def set_status_answer(self, enabled: bool) -> None:
-        """False: DLE EOT queries get no reply at all."""
-        with self._lock:
-            self._answer_status = enabled
-
+    # ---- faults on command (any thread; paper, cover, error and silence: PretendPrinter) -------
     def run_out_after(self, n_bytes: int) -> None:
         """The roll ends after ``n_bytes`` more bytes of job data (paper out mid-ticket)."""
         with self._lock:
@@ -137,19 +112,9 @@ class LoopbackPrinter:
             if self._answers_left <= 0:
                 return b""
             self._answers_left -= 1
-        if not self._answer_status:
-            return b""
-        if self._invalid_status:
+        if self._answer_status and self._invalid_status:
             return b"\xff"
-        out, cover = self._paper == "out", self._cover_open
-        return encode_status(
-            n,
-            offline=out or cover or self._error,
-            cover_open=cover,
-            near_end=self._paper == "near_end",
-            paper_out=out,
-            error=self._error,
-        )
+        return super()._status_reply(n)
 
     def _feed(self, recorder: JobRecorder, data: bytes, limit: int | None) -> list[int]:
         """Decode ``data`` in pieces that stop exactly where a fault armed by bytes begins."""
@@ -163,7 +128,7 @@ class LoopbackPrinter:
             if self._paper_ends_at is not None:
                 budget = min(budget, max(1, self._paper_ends_at - self._data_total))
             chunk, data = data[:budget], data[budget:]
-            recorder.faulted = self._paper == "out" or self._cover_open or self._error
+            recorder.faulted = self._faulted()
             before = recorder.data_bytes
             queries += recorder.feed(chunk)
             self._data_total += recorder.data_bytes - before

@@ -8,19 +8,17 @@ printed ``Document`` to an image for the on-screen "printed ticket".
 from __future__ import annotations
 
 import io
-import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from kiosk.devices.printer.escpos_decode import Job, JobRecorder
-from kiosk.devices.printer.status import encode_status
+from kiosk.devices.printer.pretend import PaperState, PretendPrinter
 
 if TYPE_CHECKING:
     from PIL.Image import Image as PilImage
 
     from kiosk.printing.document import Document
 
-PaperState = Literal["ok", "near_end", "out"]
 # Jobs kept for the demo, the tests and the walk-through: a kiosk on the virtual printer all day
 # would otherwise keep every ticket it ever printed (about 2.4 MiB per 1,000, issue 20's soak).
 KEPT_JOBS = 20
@@ -34,38 +32,16 @@ class JobOutcome(Protocol):
     def printed(self) -> bool: ...
 
 
-class VirtualPrinter:
+class VirtualPrinter(PretendPrinter):
     """Paper, cover and recorded jobs of the pretend printer, plus the last ticket image."""
 
     def __init__(self, paper: PaperState = "ok", width_dots: int = 576) -> None:
+        super().__init__(paper)
         self.width_dots = width_dots
-        self._lock = threading.Lock()
-        self._paper: PaperState = paper
-        self._cover_open = False
-        self._answer_status = True
         self.recorder = JobRecorder()
         self.jobs_dropped = 0  # the oldest jobs, let go beyond KEPT_JOBS
         self.last_image: PilImage | None = None  # of the last printed document
         self._image_listeners: list[Callable[[PilImage], None]] = []
-
-    def set_paper(self, state: PaperState) -> None:
-        if state not in ("ok", "near_end", "out"):
-            raise ValueError(f"paper state must be ok, near_end or out, got {state!r}")
-        with self._lock:
-            self._paper = state
-
-    def set_cover_open(self, is_open: bool) -> None:
-        with self._lock:
-            self._cover_open = is_open
-
-    def set_status_answer(self, enabled: bool) -> None:
-        """False makes the printer silent to DLE EOT (as a hung or unplugged printer is)."""
-        with self._lock:
-            self._answer_status = enabled
-
-    @property
-    def paper(self) -> PaperState:
-        return self._paper
 
     @property
     def jobs(self) -> list[Job]:
@@ -76,21 +52,13 @@ class VirtualPrinter:
     def receive(self, data: bytes) -> bytes:
         """Consume bytes sent to the printer; returns the status bytes it answers with."""
         with self._lock:
-            out, cover = self._paper == "out", self._cover_open
-            self.recorder.faulted = out or cover
+            self.recorder.faulted = self._faulted()
             queries = self.recorder.feed(data)
             excess = len(self.recorder.jobs) - KEPT_JOBS
             if excess > 0:  # the newest (possibly still arriving) job is always kept
                 del self.recorder.jobs[:excess]
                 self.jobs_dropped += excess
-            if not self._answer_status:
-                return b""
-            return b"".join(
-                encode_status(
-                    n, offline=out or cover, cover_open=cover, near_end=self._paper == "near_end", paper_out=out
-                )
-                for n in queries
-            )
+            return b"".join(self._status_reply(n) for n in queries)
 
     # ---- images for the demo panel -------------------------------------------------------------
     def add_image_listener(self, cb: Callable[[PilImage], None]) -> None:

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QGridLayout
 from kiosk.flow.citizen import FlowView
 from kiosk.ui.metrics import current
 from kiosk.ui.pictograms import glyph_for_agency
-from kiosk.ui.widgets import Tile, button, clear_layout, label, sized
+from kiosk.ui.widgets import Tile, clear_layout, label, sized
 
 from .base import Screen
 
@@ -22,9 +22,7 @@ class AgencyScreen(Screen):
         self.grid = sized(QGridLayout(), spacing=4)
         self.body.addLayout(self.grid)
         self.body.addStretch(1)
-        self.back = button(name="Back")
-        self.back.clicked.connect(lambda: self.send("back"))
-        self.nav_row(self.back)
+        self.back = self.back_only()
         self._drawn: tuple | None = None
         self.compact = False
 

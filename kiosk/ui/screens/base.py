@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.flow.citizen import FlowView
 from kiosk.ui.metrics import current
-from kiosk.ui.widgets import button, sized
+from kiosk.ui.widgets import button, label, sized
 
 
 class Screen(QWidget):
@@ -115,6 +115,27 @@ class Screen(QWidget):
         b.clicked.connect(lambda _=False, k=key: self.send(intent, key=k))
         grid.addWidget(b, row, col, 1, span)
         return b
+
+    def title_and_lead(self) -> tuple[QLabel, QLabel]:
+        """The top of most screens: what it is for, then one or two lines of what to do."""
+        title, lead = label(name="Title"), label(name="Lead")
+        self.body.addWidget(title)
+        self.body.addWidget(lead)
+        return title, lead
+
+    @staticmethod
+    def name_edit_keys(keys: dict[str, QPushButton]) -> None:
+        """The words on a keypad's "back" and "clear" keys (``add_key`` leaves them blank)."""
+        keys["back"].setText("⌫")
+        keys["back"].setAccessibleName(QCoreApplication.translate("Screen", "Delete last character"))
+        keys["clear"].setText(QCoreApplication.translate("Screen", "Clear"))
+
+    def back_only(self) -> QPushButton:
+        """The bottom row of a screen whose choices lead on by themselves: only a Back button."""
+        back = button(name="Back")
+        back.clicked.connect(lambda: self.send("back"))
+        self.nav_row(back)
+        return back
 
     def back_and_submit(self, submit_name: str, submit_intent: str) -> tuple[QPushButton, QPushButton]:
         """The bottom row of a form screen: a Back button and a wider primary button."""

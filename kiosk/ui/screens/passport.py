@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout
 
 from kiosk.flow.citizen import FlowView
 from kiosk.ui.metrics import current
-from kiosk.ui.widgets import button, label, sized
+from kiosk.ui.widgets import button, sized
 
 from .base import Screen
 
@@ -25,10 +25,7 @@ class PassportScreen(Screen):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.title = label(name="Title")
-        self.lead = label(name="Lead")
-        self.body.addWidget(self.title)
-        self.body.addWidget(self.lead)
+        self.title, self.lead = self.title_and_lead()
         fields = sized(QHBoxLayout(), spacing=2)
         self.flexible_rows.append(fields)
         self.fields = {}
@@ -102,9 +99,7 @@ class PassportScreen(Screen):
         letters_allowed = s.mrz_field == "doc"
         for key, b in self.keys.items():
             b.setEnabled(not s.lookup_pending and (letters_allowed or not key.isalpha() or len(key) > 1))
-        self.keys["back"].setText("⌫")
-        self.keys["back"].setAccessibleName(self.tr("Delete last character"))
-        self.keys["clear"].setText(self.tr("Clear"))
+        self.name_edit_keys(self.keys)
         self.back.setText(self.tr("Back"))
         self.submit.setText(self.tr("Reading the chip…") if s.lookup_pending else self.tr("Open the chip"))
         self.submit.setEnabled(not s.lookup_pending)

@@ -8,7 +8,7 @@ from kiosk.flow.citizen import FlowView
 from kiosk.formatting import rupiah, weekday_name
 from kiosk.ui.metrics import current
 from kiosk.ui.pictograms import glyph_for_service
-from kiosk.ui.widgets import Tile, button, clear_layout, label, sized
+from kiosk.ui.widgets import Tile, clear_layout, sized
 
 from .base import Screen
 
@@ -18,16 +18,11 @@ class ServiceScreen(Screen):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.title = label(name="Title")
-        self.lead = label(name="Lead")
-        self.body.addWidget(self.title)
-        self.body.addWidget(self.lead)
+        self.title, self.lead = self.title_and_lead()
         self.list = sized(QGridLayout(), spacing=3.5)
         self.body.addLayout(self.list)
         self.body.addStretch(1)
-        self.back = button(name="Back")
-        self.back.clicked.connect(lambda: self.send("back"))
-        self.nav_row(self.back)
+        self.back = self.back_only()
         self._tiles: dict[str, Tile] = {}  # service id -> its tile, in catalogue order
         self._layout_key: tuple | None = None  # the services and columns the tiles were made for
         self._figures_key: tuple | None = None  # what the tiles' texts were last drawn from

@@ -6,7 +6,7 @@ intents; the flow (kiosk/flow/survey.py) decides."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton
 
 from kiosk.contract.survey import ELEMENTS
 from kiosk.flow.citizen import FlowView
@@ -15,21 +15,13 @@ from kiosk.ui.metrics import current
 from kiosk.ui.widgets import button, card, label, sized
 
 from .base import Screen
-from .booking import DIGITS, LETTERS
+from .code_keypad import CodeKeypad
 from .survey_words import SurveyWords
 
-COLUMNS = 10
 # The suggestion keyboard: alphabetical like the booking keypad (easier for someone who rarely types).
 # No "." "," "-": their thin glyphs cannot reach 7:1 contrast on a key (launcher/panel_checks.py).
 TEXT_KEYS = "abcdefghijklmnopqrstuvwxyz" + "1234567890" + "?!"
 TEXT_COLUMNS = 11
-
-
-def _display() -> object:
-    shown = label(name="NikDisplay", align=Qt.AlignmentFlag.AlignCenter, wrap=False)
-    sized(shown, min_height=10)
-    shown.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-    return shown
 
 
 class SurveyTicketScreen(Screen):
@@ -39,24 +31,17 @@ class SurveyTicketScreen(Screen):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.title = label(name="Title")
-        self.lead = label(name="Lead")
-        self.body.addWidget(self.title)
-        self.body.addWidget(self.lead)
-        box, layout = card()
-        self.display = _display()
-        layout.addWidget(self.display)
-        grid = sized(QGridLayout(), spacing=1.2)
-        self.keys: dict[str, QPushButton] = {}
-        for i, key in enumerate(DIGITS + LETTERS):
-            self.keys[key] = self.add_key(grid, "survey_key", "surveykey", key, i // COLUMNS, i % COLUMNS)
-        last, used = divmod(len(DIGITS) + len(LETTERS), COLUMNS)
-        self.keys["back"] = self.add_key(grid, "survey_key", "surveykey", "back", last, used, 2)
-        self.keys["clear"] = self.add_key(grid, "survey_key", "surveykey", "clear", last, used + 2, COLUMNS - used - 2)
-        layout.addLayout(grid)
-        self.body.addWidget(box)
+        self.title, self.lead = self.title_and_lead()
+        self.keypad = CodeKeypad(self, "survey_key", "surveykey")  # the booking screen's
+        self.display, self.keys = self.keypad.display, self.keypad.keys
+        self.body.addWidget(self.keypad.box)
         self.body.addStretch(1)
         self.back, self.submit = self.back_and_submit("SurveySubmit", "survey_submit")
+
+    def apply_layout_mode(self, portrait: bool, reach: bool) -> None:
+        super().apply_layout_mode(portrait, reach)
+        # Ten keys across and the side column were wider than a 10" tablet in easy access.
+        self.keypad.fit(self.side_mode)
 
     def render(self, view: FlowView) -> None:
         s = view.session
@@ -73,9 +58,7 @@ class SurveyTicketScreen(Screen):
         sized(self.display, min_height=14 if s.accessible else 10)
         for b in self.keys.values():
             b.setEnabled(not s.lookup_pending)
-        self.keys["back"].setText("⌫")
-        self.keys["back"].setAccessibleName(self.tr("Delete last character"))
-        self.keys["clear"].setText(self.tr("Clear"))
+        self.name_edit_keys(self.keys)
         self.back.setText(self.tr("Back"))
         self.submit.setText(self.tr("Checking…") if s.lookup_pending else self.tr("Continue"))
         self.submit.setEnabled(len(s.survey.entry) >= 2 and not s.lookup_pending)
@@ -108,9 +91,7 @@ class SurveyQuestionScreen(Screen):
         self.body.addWidget(self.hint)
         self.body.addStretch(2)
         self._style = ""
-        self.back = button(name="Back")
-        self.back.clicked.connect(lambda: self.send("back"))
-        self.nav_row(self.back)
+        self.back = self.back_only()
 
     def render(self, view: FlowView) -> None:
         # The answers are the point of this screen: lead-sized words on tall buttons, in mm.
@@ -150,10 +131,7 @@ class SurveyAboutScreen(Screen):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.words = SurveyWords(self)
-        self.title = label(name="Title")
-        self.lead = label(name="Lead")
-        self.body.addWidget(self.title)
-        self.body.addWidget(self.lead)
+        self.title, self.lead = self.title_and_lead()
         # Two questions a screen (ABOUT_PAGES), each one's words above its answers; as many answers
         # to a row as fit the panel's width (6, 3 or 2), so none is cut short.
         self.grid = sized(QGridLayout(), spacing=1)
@@ -277,9 +255,7 @@ class SurveySuggestionScreen(Screen):
         for b in self.keys.values():
             b.setEnabled(not draft.sending)
         self.keys["space"].setText(self.tr("Space"))
-        self.keys["back"].setText("⌫")
-        self.keys["back"].setAccessibleName(self.tr("Delete last character"))
-        self.keys["clear"].setText(self.tr("Clear"))
+        self.name_edit_keys(self.keys)
         self.back.setText(self.tr("Back"))
         self.submit.setText(self.tr("Sending…") if draft.sending else self.tr("Send my rating"))
         self.submit.setEnabled(not draft.sending)

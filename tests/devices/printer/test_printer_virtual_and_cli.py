@@ -97,3 +97,32 @@ def test_virtual_printer_keeps_only_the_last_jobs(virtual_service, ticket):
     assert len(virtual.jobs) == KEPT_JOBS and virtual.jobs_dropped == 5
     assert all(job.complete and "A-007" in job.text for job in virtual.jobs)
     assert virtual.recorder.data_bytes > 0
+
+
+def test_virtual_and_loopback_printers_answer_every_state_alike(emulator):
+    # Both pretend printers share their fault state and replies (pretend.py): a test passing on one
+    # tells about the other. The loopback one is asked over its real TCP socket.
+    from itertools import product
+
+    from kiosk.devices.printer.status import STATUS_QUERIES, status_query
+    from kiosk.devices.printer.virtual import VirtualPrinter
+
+    virtual = VirtualPrinter()
+    with socket.create_connection(("127.0.0.1", emulator.port), timeout=TIMEOUT) as conn:
+        for paper, cover, error in product(("ok", "near_end", "out"), (False, True), (False, True)):
+            for printer in (virtual, emulator):
+                printer.set_paper(paper)
+                printer.set_cover_open(cover)
+                printer.set_error(error)
+            for n in STATUS_QUERIES:
+                conn.sendall(status_query(n))
+                assert conn.recv(1) == virtual.receive(status_query(n)), (paper, cover, error, n)
+        virtual.set_status_answer(False)
+        assert virtual.receive(status_query(2)) == b""
+
+
+def test_virtual_printer_error_refuses_the_job(virtual_service, ticket):
+    virtual_service.virtual.set_error(True)
+    result = virtual_service.print_document(ticket).result(TIMEOUT)
+    assert result.outcome == "fault_before" and result.status_before.error
+    assert virtual_service.virtual.jobs == []
