@@ -73,6 +73,17 @@ def translate(sql: str) -> str:
     return sql.replace("%", "%%").replace("?", "%s")
 
 
+def connection_kwargs(app_name: str) -> dict[str, Any]:
+    """How every pooled connection of the central is made (sync and asyncio pools)."""
+    return {
+        "autocommit": True,
+        "row_factory": _row_factory,
+        # The pid lets tests (and pg_stat_activity readers) see which process holds a connection.
+        "application_name": f"{app_name}-{os.getpid()}",
+        "connect_timeout": 5,
+    }
+
+
 class PgConn:
     dialect = "postgresql"
     for_update = " FOR UPDATE"
@@ -112,13 +123,7 @@ class PostgresStore(Store):
             max_size=pool_max,
             timeout=pool_wait_s,
             open=False,
-            # The pid in application_name lets tests see how many processes hold connections.
-            kwargs={
-                "autocommit": True,
-                "row_factory": _row_factory,
-                "application_name": f"{app_name}-{os.getpid()}",
-                "connect_timeout": 5,
-            },
+            kwargs=connection_kwargs(app_name),
             name="central",
         )
         self.pool.open(wait=False)

@@ -181,4 +181,3 @@ def test_wait_figures_are_read_off_the_event_loop(central, client_factory, engin
     assert threads, "the figures were never read"
     if engine == "postgresql":
         assert "central-uvicorn" not in threads, threads  # the embedded server's loop thread
-
