@@ -113,6 +113,7 @@ def create_app(
     enforce_hours: bool = False,
     migrate_schema: bool = True,
     pool_max: int = 10,
+    hot_pool_max: int = 4,
     faults_token: str | None = None,
 ) -> FastAPI:
     """Build the app. ``catalog_path``: one catalogue file per site served, the first being the
@@ -128,7 +129,7 @@ def create_app(
     ``faults_token``: the bearer token the /__faults__ switches demand (needed with ``faults_enabled``)."""
     sites = catalog_path if isinstance(catalog_path, Sites) else load_sites(catalog_path)
     default_site = sites.default
-    db = db_path if isinstance(db_path, Store) else open_store(db_path, pool_max=pool_max)
+    db = db_path if isinstance(db_path, Store) else open_store(db_path, pool_max=pool_max, hot_pool_max=hot_pool_max)
     if migrate_schema:
         migrate(db)
     adopt_unsited_rows(db, default_site.id)  # rows from before sites: the default site's

@@ -47,6 +47,7 @@ def _app_kwargs(cfg: dict[str, Any]) -> dict[str, Any]:
     kw: dict[str, Any] = {
         "faults_enabled": cfg["faults"],
         "pool_max": cfg["pool_max"],
+        "hot_pool_max": cfg.get("hot_pool_max", 4),
         "faults_token": cfg.get("faults_token"),
     }
     if cfg.get("reservation_ttl_s") is not None:
@@ -99,6 +100,7 @@ def run(
     faults_enabled: bool = False,
     workers: int = 1,
     pool_max: int = 10,
+    hot_pool_max: int = 4,
     reservation_ttl_s: int | None = None,
     migrate_first: bool = True,
     graceful_timeout_s: int = 10,
@@ -154,6 +156,7 @@ def run(
         "faults": faults_enabled,
         "faults_token": faults_token,
         "pool_max": pool_max,
+        "hot_pool_max": hot_pool_max,
         "reservation_ttl_s": reservation_ttl_s,
     }
     print(
@@ -265,6 +268,13 @@ def main(argv: list[str] | None = None, *, default_port: int = DEFAULT_PORT) -> 
     p.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
     p.add_argument("--pool-max", type=int, default=10, help="database connections per worker (default 10)")
     p.add_argument(
+        "--hot-pool-max",
+        type=int,
+        default=4,
+        help="PostgreSQL: connections per worker for the ticket calls, all open from start (default 4;"
+        " keep workers x this near 2-4 x the database's cores)",
+    )
+    p.add_argument(
         "--terminals",
         type=Path,
         default=None,
@@ -300,6 +310,7 @@ def main(argv: list[str] | None = None, *, default_port: int = DEFAULT_PORT) -> 
             faults_enabled=args.faults,
             workers=args.workers,
             pool_max=args.pool_max,
+            hot_pool_max=args.hot_pool_max,
             reservation_ttl_s=args.reservation_ttl,
             migrate_first=not args.no_migrate,
             graceful_timeout_s=args.graceful_timeout,

@@ -24,8 +24,10 @@ __all__ = [
 ]
 
 
-def open_store(target: str | Path, *, pool_max: int = 10, pool_wait_s: float = 5.0) -> Store:
-    """The engine for ``target``; PostgreSQL connections are made lazily by the pool."""
+def open_store(target: str | Path, *, pool_max: int = 10, hot_pool_max: int = 4, pool_wait_s: float = 5.0) -> Store:
+    """The engine for ``target``. PostgreSQL: a sync pool of up to ``pool_max`` connections, made
+    lazily, and the hot path's asyncio pool of ``hot_pool_max``, all made at start
+    (central.store.postgres_async)."""
     if isinstance(target, Path):
         from central.store.sqlite import SqliteStore
 
@@ -33,7 +35,7 @@ def open_store(target: str | Path, *, pool_max: int = 10, pool_wait_s: float = 5
     if target.startswith(("postgresql://", "postgres://")):
         from central.store.postgres import PostgresStore
 
-        return PostgresStore(target, pool_max=pool_max, pool_wait_s=pool_wait_s)
+        return PostgresStore(target, pool_max=pool_max, hot_pool_max=hot_pool_max, pool_wait_s=pool_wait_s)
     if target.startswith("sqlite:///"):
         from central.store.sqlite import SqliteStore
 

@@ -113,6 +113,7 @@ class PostgresStore(Store):
         *,
         pool_min: int = 1,
         pool_max: int = 10,
+        hot_pool_max: int = 4,
         pool_wait_s: float = POOL_WAIT_S,
         app_name: str = "anjungan-central",
     ) -> None:
@@ -129,7 +130,7 @@ class PostgresStore(Store):
         self.pool.open(wait=False)
         from central.store.postgres_async import AsyncPg
 
-        self.aio = AsyncPg(url, pool_max=pool_max, pool_wait_s=pool_wait_s, app_name=app_name)
+        self.aio = AsyncPg(url, pool_max=hot_pool_max, pool_wait_s=pool_wait_s, app_name=app_name)
 
     @contextmanager
     def read(self) -> Iterator[PgConn]:
