@@ -187,6 +187,9 @@ def _drive(
             central_pids, db_pids = _tree(central.proc.pid), _tree(pg_pid) if pg_pid else []
             cpu0 = (_cpu_s(central_pids), _cpu_s(db_pids))
             time.sleep(SECONDS)
+            # The trees again: server processes started during the window (a pool growing under
+            # load forks PostgreSQL backends) count too; they were at 0 when it began.
+            central_pids, db_pids = _tree(central.proc.pid), _tree(pg_pid) if pg_pid else []
             cpu1 = (_cpu_s(central_pids), _cpu_s(db_pids))
             results = pending.get(SECONDS + 120)
             load_avg = os.getloadavg()[0]
