@@ -96,7 +96,8 @@ def survey_router(
         ticket: Annotated[
             str,
             PathParam(
-                pattern=f"{TICKET_ID_PATTERN[:-1]}|{TICKET_NUMBER_PATTERN[1:]}",
+                # Both alternatives anchored: "^id|number$" let "a-b-A-001" through to a crash (500).
+                pattern=f"^(?:{TICKET_ID_PATTERN[1:-1]}|{TICKET_NUMBER_PATTERN[1:-1]})$",
                 description="Ticket UUID, or today's number (terminals only)",
             ),
         ],

@@ -85,11 +85,15 @@ class RatingBook:
         elif number is None or site is None:
             row = None
         else:
-            prefix, _, seq = (number or "").partition("-")
-            row = conn.execute(
-                f"{_TICKET} WHERE t.site=? AND t.prefix=? AND t.business_date=? AND t.sequence=?",
-                (site, prefix, self.today(site).isoformat(), int(seq or 0)),
-            ).fetchone()
+            prefix, _, seq = number.rpartition("-")
+            row = (
+                conn.execute(
+                    f"{_TICKET} WHERE t.site=? AND t.prefix=? AND t.business_date=? AND t.sequence=?",
+                    (site, prefix, self.today(site).isoformat(), int(seq)),
+                ).fetchone()
+                if seq.isdigit() and len(seq) <= 6
+                else None  # not a number of ours: no such ticket, never a crash
+            )
         if row is not None and site is not None and row["site"] != site:
             row = None  # another hall's ticket: a kiosk does not see it
         if row is None or row["status"] not in VALID_STATUS:

@@ -180,3 +180,11 @@ def test_two_ratings_racing_for_one_ticket_store_one(make_central, client_factor
     assert codes == [201] + [409] * 7
     with central.app.state.store.read() as conn:
         assert conn.execute("SELECT COUNT(*) FROM ratings WHERE ticket_id=?", (ticket.id,)).fetchone()[0] == 1
+
+
+@pytest.mark.parametrize("ticket", ["a-b-A-001", "A-001x", "0123abcd-0000-0000-0000-000000000000-A-001"])
+def test_a_ticket_that_is_neither_an_id_nor_a_number_is_refused_not_a_crash(hall: Hall, ticket: str) -> None:
+    """The path pattern anchors both alternatives: "a-b-A-001" matched the unanchored number half
+    and crashed the lookup with a 500."""
+    answer = requests.get(f"{hall.central.url}/v1/ratings/{ticket}", headers=TERMINAL_HEADERS, timeout=10)
+    assert answer.status_code == 422, answer.text
