@@ -41,9 +41,16 @@ def _alive(pid: int) -> bool:
 
 class CentralProcess:
     def __init__(
-        self, db: str, workdir: Path, terminals: dict[str, str], *, workers: int = 4, extra: list[str] | None = None
+        self,
+        db: str,
+        workdir: Path,
+        terminals: dict[str, str],
+        *,
+        workers: int = 4,
+        extra: list[str] | None = None,
+        port: int | None = None,
     ) -> None:
-        self.port = _free_port()
+        self.port = port or _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.workers = workers
         tokens = workdir / "terminals.json"

@@ -58,11 +58,9 @@ def proxy(tmp_path_factory):
         capture_output=True,
         timeout=30,
     )
-    tls_port, http_port = _free_port(), _free_port()
-    central = CentralProcess(
-        str(tmp / "central.sqlite3"), tmp, {TERMINAL: TOKEN}, workers=1, extra=["--trusted-proxy", "127.0.0.1"]
-    )
-    (tmp / "site.conf").write_text(_site(central.port, tls_port, http_port, cert, key))
+    tls_port, http_port, central_port = _free_port(), _free_port(), _free_port()
+    # The site text (and its checks) before any process starts: a failing check leaves none behind.
+    (tmp / "site.conf").write_text(_site(central_port, tls_port, http_port, cert, key))
     temp = " ".join(f"{kind}_temp_path {tmp / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
     (tmp / "nginx.conf").write_text(
         f"daemon off; master_process off; pid {tmp / 'nginx.pid'}; error_log {tmp / 'error.log'} warn;\n"
@@ -73,7 +71,15 @@ def proxy(tmp_path_factory):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    try:
+    try:  # nginx first, then the central inside the try: a failure anywhere stops both by process
+        central = CentralProcess(
+            str(tmp / "central.sqlite3"),
+            tmp,
+            {TERMINAL: TOKEN},
+            workers=1,
+            extra=["--trusted-proxy", "127.0.0.1"],
+            port=central_port,
+        )
         with central:
             deadline = time.monotonic() + 10
             while True:

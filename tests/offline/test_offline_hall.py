@@ -69,6 +69,7 @@ class Hall:
                     return
             except requests.RequestException:
                 time.sleep(0.05)
+        self.stop_central()  # the fixture's teardown never runs when its setup raises
         raise AssertionError("central did not start")
 
     def stop_central(self) -> None:
