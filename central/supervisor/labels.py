@@ -18,6 +18,11 @@ STEP_LABELS: dict[str, tuple[str, str]] = {
     "ticket": ("tiket", "the ticket screen"),
     "issue_failed": ("tiket gagal", "a failed ticket"),
     "unavailable": ("layanan tidak tersedia", "the unavailable screen"),
+    "survey_ticket": ("survei: nomor tiket", "the survey's ticket step"),
+    "survey_question": ("survei: pertanyaan", "the survey's questions"),
+    "survey_about": ("survei: data responden", "the survey's about-you step"),
+    "survey_suggestion": ("survei: saran", "the survey's suggestion step"),
+    "survey_thanks": ("survei: terima kasih", "the survey's thank-you screen"),
 }
 _TRAILING_NUMBER = re.compile(r"(\d+)$")
 

@@ -26,8 +26,13 @@ HelpStep = Literal[
     "ticket",
     "issue_failed",
     "unavailable",
+    "survey_ticket",
+    "survey_question",
+    "survey_about",
+    "survey_suggestion",
+    "survey_thanks",
 ]
-"""The kiosk screen the citizen is on (the flow's step)."""
+"""The kiosk screen the citizen is on: every step of kiosk.flow.steps.Step (a test keeps them equal)."""
 HelpState = Literal["open", "acknowledged", "cancelled", "closed"]
 """open: nobody answered yet; acknowledged: a staff member is coming; cancelled: the kiosk withdrew
 it (the session ended); closed: a newer request of the terminal replaced it."""

@@ -143,6 +143,9 @@ class HelpCaller:
         except CentralError as exc:
             log.info("help request not delivered: %s", exc)
             return None
+        except ValueError:  # the request could not be built: a step the contract does not know
+            log.warning("help request not sent: step %r is not in the contract", step[:40])
+            return None
 
     def _get(self, request_id: str) -> HelpRequestView | None:
         try:
