@@ -135,14 +135,15 @@ class LeaseDesk:
             if used is not None and used >= first_unused:
                 raise ApiProblem(409, "numbers_in_use", f"number {used} of this lease is already in the queue")
             return conn.execute(
-                "UPDATE leases SET void_from=?, released_us=? WHERE id=? RETURNING *",
+                "UPDATE leases SET void_from=?, released_us=? WHERE id=? AND void_from IS NULL RETURNING *",
                 (first_unused, to_us(now), lease_id),
             ).fetchone()
 
         return _lease(self.db.transact(step))
 
     def _own(self, conn: Any, site: str, terminal_id: str, lease_id: str) -> Any:
-        row = conn.execute("SELECT * FROM leases WHERE id=?", (lease_id,)).fetchone()
+        """The terminal's lease, locked until commit on PostgreSQL (see _take)."""
+        row = conn.execute("SELECT * FROM leases WHERE id=?" + conn.for_update, (lease_id,)).fetchone()
         if row is None or row["terminal_id"] != terminal_id or row["site"] != site:
             raise ApiProblem(404, "lease_not_found", "no such lease for this terminal")
         return row
@@ -162,7 +163,9 @@ class LeaseDesk:
         def refused(code: str) -> OfflineTicketResult:
             return OfflineTicketResult(id=t.id, sequence=t.sequence, outcome="refused", code=code)
 
-        lease = conn.execute("SELECT * FROM leases WHERE id=?", (t.lease_id,)).fetchone()
+        # The lease row locked (PostgreSQL) until commit: a release racing this ticket waits, then
+        # sees its number in use; checking the range and inserting are one decision.
+        lease = conn.execute("SELECT * FROM leases WHERE id=?" + conn.for_update, (t.lease_id,)).fetchone()
         if lease is None or lease["terminal_id"] != terminal_id or lease["site"] != hall.id:
             return refused("lease_not_found")
         number = f"{lease['prefix']}-{t.sequence:03d}"
@@ -180,9 +183,11 @@ class LeaseDesk:
         if conn.execute("SELECT 1 FROM tickets WHERE id=?", (t.id,)).fetchone() is not None:
             return refused("id_taken")
         # The kiosk's clock corrected by the skew it measured, then held inside the lease's life:
-        # a ticket cannot have been issued before its number was granted, nor after the day ended.
+        # a ticket cannot have been issued before its number was granted, nor after the day ended,
+        # nor after it reached us (a clock running ahead would put the citizen behind everyone
+        # arriving until then).
         issued_us = to_us(t.issued_at) + round(t.clock_skew_s * 1_000_000)
-        issued_us = max(lease["granted_us"], min(issued_us, lease["expires_us"] - 1))
+        issued_us = max(lease["granted_us"], min(issued_us, to_us(now), lease["expires_us"] - 1))
         status = {"printed": "confirmed", "virtual": "virtual", "failed": "failed"}[t.delivery]
         request_hash = hashlib.sha256(t.model_dump_json().encode()).hexdigest()
         row = conn.execute(

@@ -162,3 +162,18 @@ def test_a_service_with_a_fee_is_not_leased(hall):
     with pytest.raises(CentralRejected) as exc:
         kiosk.grant_lease(LeaseRequest(service_id="paspor-biasa"), str(uuid.uuid4()))
     assert exc.value.code == "service_has_fee"
+
+
+def test_an_offline_ticket_from_a_clock_running_ahead_is_queued_no_later_than_it_arrived(hall):
+    """A kiosk whose clock (and measured skew) says 14:00 when the central says 10:10 must not put
+    its citizen behind everyone who arrives until 14:00: its place is held at the arrival time."""
+    central, clock, kiosk, _ = hall
+    lease = kiosk.grant_lease(LeaseRequest(service_id="npwp"), str(uuid.uuid4()))
+    clock.advance(600)
+    ahead = _offline(lease, lease.first_sequence, START + timedelta(hours=4))
+    assert kiosk.post_offline_tickets(OfflineTicketBatch(tickets=[ahead])).results[0].outcome == "accepted"
+    later = kiosk.reserve_ticket(TicketReserveRequest(service_id="npwp"), str(uuid.uuid4()))
+    kiosk.confirm_ticket(later.id, "printed")
+    with central.app.state.store.read() as conn:
+        (queued,) = conn.execute("SELECT queued_us FROM tickets WHERE id=?", (ahead.id,)).fetchone()
+    assert queued == int((START + timedelta(minutes=10)).timestamp() * 1_000_000)
