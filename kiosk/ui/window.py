@@ -148,7 +148,9 @@ class KioskWindow(QWidget):
         if name == "easy_access":  # the header's button: on at the first touch, then its options
             if self.view is None or not self.view.session.accessible:
                 self._flow.send("toggle_accessibility")
-            self.access_panel.open()
+            # The flow refuses the mode while a ticket is issued: no choices for a mode that is off.
+            if self._flow.view().session.accessible:
+                self.access_panel.open()
             return
         self._flow.send(name, **payload)
 

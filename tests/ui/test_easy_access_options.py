@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.flow.citizen import CitizenFlow, FlowTiming
+from kiosk.flow.steps import Step
 from kiosk.runtime.scheduler import ManualScheduler
 from kiosk.speech import Speaker, SpeechSettings
 from kiosk.ui.theme import HIGH_CONTRAST, PALETTE, current_palette
@@ -137,3 +138,15 @@ def test_a_kiosk_that_cannot_speak_says_so_where_the_speech_options_are(kiosk, q
     assert not win.access_panel.options["read_aloud"].isEnabled()
     assert not win.access_panel.options["read_aloud"].isChecked()
     assert not win.access_panel.louder.isEnabled() and not win.access_panel.quieter.isEnabled()
+
+
+def test_no_choices_open_while_a_ticket_is_being_issued(kiosk, qtbot):
+    """The flow refuses easy access while the ticket prints: the header button must not open the
+    choices of a mode that stayed off."""
+    win, flow, _ = kiosk
+    assert flow.send("take_ticket") and flow.send("choose_agency", agency_id="bpn")
+    assert flow.send("choose_service", service_id="info-pertanahan") and flow.send("confirm")
+    assert flow.step is Step.ISSUING
+    qtbot.mouseClick(win.header.access, qtbot_left())
+    assert not flow.session.accessible
+    assert not win.access_panel.isVisible()
