@@ -133,6 +133,11 @@ class SurveySteps:
     def _guard_survey_last_question(self, **_: Any) -> bool:
         return self._draft.index == len(ELEMENTS) - 1
 
+    def _guard_survey_not_sending(self, **_: Any) -> bool:
+        # Leaving the suggestion step while the rating is on its way would drop its answer on a
+        # step that does not take it, and "sending" would stay set: the survey stuck.
+        return not self._draft.sending
+
     def _guard_survey_not_first_question(self, **_: Any) -> bool:
         return self._draft.index > 0
 

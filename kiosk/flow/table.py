@@ -143,7 +143,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(Step.SURVEY_SUGGESTION, "survey_send", None, action="survey_send"),
     Transition(Step.SURVEY_SUGGESTION, "survey_sent", Step.SURVEY_THANKS, action="survey_sent"),
     Transition(Step.SURVEY_SUGGESTION, "survey_failed", None, action="survey_failed"),
-    Transition(Step.SURVEY_SUGGESTION, "back", Step.SURVEY_ABOUT),
+    Transition(Step.SURVEY_SUGGESTION, "back", Step.SURVEY_ABOUT, guard="survey_not_sending"),
     Transition(Step.SURVEY_THANKS, "done", Step.WELCOME),
     Transition(Step.SURVEY_THANKS, "display_expired", Step.WELCOME),
 )

@@ -188,3 +188,20 @@ def test_the_suggestion_is_bounded():
     for _ in range(600):
         text = typed_text_key(text, "a")
     assert len(text) == 500
+
+
+def test_back_is_refused_while_the_rating_is_on_its_way(setup):
+    """Leaving the suggestion step while sending dropped the answer on a step that does not take
+    it and left the survey unable to send again until the idle timeout."""
+    flow, sched, ratings = setup
+    flow.send("text_input", text=URL)
+    answer_check(sched, ratings, served())
+    for _ in range(9):
+        flow.send("survey_answer", score=3)
+    flow.send("survey_next")
+    flow.send("survey_next")
+    flow.send("survey_send")
+    assert not flow.send("back")
+    assert flow.step is Step.SURVEY_SUGGESTION
+    answer_check(sched, ratings, "receipt")
+    assert flow.step is Step.SURVEY_THANKS
