@@ -27,7 +27,8 @@ from kiosk.devices.printer.status import PrinterStatus
 from kiosk.flow.citizen import CitizenFlow, FlowView
 from kiosk.flow.configured import build_flow
 from kiosk.flow.status import PrinterReadiness, StatusChanges
-from kiosk.help import HelpCaller
+from kiosk.help import HelpCaller, HelpStatus
+from kiosk.help.caller import PENDING
 from kiosk.identification import Identifier
 from kiosk.live_wiring import build_live
 from kiosk.offline.wiring import build_offline
@@ -140,8 +141,15 @@ class KioskRuntime:
         # "Call staff": the request belongs to the session; its end withdraws it (kiosk/help).
         self.help = HelpCaller(CentralClient(config.central, token), scheduler)
         self.flow.on_session_end(self.help.session_ended)
+        # The flow holds its idle timer while the citizen waits for staff (listeners run on the
+        # scheduler's thread; the event names its session, so a late one changes nothing).
+        self.help.add_listener(self._help_to_flow)
         # Spoken guidance for easy-access sessions; espeak-ng runs on the speaker's own worker.
         self.speaker = Speaker(config.speech)
+
+    def _help_to_flow(self, status: HelpStatus) -> None:
+        if status.session_id is not None:
+            self.flow.send("help_changed", session_id=status.session_id, pending=status.state in PENDING)
 
     # ---- lifecycle -------------------------------------------------------------------------
     def start(self) -> None:

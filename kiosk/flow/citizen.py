@@ -579,8 +579,16 @@ class CitizenFlow(BookingSteps, SurveySteps):
             self._idle_timer = None
         # While a QR code is on screen the payment's own expiry is the time limit.
         guarded = self.step in IDLE_GUARDED or (self.step is Step.PAYMENT and self._guard_payment_closed())
-        if guarded and not self._idle_warning:
+        if guarded and not self._idle_warning and not self.session.help_pending:
             self._idle_timer = self._scheduler.call_later(self._limit(self._timing.idle_warn_after_s), self._idle_warn)
+
+    def _act_help_changed(self, pending: bool = False, **_: Any) -> None:
+        """Staff were called (or the call ended): no idle warning or session end while the citizen
+        waits as told; once the call is over the idle time starts afresh."""
+        self.session.help_pending = bool(pending)
+        if pending:
+            self._clear_idle_warning()
+        self._arm_idle()
 
     def _idle_warn(self) -> None:
         if self.step not in IDLE_GUARDED and self.step is not Step.PAYMENT:

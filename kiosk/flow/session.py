@@ -52,6 +52,9 @@ class CitizenSession:
     booking_entry: str = ""
     booking: BookingCheckIn | None = None
     lookup_pending: bool = False
+    # Staff were called and the call is on its way or answered ("Call staff", kiosk.help): the
+    # citizen was told to wait here, so the idle timer must not end the session meanwhile.
+    help_pending: bool = False
     # A short message for the current screen (e.g. "card.removed": hold the card still).
     notice: str | None = None
     priority_suggested: bool = False

@@ -32,6 +32,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(None, "toggle_access_option", None, action="toggle_access_option", blocked_from=_BUSY),
     Transition(None, "set_volume", None, action="set_volume", blocked_from=_BUSY),
     Transition(None, "more_time", None, action="extend_time", blocked_from=_BUSY),
+    Transition(None, "help_changed", None, action="help_changed"),
     # While money is moving, leaving means cancelling the payment first (the PAYMENT rows below).
     Transition(None, "cancel", Step.WELCOME, blocked_from=_BUSY | {Step.PAYMENT}),
     Transition(Step.PAYMENT, "cancel", Step.WELCOME, guard="payment_closed"),

@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 
 POLL_S = 2.0  # how soon "Ani is coming" appears after the acknowledgement
 HelpState = Literal["idle", "sending", "waiting", "coming", "failed"]
+PENDING: frozenset[str] = frozenset({"sending", "waiting", "coming"})  # the citizen waits for staff
 
 
 @dataclass(frozen=True)

@@ -225,5 +225,27 @@ def test_table_has_no_unreachable_step_and_no_dead_end():
         "survey_checked",
         "survey_sent",
         "survey_failed",
+        "help_changed",
     }
     assert all(r.intent in USER_INTENTS or r.intent in events for r in TRANSITIONS)
+
+
+def test_a_citizen_waiting_for_staff_is_not_timed_out(flow, sched):
+    """ "Staff are on their way. Please wait here": while the call is pending the idle warning and
+    the session's end wait (ending the session would withdraw the call); once it is over, the idle
+    time starts afresh. An event for an earlier session changes nothing."""
+    walk_to_confirm(flow)
+    sched.advance(46)
+    assert flow.view().idle_warning
+    session = flow.session.id
+    assert flow.send("help_changed", session_id=session, pending=True)
+    assert not flow.view().idle_warning
+    sched.advance(600)
+    assert flow.step is Step.CONFIRM and flow.session.id == session and not flow.view().idle_warning
+    assert not flow.send("help_changed", session_id=session - 1, pending=False)  # not this citizen's
+    assert flow.session.help_pending
+    flow.send("help_changed", session_id=session, pending=False)
+    sched.advance(44)
+    assert not flow.view().idle_warning
+    sched.advance(2)
+    assert flow.view().idle_warning and flow.step is Step.CONFIRM

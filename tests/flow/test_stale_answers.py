@@ -54,6 +54,7 @@ PAYLOADS = {
     },
     "survey_sent": {"receipt": "someone else's receipt"},
     "survey_failed": {"reason": "not_served"},
+    "help_changed": {"pending": True},
     "idle_expired": {},
     "display_expired": {},
 }

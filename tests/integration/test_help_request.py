@@ -117,6 +117,7 @@ def test_the_kiosk_button_reaches_the_supervisor_and_shows_who_is_coming(qtbot, 
         d.execute_script(card + ".querySelector('button.help-ack').click()")
         qtbot.waitUntil(lambda: "Bu Kepala" in window.help_call.banner.text(), timeout=5000)
         assert window.help_call.banner.text() != waiting_id
+        assert kiosk.runtime.flow.session.help_pending  # the runtime told the flow: no idle end now
         if shots:
             save_png(window, Path(shots) / "kiosk-help-coming-id.png")
             kiosk.runtime.flow.send("set_language", language="en")
