@@ -153,8 +153,17 @@ def for_staff(event: dict[str, Any]) -> dict[str, Any] | None:
     return None if event["zone"] == PAYMENT_ZONE else event
 
 
+# Staff business (help requests, kiosk alerts) goes on the site-wide zone for the staff streams;
+# hall TVs, phones and kiosks are not sent even its stub.
+STAFF_ONLY_KINDS = ("help_", "alert_")
+
+
+def _staff_only(event: dict[str, Any]) -> bool:
+    return str(event["kind"]).startswith(STAFF_ONLY_KINDS)
+
+
 def for_public(event: dict[str, Any]) -> dict[str, Any] | None:
-    return None if event["zone"] == PAYMENT_ZONE else public(event)
+    return None if event["zone"] == PAYMENT_ZONE or _staff_only(event) else public(event)
 
 
 def for_terminal(terminal_id: str) -> Any:
@@ -165,6 +174,6 @@ def for_terminal(terminal_id: str) -> Any:
             if event.get("terminal_id") != terminal_id:
                 return None
             return {k: event[k] for k in ("id", "zone", "kind", "at_us", "payment")}
-        return public(event)
+        return None if _staff_only(event) else public(event)
 
     return view

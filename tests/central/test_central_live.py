@@ -4,6 +4,7 @@ every HEARTBEAT_S, hides ticket ids from the public, and shows changes made by a
 
 import threading
 import time
+import uuid
 
 import pytest
 import requests
@@ -253,3 +254,21 @@ def test_the_reader_waits_at_an_id_still_in_flight_and_gives_up_a_rolled_back_on
     assert feed.batch(None, upto)
     found, _ = feed.batch(None, upto)
     assert [e["number"] for e in found] == ["A-004"]
+
+
+def test_help_requests_reach_the_staff_stream_only(central, client):
+    """A citizen's call for help is staff business: hall TVs and phones get no trace of it."""
+    headers = staff_session(central, "rina")
+    answer = requests.post(
+        f"{central.url}/v1/help-requests",
+        json={"step": "payment"},
+        headers={
+            "Authorization": f"Bearer {TEST_TOKEN}",
+            "X-Terminal-Id": TEST_TERMINAL,
+            "Idempotency-Key": str(uuid.uuid4()),
+        },
+        timeout=10,
+    )
+    assert answer.status_code in (200, 201), answer.text
+    assert "help_requested" in [e["kind"] for e in _events(central, headers=headers)]
+    assert not [e for e in _events(central, public=True) if e["kind"].startswith(("help_", "alert_"))]
