@@ -129,7 +129,9 @@ class AlertDesk:
                 # Every site's terminals at once (terminal ids are unique across sites).
                 silent = conn.execute(
                     "SELECT h.terminal_id, h.received_us, t.site_id FROM heartbeats h"
-                    " LEFT JOIN terminals t ON t.terminal_id = h.terminal_id WHERE h.received_us < ? AND NOT EXISTS"
+                    " LEFT JOIN terminals t ON t.terminal_id = h.terminal_id WHERE h.received_us < ?"
+                    # A revoked terminal will never send another heartbeat: no alert it cannot clear.
+                    " AND t.revoked_us IS NULL AND NOT EXISTS"
                     " (SELECT 1 FROM kiosk_alerts a WHERE a.terminal_id=h.terminal_id"
                     " AND a.kind='offline' AND a.cleared_us IS NULL)",
                     (cutoff,),

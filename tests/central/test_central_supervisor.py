@@ -8,6 +8,7 @@ import requests
 
 from central.cli import DEFAULT_CATALOG
 from central.server import start
+from central.store import to_us
 from central.supervisor.alerts import conditions
 from central.testing import OTHER_TERMINAL, OTHER_TOKEN, TEST_TERMINAL, TEST_TOKEN
 from tests.central.supervisor_helpers import (
@@ -202,3 +203,23 @@ def test_the_demo_line_names_a_supervisor_account_that_signs_in(tmp_path):
         assert answer.status_code == 200 and answer.json()["staff"]["role"] == "supervisor"
     finally:
         central.stop()
+
+
+def test_a_revoked_terminal_is_not_raised_offline(hall):
+    """An administrator revoked it: it will never be heard again, so an "offline" alert could never clear."""
+    store, clock = hall.app.state.store, hall.clock
+    with store.write() as conn:
+        conn.execute(
+            "INSERT INTO terminals (terminal_id, token_hash, enrolled_us, revoked_us) VALUES (?,?,?,?)",
+            ("kiosk-gone-09", "00" * 32, to_us(clock()), to_us(clock())),
+        )
+        conn.execute(
+            "INSERT INTO heartbeats (terminal_id, received_us, body) VALUES (?,?,?)",
+            ("kiosk-gone-09", to_us(clock()), heartbeat().model_dump_json()),
+        )
+    alerts = hall.app.state.alerts
+    clock.advance(alerts.offline_after_s + 5)
+    alerts.sweep(force=True)
+    assert not [a for a in _alerts_of(hall, "kiosk-gone-09") if a["kind"] == "offline"]
+    for n in range(1, 7):  # the module's other kiosks went silent too: heard again, cleared
+        post(hall, "/v1/heartbeat", kiosk(n), heartbeat().model_dump(mode="json"))
