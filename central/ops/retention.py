@@ -12,6 +12,9 @@ What the schema holds that points at a person, and what happens to it (docs/cent
 - ``auth_failures``: the rate limiter's rows are keyed by client address; finished ones
   (not blocking any more) are deleted.
 - ``staff_sessions``: expired sessions say when a staff member worked; deleted.
+- ``ratings``: the survey's suggestion is free text a citizen typed (digit runs like a NIK are
+  replaced before storage, but a name may be in it); it is nulled. The scores and the banded
+  respondent answers stay: the satisfaction index of past periods is built from them.
 
 Not touched: ``citizens`` (the demo's stand-in for the population registry, loaded from the
 catalogue at every start, not data collected from citizens) and the kiosks' telemetry (the
@@ -67,6 +70,14 @@ RULES: tuple[Rule, ...] = (
         ("last_us", "blocked_until_us"),
     ),
     Rule("expired staff sessions", "staff_sessions", ("token_hash",), "expires_us < :cutoff", ("expires_us",)),
+    Rule(
+        "survey suggestions (free text)",
+        "ratings",
+        ("ticket_id",),
+        "rated_us < :cutoff AND suggestion IS NOT NULL",
+        ("rated_us",),
+        null=("suggestion",),
+    ),
 )
 
 

@@ -61,6 +61,16 @@ def _seed(conn, *, old_bookings: int = 1) -> None:
         )
 
 
+def _seed_ratings(conn) -> None:
+    scores = ", ".join(f"u{i}" for i in range(1, 10))
+    for ticket, rated in (("rated-old", OLD), ("rated-new", NEW)):
+        conn.execute(
+            f"INSERT INTO ratings (ticket_id, site, service_id, agency_id, business_date, rated_us, channel, {scores},"
+            " suggestion) VALUES (?, 's', 'paspor', 'imigrasi', '2026-01-01', ?, 'kiosk', 4,4,4,4,4,4,4,4,4, ?)",
+            (ticket, _us(rated), f"Pak Budi di loket, {ticket}"),
+        )
+
+
 def _state(store) -> dict:
     with store.read() as conn:
         return {
@@ -70,6 +80,9 @@ def _state(store) -> dict:
             "payments": sorted(r[0] for r in conn.execute("SELECT id FROM payments")),
             "clients": sorted(r[0] for r in conn.execute("SELECT client FROM auth_failures")),
             "sessions": sorted(r[0] for r in conn.execute("SELECT token_hash FROM staff_sessions")),
+            "suggestions": dict(
+                conn.execute("SELECT ticket_id, suggestion FROM ratings ORDER BY ticket_id").fetchall()
+            ),
         }
 
 
@@ -83,10 +96,11 @@ def store(new_db):
 
 def test_old_rows_lose_personal_fields_new_rows_keep_them_tickets_stay(store):
     store.transact(_seed)
+    store.transact(_seed_ratings)
     before = _state(store)
 
     due = apply_retention(store, 30, now=NOW, dry_run=True)
-    assert set(due.values()) == {1} and len(due) == 4
+    assert set(due.values()) == {1} and len(due) == 5
     assert _state(store) == before  # a dry run changes nothing
 
     done = apply_retention(store, 30, now=NOW)
@@ -102,6 +116,7 @@ def test_old_rows_lose_personal_fields_new_rows_keep_them_tickets_stay(store):
     assert after["payments"] == before["payments"]  # the accounts keep every payment
     assert after["clients"] == ["10.0.0.2", "10.0.0.3"]  # still blocking, or recent
     assert after["sessions"] == ["t-new"]
+    assert after["suggestions"] == {"rated-new": "Pak Budi di loket, rated-new", "rated-old": None}
 
     assert set(apply_retention(store, 30, now=NOW).values()) == {0}  # nothing left to do
 
