@@ -92,7 +92,9 @@ def test_qr_shown_then_paid(env):
     assert waiting.showing_qr and waiting.merchant_name == "MPP KOTA BANDUNG" and waiting.amount_idr == 30000
     assert 0 < waiting.seconds_left <= 3 and waiting.reference.startswith("ANJ")
     faults.pay(waiting.payment_id)
-    paid = updates.until(lambda v: v.state != "waiting")
+    # A poll that times out on a busy machine shows "checking" for a moment, and the next poll
+    # still finds the payment paid: that is correct, so only the first settled state counts.
+    paid = updates.until(lambda v: v.state not in ("waiting", "checking"))
     assert paid.paid and journal.get(paid.entry_id).step.value == "paid_seen"
 
 
