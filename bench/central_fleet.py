@@ -40,8 +40,30 @@ LOAD_PROCESSES = 2
 SECONDS = float(os.environ.get("BENCH_FLEET_SECONDS", "30"))
 
 
-def _terminals() -> dict[str, str]:
-    return {f"kiosk-fleet-{i:02d}": f"fleet-token-{i:02d}-0123456789" for i in range(TERMINALS)}
+def _enrol_terminals(db: str, url: str) -> dict[str, str]:
+    """The fleet's terminals, enrolled as a hall's kiosks are (a one-time code each, then
+    POST /v1/terminals/enrol): id -> token. Why not pre-shared tokens: those are checked in the
+    central's memory, while an enrolled kiosk's token is checked in the database on every call,
+    which is what a deployed hall pays."""
+    import requests
+
+    from central.store import open_store
+    from central.terminal_admin import issue_code
+
+    store = open_store(db if "://" in db else Path(db), pool_max=1)
+    try:
+        codes = {
+            f"kiosk-fleet-{i:02d}": issue_code(store, terminal_id=f"kiosk-fleet-{i:02d}") for i in range(TERMINALS)
+        }
+    finally:
+        store.close()
+    tokens = {}
+    with requests.Session() as http:
+        for terminal, code in codes.items():
+            r = http.post(f"{url}/v1/terminals/enrol", json={"code": code, "terminal_id": terminal}, timeout=10)
+            r.raise_for_status()
+            tokens[terminal] = r.json()["token"]
+    return tokens
 
 
 def _services() -> list[str]:
@@ -171,11 +193,11 @@ def _drive(
     on its own clock) instead of as many as the central answers."""
     from tests.central.central_process import CentralProcess
 
-    terminals = _terminals()
     services = _services()
-    assignments = [(t, tok, services[i % len(services)]) for i, (t, tok) in enumerate(terminals.items())]
-    with CentralProcess(db, workdir, terminals, workers=workers) as central:
+    with CentralProcess(db, workdir, {}, workers=workers) as central:
         port = central.port
+        terminals = _enrol_terminals(db, central.url)
+        assignments = [(t, tok, services[i % len(services)]) for i, (t, tok) in enumerate(terminals.items())]
         ctx = multiprocessing.get_context("spawn")
         start_at = time.time() + 2.0  # every load process up before the clock starts
         chunks = [assignments[i::LOAD_PROCESSES] for i in range(LOAD_PROCESSES)]

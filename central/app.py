@@ -24,6 +24,7 @@ from central.errors import ApiProblem, document_common_errors, error_response, i
 from central.faults import FaultInjector, FaultMiddleware, fault_router
 from central.fleet import fleet_router
 from central.health import health_router
+from central.hot_lane import HotLane
 from central.identities import IdentityDirectory
 from central.leases import LeaseDesk, leases_router
 from central.limits import IDEMPOTENCY_KEY, RequestLimitsMiddleware
@@ -38,9 +39,9 @@ from central.store.migrations import adopt_unsited_rows
 from central.supervisor import install as install_supervisor
 from central.survey import install as install_survey
 from central.telemetry import Telemetry
-from central.terminals import TerminalPrincipal, TerminalRegistry
+from central.terminals import HotCaller, TerminalPrincipal, TerminalRegistry
 from central.throttle import RateLimited
-from central.tickets import TicketDesk
+from central.tickets import AUTHENTICATED, TicketDesk
 from kiosk.contract import (
     ApiError,
     Catalog,
@@ -175,14 +176,17 @@ def create_app(
     app.state.desk = desk
     app.state.sites = sites
     app.state.store = db
-    app.add_middleware(MetricsMiddleware, pool_stats=db.pool_stats)
-    app.state.telemetry = telemetry
-    app.include_router(fleet_router(db, clock))
 
     def on_loop() -> bool:
         """The hot calls (authentication, reserve, confirm) run on the event loop where the engine
         has an asyncio pool open in it (PostgreSQL, central.store.postgres_async); else sync."""
         return db.aio is not None and db.aio.usable()
+
+    # Added first, so inside the metrics and the request limits (central.hot_lane).
+    app.add_middleware(HotLane, registry=registry, desk=desk, on_loop=on_loop, routes=lambda: app.routes)
+    app.add_middleware(MetricsMiddleware, pool_stats=db.pool_stats)
+    app.state.telemetry = telemetry
+    app.include_router(fleet_router(db, clock))
 
     async def terminal(
         request: Request,
@@ -195,6 +199,38 @@ def create_app(
         return await run_in_threadpool(registry.authenticate, x_terminal_id, token, _client(request))
 
     Terminal = Annotated[TerminalPrincipal, Depends(terminal)]
+
+    async def hot_terminal(
+        request: Request,
+        creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+        x_terminal_id: Annotated[str | None, Header(description="This kiosk's terminal id")] = None,
+    ) -> HotCaller:
+        """``terminal`` for reserve and confirm. On the loop's pool, a terminal this process
+        authenticated before with this very token is not asked again: the one statement of its
+        call checks that the token is still live (HotCaller.guard), which halves the statements
+        of a ticket."""
+        token = creds.credentials if creds is not None else None
+        if on_loop():
+            known = registry.vouched(x_terminal_id, token)
+            if known is not None:
+                return known
+            principal = await registry.authenticate_async(x_terminal_id, token, _client(request))
+            return registry.vouch(principal, token or "")
+        principal = await run_in_threadpool(registry.authenticate, x_terminal_id, token, _client(request))
+        return HotCaller(principal, AUTHENTICATED, vouched=False)
+
+    HotTerminal = Annotated[HotCaller, Depends(hot_terminal)]
+
+    async def in_full(caller: HotCaller, request: Request) -> TerminalPrincipal:
+        """A hot call its guarded statement did not settle goes the sync way, authenticated in
+        full first when this request was not: a token revoked or rotated meanwhile gets its 401."""
+        if not caller.vouched:
+            return caller.principal
+        registry.forget(caller.principal.id)
+        creds = await _bearer(request)
+        token = creds.credentials if creds is not None else None
+        return await registry.authenticate_async(request.headers.get("x-terminal-id"), token, _client(request))
+
     app.state.bookings = BookingDesk(db, sites, desk)
     app.include_router(bookings_router(app.state.bookings, Terminal))
     app.include_router(leases_router(LeaseDesk(db, sites, clock, desk.public_url), Terminal))
@@ -273,8 +309,9 @@ def create_app(
         responses={**_ERRORS, 404: {"model": ApiError}, 409: {"model": ApiError}},
     )
     async def reserve_ticket(
+        request: Request,
         body: TicketReserveRequest,
-        me: Terminal,
+        caller: HotTerminal,
         idempotency_key: Annotated[
             str,
             Header(description="Client-generated UUID; a replay returns the same ticket", **IDEMPOTENCY_KEY),
@@ -283,7 +320,10 @@ def create_app(
         """Reserve the next number of the terminal's site (numbered per site, prefix and the site's
         business day). Same key + same body -> same ticket; different body -> 409."""
         if on_loop():
-            return await desk.reserve_async(me.site, me.id, idempotency_key, body)
+            ticket = await desk.reserve_async(caller, idempotency_key, body)
+            if ticket is not None:
+                return ticket
+        me = await in_full(caller, request)
         return await run_in_threadpool(desk.reserve, me.site, me.id, idempotency_key, body)
 
     @app.post(
@@ -292,11 +332,16 @@ def create_app(
         tags=["tickets"],
         responses={**_ERRORS, 403: {"model": ApiError}, 404: {"model": ApiError}, 409: {"model": ApiError}},
     )
-    async def confirm_ticket(ticket_id: TicketId, body: TicketConfirmRequest, me: Terminal) -> Ticket:
+    async def confirm_ticket(
+        request: Request, ticket_id: TicketId, body: TicketConfirmRequest, caller: HotTerminal
+    ) -> Ticket:
         """The ticket reached the citizen. Idempotent; after the reservation lapsed -> 409;
         another site's ticket -> 404."""
         if on_loop():
-            return await desk.confirm_async(me.site, me.id, ticket_id, body.mode)
+            ticket = await desk.confirm_async(caller, ticket_id, body.mode)
+            if ticket is not None:
+                return ticket
+        me = await in_full(caller, request)
         return await run_in_threadpool(desk.confirm, me.site, me.id, ticket_id, body.mode)
 
     @app.post(

@@ -24,6 +24,7 @@ from typing import Any
 import uvicorn
 
 from central.admin_cli import add_admin_commands, run_admin
+from central.http_protocol import OneSendHttpProtocol
 from central.sites import load_sites
 
 log = logging.getLogger(__name__)
@@ -174,6 +175,7 @@ def run(
         access_log=access_log,
         timeout_graceful_shutdown=graceful_timeout_s,
         lifespan="on",
+        http=OneSendHttpProtocol,  # a response's headers and body in one send (central.http_protocol)
     )
     if workers <= 1:
         from central.app import create_app

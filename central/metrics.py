@@ -24,6 +24,7 @@ LATENCY = Histogram(
     buckets=(0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0),
 )
 TICKETS_ISSUED = Counter("central_tickets_issued_total", "Ticket numbers issued (reserved)", ["service"])
+HOT_LANE = Counter("central_hot_lane_answers_total", "Reserve and confirm calls answered by the hot lane", ["call"])
 RETRIES = Counter("central_db_retries_total", "Transactions run again after a lost race", ["kind"])
 POOL = Gauge("central_db_pool_connections", "Database connections of the pool", ["state"], multiprocess_mode="livesum")
 

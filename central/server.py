@@ -17,6 +17,7 @@ import uvicorn
 
 from central.app import create_app
 from central.faults import FAULT_TOKENS, is_loopback
+from central.http_protocol import OneSendHttpProtocol
 
 log = logging.getLogger(__name__)
 
@@ -137,6 +138,7 @@ def start(
         # On, as in production (central.cli): the lifespan opens PostgreSQL's asyncio pool in
         # this server's loop, so tests and the demo take the same hot path as a deployed central.
         lifespan="on",
+        http=OneSendHttpProtocol,
         ssl_certfile=str(ssl_certfile) if ssl_certfile else None,
         ssl_keyfile=str(ssl_keyfile) if ssl_keyfile else None,
     )

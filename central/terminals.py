@@ -58,6 +58,26 @@ class TerminalPrincipal:
     site: str
 
 
+@dataclass(frozen=True)
+class HotCaller:
+    """A terminal on the hot path (reserve, confirm on PostgreSQL's asyncio pool). ``guard`` is
+    what the statement itself checks before it changes anything: (pre-shared, terminal id, token
+    hash). A token revoked or rotated through another process then stops at the next statement,
+    although this process authenticated it before and did not ask again (``vouched``)."""
+
+    principal: TerminalPrincipal
+    guard: tuple[bool, str, str]
+    vouched: bool
+
+
+# In SQL, the guard's test (its three parameters in order): a pre-shared terminal, or an enrolled
+# one whose current token this still is.
+GUARD_SQL = (
+    "(?::boolean OR EXISTS (SELECT 1 FROM terminals WHERE terminal_id=? AND token_hash=? AND revoked_us IS NULL))"
+)
+_VOUCHED_MAX = 50_000  # terminals remembered per process; more than a fleet has
+
+
 def _static_entry(terminal_id: str, entry: Any, default_site: str) -> tuple[str, str]:
     """(token hash, site) of a pre-shared terminal: a token string (the default site) or
     ``{"token": ..., "site": ...}``."""
@@ -112,6 +132,9 @@ class TerminalRegistry:
         # Written on first need, not here: a central started without migrating (--no-migrate) on a
         # schema behind the head must still start and say so in /readyz, not crash on a column.
         self._secret: bytes | None = None
+        # terminal id -> (token digest, site) of terminals authenticated in full by this process
+        # (HotCaller): only a request that presented the token itself is ever remembered.
+        self._vouched: dict[str, tuple[bytes, str]] = {}
 
     def _seeded_secret(self) -> bytes:
         """The token secret, after storing it and the catalogue's demo codes (idempotent: several
@@ -173,6 +196,32 @@ class TerminalRegistry:
         if principal is None:
             raise _unauthorized()
         return principal
+
+    # -- the hot path: a token once authenticated is checked again inside the statement ----------
+
+    def vouch(self, principal: TerminalPrincipal, token: str) -> HotCaller:
+        """Remember a terminal this request authenticated in full, with its token's digest; its
+        next hot calls skip the authentication statement (the guard in theirs checks instead)."""
+        if len(self._vouched) >= _VOUCHED_MAX:
+            self._vouched.clear()
+        token_digest = digest(token)
+        self._vouched[principal.id] = (token_digest, principal.site)
+        return HotCaller(principal, self._guard(principal.id, token_digest), vouched=False)
+
+    def vouched(self, terminal_id: str | None, token: str | None) -> HotCaller | None:
+        """The terminal as authenticated before in this process with this very token, or None."""
+        known = self._vouched.get(terminal_id or "")
+        if known is None or not token or not hmac.compare_digest(digest(token), known[0]):
+            return None
+        tid = terminal_id or ""
+        return HotCaller(TerminalPrincipal(tid, known[1]), self._guard(tid, known[0]), vouched=True)
+
+    def forget(self, terminal_id: str) -> None:
+        """Its statement found the token no longer live (revoked or rotated elsewhere)."""
+        self._vouched.pop(terminal_id, None)
+
+    def _guard(self, terminal_id: str, token_digest: bytes) -> tuple[bool, str, str]:
+        return (terminal_id in self._static, terminal_id, token_digest.hex())
 
     def decide(
         self, terminal_id: str | None, token: str | None, client: str, row: Any

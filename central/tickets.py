@@ -26,6 +26,7 @@ from central.live import events
 from central.metrics import TICKETS_ISSUED
 from central.sites import SiteConfig, Sites, as_sites
 from central.store import Store, from_us, to_us
+from central.terminals import GUARD_SQL, HotCaller
 from kiosk.contract import (
     ConfirmMode,
     QueuesResponse,
@@ -73,10 +74,13 @@ _NEW_TICKET_COLUMNS = (
 # row lock; a concurrent request with the same key makes the ticket insert fail on its unique
 # constraint, the whole statement (bump included) rolls back, and the retry finds the winner's
 # ticket: no duplicate, no gap. ``replayed`` tells the two answers apart.
+# Both hot statements start with the caller's guard (central.terminals.GUARD_SQL): when its token
+# is no longer live they change nothing and answer no row.
 _PG_RESERVE = (
-    "WITH existing AS (SELECT * FROM tickets WHERE terminal_id=? AND idem_key=?),"
+    f"WITH auth AS (SELECT {GUARD_SQL} AS ok),"
+    " existing AS (SELECT * FROM tickets WHERE terminal_id=? AND idem_key=? AND (SELECT ok FROM auth)),"
     " seq AS (INSERT INTO sequences (site, prefix, business_date, last_seq)"
-    " SELECT ?, ?, ?, 1 WHERE NOT EXISTS (SELECT 1 FROM existing)"
+    " SELECT ?, ?, ?, 1 WHERE NOT EXISTS (SELECT 1 FROM existing) AND (SELECT ok FROM auth)"
     " ON CONFLICT (site, prefix, business_date) DO UPDATE SET last_seq = sequences.last_seq + 1"
     " RETURNING last_seq),"
     f" made AS (INSERT INTO tickets ({_NEW_TICKET_COLUMNS})"
@@ -89,8 +93,9 @@ _PG_RESERVE = (
 # is from before it, so the ticket itself is added) and the people ahead. No row: not a live
 # reservation of this terminal; the sync path then says why (repeat, lapsed, failed, not yours).
 _PG_CONFIRM = (
-    "WITH done AS (UPDATE tickets SET status=?, confirmed_us=? WHERE id=? AND site=? AND terminal_id=?"
-    " AND status='reserved' AND expires_us > ? RETURNING *),"
+    f"WITH auth AS (SELECT {GUARD_SQL} AS ok),"
+    " done AS (UPDATE tickets SET status=?, confirmed_us=? WHERE id=? AND site=? AND terminal_id=?"
+    " AND status='reserved' AND expires_us > ? AND (SELECT ok FROM auth) RETURNING *),"
     " waiting AS (SELECT COALESCE((SELECT w.waiting FROM queue_waiting w WHERE w.site = done.site"
     " AND w.service_id = done.service_id AND w.business_date = done.business_date), 0) AS n FROM done),"
     " joined AS (INSERT INTO queue_events (site, zone, kind, at_us, payload)"
@@ -101,6 +106,8 @@ _PG_CONFIRM = (
     f" SELECT done.*, {_ahead_by_counter('done')} FROM done"
 )
 SWEEP_EVERY_US = 1_000_000
+# The guard of a request authenticated in full by its own statement just before (the sync path).
+AUTHENTICATED = (True, "", "")
 
 
 @dataclass(frozen=True)
@@ -114,9 +121,9 @@ class _ReservePlan:
     head: tuple[Any, ...]  # the new row's columns before its sequence
     tail: tuple[Any, ...]  # and after
 
-    def pg_params(self) -> tuple[Any, ...]:
+    def pg_params(self, guard: tuple[bool, str, str]) -> tuple[Any, ...]:
         terminal_id, idem_key = self.head[2], self.head[3]
-        return (terminal_id, idem_key, *self.counter, *self.head, *self.tail)
+        return (*guard, terminal_id, idem_key, *self.counter, *self.head, *self.tail)
 
 
 # Persist lapses of expired reservations. SKIP LOCKED (PostgreSQL): rows another transaction is
@@ -311,7 +318,7 @@ class TicketDesk:
         plan = self._plan_reserve(site, terminal_id, idem_key, req, now)
         self._lapse_expired(conn, now)
         if conn.dialect == "postgresql" and plan.refusal is None:
-            return self._reserved(plan, conn.execute(_PG_RESERVE, plan.pg_params()).fetchone())
+            return self._reserved(plan, conn.execute(_PG_RESERVE, plan.pg_params(AUTHENTICATED)).fetchone())
         existing = conn.execute(
             "SELECT * FROM tickets WHERE terminal_id=? AND idem_key=?", (terminal_id, idem_key)
         ).fetchone()
@@ -356,19 +363,26 @@ class TicketDesk:
             TICKETS_ISSUED.labels(plan.service_id).inc()
         return row, row["ahead"]
 
-    async def reserve_async(self, site: str, terminal_id: str, idem_key: str, req: TicketReserveRequest) -> Ticket:
+    async def reserve_async(self, caller: HotCaller, idem_key: str, req: TicketReserveRequest) -> Ticket | None:
         """``reserve`` on the event loop through PostgreSQL's asyncio pool (central.store.
-        postgres_async), in one statement; a refused service (rare) goes the sync way, which
-        still answers a replay."""
+        postgres_async), in one statement guarded by the caller's token. None: not settled here
+        (a refused service, which still answers a replay, or a token no longer live): the caller
+        authenticates in full and takes the sync way, which says why."""
+        site, terminal_id = caller.principal.site, caller.principal.id
         now = self.now()
-        plan = self._plan_reserve(site, terminal_id, idem_key, req, now)
+        try:
+            plan = self._plan_reserve(site, terminal_id, idem_key, req, now)
+        except ApiProblem:
+            return None  # no such service: said after the full authentication, not to a dead token
         if plan.refusal is not None:
-            return await run_in_threadpool(self.reserve, site, terminal_id, idem_key, req)
+            return None
         us = to_us(now)
         if not 0 <= us - self._swept_us < SWEEP_EVERY_US:
             self._swept_us = us
             await self.db.aio.fetch_one(_LAPSE["postgresql"], (us,))
-        row = await self.db.aio.fetch_one(_PG_RESERVE, plan.pg_params())
+        row = await self.db.aio.fetch_one(_PG_RESERVE, plan.pg_params(caller.guard))
+        if row is None:
+            return None
         await self._wait_figures_read(site)
         return self._answer(self._reserved(plan, row), now)
 
@@ -379,17 +393,20 @@ class TicketDesk:
         if self.wait_figures_due is not None and self.read_wait_figures is not None and self.wait_figures_due(site):
             await run_in_threadpool(self.read_wait_figures, site)
 
-    async def confirm_async(self, site: str, terminal_id: str, ticket_id: str, mode: ConfirmMode) -> Ticket:
-        """``confirm`` on the event loop, in one statement for a live reservation (the common
-        case); anything else (a repeat, a lapse, another terminal's) goes the sync way, which
-        says why."""
+    async def confirm_async(self, caller: HotCaller, ticket_id: str, mode: ConfirmMode) -> Ticket | None:
+        """``confirm`` on the event loop, in one statement guarded by the caller's token, for a
+        live reservation (the common case). None for anything else (a repeat, a lapse, another
+        terminal's, a token no longer live): the caller authenticates in full and takes the sync
+        way, which says why."""
+        site, terminal_id = caller.principal.site, caller.principal.id
         now = self.now()
         us = to_us(now)
         new = "confirmed" if mode == "printed" else "virtual"
         pretend = json.dumps(self.site(site).demo_waiting)
-        row = await self.db.aio.fetch_one(_PG_CONFIRM, (new, us, ticket_id, site, terminal_id, us, us, pretend))
+        params = (*caller.guard, new, us, ticket_id, site, terminal_id, us, us, pretend)
+        row = await self.db.aio.fetch_one(_PG_CONFIRM, params)
         if row is None:
-            return await run_in_threadpool(self.confirm, site, terminal_id, ticket_id, mode)
+            return None
         await self._wait_figures_read(site)
         return self._answer((row, row["ahead"]), now)
 
