@@ -186,7 +186,7 @@ def create_app(
     app.add_middleware(HotLane, registry=registry, desk=desk, on_loop=on_loop, routes=lambda: app.routes)
     app.add_middleware(MetricsMiddleware, pool_stats=db.pool_stats)
     app.state.telemetry = telemetry
-    app.include_router(fleet_router(db, clock))
+    app.include_router(fleet_router())  # the old /fleet address: to /supervisor
 
     async def terminal(
         request: Request,

@@ -1,72 +1,90 @@
-"""The fleet page: every terminal's last heartbeat on one plain HTML page (GET /fleet).
+"""The kiosks of a site as their last heartbeats tell: which terminal, when it was last heard
+from, open or not, its printer and card reader, its journal backlog and software version. Shown
+to the site's supervisor (``/v1/supervisor/overview``, the "Kiosks" list of ``/supervisor``).
 
-For the people looking after the kiosks of a hall: which terminal, when it was last heard from,
-its paper and card reader state. Reads the heartbeats table kept by ``central.telemetry``.
+This used to be a page of its own, ``GET /fleet``, open to anyone and listing every site's
+terminals; their states and versions are for the hall's staff, so it now asks for the supervisor's
+sign-in and shows the account's site only. ``/fleet`` sends a browser to ``/supervisor``.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
-from datetime import datetime, timedelta
-from html import escape
+from datetime import datetime
+from typing import Any
 
 from fastapi import APIRouter
-from fastapi.responses import HTMLResponse
+from fastapi.responses import RedirectResponse
+from pydantic import ValidationError
 
-from central.db import Database, from_us
+from central.store import Store, to_us
+from central.supervisor.alerts import OFFLINE_AFTER_S
+from central.supervisor.labels import kiosk_number, terminal_label
 from kiosk.contract import Heartbeat
 
-STALE_AFTER = timedelta(minutes=3)  # three missed heartbeats
 
-
-def fleet_rows(db: Database) -> list[tuple[str, datetime, Heartbeat]]:
-    with db.read() as conn:
-        rows = conn.execute("SELECT terminal_id, received_us, body FROM heartbeats ORDER BY terminal_id").fetchall()
-    return [(r["terminal_id"], from_us(r["received_us"]), Heartbeat.model_validate_json(r["body"])) for r in rows]
-
-
-def _device(hb: Heartbeat, name: str) -> str:
+def _device(hb: Heartbeat, name: str) -> dict[str, str] | None:
     health = hb.devices.get(name)
-    if health is None:
-        return "—"
-    return f"{health.state}" + (f": {health.detail}" if health.detail else "")
+    return None if health is None else {"state": health.state, "detail": health.detail or ""}
 
 
-def render_fleet(rows: list[tuple[str, datetime, Heartbeat]], now: datetime) -> str:
-    body = []
-    for terminal_id, seen, hb in rows:
-        stale = now - seen > STALE_AFTER
-        ago = int((now - seen).total_seconds())
-        state = "silent" if stale else ("open" if hb.open_for_citizens else "closed")
-        body.append(
-            f'<tr class="{"stale" if stale else ""}"><td>{escape(terminal_id)}</td>'
-            f"<td>{seen:%Y-%m-%d %H:%M:%S} UTC ({ago} s ago)</td><td>{escape(state)}</td>"
-            f"<td>{escape(_device(hb, 'printer'))}</td><td>{escape(_device(hb, 'card_reader'))}</td>"
-            f"<td>{hb.journal_backlog}</td><td>{escape(hb.app_version)}</td></tr>"
+def site_kiosks(db: Store, site_of: Callable[[str, str | None], str], site: str, now: datetime) -> list[dict[str, Any]]:
+    """Each kiosk of ``site`` that ever sent a heartbeat (revoked ones left out), by terminal id.
+    ``site_of`` is ``TerminalRegistry.site_of``: pre-shared terminals have no row to say it."""
+    rows = db.run_read(
+        lambda conn: conn.execute(
+            "SELECT h.terminal_id, h.received_us, h.body, t.site_id FROM heartbeats h"
+            " LEFT JOIN terminals t ON t.terminal_id = h.terminal_id"
+            " WHERE t.revoked_us IS NULL AND (t.site_id = ? OR t.site_id IS NULL)",
+            (site,),
+        ).fetchall()
+    )
+    now_us = to_us(now)
+    kiosks = []
+    for row in rows:
+        if site_of(row["terminal_id"], row["site_id"]) != site:
+            continue
+        ago_s = max(0, (now_us - row["received_us"]) // 1_000_000)
+        try:
+            hb: Heartbeat | None = Heartbeat.model_validate_json(row["body"])
+        except ValidationError:  # stored by an older central: still show when it was heard from
+            hb = None
+        silent = ago_s > OFFLINE_AFTER_S
+        kiosks.append(
+            {
+                "terminal_id": row["terminal_id"],
+                "terminal": terminal_label(row["terminal_id"]),
+                "last_seen_us": row["received_us"],
+                "seconds_ago": ago_s,
+                "state": "silent"
+                if silent
+                else "unknown"
+                if hb is None
+                else "open"
+                if hb.open_for_citizens
+                else "closed",
+                "printer": None if hb is None else _device(hb, "printer"),
+                "card_reader": None if hb is None else _device(hb, "card_reader"),
+                "journal_backlog": None if hb is None else hb.journal_backlog,
+                "app_version": None if hb is None else hb.app_version,
+            }
         )
-    rows_html = "\n".join(body) or '<tr><td colspan="7">No heartbeat received yet.</td></tr>'
-    return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="30">
-<title>Anjungan fleet</title>
-<style>body{{font-family:sans-serif;margin:1.5rem;color:#111}} table{{border-collapse:collapse}}
-td,th{{border:1px solid #888;padding:.4rem .7rem;text-align:left}} tr.stale td{{background:#fde2e2}}</style>
-</head><body>
-<h1>Fleet / Armada anjungan</h1>
-<table><thead><tr><th>Terminal</th><th>Last seen</th><th>State</th><th>Printer (paper)</th>
-<th>Card reader</th><th>Journal backlog</th><th>Version</th></tr></thead>
-<tbody>
-{rows_html}
-</tbody></table>
-<p>Rows in red have sent no heartbeat for {int(STALE_AFTER.total_seconds() // 60)} minutes.</p>
-</body></html>
-"""
+    # In the hall's own numbering ("Anjungan 2" before "Anjungan 10"), then by id.
+    return sorted(kiosks, key=lambda k: (_in_numbering(k["terminal_id"]), k["terminal_id"]))
 
 
-def fleet_router(db: Database, clock: Callable[[], datetime]) -> APIRouter:
+def _in_numbering(terminal_id: str) -> float:
+    number = kiosk_number(terminal_id)
+    return math.inf if number is None else number
+
+
+def fleet_router() -> APIRouter:
     router = APIRouter()
 
-    @router.get("/fleet", response_class=HTMLResponse, include_in_schema=False)
-    def fleet() -> HTMLResponse:
-        return HTMLResponse(render_fleet(fleet_rows(db), clock()))
+    @router.get("/fleet", include_in_schema=False)
+    def fleet() -> RedirectResponse:
+        """The old fleet page's address: the list is on the supervisor's page now."""
+        return RedirectResponse("/supervisor", status_code=302)
 
     return router

@@ -219,7 +219,7 @@ def run_demo(walkthrough: Path | None, windowed: bool = False) -> int:
             pins = ensure_demo_pins(env.config)
             print(
                 f"Admin mode: tap the top-left corner 5 times within 3 s, then PIN {pins['staff']} (staff) "
-                f"or {pins['technician']} (technician). Fleet page: {env.central_url}/fleet"
+                f"or {pins['technician']} (technician)."
             )
             from central.supervisor.demo import demo_supervisor_line
 

@@ -26,7 +26,7 @@ from central.store import Store, to_us
 from central.supervisor.labels import terminal_label
 from kiosk.contract import Heartbeat
 
-OFFLINE_AFTER_S = 180.0  # three missed heartbeats (the kiosk sends one a minute), as /fleet
+OFFLINE_AFTER_S = 180.0  # three missed heartbeats (the kiosk sends one a minute), as the kiosk list (central.fleet)
 SWEEP_EVERY_S = 1.0
 SHOW_CLEARED = timedelta(hours=2)
 KINDS = ("offline", "out_of_service", "printer_out", "paper_near_end", "card_reader_missing")

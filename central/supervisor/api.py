@@ -13,6 +13,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from central.counters.staff import StaffDirectory, StaffMember
 from central.errors import ApiProblem
+from central.fleet import site_kiosks
 from central.limits import IDEMPOTENCY_KEY
 from central.reports.daily import read_facts, recap
 from central.reports.export import to_csv, to_xlsx
@@ -143,7 +144,8 @@ def supervisor_router(
     @router.get("/v1/supervisor/overview", tags=["supervisor"], responses=_STAFF_ERRORS)
     def overview(me: Supervisor) -> dict[str, Any]:
         """The hall today: per service waiting / at a counter / served / no-show, the longest wait
-        now, counters, alerts and help requests; then follow ``/v1/live`` for changes."""
+        now, counters, alerts, help requests and the kiosks' last heartbeats; then follow
+        ``/v1/live`` for changes."""
         now = clock()
         site = hall(me)
         day = now.astimezone(site.tz).date().isoformat()
@@ -151,6 +153,7 @@ def supervisor_router(
         return {
             **today,
             "alerts": alerts.listing(site.id),
+            "kiosks": site_kiosks(db, alerts.site_of, site.id, now),
             "help_requests": [r.staff_view() for r in help_desk.active(site.id)],
         }
 

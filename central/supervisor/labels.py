@@ -32,7 +32,13 @@ def step_label(step: str) -> dict[str, str]:
     return {"id": id_, "en": en}
 
 
+def kiosk_number(terminal_id: str) -> int | None:
+    """The hall's number of a kiosk: the id's trailing digits ("MPP-BDG-K02" -> 2), if any."""
+    found = _TRAILING_NUMBER.search(terminal_id)
+    return int(found.group(1)) if found else None
+
+
 def terminal_label(terminal_id: str) -> str:
     """ "MPP-BDG-K02" -> "Anjungan 2": halls number their kiosks; the id stays for technicians."""
-    found = _TRAILING_NUMBER.search(terminal_id)
-    return f"Anjungan {int(found.group(1))}" if found else terminal_id
+    number = kiosk_number(terminal_id)
+    return terminal_id if number is None else f"Anjungan {number}"

@@ -159,3 +159,9 @@ def test_paper_near_end_on_a_kiosk_appears_as_an_alert(hall, pages):
     assert time.monotonic() - sent < 1.0
     assert "Kertas hampir habis" in d.execute_script(alert + ".textContent")
     assert "Anjungan 2" in d.execute_script(alert + ".textContent")
+    # The kiosk's row in the list of the site's kiosks follows (the page reloads on the alert).
+    row = "document.querySelector('#kiosks tr[data-terminal=\"kiosk-test-02\"]')"
+    browser.wait_for(d, f"return {row} && {row}.textContent.includes('paper near end')", 2.0)
+    cells = d.execute_script(f"return [...{row}.cells].map((c) => [c.className, c.textContent])")
+    assert len(cells) == 7 and cells[3] == ["warn", "degraded: paper near end"]
+    assert cells[0][1] == "Anjungan 2 kiosk-test-02" and cells[2][1] == "melayani / open"

@@ -1,6 +1,6 @@
 """Every build used to call itself 0.1.0: the version now comes from the git tag or commit
 (deploy/build-release.sh) into the release's VERSION file, which kiosk.__version__ (diagnose,
-heartbeat, fleet page) reads."""
+heartbeat, the supervisor's kiosk list) reads."""
 
 from __future__ import annotations
 

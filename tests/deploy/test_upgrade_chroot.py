@@ -139,7 +139,7 @@ def test_install_upgrade_break_roll_back_without_network(terminal):
     assert _current(root) == "releases/1.0.0"
     assert os.readlink(root / "opt/anjungan/app") == "current/app"
     (root / "etc/anjungan/kiosk.toml").write_text(TEST_CONFIG)
-    # What diagnose (and so the heartbeat and the fleet page) report: the release's version.
+    # What diagnose (and so the heartbeat and the supervisor's kiosk list) report: the release's version.
     proc = chroot.run(
         "/opt/anjungan/venv/bin/python", "/opt/anjungan/app/main.py", "diagnose", "--json", check=False, offline=True
     )

@@ -14,6 +14,9 @@
     paper_near_end: ["Kertas hampir habis", "paper near end", false],
     card_reader_missing: ["Pembaca KTP tidak ada", "card reader missing", true],
   };
+  const KIOSK_STATES = {
+    open: "melayani / open", closed: "tutup / closed", silent: "tidak terhubung / silent", unknown: "? / unknown",
+  };
   let reloadTimer = null;
   let alerts = new Map();
 
@@ -72,6 +75,40 @@
     if (!o.counters.length) counters.append(S.el("p", "empty", "Belum ada loket / No counters"));
     alerts = new Map(o.alerts.map((a) => [a.id, a]));
     renderAlerts();
+    renderKiosks(o.kiosks || []);
+  }
+
+  function heard(seconds) {
+    return seconds < 60 ? seconds + " dtk / s" : minutes(seconds);
+  }
+
+  function device(health) {
+    if (!health) return S.el("td", "", "—");
+    const text = health.state === "ok" ? "ok" : health.state + (health.detail ? ": " + health.detail : "");
+    return S.el("td", { fault: "bad", degraded: "warn" }[health.state] || "", text);
+  }
+
+  // One row per kiosk of the site, from its last heartbeat (a silent one in red).
+  function renderKiosks(kiosks) {
+    const body = $("kiosks").tBodies[0];
+    body.replaceChildren();
+    for (const k of kiosks) {
+      const tr = S.el("tr", k.state);
+      tr.dataset.terminal = k.terminal_id;
+      const name = S.el("td", "", k.terminal || k.terminal_id);
+      if (k.terminal && k.terminal !== k.terminal_id) name.append(" ", S.el("small", "tid", k.terminal_id));
+      tr.append(name, S.el("td", "num", heard(k.seconds_ago)),
+        S.el("td", k.state === "silent" ? "bad" : "", KIOSK_STATES[k.state] || k.state),
+        device(k.printer), device(k.card_reader),
+        S.el("td", "num" + ((k.journal_backlog || 0) > 0 ? " warn" : ""), k.journal_backlog === null ? "—" : String(k.journal_backlog)),
+        S.el("td", "", k.app_version || "—"));
+      body.append(tr);
+    }
+    if (!kiosks.length) {
+      const tr = S.el("tr");
+      const td = S.el("td", "empty", "Belum ada anjungan yang mengirim kabar / No kiosk has reported yet");
+      td.colSpan = 7; tr.append(td); body.append(tr);
+    }
   }
 
   function renderAlerts() {
@@ -154,7 +191,7 @@
 
   S.follow(tokenOf, (e) => {
     if (help) help.event(e);
-    if (e.alert) { alerts.set(e.alert.id, e.alert); renderAlerts(); }
+    if (e.alert) { alerts.set(e.alert.id, e.alert); renderAlerts(); soon(); }  // soon(): the kiosk's row too
     else if (!e.help) soon();
   }, (up) => $("link").classList.toggle("up", up));
   setInterval(() => { if (tokenOf()) reload(); }, 10000);
