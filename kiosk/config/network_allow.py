@@ -113,8 +113,10 @@ def allowed_in(drop_in_text: str) -> set[str]:
 
 def missing_addresses(config: KioskConfig, drop_in_text: str, resolver: Resolver = resolve) -> list[str]:
     """Addresses the kiosk needs now that the drop-in does not allow ([] when the drop-in allows
-    everything, i.e. it lifted the deny rule)."""
+    everything, i.e. it lifted the deny rule). OSError when the central's name does not resolve
+    now: ``drop_in`` would answer "lift the rule" for it, which would read here as nothing missing."""
     if "\nIPAddressDeny=\n" in f"\n{drop_in_text}":
         return []
+    _addresses(urlsplit(config.central.base_url).hostname or "", resolver)
     wanted = allowed_in(drop_in(config, resolver, Path("/nonexistent")))
     return sorted(wanted - allowed_in(drop_in_text))

@@ -69,6 +69,19 @@ def test_diagnose_names_an_address_the_unit_may_not_reach(tmp_path):
     assert check_network_allow(moved, tmp_path / "none").status == "OK"  # not an installed terminal
 
 
+def test_diagnose_warns_when_the_central_name_does_not_resolve_now(tmp_path):
+    from kiosk.diagnostics.checks import check_network_allow
+
+    config = parse_config(BASE.format(url="https://central.example.go.id", printer="192.0.2.50"))
+    drop = tmp_path / "50-network.conf"
+    drop.write_text(drop_in(config, resolver({"central.example.go.id": ["203.0.113.7"]}), tmp_path / "missing"))
+    assert check_network_allow(config, drop, resolver({"central.example.go.id": ["203.0.113.7"]})).status == "OK"
+    # DNS is down: the check cannot tell whether the list still holds the central; it says so
+    # (it used to say OK: the drop-in it computed for comparison lifted the rule, "nothing missing").
+    result = check_network_allow(config, drop, resolver({}))
+    assert result.status == "WARN" and "does not resolve" in result.reason
+
+
 @pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="needs systemd-analyze")
 def test_the_unit_allows_loopback_only_by_itself_and_its_exposure_stays_low():
     unit = ROOT / "deploy/systemd/anjungan-kiosk.service"
