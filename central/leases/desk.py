@@ -215,7 +215,11 @@ class LeaseDesk:
                 "not delivered (offline)" if status == "failed" else None,
             ),
         ).fetchone()
-        if status != "failed":
+        # A ticket of a day already over (the kiosk came back after closing) is kept for that day's
+        # records but joins no queue now: its "joined" would show that day's counts on today's
+        # displays and phones, for a number nobody will call.
+        today = now.astimezone(hall.tz).date().isoformat()
+        if status != "failed" and row["business_date"] == today:
             payload = {
                 "ticket_id": row["id"],
                 "number": number,

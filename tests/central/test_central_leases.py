@@ -164,6 +164,27 @@ def test_a_service_with_a_fee_is_not_leased(hall):
     assert exc.value.code == "service_has_fee"
 
 
+def test_an_offline_ticket_synced_after_its_day_is_kept_but_joins_no_queue_today(hall):
+    central, clock, kiosk, _ = hall
+    lease = kiosk.grant_lease(LeaseRequest(service_id="npwp"), str(uuid.uuid4()))
+    on_the_day = _offline(lease, lease.first_sequence, START + timedelta(minutes=5))
+
+    def joined() -> int:
+        with central.app.state.store.read() as conn:
+            return conn.execute("SELECT COUNT(*) FROM queue_events WHERE kind='joined'").fetchone()[0]
+
+    clock.advance(20 * 3600)  # 06:00 WIB the next morning: the kiosk's outbox reaches the central
+    ack = kiosk.post_offline_tickets(OfflineTicketBatch(tickets=[on_the_day]))
+    assert ack.results[0].outcome == "accepted"
+    assert kiosk.get_ticket(on_the_day.id).business_date.isoformat() == "2026-03-03"  # kept for its day
+    assert joined() == 0  # nothing announced on today's displays
+    # The same sync on its own day does announce it (the rule is the day, not the sync).
+    same_day = _offline(lease, lease.first_sequence + 1, START + timedelta(minutes=6))
+    clock.advance(-20 * 3600 + 600)
+    assert kiosk.post_offline_tickets(OfflineTicketBatch(tickets=[same_day])).results[0].outcome == "accepted"
+    assert joined() == 1
+
+
 def test_an_offline_ticket_from_a_clock_running_ahead_is_queued_no_later_than_it_arrived(hall):
     """A kiosk whose clock (and measured skew) says 14:00 when the central says 10:10 must not put
     its citizen behind everyone who arrives until 14:00: its place is held at the arrival time."""
