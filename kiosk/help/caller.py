@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from typing import Literal
 from urllib.parse import quote
@@ -46,6 +47,7 @@ class HelpCaller:
         self._poll_s = poll_s
         self._worker = Worker("help")
         self._key: str | None = None
+        self._raising: Future[HelpRequestView | None] | None = None  # the request's POST, until answered
         self._poll: Timer | None = None
         self.status = HelpStatus()
         self._listeners: list[Callable[[HelpStatus], None]] = []
@@ -68,14 +70,20 @@ class HelpCaller:
         self._key = self._key or str(uuid.uuid4())
         self._set(HelpStatus(session_id, "sending"))
         key = self._key
-        self._submit(lambda: self._raise(step, key), session_id)
+        self._raising = self._submit(lambda: self._raise(step, key), session_id)
 
     def session_ended(self) -> None:
         """The citizen left (or the session was wiped): withdraw the request, show nothing more."""
         request_id = self.status.request_id if self.status.state in ("waiting", "coming") else None
+        raising = self._raising if self.status.state == "sending" else None
         self._forget()
         if request_id is not None:
             self._submit(lambda: self._cancel(request_id), None)
+        elif raising is not None:
+            # Pressed just before the end: the POST is still on its way, so its id is not known
+            # here yet. The worker runs jobs in order, so this one finds the POST answered, and
+            # withdraws what it made; else it stayed open on the staff's screens for no one.
+            self._submit(lambda: self._withdraw_raised(raising), None)
 
     def close(self) -> None:
         self._forget()
@@ -87,17 +95,20 @@ class HelpCaller:
             self._poll.cancel()
             self._poll = None
         self._key = None
+        self._raising = None
         if self.status.state != "idle" or self.status.session_id is not None:
             self._set(HelpStatus())
 
-    def _submit(self, job: Callable[[], HelpRequestView | None], session_id: int | None) -> None:
+    def _submit(
+        self, job: Callable[[], HelpRequestView | None], session_id: int | None
+    ) -> Future[HelpRequestView | None] | None:
         try:
             future = self._worker.submit(job)
         except WorkerStopped:
-            return
-        if session_id is None:
-            return
-        future.add_done_callback(lambda done: self._scheduler.post(lambda: self._answered(session_id, done)))
+            return None
+        if session_id is not None:
+            future.add_done_callback(lambda done: self._scheduler.post(lambda: self._answered(session_id, done)))
+        return future
 
     def _answered(self, session_id: int, done) -> None:  # type: ignore[no-untyped-def]
         if self.status.session_id != session_id or self.status.state == "idle":
@@ -156,6 +167,16 @@ class HelpCaller:
         except CentralError as exc:
             log.info("help request not read: %s", exc)
             return None
+
+    def _withdraw_raised(self, raising: Future[HelpRequestView | None]) -> HelpRequestView | None:
+        """On the worker, after the POST (jobs run in order): cancel the request it made, if any."""
+        try:
+            view = raising.result(timeout=0)
+        except Exception:  # the POST failed: nothing was made that we know of
+            return None
+        if view is None or view.state not in ("open", "acknowledged"):
+            return None
+        return self._cancel(view.id)
 
     def _cancel(self, request_id: str) -> HelpRequestView | None:
         try:

@@ -74,6 +74,12 @@ def test_the_caller_follows_its_session_only(central):
         assert scheduler.wait_posted(5.0) >= 1
         scheduler.run_posted()
         assert caller.status.state == "idle" and caller.status.session_id is None
+        # And the request that POST made was withdrawn: nothing left open on the staff's screens.
+        caller._worker.submit(lambda: None).result(10)
+        active = requests.get(f"{central.url}/v1/supervisor/help-requests", headers=central.clerk, timeout=10)
+        assert active.status_code == 200
+        mine = [r for r in active.json()["help_requests"] if r["terminal_id"] == TEST_TERMINAL]
+        assert mine == [], mine
     finally:
         caller.close()
 
