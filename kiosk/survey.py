@@ -11,7 +11,6 @@ failure is ``SurveyError`` whose ``reason`` picks what the citizen is told:
 from __future__ import annotations
 
 import logging
-import uuid
 from concurrent.futures import Future
 from typing import Literal
 from urllib.parse import quote
@@ -56,9 +55,10 @@ class SurveyClient:
         """``ticket``: the id from the ticket's QR code, or today's number ("B-023")."""
         return self._worker.submit(self._check, ticket)
 
-    def submit(self, rating: RatingRequest) -> Future[RatingReceipt]:
-        # One key per rating: a retry after a lost answer gets the same receipt, not "already rated".
-        return self._worker.submit(self._submit, rating, str(uuid.uuid4()))
+    def submit(self, rating: RatingRequest, key: str) -> Future[RatingReceipt]:
+        """``key``: the rating's Idempotency-Key, the same for every attempt at one rating (the
+        flow keeps it with the draft): an attempt after a lost answer gets the same receipt."""
+        return self._worker.submit(self._submit, rating, key)
 
     def _check(self, ticket: str) -> RatingStatus:
         try:

@@ -11,6 +11,7 @@ citizen has gone by then. Nothing here identifies the citizen: a ticket, nine sc
 from __future__ import annotations
 
 import re
+import uuid
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
@@ -51,8 +52,8 @@ class RatingService(Protocol):
     def check(self, ticket: str) -> Future[RatingStatus]:
         """Served and not rated yet, or fails with ``reason`` (not_found, not_served, already_rated, unavailable)."""
 
-    def submit(self, rating: RatingRequest) -> Future[RatingReceipt]:
-        """Send the rating; fails with ``reason`` like ``check``."""
+    def submit(self, rating: RatingRequest, key: str) -> Future[RatingReceipt]:
+        """Send the rating under the Idempotency-Key ``key``; fails with ``reason`` like ``check``."""
 
 
 @dataclass
@@ -68,6 +69,9 @@ class SurveyDraft:
     about_page: int = 0  # which of ABOUT_PAGES is on screen
     suggestion: str = ""
     sending: bool = False
+    # One key per rating being filled in: sending again after a failure repeats it, so a first
+    # attempt that did arrive answers "thank you" again instead of "already rated".
+    idem_key: str = field(default_factory=lambda: str(uuid.uuid4()))
 
 
 def ticket_from_scan(text: str) -> str | None:
@@ -242,7 +246,7 @@ class SurveySteps:
         )
         d.sending = True
         self.session.notice = "survey.sending"
-        self._answer_later(self._ratings.submit(rating), "survey_sent", "receipt", "survey_failed")
+        self._answer_later(self._ratings.submit(rating, d.idem_key), "survey_sent", "receipt", "survey_failed")
 
     def _act_survey_sent(self, **_: Any) -> None:
         self._draft.sending = False

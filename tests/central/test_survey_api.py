@@ -86,6 +86,29 @@ def test_a_number_is_accepted_from_a_terminal_only_and_a_replay_gets_the_same_an
     assert rate(hall, scores_body((3,) * 9), TERMINAL_HEADERS).status_code == 404  # no ticket named
 
 
+def test_the_kiosks_survey_client_sending_a_rating_again_gets_the_same_receipt(tmp_path) -> None:
+    from kiosk.contract.survey import RatingRequest
+    from kiosk.survey import SurveyClient, SurveyError
+
+    central = start(tmp_path / "central.sqlite3", DEFAULT_CATALOG, {TEST_TERMINAL: TEST_TOKEN})
+    client = client_for(central)
+    survey = SurveyClient(client_for(central))
+    try:
+        ticket = Hall(central, client, ["kia"], username="clerk-again").served_ticket("kia")
+        rating = RatingRequest.model_validate(scores_body((4,) * 9, ticket_id=ticket.id))
+        key = str(uuid.uuid4())
+        first = survey.submit(rating, key).result(10)
+        again = survey.submit(rating, key).result(10)  # the first answer was lost: "send" again
+        assert again == first and first.ticket_number == ticket.number
+        with pytest.raises(SurveyError) as refused:  # another rating of the same ticket
+            survey.submit(rating, str(uuid.uuid4())).result(10)
+        assert refused.value.reason == "already_rated"
+    finally:
+        survey.close()
+        client.close()
+        central.stop()
+
+
 @pytest.mark.parametrize(
     "body",
     [

@@ -92,7 +92,7 @@ class Services:
         self.ratings.append(("check", ticket))
         return Future()
 
-    def submit(self, rating) -> Future:
+    def submit(self, rating, key: str) -> Future:
         self.ratings.append(("submit", rating))
         return Future()
 

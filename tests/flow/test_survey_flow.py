@@ -24,6 +24,7 @@ class HeldRatings:
     def __init__(self) -> None:
         self.checks: list[str] = []
         self.sent: list = []
+        self.keys: list[str] = []
         self.futures: list[Future] = []
 
     def check(self, ticket: str) -> Future:
@@ -31,8 +32,9 @@ class HeldRatings:
         self.futures.append(Future())
         return self.futures[-1]
 
-    def submit(self, rating) -> Future:
+    def submit(self, rating, key: str) -> Future:
         self.sent.append(rating)
+        self.keys.append(key)
         self.futures.append(Future())
         return self.futures[-1]
 
@@ -153,6 +155,33 @@ def test_already_rated_when_sending_says_so_and_sends_nothing_more(setup):
     flow.send("survey_send")
     answer_check(sched, ratings, SurveyError("already_rated"))
     assert flow.step is Step.SURVEY_SUGGESTION and flow.session.notice == "survey.already_rated"
+
+
+def test_sending_again_after_a_failure_repeats_the_ratings_key_and_a_new_rating_gets_another(setup):
+    flow, sched, ratings = setup
+    flow.send("text_input", text=URL)
+    answer_check(sched, ratings, served())
+    for _ in range(9):
+        flow.send("survey_answer", score=3)
+    flow.send("survey_next")
+    flow.send("survey_next")
+    flow.send("survey_send")
+    answer_check(sched, ratings, SurveyError("unavailable"))  # the answer was lost on the way
+    assert flow.session.notice == "survey.unavailable"
+    flow.send("survey_send")  # the citizen presses "send" again
+    assert len(ratings.keys) == 2 and ratings.keys[0] == ratings.keys[1]
+    answer_check(sched, ratings, "receipt")
+    sched.advance(FlowTiming().ticket_display_s + 1)  # thanks, then back to welcome: the session ends
+    assert flow.step is Step.WELCOME
+    # The next citizen's rating has a key of its own.
+    flow.send("text_input", text=URL)
+    answer_check(sched, ratings, served("C-008"))
+    for _ in range(9):
+        flow.send("survey_answer", score=4)
+    flow.send("survey_next")
+    flow.send("survey_next")
+    flow.send("survey_send")
+    assert len(ratings.keys) == 3 and ratings.keys[2] != ratings.keys[0]
 
 
 def test_a_kiosk_closed_for_the_day_takes_no_rating(setup):
