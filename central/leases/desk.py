@@ -65,7 +65,9 @@ class LeaseDesk:
     def grant(self, site: str, terminal_id: str, idem_key: str, req: LeaseRequest) -> Lease:
         now = self.clock()
         hall = self._hall(site)
-        return _lease(self.db.transact(lambda conn: self._grant(conn, hall, terminal_id, idem_key, req, now)))
+        return _lease(
+            self.db.transact(lambda conn: self._grant(conn, hall, terminal_id, idem_key, req, now)), self.public_url
+        )
 
     def _grant(
         self, conn: Any, hall: SiteConfig, terminal_id: str, idem_key: str, req: LeaseRequest, now: datetime
@@ -139,7 +141,7 @@ class LeaseDesk:
                 (first_unused, to_us(now), lease_id),
             ).fetchone()
 
-        return _lease(self.db.transact(step))
+        return _lease(self.db.transact(step), self.public_url)
 
     def _own(self, conn: Any, site: str, terminal_id: str, lease_id: str) -> Any:
         """The terminal's lease, locked until commit on PostgreSQL (see _take)."""
@@ -234,7 +236,7 @@ class LeaseDesk:
         return OfflineTicketResult(id=row["id"], sequence=t.sequence, outcome="accepted", number=number)
 
 
-def _lease(row: Any) -> Lease:
+def _lease(row: Any, track_base: str) -> Lease:
     return Lease(
         id=row["id"],
         service_id=row["service_id"],
@@ -245,4 +247,5 @@ def _lease(row: Any) -> Lease:
         granted_at=from_us(row["granted_us"]),
         expires_at=from_us(row["expires_us"]),
         void_from=row["void_from"],
+        track_base=track_base or None,
     )

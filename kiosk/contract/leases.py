@@ -44,6 +44,10 @@ class Lease(ResponseModel):
     """End of the site's business day: numbers not used by then are never called."""
     void_from: int | None = None
     """Set when released: numbers from here to ``last_sequence`` were given back (never called)."""
+    track_base: str | None = Field(default=None, max_length=200, pattern=r"^https?://[^\s]+$")
+    """Where a ticket of this lease is followed by phone: ``{track_base}/t/{ticket id}``, the
+    central's public address (the API address a kiosk uses may be one a phone cannot reach).
+    Absent from an older central: the kiosk then uses its API address."""
 
 
 class LeaseReleaseRequest(RequestModel):

@@ -146,6 +146,12 @@ class OfflineLedger:
             row = self._db.execute("SELECT value FROM offline_meta WHERE key='clock_skew_s'").fetchone()
         return float(row[0]) if row else 0.0
 
+    def track_base(self) -> str | None:
+        """The central's public address for following a ticket, from the last lease that said."""
+        with self._lock:
+            row = self._db.execute("SELECT value FROM offline_meta WHERE key='track_base'").fetchone()
+        return str(row[0]) if row else None
+
     def central_now(self) -> datetime:
         """The central's time as this kiosk best knows it."""
         return self.clock() + timedelta(seconds=self.skew_s())
@@ -184,6 +190,8 @@ class OfflineLedger:
                 ),
             )
             db.execute("DELETE FROM offline_lease_requests WHERE service_id=?", (lease.service_id,))
+            if lease.track_base:
+                db.execute("INSERT OR REPLACE INTO offline_meta VALUES ('track_base', ?)", (lease.track_base,))
 
         self._tx(step)
 

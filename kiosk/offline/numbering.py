@@ -120,7 +120,7 @@ class LeaseNumbering:
             people_ahead=ahead,
             estimated_wait_minutes=wait,
             zone=service.zone,
-            track_url=f"{self._track_base}/t/{record.id}",
+            track_url=f"{(self.ledger.track_base() or self._track_base).rstrip('/')}/t/{record.id}",
             terminal_id=self._terminal_id,
             priority=record.priority,
             service_name=service.name,

@@ -51,6 +51,7 @@ def test_a_lease_is_cut_from_the_online_sequence_and_a_retried_grant_gets_the_sa
     lease = kiosk.grant_lease(LeaseRequest(service_id="npwp"), key)
     again = kiosk.grant_lease(LeaseRequest(service_id="npwp"), key)
     assert again == lease
+    assert lease.track_base == hall[0].url  # where its tickets are followed by phone
     assert (lease.first_sequence, lease.last_sequence) == (2, 11)  # the minimum size, no history yet
     assert _online(kiosk) == 12  # the retried grant did not cut a second range
     # The lease lives until the end of the business day in the site's zone (00:00 WIB = 17:00 UTC).

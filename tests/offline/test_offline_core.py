@@ -70,6 +70,10 @@ def test_tickets_issued_offline_are_recorded_printed_marked_and_synced_exactly_o
     lease = held[service]
     assert [o.ticket.sequence for o in outcomes] == [lease.first_seq, lease.first_seq + 1, lease.first_seq + 2]
     assert all(o.ticket.issued_offline and o.delivery == "printed" and o.confirmed for o in outcomes)
+    # The QR's tracking address is the central's public one the lease named, not the address
+    # this kiosk reaches the API on (here a relay in between; in a hall, often an internal name).
+    assert running.url != kiosk.client.settings.base_url
+    assert [o.ticket.track_url for o in outcomes] == [f"{running.url}/t/{o.ticket.id}" for o in outcomes]
     assert len(kiosk.printer.virtual.jobs) == 3
     assert [r.delivery for r in kiosk.ledger.records()] == ["printed"] * 3
 
