@@ -4,8 +4,9 @@
   transaction. In WAL mode readers never block writers, so the central keeps issuing while the
   copy reads one consistent snapshot (no half-written ticket, counters matching tickets).
 - PostgreSQL: ``pg_dump --format=custom``, which reads everything in one REPEATABLE READ snapshot
-  (again consistent while the central writes); ``pg_restore --single-transaction`` puts it back
-  all or nothing.
+  (again consistent while the central writes). Restore is all or nothing, the removal of what a
+  forced restore replaces included: pg_restore's script and the DROPs run in one transaction
+  through psql, committed only when pg_restore read the whole dump.
 
 A backup holds what the database holds, personal data included: files are written 0600 and only
 appear under their final name once complete (``.part`` then rename). Restore refuses a database
@@ -122,13 +123,16 @@ def _sqlite_facts(conn: sqlite3.Connection) -> tuple[int | None, int]:
 def _run(cmd: list[str], env: dict[str, str], what: str) -> str:
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
-        # The first error line says what went wrong; the tail, what it was doing.
-        err = proc.stderr.strip()
-        first = next((line for line in err.splitlines() if "error" in line.lower()), "")[:_TAIL]
-        tail = err[-_TAIL:]
-        detail = tail if not first or first in tail else f"{first} … {tail}"
-        raise OpsError(f"{what} failed (exit {proc.returncode}): {detail}")
+        raise OpsError(f"{what} failed (exit {proc.returncode}): {_detail(proc.stderr)}")
     return proc.stdout
+
+
+def _detail(stderr: str) -> str:
+    """The first error line says what went wrong; the tail, what it was doing (both bounded)."""
+    err = stderr.strip()
+    first = next((line for line in err.splitlines() if "error" in line.lower()), "")[:_TAIL]
+    tail = err[-_TAIL:]
+    return tail if not first or first in tail else f"{first} … {tail}"
 
 
 def _pg_dump(url: str, part: Path) -> None:
@@ -251,10 +255,13 @@ def _pg_restore(source: Path, url: str, force: bool) -> None:
             raise OpsError(
                 f"{redact_url(url)} already holds {len(tables)} tables; use --force to replace them, or a fresh database"
             )
+        drops: list[str] = []
         if tables:
             # Only the tables (and what hangs off them, e.g. BIGSERIAL sequences): the schema, its
             # owner and grants stay as the administrator made them.
-            conn.execute(sql.SQL("DROP TABLE {} CASCADE").format(sql.SQL(", ").join(map(sql.Identifier, tables))))
+            drops.append(
+                sql.SQL("DROP TABLE {} CASCADE").format(sql.SQL(", ").join(map(sql.Identifier, tables))).as_string(conn)
+            )
             # And the functions the schema's triggers ran (migration 10), which outlive their
             # tables and which the dump creates again; not an extension's.
             functions = conn.execute(
@@ -262,23 +269,58 @@ def _pg_restore(source: Path, url: str, force: bool) -> None:
                 " WHERE n.nspname = current_schema() AND NOT EXISTS"
                 " (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')"
             ).fetchall()
-            for (function,) in functions:
-                conn.execute(sql.SQL("DROP FUNCTION {} CASCADE").format(sql.SQL(function)))
+            drops += [sql.SQL("DROP FUNCTION {} CASCADE").format(sql.SQL(f)).as_string(conn) for (f,) in functions]
+    _restore_in_one_transaction(source, url, drops)
+
+
+def _restore_in_one_transaction(source: Path, url: str, drops: list[str]) -> None:
+    """``drops``, then pg_restore's script of ``source``, in ONE transaction through psql, committed
+    only when pg_restore read the whole dump and psql ran every statement. Why not pg_restore
+    ``--single-transaction`` after the drops: a dump that breaks half-way (a truncated copy, a
+    full disk) then left a forced restore's database with no tables at all."""
+    import shutil
+    import tempfile
+
     conninfo, env = connection(url)
-    _run(
-        [
-            pg_binary("pg_restore"),
-            "--no-owner",
-            "--no-acl",
-            "--exit-on-error",
-            "--single-transaction",
-            "--dbname",
-            conninfo,
-            str(source),
-        ],
-        env,
-        "pg_restore",
-    )
+    with tempfile.TemporaryFile() as restore_err, tempfile.TemporaryFile() as psql_err:
+        psql = subprocess.Popen(
+            [pg_binary("psql"), "--no-psqlrc", "--quiet", "-v", "ON_ERROR_STOP=1", "--dbname", conninfo],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=psql_err,
+            env=env,
+        )
+        restore = subprocess.Popen(
+            [pg_binary("pg_restore"), "--no-owner", "--no-acl", "--exit-on-error", "--file=-", str(source)],
+            stdout=subprocess.PIPE,
+            stderr=restore_err,
+            env=env,
+        )
+        assert psql.stdin is not None and restore.stdout is not None
+        try:
+            psql.stdin.write(b"BEGIN;\n" + b"".join(f"{d};\n".encode() for d in drops))
+            shutil.copyfileobj(restore.stdout, psql.stdin, 1 << 20)
+            if restore.wait() == 0:
+                psql.stdin.write(b"COMMIT;\n")
+            # Without the COMMIT, psql ends at its input's end and the transaction is rolled back.
+        except BrokenPipeError:
+            pass  # psql stopped at a failed statement (ON_ERROR_STOP): rolled back, said below
+        finally:
+            restore.kill()  # (when it already ended: nothing)
+            restore.wait()
+            try:
+                psql.stdin.close()
+            except BrokenPipeError:
+                pass
+        psql_code = psql.wait()
+        if psql_code != 0:
+            psql_err.seek(0)
+            text = psql_err.read().decode("utf-8", "replace")
+            raise OpsError(f"restoring failed (psql exit {psql_code}), nothing changed: {_detail(text)}")
+        if restore.returncode != 0:
+            restore_err.seek(0)
+            text = restore_err.read().decode("utf-8", "replace")
+            raise OpsError(f"pg_restore failed (exit {restore.returncode}), nothing changed: {_detail(text)}")
 
 
 def _advance_counters(store: Store, by: int) -> int:

@@ -157,6 +157,34 @@ def test_restore_migrates_an_older_backup_and_refuses_a_newer_one(new_db, tmp_pa
     store.close()
 
 
+def test_a_forced_restore_of_a_backup_broken_half_way_changes_nothing(postgres_server, tmp_path: Path):
+    """PostgreSQL: the tables a forced restore replaces are dropped in the restore's own
+    transaction. Before, they were dropped first, so a dump that broke half-way (here a copy cut
+    short, as an interrupted transfer or a full disk leaves it) left a database with no tables."""
+
+    def issue(db, n: int) -> None:
+        with start(db, DEFAULT_CATALOG, TERMINALS) as central, client_for(central) as client:
+            for _ in range(n):
+                ticket = client.reserve_ticket(TicketReserveRequest(service_id=SERVICE), str(uuid.uuid4()))
+                client.confirm_ticket(ticket.id, "printed")
+
+    source = postgres_server.create_database()
+    issue(source, 40)
+    full = tmp_path / "full.backup"
+    backup(source, full)
+    data = full.read_bytes()
+    cut = tmp_path / "cut.backup"
+    cut.write_bytes(data[:-64])  # the last table's data (tickets) is cut; the schema ledger still reads
+    target = postgres_server.create_database()
+    issue(target, 5)
+    before = _numbers(target)
+    with pytest.raises(OpsError, match="nothing changed"):
+        restore(target, cut, force=True)
+    assert _numbers(target) == before  # every table, ticket and counter as it was
+    restore(target, full, force=True)  # the whole backup, forced, does replace it
+    assert _numbers(target) == _numbers(source)
+
+
 def test_advance_numbers_moves_every_sites_counters(tmp_path: Path):
     """Several halls on one central: a restore's --advance-numbers moves each site's counters of
     today (numbers on paper in every hall), not only the default site's."""
