@@ -5,6 +5,8 @@ For demos, training and tests; production points kiosks at its own central imple
 contract (docs/openapi.json). Every error answer is an ``ApiError`` body.
 """
 
+import asyncio
+import contextlib
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
@@ -65,6 +67,7 @@ from kiosk.contract import (
 )
 
 log = logging.getLogger(__name__)
+PAYMENT_SETTLE_EVERY_S = 1.0  # demo autopay and expiry announced within this of their time
 
 API_VERSION = "1.0.0"
 _RETRY_AFTER = {
@@ -155,11 +158,23 @@ def create_app(
         sites=tuple(sites.ids),
     )
 
+    async def settle_payments() -> None:
+        while True:
+            await asyncio.sleep(PAYMENT_SETTLE_EVERY_S)
+            try:
+                await run_in_threadpool(payments.settle_due)
+            except Exception as exc:  # a database hiccup: the next turn tries again
+                log.warning("settling due payments failed: %s", type(exc).__name__)
+
     @asynccontextmanager
     async def lifespan(_: FastAPI):  # type: ignore[no-untyped-def]
         if db.aio is not None:
             await db.aio.open()  # in the loop that serves requests: the hot calls run on it
+        settler = asyncio.create_task(settle_payments(), name="payment-settler")
         yield
+        settler.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await settler
         if db.aio is not None:
             await db.aio.close()
         db.close()  # after uvicorn finished the requests in flight (graceful shutdown)

@@ -51,17 +51,29 @@ class PaymentDesk:
         return self._merchant or Merchant(name=self.sites.get(site).catalog.site.name.upper())
 
     def _settle(self, conn: Any, now: datetime) -> None:
-        """Apply autopay, then expiry, to pending payments (lazily, before every operation)."""
+        """Apply autopay, then expiry, to pending payments: before every operation, and once a
+        second from the app (``settle_due``). Each payment settled here is announced on its
+        terminal's stream, once (the update is conditional: whoever settles it first tells)."""
         pending = _PENDING[conn.dialect]
+        settled: list[Any] = []
         if self.autopay is not None:
             delay = self.autopay // timedelta(microseconds=1)
             cond = pending.format(cond="status='pending' AND created_us+? <= ? AND created_us+? < expires_us")
-            conn.execute(
-                f"UPDATE payments SET status='paid', paid_us=created_us+? WHERE {cond}",
+            settled += conn.execute(
+                f"UPDATE payments SET status='paid', paid_us=created_us+? WHERE {cond} RETURNING *",
                 (delay, delay, to_us(now), delay),
-            )
+            ).fetchall()
         cond = pending.format(cond="status='pending' AND expires_us <= ?")
-        conn.execute(f"UPDATE payments SET status='expired' WHERE {cond}", (to_us(now),))
+        settled += conn.execute(
+            f"UPDATE payments SET status='expired' WHERE {cond} RETURNING *", (to_us(now),)
+        ).fetchall()
+        for row in settled:
+            events.append_payment(conn, row["site"], now, self._model(row).model_dump(mode="json"))
+
+    def settle_due(self) -> None:
+        """Settle what is due now (the app calls this once a second): the kiosk hears "paid" (demo
+        autopay) or "expired" at that time on its stream, not at its next status poll."""
+        self.db.transact(lambda conn: self._settle(conn, self.clock()))
 
     @staticmethod
     def _model(row: Any) -> Payment:

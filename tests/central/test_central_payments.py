@@ -1,10 +1,14 @@
-"""Payment expiry and demo autopay with an injected clock; the QRIS CRC against a known vector."""
+"""Payment expiry and demo autopay with an injected clock, and their events on the kiosk's
+stream; the QRIS CRC against a known vector."""
 
 import uuid
 
+import pytest
+
 from central.qris import crc16_ccitt_false
-from central.testing import SettableClock, utc
+from central.testing import TEST_TERMINAL, TEST_TOKEN, SettableClock, utc
 from kiosk.contract import PaymentCreateRequest
+from tests.central.live_helpers import SseReader
 
 
 def test_crc16_ccitt_false_check_value():
@@ -60,3 +64,32 @@ def test_receipt_qr_page_verifies_the_payment(make_central, client_factory):
     assert status == 404 and "tidak sah" in html  # "not genuine"
     status, html = page("<script>x</script>")
     assert status == 404 and "<script>x" not in html
+
+
+@pytest.mark.parametrize(("autopay_s", "advance_s", "status"), [(5, 6, "paid"), (None, 301, "expired")])
+def test_autopay_and_expiry_reach_the_kiosks_stream_at_their_time_without_a_poll(
+    make_central, client_factory, autopay_s, advance_s, status
+):
+    """Settled once a second by the central itself: before, only the next call about payments
+    (the kiosk's 5 s poll) found a demo payment paid or a QR expired."""
+    clock = SettableClock(utc(2026, 11, 27, 3, 0, 0))
+    central = make_central(clock=clock, payment_ttl_s=300, payment_autopay_s=autopay_s)
+    client = client_factory(central)
+    stream = SseReader(
+        f"{central.url}/v1/live/terminal", {"Authorization": f"Bearer {TEST_TOKEN}", "X-Terminal-Id": TEST_TERMINAL}
+    )
+    try:
+        assert stream.next_events(1)[0][1]["kind"] == "snapshot"
+        payment = client.create_payment(
+            PaymentCreateRequest(service_id="skck-baru", amount_idr=30000), str(uuid.uuid4())
+        )
+        clock.advance(advance_s)  # due now; nobody asks about it
+        ((_, event),) = stream.next_events(1, within_s=5)
+        assert event["kind"] == "payment" and event["payment"]["id"] == payment.id
+        assert event["payment"]["status"] == status
+        assert client.get_payment(payment.id).status == status  # and asking now adds no second event
+        with central.app.state.store.read() as conn:
+            (count,) = conn.execute("SELECT COUNT(*) FROM queue_events WHERE kind='payment'").fetchone()
+        assert count == 1
+    finally:
+        stream.close()
