@@ -144,28 +144,27 @@ def test_back_goes_to_the_previous_question_and_the_new_answer_replaces_the_old(
     assert flow.step is Step.WELCOME
 
 
-def test_already_rated_when_sending_says_so_and_sends_nothing_more(setup):
-    flow, sched, ratings = setup
+def rate_and_send(flow, sched, ratings, number: str = "C-007", score: int = 3) -> None:
+    """Scan the ticket, answer the nine questions alike, skip the optional pages, send."""
     flow.send("text_input", text=URL)
-    answer_check(sched, ratings, served())
+    answer_check(sched, ratings, served(number))
     for _ in range(9):
-        flow.send("survey_answer", score=3)
+        flow.send("survey_answer", score=score)
     flow.send("survey_next")
     flow.send("survey_next")
     flow.send("survey_send")
+
+
+def test_already_rated_when_sending_says_so_and_sends_nothing_more(setup):
+    flow, sched, ratings = setup
+    rate_and_send(flow, sched, ratings)
     answer_check(sched, ratings, SurveyError("already_rated"))
     assert flow.step is Step.SURVEY_SUGGESTION and flow.session.notice == "survey.already_rated"
 
 
 def test_sending_again_after_a_failure_repeats_the_ratings_key_and_a_new_rating_gets_another(setup):
     flow, sched, ratings = setup
-    flow.send("text_input", text=URL)
-    answer_check(sched, ratings, served())
-    for _ in range(9):
-        flow.send("survey_answer", score=3)
-    flow.send("survey_next")
-    flow.send("survey_next")
-    flow.send("survey_send")
+    rate_and_send(flow, sched, ratings)
     answer_check(sched, ratings, SurveyError("unavailable"))  # the answer was lost on the way
     assert flow.session.notice == "survey.unavailable"
     flow.send("survey_send")  # the citizen presses "send" again
@@ -174,13 +173,7 @@ def test_sending_again_after_a_failure_repeats_the_ratings_key_and_a_new_rating_
     sched.advance(FlowTiming().ticket_display_s + 1)  # thanks, then back to welcome: the session ends
     assert flow.step is Step.WELCOME
     # The next citizen's rating has a key of its own.
-    flow.send("text_input", text=URL)
-    answer_check(sched, ratings, served("C-008"))
-    for _ in range(9):
-        flow.send("survey_answer", score=4)
-    flow.send("survey_next")
-    flow.send("survey_next")
-    flow.send("survey_send")
+    rate_and_send(flow, sched, ratings, "C-008", score=4)
     assert len(ratings.keys) == 3 and ratings.keys[2] != ratings.keys[0]
 
 
