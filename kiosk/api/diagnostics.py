@@ -64,4 +64,5 @@ def check_central(client: CentralClient) -> CentralCheck:
         return CentralCheck(
             True, False, rtt * 1000, skew, server.site_timezone, None, problem or f"catalogue unavailable: {exc}"
         )
-    return CentralCheck(True, True, rtt * 1000, skew, server.site_timezone, catalog.version, problem)
+    # The catalogue's zone is this kiosk's own site's; /v1/time (public) can only say the default site's.
+    return CentralCheck(True, True, rtt * 1000, skew, catalog.site.timezone, catalog.version, problem)

@@ -36,6 +36,21 @@ def test_stopped_central_is_reported(central, settings):
     assert not result.reachable and result.problem.startswith("central not reachable")
 
 
+def test_a_kiosk_of_another_site_is_told_its_own_sites_time_zone(tmp_path):
+    from central.cli import DEMO_CATALOGS
+
+    terminals = {
+        TEST_TERMINAL: TEST_TOKEN,
+        "kiosk-badung-01": {"token": "badung-token-0123456789", "site": "mpp-badung"},
+    }
+    with start(tmp_path / "c.sqlite3", DEMO_CATALOGS, terminals) as central:
+        settings = CentralSettings(base_url=central.url, terminal_id="kiosk-badung-01")
+        with CentralClient(settings, "badung-token-0123456789") as client:
+            result = check_central(client)
+    # Badung is WITA; /v1/time, public, names the default site's zone (Bandung, WIB).
+    assert result.authorized and result.site_timezone == "Asia/Makassar"
+
+
 def test_clock_skew_is_measured(tmp_path):
     central_clock = SettableClock(datetime.now(UTC) - timedelta(hours=1))  # central 1 h behind
     with start(tmp_path / "c.sqlite3", DEFAULT_CATALOG, {TEST_TERMINAL: TEST_TOKEN}, clock=central_clock) as central:
