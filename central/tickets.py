@@ -35,6 +35,7 @@ from kiosk.contract import (
     Ticket,
     TicketReserveRequest,
 )
+from kiosk.contract.tickets import ticket_number
 
 Clock = Callable[[], datetime]
 _IN_QUEUE = ("confirmed", "virtual")
@@ -235,7 +236,7 @@ class TicketDesk:
             ahead = self._people_ahead(conn, site, svc.id, row["business_date"], row["sequence"])
         return Ticket(
             id=row["id"],
-            number=f"{row['prefix']}-{row['sequence']:03d}",
+            number=ticket_number(row["prefix"], row["sequence"]),
             service_id=svc.id,
             sequence=row["sequence"],
             business_date=date.fromisoformat(row["business_date"]),
@@ -452,7 +453,7 @@ class TicketDesk:
         hall = self.site(row["site"])
         payload = {
             "ticket_id": row["id"],
-            "number": f"{row['prefix']}-{row['sequence']:03d}",
+            "number": ticket_number(row["prefix"], row["sequence"]),
             "service_id": row["service_id"],
             "state": "waiting",
             "waiting": events.waiting_counts(

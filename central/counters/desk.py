@@ -43,6 +43,7 @@ from central.errors import ApiProblem
 from central.live import events
 from central.sites import SiteConfig, Sites, as_sites
 from central.store import Store, from_us, to_us
+from kiosk.contract.tickets import ticket_number
 
 CALLABLE_STATUS = ("confirmed", "virtual")
 HISTORY = 40  # recent calls of a counter the priority ratio looks at (far more than any ratio's cycle)
@@ -64,7 +65,7 @@ def queue_ticket(row: Any) -> QueueTicket:
     state_us = row["call_state_us"]
     return QueueTicket(
         id=row["id"],
-        number=f"{row['prefix']}-{row['sequence']:03d}",
+        number=ticket_number(row["prefix"], row["sequence"]),
         service_id=row["service_id"],
         queued_at=from_us(row["queued_us"] if row["queued_us"] is not None else row["reserved_us"]),
         priority=row["priority"] != "none",

@@ -24,6 +24,7 @@ from central.live import events
 from central.sites import SiteConfig, Sites, as_sites
 from central.store import Store, from_us, to_us
 from kiosk.contract.leases import Lease, LeaseRequest, OfflineTicket, OfflineTicketResult
+from kiosk.contract.tickets import ticket_number
 
 Clock = Callable[[], datetime]
 
@@ -170,7 +171,7 @@ class LeaseDesk:
         lease = conn.execute("SELECT * FROM leases WHERE id=?" + conn.for_update, (t.lease_id,)).fetchone()
         if lease is None or lease["terminal_id"] != terminal_id or lease["site"] != hall.id:
             return refused("lease_not_found")
-        number = f"{lease['prefix']}-{t.sequence:03d}"
+        number = ticket_number(lease["prefix"], t.sequence)
         idem_key = f"offline:{lease['prefix']}:{lease['business_date']}:{t.sequence}"
         existing = conn.execute(
             "SELECT id, lease_id FROM tickets WHERE terminal_id=? AND idem_key=?", (terminal_id, idem_key)

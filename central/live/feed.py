@@ -23,6 +23,7 @@ from central.live import events
 from central.sites import SiteConfig, Sites, as_sites
 from central.store import Store, to_us
 from kiosk.contract import Ticket
+from kiosk.contract.tickets import ticket_number
 
 POLL_S = 0.2
 HEARTBEAT_S = 15.0
@@ -163,4 +164,4 @@ class LiveFeed:
 
 
 def _number(row: Any) -> str:
-    return f"{row['prefix']}-{row['sequence']:03d}"
+    return ticket_number(row["prefix"], row["sequence"])

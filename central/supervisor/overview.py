@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from central.catalog_file import CatalogFile
+from kiosk.contract.tickets import ticket_number
 
 _BY_STATE = (
     "SELECT service_id, call_state, COUNT(*) AS n, MIN(COALESCE(queued_us, reserved_us)) AS oldest_us"
@@ -61,7 +62,7 @@ def hall_today(conn: Any, catalog_file: CatalogFile, day: str, now_us: int) -> d
                 "zone": c["zone"],
                 "state": c["state"],
                 "staff": c["display_name"] if c["state"] != "closed" else None,
-                "current": f"{current['prefix']}-{current['sequence']:03d}" if current else None,
+                "current": ticket_number(current["prefix"], current["sequence"]) if current else None,
             }
         )
     services = [f for f in figures.values() if any(f[k] for k in ("waiting", "at_counter", "served", "no_show"))]

@@ -19,6 +19,7 @@ from central.errors import ApiProblem
 from central.sites import SiteConfig, Sites, as_sites
 from central.store import Store, from_us, to_us
 from kiosk.contract.survey import ELEMENTS, RatingReceipt, RatingRequest, RatingStatus
+from kiosk.contract.tickets import ticket_number
 
 Channel = Literal["kiosk", "phone"]
 SERVED = "done"  # the ticket's call_state once a counter finished its service
@@ -118,7 +119,7 @@ class RatingBook:
 
         def step(conn: Any) -> RatingReceipt:
             ticket = self._find_ticket(conn, req.ticket_id, req.ticket_number, site)
-            number = f"{ticket['prefix']}-{ticket['sequence']:03d}"
+            number = ticket_number(ticket["prefix"], ticket["sequence"])
             done = conn.execute(
                 "SELECT rated_us, terminal_id, idem_key, service_id, business_date FROM ratings WHERE ticket_id=?",
                 (ticket["id"],),
@@ -179,7 +180,7 @@ class RatingBook:
             row = self._find_ticket(conn, ticket_id, number, site)
             return RatingStatus(
                 ticket_id=row["id"],
-                ticket_number=f"{row['prefix']}-{row['sequence']:03d}",
+                ticket_number=ticket_number(row["prefix"], row["sequence"]),
                 served=row["call_state"] == SERVED,
                 rated=row["rated"] is not None,
             )

@@ -92,3 +92,9 @@ class TicketFailRequest(RequestModel):
 
     reason: str = Field(min_length=1, max_length=200)
     """Short technical reason, e.g. "printer: paper out" (no personal data)."""
+
+
+def ticket_number(prefix: str, sequence: int) -> str:
+    """The number a citizen reads and the hall announces: "A-007"; past 999 every digit stays
+    ("A-1000"). (The central's hot confirm statement builds the same in SQL with ``lpad``.)"""
+    return f"{prefix}-{sequence:03d}"

@@ -28,6 +28,7 @@ from kiosk.contract.survey import (
     RatingStatus,
     Respondent,
 )
+from kiosk.contract.tickets import ticket_number as number_of
 
 if TYPE_CHECKING:
     from .session import CitizenSession
@@ -85,7 +86,7 @@ def ticket_number(entry: str) -> str | None:
     found = _NUMBER.match(entry.strip().upper())
     if found is None:
         return None
-    return f"{found.group(1)}-{int(found.group(2)):03d}"
+    return number_of(found.group(1), int(found.group(2)))
 
 
 def typed_number_key(current: str, key: str) -> str:

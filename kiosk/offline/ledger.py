@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.contract.leases import Lease
+from kiosk.contract.tickets import ticket_number
 
 Clock = Callable[[], datetime]
 
@@ -246,7 +247,7 @@ class OfflineLedger:
                     ticket_id,
                     lease.id,
                     seq,
-                    f"{lease.prefix}-{seq:03d}",
+                    ticket_number(lease.prefix, seq),
                     service_id,
                     priority,
                     language,
