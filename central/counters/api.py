@@ -10,18 +10,14 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Response
 from fastapi.responses import HTMLResponse
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field
 
 from central.counters.desk import CallDesk, CounterRow
-from central.counters.staff import MAX_PASSWORD, StaffDirectory, StaffMember
+from central.counters.staff import MAX_PASSWORD, StaffDirectory, StaffMember, bearer_token, staff_auth
 from central.domain import CounterAction, QueueTicket, TicketAction
 from kiosk.contract import ApiError
 
 COUNTER_PAGE = Path(__file__).resolve().parent / "static" / "counter.html"
-_staff_bearer = HTTPBearer(
-    auto_error=False, scheme_name="StaffSession", description="Session token from POST /v1/staff/login"
-)
 _ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": ApiError, "description": "Missing, unknown or expired staff session"},
     403: {"model": ApiError, "description": "Not signed in to this counter"},
@@ -115,13 +111,7 @@ def _counter_view(c: CounterRow) -> CounterView:
 def counters_router(desk: CallDesk, staff_dir: StaffDirectory) -> APIRouter:
     router = APIRouter(tags=["counters"])
 
-    def token(creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_staff_bearer)]) -> str | None:
-        return creds.credentials if creds is not None else None
-
-    def staff(raw: Annotated[str | None, Depends(token)]) -> StaffMember:
-        return staff_dir.authenticate(raw)
-
-    Staff = Annotated[StaffMember, Depends(staff)]
+    Staff = Annotated[StaffMember, Depends(staff_auth(staff_dir))]
 
     def called(ticket: QueueTicket, counter: CounterRow | None, site: str) -> CalledTicket:
         return CalledTicket(
@@ -157,7 +147,7 @@ def counters_router(desk: CallDesk, staff_dir: StaffDirectory) -> APIRouter:
         )
 
     @router.post("/v1/staff/logout", status_code=204, responses={401: _ERRORS[401]})
-    def staff_logout(_: Staff, raw: Annotated[str | None, Depends(token)]) -> Response:
+    def staff_logout(_: Staff, raw: Annotated[str | None, Depends(bearer_token)]) -> Response:
         staff_dir.logout(raw or "")
         return Response(status_code=204)
 

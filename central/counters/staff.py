@@ -14,7 +14,10 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
+
+from fastapi import Depends
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from central.errors import ApiProblem
 from central.store import Store, from_us, to_us
@@ -201,3 +204,24 @@ class StaffDirectory:
             ).fetchone()
         )
         return from_us(row["expires_us"]) if row else None
+
+
+# ---- the staff side of HTTP: one bearer scheme and one dependency for every staff router ------
+
+STAFF_BEARER = HTTPBearer(
+    auto_error=False, scheme_name="StaffSession", description="Session token from POST /v1/staff/login"
+)
+
+
+def bearer_token(creds: Annotated[HTTPAuthorizationCredentials | None, Depends(STAFF_BEARER)]) -> str | None:
+    """The raw session token of a request, if it sent one."""
+    return creds.credentials if creds is not None else None
+
+
+def staff_auth(staff_dir: StaffDirectory) -> Callable[..., StaffMember]:
+    """The dependency answering the signed-in staff member of a request (ApiProblem 401 if none)."""
+
+    def staff(token: Annotated[str | None, Depends(bearer_token)]) -> StaffMember:
+        return staff_dir.authenticate(token)
+
+    return staff

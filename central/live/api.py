@@ -16,9 +16,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Query
 from fastapi.responses import HTMLResponse, Response, StreamingResponse
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from central.counters.staff import StaffDirectory, StaffMember
+from central.counters.staff import StaffDirectory, StaffMember, staff_auth
 from central.errors import ApiProblem
 from central.live import events
 from central.live.feed import LiveFeed
@@ -26,7 +25,6 @@ from central.live.hub import SiteHubs
 from central.terminals import TerminalPrincipal
 
 STATIC = Path(__file__).resolve().parent / "static"
-_bearer = HTTPBearer(auto_error=False, scheme_name="StaffSession")
 LIVE_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'"
 Zone = Annotated[str | None, Query(max_length=32, pattern=r"^[A-Za-z0-9 ._-]*$")]
 After = Annotated[int | None, Query(ge=0)]
@@ -71,8 +69,7 @@ def live_router(
     # docs/central.md describes them.
     router = APIRouter(tags=["live"], include_in_schema=False)
 
-    def staff(creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> StaffMember:
-        return staff_dir.authenticate(creds.credentials if creds is not None else None)
+    staff = staff_auth(staff_dir)
 
     def public_site(site: SiteQ = None, zone: Zone = None) -> str:
         """A hall TV or phone names no account: the site is ?site=, else the zone's, else the default."""

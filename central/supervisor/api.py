@@ -9,9 +9,8 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Header, Query, Response
 from fastapi.responses import HTMLResponse
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from central.counters.staff import StaffDirectory, StaffMember
+from central.counters.staff import StaffDirectory, StaffMember, staff_auth
 from central.errors import ApiProblem
 from central.fleet import site_kiosks
 from central.limits import IDEMPOTENCY_KEY
@@ -28,7 +27,6 @@ from kiosk.contract.help import HelpRequestCreate, HelpRequestView
 
 STATIC = Path(__file__).resolve().parent / "static"
 PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'"
-_bearer = HTTPBearer(auto_error=False, scheme_name="StaffSession")
 _TERMINAL_ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": ApiError, "description": "Missing or wrong terminal token"},
     404: {"model": ApiError, "description": "No such help request for this terminal"},
@@ -74,8 +72,7 @@ def supervisor_router(
         except KeyError:  # an account of a site this central no longer serves
             raise ApiProblem(404, "unknown_site", "this central does not serve the account's site") from None
 
-    def staff(creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> StaffMember:
-        return staff_dir.authenticate(creds.credentials if creds is not None else None)
+    staff = staff_auth(staff_dir)
 
     def supervisor(me: Annotated[StaffMember, Depends(staff)]) -> StaffMember:
         if me.role != "supervisor":
