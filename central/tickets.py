@@ -450,17 +450,7 @@ class TicketDesk:
 
     def _joined_event(self, conn: Any, row: Any, now: datetime) -> None:
         """The hall's live stream learns of the new waiting ticket (site-wide: no counter yet)."""
-        hall = self.site(row["site"])
-        payload = {
-            "ticket_id": row["id"],
-            "number": ticket_number(row["prefix"], row["sequence"]),
-            "service_id": row["service_id"],
-            "state": "waiting",
-            "waiting": events.waiting_counts(
-                conn, row["business_date"], [row["service_id"]], hall.demo_waiting, site=hall.id
-            ),
-        }
-        events.append(conn, hall.id, "", "joined", now, payload)
+        events.append_joined(conn, row, now, self.site(row["site"]).demo_waiting)
 
     def fail(self, site: str, terminal_id: str, ticket_id: str, reason: str) -> Ticket:
         """reserved -> failed (never called); repeats and lapsed tickets are no-ops."""

@@ -223,17 +223,7 @@ class LeaseDesk:
         # displays and phones, for a number nobody will call.
         today = now.astimezone(hall.tz).date().isoformat()
         if status != "failed" and row["business_date"] == today:
-            payload = {
-                "ticket_id": row["id"],
-                "number": number,
-                "service_id": row["service_id"],
-                "state": "waiting",
-                "offline": True,
-                "waiting": events.waiting_counts(
-                    conn, row["business_date"], [row["service_id"]], hall.demo_waiting, site=hall.id
-                ),
-            }
-            events.append(conn, hall.id, "", "joined", now, payload)
+            events.append_joined(conn, row, now, hall.demo_waiting, offline=True)
         return OfflineTicketResult(id=row["id"], sequence=t.sequence, outcome="accepted", number=number)
 
 

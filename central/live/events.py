@@ -21,6 +21,7 @@ from datetime import datetime
 from typing import Any
 
 from central.store import to_us
+from kiosk.contract.tickets import ticket_number
 
 KEEP_S = 6 * 3600  # a display away longer than this gets a snapshot instead of the backlog
 PUBLIC_KEYS = (
@@ -86,6 +87,24 @@ class GapWatch:
                     return expected - 1
             expected = event_id + 1
         return expected - 1
+
+
+def append_joined(
+    conn: Any, row: Any, at: datetime, pretend: Mapping[str, int] | None = None, *, offline: bool = False
+) -> None:
+    """The hall's live stream learns of a ticket that joined its line (site-wide: no counter yet),
+    with the service's waiting count after it. ``row``: the ticket's row; ``offline``: issued by a
+    kiosk from its lease while the central was away."""
+    payload: dict[str, Any] = {
+        "ticket_id": row["id"],
+        "number": ticket_number(row["prefix"], row["sequence"]),
+        "service_id": row["service_id"],
+        "state": "waiting",
+    }
+    if offline:
+        payload["offline"] = True
+    payload["waiting"] = waiting_counts(conn, row["business_date"], [row["service_id"]], pretend, site=row["site"])
+    append(conn, row["site"], "", "joined", at, payload)
 
 
 def read_after(
