@@ -24,8 +24,16 @@ TITLES = {
 }
 
 
-def _safe(text: str) -> str:
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+# What a spreadsheet reads as the start of a formula (OWASP's CSV injection list).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A text cell that a spreadsheet would run as a formula gets a leading apostrophe (shown as
+    text, run never); anything else is returned as it is. For every CSV and XLSX the central writes."""
+    if isinstance(value, str) and value[:1] in _FORMULA_START:
+        return "'" + value
+    return value
 
 
 def _lines(recap: Recap) -> list[tuple[str, str, RecapRow]]:
@@ -42,7 +50,14 @@ def to_csv(recap: Recap) -> str:
     writer.writerow(HEADER)
     for section, name, row in _lines(recap):
         values = row.as_list()
-        writer.writerow([section, _safe(values[0]), _safe(name), *["" if v is None else v for v in values[1:]]])
+        writer.writerow(
+            [
+                section,
+                spreadsheet_safe(values[0]),
+                spreadsheet_safe(name),
+                *["" if v is None else v for v in values[1:]],
+            ]
+        )
     return out.getvalue()
 
 
@@ -69,7 +84,7 @@ def to_xlsx(recap: Recap) -> bytes:
     rows.append((services, "Semua layanan / All services", recap.total))
     rows.extend((hours, r.group, r) for r in recap.hours)
     for sheet, name, row in rows:
-        sheet.append([_safe(name), *row.as_list()[1:]])
+        sheet.append([spreadsheet_safe(name), *row.as_list()[1:]])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from central.catalog_file import CatalogFile
+from central.reports.export import spreadsheet_safe
 from central.survey.ikm import IkmResult, compute
 from central.survey.ratings import RESPONDENT_FIELDS, StoredRating
 from kiosk.contract.survey import ELEMENTS
@@ -187,19 +188,12 @@ def _rows(report: IkmReport, lang: Lang) -> list[list[object]]:
     return rows
 
 
-def _cell(value: object) -> object:
-    # A name starting with = + - @ would be a formula in a spreadsheet (CSV injection).
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
-
-
 def to_csv(report: IkmReport, lang: Lang) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow([f"IKM {report.site_name} {report.period_from} – {report.period_to}"])
     for row in _rows(report, lang):
-        writer.writerow([_cell(v) for v in row])
+        writer.writerow([spreadsheet_safe(v) for v in row])
     return out.getvalue()
 
 
@@ -213,7 +207,7 @@ def to_xlsx(report: IkmReport, lang: Lang) -> bytes:
     sheet.append([f"IKM {report.site_name} {report.period_from} – {report.period_to}"])
     sheet["A1"].font = Font(bold=True, size=14)
     for row in _rows(report, lang):
-        sheet.append([_cell(v) for v in row])
+        sheet.append([spreadsheet_safe(v) for v in row])
     for cell in sheet[2]:
         cell.font = Font(bold=True)
     sheet.column_dimensions["B"].width = 40
@@ -224,7 +218,7 @@ def to_xlsx(report: IkmReport, lang: Lang) -> bytes:
     if report.suggestions:
         notes = book.create_sheet("Saran" if lang == "id" else "Suggestions")
         for text in report.suggestions:
-            notes.append([_cell(text)])
+            notes.append([spreadsheet_safe(text)])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

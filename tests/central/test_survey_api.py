@@ -185,6 +185,46 @@ def test_the_report_matches_the_ratings_in_every_format(hall: Hall) -> None:
     assert backwards.status_code == 422
 
 
+def test_suggestions_that_look_like_formulas_stay_text_in_the_xlsx(tmp_path) -> None:
+    """A citizen's suggestion lands in the supervisor's spreadsheet (the "Saran" sheet): one
+    starting with = + - @ must be shown, never run (spreadsheet formula injection)."""
+    from openpyxl import load_workbook
+
+    central = start(tmp_path / "central.sqlite3", DEFAULT_CATALOG, {TEST_TERMINAL: TEST_TOKEN})
+    client = client_for(central)
+    try:
+        hall = Hall(central, client, ["kia"], username="clerk-formula")
+        texts = ['=HYPERLINK("http://example.invalid","klik")', "@SUM(A1)", "-tidak ada-", "+ruang tunggu"]
+        for text in texts:
+            ticket = hall.served_ticket("kia")
+            assert rate(hall, scores_body((4,) * 9, ticket_id=ticket.id, suggestion=text)).status_code == 201
+        supervisor = staff_session(central, "kepala-formula", role="supervisor")
+        today = client.get_time().now.astimezone(central.app.state.sites.default.tz).date().isoformat()
+        url, period = f"{central.url}/v1/reports/ikm", {"from": today, "to": today}
+        xlsx = requests.get(url, params={**period, "format": "xlsx"}, headers=supervisor, timeout=10)
+        book = load_workbook(io.BytesIO(xlsx.content))
+        cells = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row if c.value is not None]
+        assert not [c.coordinate for c in cells if c.data_type == "f"]  # no formula anywhere
+        assert {f"'{t}" for t in texts} <= {c.value for c in cells}
+    finally:
+        client.close()
+        central.stop()
+
+
+def test_every_formula_start_is_quoted_and_nothing_else():
+    from central.reports.export import spreadsheet_safe
+
+    for first in ("=", "+", "-", "@", "\t", "\r"):
+        assert spreadsheet_safe(first + "1+1") == "'" + first + "1+1"
+    assert [spreadsheet_safe(v) for v in ("Akta Kelahiran", "", 4, None, 83.33)] == [
+        "Akta Kelahiran",
+        "",
+        4,
+        None,
+        83.33,
+    ]
+
+
 def test_two_ratings_racing_for_one_ticket_store_one(make_central, client_factory):
     """A kiosk and a phone at the same moment: the primary key lets one in; the other gets 409,
     on both engines (PostgreSQL's unique violation is retried by the store and then sees the row)."""
