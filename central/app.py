@@ -22,7 +22,13 @@ from starlette.concurrency import run_in_threadpool
 
 from central.bookings import BookingDesk, bookings_router
 from central.counters import install as install_counters
-from central.errors import ApiProblem, document_common_errors, error_response, install_error_handlers
+from central.errors import (
+    ApiProblem,
+    document_common_errors,
+    error_response,
+    install_error_handlers,
+    unavailable_response,
+)
 from central.faults import FaultInjector, FaultMiddleware, fault_router
 from central.fleet import fleet_router
 from central.health import health_router
@@ -255,13 +261,7 @@ def create_app(
     app.add_middleware(RequestLimitsMiddleware)
 
     async def _unavailable(_: Request, exc: Exception) -> JSONResponse:
-        # The contract's 503: the kiosk retries (its calls are idempotent) or goes offline.
-        return error_response(
-            503,
-            "unavailable",
-            "the central's database is busy or unreachable; retry later",
-            headers={"Retry-After": "1"},
-        )
+        return unavailable_response()
 
     for unavailable in (StoreUnavailable, *db.unavailable_errors):
         app.add_exception_handler(unavailable, _unavailable)

@@ -45,6 +45,14 @@ def error_response(status: int, code: str, message: str, headers: dict[str, str]
     return JSONResponse(body, status_code=status, headers=headers)
 
 
+def unavailable_response() -> JSONResponse:
+    """The contract's 503 when the database is busy or unreachable: the kiosk retries (its calls
+    are idempotent) or goes offline."""
+    return error_response(
+        503, "unavailable", "the central's database is busy or unreachable; retry later", headers={"Retry-After": "1"}
+    )
+
+
 def validation_message(exc: RequestValidationError) -> str:
     """Where and what, e.g. "body.devices.printer.state: Input should be 'ok', ...": each location
     part is shortened (a dict key is client input) and the input itself is never included."""

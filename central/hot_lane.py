@@ -12,8 +12,9 @@ same JSON.
 
 Everything else is handed to the app untouched, body included, and the app answers as it always
 did: the first call of a terminal, anything that does not validate, a refusal, a lapse or a
-repeat, a token that is no longer live, a database error (the statements are idempotent, so the
-app may run them again), SQLite. It sits inside the metrics and request-limit middlewares, which
+repeat, a token that is no longer live, an unexpected error (the statements are idempotent, so
+the app may run them again), SQLite. A database that is busy or away gets the app's own 503 here,
+at once: handing it on would wait for the database a second time. It sits inside the metrics and request-limit middlewares, which
 count and bound it as any request (under the route the app would have matched).
 """
 
@@ -27,8 +28,10 @@ from typing import Annotated, Any
 from fastapi.routing import APIRoute
 from pydantic import Field, TypeAdapter
 
+from central.errors import unavailable_response
 from central.limits import IDEMPOTENCY_KEY
 from central.metrics import HOT_LANE
+from central.store import StoreUnavailable
 from central.terminals import TerminalRegistry
 from central.tickets import TicketDesk
 from kiosk.contract import Ticket, TicketConfirmRequest, TicketReserveRequest
@@ -80,14 +83,18 @@ class HotLane:
         if more is None:  # the client went away
             return
         answer = None
+        scope["route"] = self._route(_RESERVE_PATH if confirm is None else "/v1/tickets/{ticket_id}/confirm")
         try:
             answer = await self._answer(scope, body, None if confirm is None else confirm.group(1))
-        except Exception:
+        except StoreUnavailable:
+            # The app's own 503, at once: asking the app would wait for the database a second time.
+            await unavailable_response()(scope, receive, send)
+            return
+        except Exception:  # any doubt: the app answers (and reports) it
             log.debug("hot lane handed a call to the app", exc_info=True)
         if answer is None:
             await self.app(scope, _replay(body, receive), send)
             return
-        scope["route"] = self._route(_RESERVE_PATH if confirm is None else "/v1/tickets/{ticket_id}/confirm")
         HOT_LANE.labels(call="reserve" if confirm is None else "confirm").inc()
         headers = [*_JSON_HEADERS, (b"content-length", str(len(answer)).encode("ascii"))]
         await send({"type": "http.response.start", "status": 200, "headers": headers})

@@ -129,7 +129,16 @@ def test_database_gone_answers_503_with_an_api_error_and_readyz_says_so():
     try:
         with start(pg.create_database(), DEFAULT_CATALOG, {TEST_TERMINAL: TEST_TOKEN}) as central:
             central.app.state.store.pool.timeout = 1.0  # do not wait the production 5 s here
+            central.app.state.store.aio.pool.timeout = 1.0
             headers = {"Authorization": f"Bearer {TEST_TOKEN}", "X-Terminal-Id": TEST_TERMINAL}
+            # A ticket first: the terminal is then known, and its next calls take the hot lane.
+            held = requests.post(
+                central.url + "/v1/tickets",
+                json={"service_id": "ktp-el"},
+                timeout=20,
+                headers={**headers, "Idempotency-Key": str(uuid.uuid4())},
+            )
+            assert held.status_code == 200, held.text
             pg.stop()  # the database goes away under a running central
             r = requests.post(
                 central.url + "/v1/tickets",
@@ -139,6 +148,13 @@ def test_database_gone_answers_503_with_an_api_error_and_readyz_says_so():
             )
             assert r.status_code == 503 and r.json()["code"] == "unavailable", r.text
             assert r.headers["Retry-After"] == "1"
+            confirm = requests.post(
+                central.url + f"/v1/tickets/{held.json()['id']}/confirm",
+                json={"mode": "printed"},
+                timeout=20,
+                headers=headers,
+            )
+            assert confirm.status_code == 503 and confirm.json()["code"] == "unavailable", confirm.text
             # Code that opens a connection itself (enrolment) answers the same, never 500.
             enrol = requests.post(
                 central.url + "/v1/terminals/enrol",
