@@ -165,12 +165,19 @@ def create_app(
     )
 
     async def settle_payments() -> None:
+        failing = False  # said once when it starts failing and once when it works again, not every second
         while True:
             await asyncio.sleep(PAYMENT_SETTLE_EVERY_S)
             try:
                 await run_in_threadpool(payments.settle_due)
             except Exception as exc:  # a database hiccup: the next turn tries again
-                log.warning("settling due payments failed: %s", type(exc).__name__)
+                if not failing:
+                    log.warning("settling due payments failed (%s); trying every second", type(exc).__name__)
+                failing = True
+            else:
+                if failing:
+                    log.info("settling due payments works again")
+                failing = False
 
     @asynccontextmanager
     async def lifespan(_: FastAPI):  # type: ignore[no-untyped-def]
