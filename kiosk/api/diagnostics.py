@@ -56,13 +56,11 @@ def check_central(client: CentralClient) -> CentralCheck:
             False,
             rtt * 1000,
             skew,
-            server.site_timezone,
+            None,  # /v1/time's zone is the default site's, perhaps not this kiosk's: unknown
             None,
             problem or f"central refused this terminal: {exc.code} ({exc.detail})",
         )
     except CentralError as exc:
-        return CentralCheck(
-            True, False, rtt * 1000, skew, server.site_timezone, None, problem or f"catalogue unavailable: {exc}"
-        )
+        return CentralCheck(True, False, rtt * 1000, skew, None, None, problem or f"catalogue unavailable: {exc}")
     # The catalogue's zone is this kiosk's own site's; /v1/time (public) can only say the default site's.
     return CentralCheck(True, True, rtt * 1000, skew, catalog.site.timezone, catalog.version, problem)

@@ -54,13 +54,31 @@ def name_servers(resolv_conf: Path) -> list[str]:
     return servers
 
 
+def _allowed(
+    config: KioskConfig, resolver: Resolver, resolv_conf: Path
+) -> tuple[list[tuple[str, list[str]]], list[str]]:
+    """(what -> its addresses now, comment lines). OSError when the central's name does not
+    resolve now; a printer name that does not is only noted."""
+    allowed = [("the central", _addresses(urlsplit(config.central.base_url).hostname or "", resolver))]
+    notes = []
+    if config.printer.backend == "network" and config.printer.host:
+        try:
+            allowed.append(("the printer", _addresses(config.printer.host, resolver)))
+        except OSError:
+            notes.append(f"# the printer {config.printer.host[:100]} could not be resolved")
+    servers = [s for s in name_servers(resolv_conf) if not ipaddress.ip_address(s).is_loopback]
+    if servers:
+        allowed.append(("name servers", servers))
+    return allowed, notes
+
+
 def drop_in(config: KioskConfig, resolver: Resolver = resolve, resolv_conf: Path = Path("/etc/resolv.conf")) -> str:
     """The text of anjungan-kiosk.service.d/50-network.conf for ``config``."""
     lines = ["# Written by deploy/network-allow.sh from the kiosk's config: do not edit, run it again.", "[Service]"]
-    central_host = urlsplit(config.central.base_url).hostname or ""
     try:
-        central = _addresses(central_host, resolver)
+        allowed, notes = _allowed(config, resolver, resolv_conf)
     except OSError:
+        central_host = urlsplit(config.central.base_url).hostname or ""
         return "\n".join(
             [
                 *lines,
@@ -69,15 +87,7 @@ def drop_in(config: KioskConfig, resolver: Resolver = resolve, resolv_conf: Path
                 "",
             ]
         )
-    allowed = [("the central", central)]
-    if config.printer.backend == "network" and config.printer.host:
-        try:
-            allowed.append(("the printer", _addresses(config.printer.host, resolver)))
-        except OSError:
-            lines.append(f"# the printer {config.printer.host[:100]} could not be resolved")
-    servers = [s for s in name_servers(resolv_conf) if not ipaddress.ip_address(s).is_loopback]
-    if servers:
-        allowed.append(("name servers", servers))
+    lines += notes
     for what, addresses in allowed:
         lines.append(f"# {what}")
         lines.append("IPAddressAllow=" + " ".join(addresses))
@@ -114,9 +124,9 @@ def allowed_in(drop_in_text: str) -> set[str]:
 def missing_addresses(config: KioskConfig, drop_in_text: str, resolver: Resolver = resolve) -> list[str]:
     """Addresses the kiosk needs now that the drop-in does not allow ([] when the drop-in allows
     everything, i.e. it lifted the deny rule). OSError when the central's name does not resolve
-    now: ``drop_in`` would answer "lift the rule" for it, which would read here as nothing missing."""
+    now (one lookup: the answer cannot change between a check and its use)."""
     if "\nIPAddressDeny=\n" in f"\n{drop_in_text}":
         return []
-    _addresses(urlsplit(config.central.base_url).hostname or "", resolver)
-    wanted = allowed_in(drop_in(config, resolver, Path("/nonexistent")))
+    allowed, _ = _allowed(config, resolver, Path("/nonexistent"))
+    wanted = {address for _, addresses in allowed for address in addresses}
     return sorted(wanted - allowed_in(drop_in_text))

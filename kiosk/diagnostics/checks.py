@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from kiosk import __version__
 from kiosk.config.models import KioskConfig
-from kiosk.config.network_allow import Resolver
+from kiosk.config.network_allow import Resolver, missing_addresses, resolve
 from kiosk.diagnostics.result import CheckResult
 
 DISK_WARN_BYTES = 500 * 1024 * 1024
@@ -179,10 +179,9 @@ def check_tls(config: KioskConfig, timeout_s: float = 5.0) -> CheckResult:
 DROP_IN = Path("/etc/systemd/system/anjungan-kiosk.service.d/50-network.conf")
 
 
-def check_network_allow(config: KioskConfig, drop_in: Path = DROP_IN, resolver: Resolver | None = None) -> CheckResult:
+def check_network_allow(config: KioskConfig, drop_in: Path = DROP_IN, resolver: Resolver = resolve) -> CheckResult:
     """The unit's IP allow-list still holds the central's and the printer's addresses (a name can
     move to another IP; an address changed on the admin screens is not in it)."""
-    from kiosk.config.network_allow import missing_addresses, resolve
 
     try:
         text = drop_in.read_text(encoding="utf-8")
@@ -191,7 +190,7 @@ def check_network_allow(config: KioskConfig, drop_in: Path = DROP_IN, resolver: 
     except OSError as exc:
         return CheckResult("network_allow", "WARN", f"cannot read {drop_in}: {exc.strerror}", "run diagnose with sudo")
     try:
-        missing = missing_addresses(config, text, resolver or resolve)
+        missing = missing_addresses(config, text, resolver)
     except OSError:
         return CheckResult("network_allow", "WARN", "the central's name does not resolve now", "check DNS")
     if missing:

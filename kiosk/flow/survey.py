@@ -28,7 +28,7 @@ from kiosk.contract.survey import (
     RatingStatus,
     Respondent,
 )
-from kiosk.contract.tickets import ticket_number as number_of
+from kiosk.contract.tickets import ticket_number
 
 if TYPE_CHECKING:
     from .session import CitizenSession
@@ -81,12 +81,12 @@ def ticket_from_scan(text: str) -> str | None:
     return found.group(1) if found else None
 
 
-def ticket_number(entry: str) -> str | None:
+def number_from_entry(entry: str) -> str | None:
     """ "B23", "b-023" -> "B-023"; None when it cannot be a ticket number."""
     found = _NUMBER.match(entry.strip().upper())
     if found is None:
         return None
-    return number_of(found.group(1), int(found.group(2)))
+    return ticket_number(found.group(1), int(found.group(2)))
 
 
 def typed_number_key(current: str, key: str) -> str:
@@ -176,7 +176,7 @@ class SurveySteps:
     def _act_survey_submit(self, **_: Any) -> None:
         if self.session.lookup_pending:
             return
-        number = ticket_number(self._draft.entry)
+        number = number_from_entry(self._draft.entry)
         if number is None:
             self.session.notice = "survey.format"
             return

@@ -161,7 +161,7 @@ def test_paper_near_end_on_a_kiosk_appears_as_an_alert(hall, pages):
     assert "Anjungan 2" in d.execute_script(alert + ".textContent")
     # The kiosk's row in the list of the site's kiosks follows (the page reloads on the alert).
     row = "document.querySelector('#kiosks tr[data-terminal=\"kiosk-test-02\"]')"
-    browser.wait_for(d, f"return {row} && {row}.textContent.includes('paper near end')", 2.0)
+    browser.wait_for(d, f"return {row} && {row}.textContent.includes('paper near end')", 10.0)
     cells = d.execute_script(f"return [...{row}.cells].map((c) => [c.className, c.textContent])")
     assert len(cells) == 7 and cells[3] == ["warn", "degraded: paper near end"]
     assert cells[0][1] == "Anjungan 2 kiosk-test-02" and cells[2][1] == "melayani / open"

@@ -10,7 +10,7 @@ import pytest
 from kiosk.contract.survey import RatingStatus
 from kiosk.flow.citizen import CitizenFlow, FlowTiming
 from kiosk.flow.steps import Step
-from kiosk.flow.survey import ticket_from_scan, ticket_number, typed_text_key
+from kiosk.flow.survey import number_from_entry, ticket_from_scan, typed_text_key
 from kiosk.runtime.scheduler import ManualScheduler
 from kiosk.survey import SurveyError
 
@@ -196,7 +196,7 @@ def test_without_a_survey_service_the_welcome_button_does_nothing():
     [("B23", "B-023"), ("b-023", "B-023"), ("AB1234", "AB-1234"), ("7", None), ("B", None), ("ABC1", None)],
 )
 def test_ticket_numbers(typed, number):
-    assert ticket_number(typed) == number
+    assert number_from_entry(typed) == number
 
 
 def test_scanned_text_other_than_a_ticket_url_is_not_a_ticket():
