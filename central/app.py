@@ -257,7 +257,9 @@ def create_app(
         registry.forget(caller.principal.id)
         creds = await _bearer(request)
         token = creds.credentials if creds is not None else None
-        return await registry.authenticate_async(request.headers.get("x-terminal-id"), token, _client(request))
+        principal = await registry.authenticate_async(request.headers.get("x-terminal-id"), token, _client(request))
+        registry.vouch(principal, token or "")  # still good (a refusal, a repeat): its next call is quick again
+        return principal
 
     app.state.bookings = BookingDesk(db, sites, desk)
     app.include_router(bookings_router(app.state.bookings, Terminal))

@@ -29,6 +29,14 @@ def _device(hb: Heartbeat, name: str) -> dict[str, str] | None:
     return None if health is None else {"state": health.state, "detail": health.detail or ""}
 
 
+def _state(silent: bool, hb: Heartbeat | None) -> str:
+    if silent:
+        return "silent"
+    if hb is None:
+        return "unknown"
+    return "open" if hb.open_for_citizens else "closed"
+
+
 def site_kiosks(db: Store, site_of: Callable[[str, str | None], str], site: str, now: datetime) -> list[dict[str, Any]]:
     """Each kiosk of ``site`` that ever sent a heartbeat (revoked ones left out), by terminal id.
     ``site_of`` is ``TerminalRegistry.site_of``: pre-shared terminals have no row to say it."""
@@ -57,13 +65,7 @@ def site_kiosks(db: Store, site_of: Callable[[str, str | None], str], site: str,
                 "terminal": terminal_label(row["terminal_id"]),
                 "last_seen_us": row["received_us"],
                 "seconds_ago": ago_s,
-                "state": "silent"
-                if silent
-                else "unknown"
-                if hb is None
-                else "open"
-                if hb.open_for_citizens
-                else "closed",
+                "state": _state(silent, hb),
                 "printer": None if hb is None else _device(hb, "printer"),
                 "card_reader": None if hb is None else _device(hb, "card_reader"),
                 "journal_backlog": None if hb is None else hb.journal_backlog,

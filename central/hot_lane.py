@@ -29,7 +29,7 @@ from fastapi.routing import APIRoute
 from pydantic import Field, TypeAdapter
 
 from central.errors import unavailable_response
-from central.limits import IDEMPOTENCY_KEY
+from central.limits import IDEMPOTENCY_KEY, replaying
 from central.metrics import HOT_LANE
 from central.store import StoreUnavailable
 from central.terminals import TerminalRegistry
@@ -93,7 +93,7 @@ class HotLane:
         except Exception:  # any doubt: the app answers (and reports) it
             log.debug("hot lane handed a call to the app", exc_info=True)
         if answer is None:
-            await self.app(scope, _replay(body, receive), send)
+            await self.app(scope, replaying(body, receive), send)
             return
         HOT_LANE.labels(call="reserve" if confirm is None else "confirm").inc()
         headers = [*_JSON_HEADERS, (b"content-length", str(len(answer)).encode("ascii"))]
@@ -137,16 +137,3 @@ async def _whole_body(receive: Any) -> tuple[bytes, bool | None]:
         chunks.append(message.get("body", b""))
         if not message.get("more_body", False):
             return b"".join(chunks), False
-
-
-def _replay(body: bytes, receive: Any) -> Any:
-    sent = False
-
-    async def replayed() -> Any:
-        nonlocal sent
-        if not sent:
-            sent = True
-            return {"type": "http.request", "body": body, "more_body": False}
-        return await receive()  # after the body: a disconnect, as the server reports it
-
-    return replayed

@@ -83,13 +83,19 @@ class RequestLimitsMiddleware:
             chunks.append(chunk)
             if not message.get("more_body", False):
                 break
-        replayed = False
+        await self.app(scope, replaying(b"".join(chunks), receive), send)
 
-        async def replay() -> Any:
-            nonlocal replayed
-            if not replayed:
-                replayed = True
-                return {"type": "http.request", "body": b"".join(chunks), "more_body": False}
-            return await receive()  # after the body: wait for the disconnect, as the server does
 
-        await self.app(scope, replay, send)
+def replaying(body: bytes, receive: Any) -> Any:
+    """An ASGI ``receive`` that hands on ``body`` (already read whole) as one message, then the
+    server's own messages (the disconnect)."""
+    sent = False
+
+    async def replay() -> Any:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay

@@ -403,7 +403,10 @@ class TicketDesk:
         now = self.now()
         us = to_us(now)
         new = "confirmed" if mode == "printed" else "virtual"
-        pretend = json.dumps(self.site(site).demo_waiting)
+        try:
+            pretend = json.dumps(self.site(site).demo_waiting)
+        except ApiProblem:
+            return None  # a site no longer served: said after the full authentication
         params = (*caller.guard, new, us, ticket_id, site, terminal_id, us, us, pretend)
         row = await self.db.aio.fetch_one(_PG_CONFIRM, params)
         if row is None:

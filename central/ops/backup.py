@@ -128,8 +128,11 @@ def _run(cmd: list[str], env: dict[str, str], what: str) -> str:
 
 
 def _detail(stderr: str) -> str:
-    """The first error line says what went wrong; the tail, what it was doing (both bounded)."""
-    err = stderr.strip()
+    """The first error line says what went wrong; the tail, what it was doing (both bounded).
+    PostgreSQL's DETAIL and CONTEXT lines are left out: they can quote a row (a NIK, a name)."""
+    err = "\n".join(
+        line for line in stderr.strip().splitlines() if not line.lstrip().startswith(("DETAIL:", "CONTEXT:"))
+    )
     first = next((line for line in err.splitlines() if "error" in line.lower()), "")[:_TAIL]
     tail = err[-_TAIL:]
     return tail if not first or first in tail else f"{first} … {tail}"
@@ -282,20 +285,26 @@ def _restore_in_one_transaction(source: Path, url: str, drops: list[str]) -> Non
     import tempfile
 
     conninfo, env = connection(url)
+    psql_bin, pg_restore_bin = pg_binary("psql"), pg_binary("pg_restore")  # both found before either starts
     with tempfile.TemporaryFile() as restore_err, tempfile.TemporaryFile() as psql_err:
         psql = subprocess.Popen(
-            [pg_binary("psql"), "--no-psqlrc", "--quiet", "-v", "ON_ERROR_STOP=1", "--dbname", conninfo],
+            [psql_bin, "--no-psqlrc", "--quiet", "-v", "ON_ERROR_STOP=1", "--dbname", conninfo],
             stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
             stderr=psql_err,
             env=env,
         )
-        restore = subprocess.Popen(
-            [pg_binary("pg_restore"), "--no-owner", "--no-acl", "--exit-on-error", "--file=-", str(source)],
-            stdout=subprocess.PIPE,
-            stderr=restore_err,
-            env=env,
-        )
+        try:
+            restore = subprocess.Popen(
+                [pg_restore_bin, "--no-owner", "--no-acl", "--exit-on-error", "--file=-", str(source)],
+                stdout=subprocess.PIPE,
+                stderr=restore_err,
+                env=env,
+            )
+        except OSError:
+            psql.kill()  # nothing was sent: its connection ends, nothing changed
+            psql.wait()
+            raise
         assert psql.stdin is not None and restore.stdout is not None
         try:
             psql.stdin.write(b"BEGIN;\n" + b"".join(f"{d};\n".encode() for d in drops))
@@ -305,6 +314,9 @@ def _restore_in_one_transaction(source: Path, url: str, drops: list[str]) -> Non
             # Without the COMMIT, psql ends at its input's end and the transaction is rolled back.
         except BrokenPipeError:
             pass  # psql stopped at a failed statement (ON_ERROR_STOP): rolled back, said below
+        except BaseException:
+            psql.kill()  # anything unforeseen: end psql before any COMMIT, so nothing changes
+            raise
         finally:
             restore.kill()  # (when it already ended: nothing)
             restore.wait()
@@ -312,7 +324,7 @@ def _restore_in_one_transaction(source: Path, url: str, drops: list[str]) -> Non
                 psql.stdin.close()
             except BrokenPipeError:
                 pass
-        psql_code = psql.wait()
+            psql_code = psql.wait()
         if psql_code != 0:
             psql_err.seek(0)
             text = psql_err.read().decode("utf-8", "replace")

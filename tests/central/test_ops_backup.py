@@ -212,3 +212,17 @@ def test_advance_numbers_moves_every_sites_counters(tmp_path: Path):
     finally:
         restored.close()
     assert {r["site"]: r["last_seq"] for r in rows} == {"mpp-bandung": 73, "mpp-badung": 57}
+
+
+def test_a_restore_error_quotes_no_row():
+    """psql's DETAIL and CONTEXT lines can quote a row; the operator's message leaves them out."""
+    from central.ops.backup import _detail
+
+    stderr = (
+        'psql:<stdin>:120: ERROR:  duplicate key value violates unique constraint "tickets_pkey"\n'
+        "DETAIL:  Key (id)=(3273015708850003) already exists.\n"
+        'CONTEXT:  COPY citizens, line 1: "3273015708850003\tSITI AMINAH"\n'
+    )
+    said = _detail(stderr)
+    assert "duplicate key value violates unique constraint" in said
+    assert "3273015708850003" not in said and "SITI" not in said
