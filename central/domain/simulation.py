@@ -23,7 +23,6 @@ from central.domain.estimate import WaitEstimator, counters_open_for
 from central.domain.ordering import CallRecord, calls_ahead, choose_next_with_kind
 from central.domain.policy import QueuePolicy
 from central.domain.tickets import QueueTicket, TicketAction, apply
-from kiosk.contract.tickets import ticket_number
 
 WIB = timezone(timedelta(hours=7))
 
@@ -162,7 +161,7 @@ def simulate_day(
         now, _, event = heapq.heappop(events)
         if event.kind == "arrive":
             svc = rng.choices(day.services, weights=[s.share for s in day.services])[0]
-            number = ticket_number(svc.prefix, next(numbers[svc.id]))
+            number = f"{svc.prefix}-{next(numbers[svc.id]):03d}"  # as kiosk.contract.ticket_number (domain stays pure)
             priority = rng.random() < day.priority_share
             if count_ahead == "calls":
                 ahead = calls_ahead(waiting.values(), svc.id, priority, policy.ratio)
