@@ -141,7 +141,9 @@ class Header(QWidget):
             b.setText(short if compact else text)
             b.setMinimumWidth(touch if compact else 0)
         shown = fixed + sum(max(_width(b, short if compact else text), touch) + gap for b, text, short in texts)
-        self.clock.setVisible(self._portrait or self.width() <= 0 or shown + self.clock.sizeHint().width() <= room)
+        # The clock comes with a gap of its own before the buttons.
+        clock = gap + self.clock.sizeHint().width()
+        self.clock.setVisible(self._portrait or self.width() <= 0 or shown + clock <= room)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -662,22 +662,22 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="196"/>
+        <location filename="../../kiosk/ui/chrome.py" line="198"/>
         <source>Do you need more time?</source>
         <translation>Apakah Anda perlu waktu lagi?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="197"/>
+        <location filename="../../kiosk/ui/chrome.py" line="199"/>
         <source>Yes, more time please</source>
         <translation>Ya, saya perlu waktu lagi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="198"/>
+        <location filename="../../kiosk/ui/chrome.py" line="200"/>
         <source>No, I am finished</source>
         <translation>Tidak, saya sudah selesai</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/chrome.py" line="222"/>
+        <location filename="../../kiosk/ui/chrome.py" line="224"/>
         <source>For your privacy this session ends in %1 seconds.</source>
         <translation>Demi privasi Anda, sesi ini berakhir dalam %1 detik.</translation>
     </message>
@@ -1512,27 +1512,27 @@
 <context>
     <name>SurveyAboutScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="205"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="209"/>
         <source>About you (optional) · %1 of %2</source>
         <translation>Tentang Anda (boleh dilewati) · %1 dari %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="210"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="214"/>
         <source>These answers help the hall understand who it serves. Skip any of them.</source>
         <translation>Jawaban ini membantu kami mengenal siapa yang kami layani. Boleh dilewati.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="219"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="223"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="221"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="225"/>
         <source>Next</source>
         <translation>Lanjut</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="221"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="225"/>
         <source>Skip</source>
         <translation>Lewati</translation>
     </message>
@@ -1540,17 +1540,17 @@
 <context>
     <name>SurveyQuestionScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="108"/>
         <source>Question %1 of %2 · ticket %3</source>
         <translation>Pertanyaan %1 dari %2 · tiket %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="121"/>
         <source>Touch one answer. The next question follows at once.</source>
         <translation>Sentuh satu jawaban. Pertanyaan berikutnya langsung muncul.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="122"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
@@ -1558,50 +1558,55 @@
 <context>
     <name>SurveySuggestionScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="278"/>
         <source>Any suggestion for us? (optional)</source>
         <translation>Ada saran untuk kami? (boleh dikosongkan)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="254"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="278"/>
+        <source>Any suggestion for us?</source>
+        <translation>Ada saran untuk kami?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/survey.py" line="281"/>
         <source>Type here, or send without.</source>
         <translation>Ketik di sini, atau kirim tanpa saran.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="257"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="284"/>
         <source>Space</source>
         <translation>Spasi</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="259"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="286"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="260"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="287"/>
         <source>Sending…</source>
         <translation>Mengirim…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="260"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="287"/>
         <source>Send my rating</source>
-        <translation>Kirim penilaian saya</translation>
+        <translation>Kirim penilaian</translation>
     </message>
 </context>
 <context>
     <name>SurveyThanksScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="278"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="305"/>
         <source>Thank you!</source>
         <translation>Terima kasih!</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="280"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="307"/>
         <source>Your rating of ticket %1 was received. It helps this hall serve everyone better.</source>
         <translation>Penilaian Anda untuk tiket %1 sudah kami terima. Ini membantu kami melayani semua orang lebih baik.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="284"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="311"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
@@ -1609,27 +1614,27 @@
 <context>
     <name>SurveyTicketScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="48"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="49"/>
         <source>Rate our service</source>
         <translation>Nilai layanan kami</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="52"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="53"/>
         <source>Hold the QR code on your queue ticket under the scanner, or type the ticket&apos;s number, for example B-023. You can rate a service once it is finished.</source>
         <translation>Arahkan kode QR pada tiket antrean Anda ke pemindai, atau ketik nomor tiketnya, misalnya B-023. Layanan dapat dinilai setelah selesai.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="62"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="63"/>
         <source>Back</source>
         <translation>Kembali</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="64"/>
         <source>Checking…</source>
         <translation>Memeriksa…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/survey.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/survey.py" line="64"/>
         <source>Continue</source>
         <translation>Lanjut</translation>
     </message>

@@ -22,6 +22,7 @@ from .survey_words import SurveyWords
 # No "." "," "-": their thin glyphs cannot reach 7:1 contrast on a key (launcher/panel_checks.py).
 TEXT_KEYS = "abcdefghijklmnopqrstuvwxyz" + "1234567890" + "?!"
 TEXT_COLUMNS = 11
+SIDE_TEXT_COLUMNS = 8  # beside the navigation column (easy access on a tablet): every key as large
 
 
 class SurveyTicketScreen(Screen):
@@ -111,15 +112,18 @@ class SurveyQuestionScreen(Screen):
         )
         self.title.setText(question)
         chosen = draft.scores[draft.index] if draft.index < len(draft.scores) else None
+        # Easy access on a tablet: four answers in large type are wider than the row; two-word
+        # answers ("Very expensive") go on two lines.
+        two_lines = m.accessible and m.cramped
         for score, (b, words) in enumerate(zip(self.answers, answers, strict=True), start=1):
-            b.setText(words)
+            b.setText(words.replace(" ", "\n", 1) if two_lines else words)
             b.setChecked(score == chosen)
         self.hint.setText(self.tr("Touch one answer. The next question follows at once."))
         self.back.setText(self.tr("Back"))
 
     def spoken_text(self, view: FlowView) -> str:
         # The question, then each answer with its place: "1, not fast. 2, somewhat fast. …"
-        answers = " ".join(f"{i}, {b.text()}." for i, b in enumerate(self.answers, start=1))
+        answers = " ".join(f"{i}, {' '.join(b.text().split())}." for i, b in enumerate(self.answers, start=1))
         return f"{self.progress.text()}. {self.title.text()} {answers}"
 
 
@@ -230,26 +234,49 @@ class SurveySuggestionScreen(Screen):
         super().__init__(parent)
         self.title = label(name="Title")
         self.body.addWidget(self.title)
-        box, layout = card()
+        box, self.card_layout = card()
         self.display = label(name="NikDisplay", align=Qt.AlignmentFlag.AlignLeft)
         sized(self.display, min_height=14)
-        layout.addWidget(self.display)
-        grid = sized(QGridLayout(), spacing=1)
-        self.keys: dict[str, QPushButton] = {}
-        for i, key in enumerate(TEXT_KEYS):
-            self.keys[key] = self.add_key(grid, "survey_type", "textkey", key, i // TEXT_COLUMNS, i % TEXT_COLUMNS)
-        last, used = divmod(len(TEXT_KEYS), TEXT_COLUMNS)
-        for key, span in (("space", TEXT_COLUMNS - used - 3), ("back", 1), ("clear", 2)):
-            self.keys[key] = self.add_key(grid, "survey_type", "textkey", key, last, used, span)
-            used += span
-        layout.addLayout(grid)
+        self.card_layout.addWidget(self.display)
+        self.grid = sized(QGridLayout(), spacing=1)
+        self.keys: dict[str, QPushButton] = {
+            key: self.add_key(self.grid, "survey_type", "textkey", key, 0, 0)
+            for key in (*TEXT_KEYS, "space", "back", "clear")
+        }
+        self._columns = 0
+        self._lay_out(TEXT_COLUMNS)
+        self.card_layout.addLayout(self.grid)
         self.body.addWidget(box)
         self.body.addStretch(1)
         self.back, self.submit = self.back_and_submit("SurveySend", "survey_send")
 
+    def apply_layout_mode(self, portrait: bool, reach: bool) -> None:
+        super().apply_layout_mode(portrait, reach)
+        # Eleven keys across and the side column were wider than a 10" tablet in easy access; its
+        # six rows then want the card's margins and gaps a little tighter to stay in its height.
+        self._lay_out(SIDE_TEXT_COLUMNS if self.side_mode else TEXT_COLUMNS)
+        sized(self.card_layout, margins=(2, 1.5) if self.side_mode else (4, 2.5))
+        sized(self.grid, spacing=0.6 if self.side_mode else 1)
+
+    def _lay_out(self, columns: int) -> None:
+        """``columns`` across; space, back and clear after the characters (a row of their own when
+        the last row has no room for them)."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        used = len(TEXT_KEYS) % columns
+        space = columns - used - 3 if used + 4 <= columns else columns - 3
+        tail = [(self.keys["space"], space), (self.keys["back"], 1), (self.keys["clear"], 2)]
+        Screen.flow_keys(self.grid, [self.keys[k] for k in TEXT_KEYS], columns, tail)
+
     def render(self, view: FlowView) -> None:
         draft = view.session.survey
-        self.title.setText(self.tr("Any suggestion for us? (optional)"))
+        # On a tablet the question keeps one line (the height goes to the keys); the entry line
+        # still says it may stay empty.
+        cramped = current().cramped
+        self.title.setText(
+            self.tr("Any suggestion for us?") if cramped else self.tr("Any suggestion for us? (optional)")
+        )
         sized(self.display, min_height=9 if current().cramped else 14)  # a tablet needs the height for keys
         self.display.setText(draft.suggestion + "▏" if draft.suggestion else self.tr("Type here, or send without."))
         for b in self.keys.values():
